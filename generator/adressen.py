@@ -1,0 +1,157 @@
+"""Addresses of elements in Ar 3.29 form, and inline references in texts.
+
+An address is what a lawyer writes: "artikel 5, tweede lid, onderdeel b, onder 1°". We parse it
+into steps, find the element it names in a version, and render references from the *current*
+numbering. In data, a reference is written `[[id]]` with the stable id of the target; it renders
+relative to where it stands: "het tweede lid" inside the same artikel, "artikel 5, tweede lid"
+elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.model import Plek, Regeling
+from generator.nummering import letterpositie, rangtelwoord
+
+VERWIJZING = re.compile(r"\[\[([^\[\]\s|]+)\]\]")
+
+_RANGTELWOORDEN = {rangtelwoord(n): n for n in range(1, 100)}
+_STAP = re.compile(
+    r"""\s*(?:
+        (?P<soort>artikel|hoofdstuk|paragraaf)\s+(?P<nummer>[0-9IVXLC]+[A-Za-z]*)
+      | (?P<rang>[a-zë]+)\s+lid
+      | lid\s+(?P<lidnummer>[0-9]+)
+      | (?:onderdeel|sub)\s+(?P<letter>[a-z]+)
+      | (?:onder\s+|subonderdeel\s+)(?P<sub>[0-9]+)°?
+    )\s*(?:,|$)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def parse_adres(adres: str) -> tuple[tuple[str, str], ...] | None:
+    """Steps of an address as (soort, nummer); None when it is not an address.
+
+    Accepts the Ar 3.29 form and the informal "lid 2" / "sub b" a drafter may type.
+
+    >>> parse_adres("artikel 5a, tweede lid, onderdeel b, onder 1°")
+    (('artikel', '5a'), ('lid', '2'), ('onderdeel', 'b'), ('subonderdeel', '1'))
+    >>> parse_adres("Hoofdstuk 2A")
+    (('hoofdstuk', '2A'),)
+    >>> parse_adres("artikel 3 lid 2") is None  # steps are separated by commas
+    True
+    >>> parse_adres("het vijfde artikel") is None
+    True
+    """
+    stappen: list[tuple[str, str]] = []
+    positie = 0
+    tekst = adres.strip()
+    while positie < len(tekst):
+        m = _STAP.match(tekst, positie)
+        if not m or m.end() == positie:
+            return None
+        positie = m.end()
+        if m["soort"]:
+            stappen.append((m["soort"].lower(), m["nummer"]))
+        elif m["rang"]:
+            n = _RANGTELWOORDEN.get(m["rang"].lower())
+            if n is None:
+                return None
+            stappen.append(("lid", str(n)))
+        elif m["lidnummer"]:
+            stappen.append(("lid", m["lidnummer"]))
+        elif m["letter"]:
+            if letterpositie(m["letter"]) is None:
+                return None
+            stappen.append(("onderdeel", m["letter"].lower()))
+        else:
+            stappen.append(("subonderdeel", m["sub"]))
+    return tuple(stappen) or None
+
+
+def zoek(regeling: Regeling, stappen: tuple[tuple[str, str], ...]) -> Plek | None:
+    """The element an address names in this version, or None.
+
+    Artikel numbers are unique in a regeling, so an address may start at the artikel without
+    naming its hoofdstuk.
+    """
+    eerste_soort, eerste_nummer = stappen[0]
+    huidige = next(
+        (p for p in regeling.elementen() if p.element.soort == eerste_soort and p.element.nummer == eerste_nummer),
+        None,
+    )
+    for soort, nummer in stappen[1:]:
+        if huidige is None:
+            return None
+        kind = next((k for k in huidige.element.kinderen if k.soort == soort and k.nummer == nummer), None)
+        huidige = regeling.plek(kind.id) if kind else None
+    return huidige
+
+
+def verwijzingen(tekst: str | None) -> list[str]:
+    """The ids referred to in a text.
+
+    >>> verwijzingen("zoals bedoeld in [[taken.2]] en [[belang]]")
+    ['taken.2', 'belang']
+    """
+    return VERWIJZING.findall(tekst or "")
+
+
+def verwijs(doel: Plek, vanuit: Plek | None) -> str:
+    """How a text at `vanuit` names `doel` (Ar 3.29), relative where the Ar want it.
+
+    Inside the same artikel the artikel is not repeated ("het tweede lid"); inside the same lid
+    an onderdeel is named alone ("onderdeel b").
+    """
+    if doel.element.soort in ("hoofdstuk", "paragraaf"):
+        if vanuit is not None and any(o.id == doel.element.id for o in vanuit.ouders):
+            return f"dit {doel.element.soort}"
+        return doel.adres
+    artikel = doel.artikel
+    if vanuit is None or artikel is None or vanuit.artikel is None or vanuit.artikel.id != artikel.id:
+        return doel.adres
+    if doel.element.id == artikel.id:
+        return "dit artikel"
+    keten = [*doel.ouders[doel.ouders.index(artikel) + 1 :], doel.element] if artikel in doel.ouders else [doel.element]
+    # An onderdeel referred to from within its own lid is named without the lid.
+    if len(keten) > 1 and keten[0].soort == "lid" and any(o.id == keten[0].id for o in (*vanuit.ouders, vanuit.element)):
+        keten = keten[1:]
+    delen = [e.verwijzing for e in keten]
+    if keten[0].soort == "lid":
+        delen[0] = "het " + delen[0]
+    return ", ".join(delen)
+
+
+def los_op(tekst: str, regeling: Regeling, vanuit: Plek | None) -> str:
+    """Replace every `[[id]]` in a text by its Ar 3.29 address in this version.
+
+    An address with commas inside a sentence is closed by a comma ("artikel 5, tweede lid, en
+    artikel 6"), which the drafter cannot know in advance because it depends on the current
+    numbering; a reference that opens a sentence gets a capital. Unknown ids stay visible as
+    `[[id]]`; the loader and the amendment engine report them before any text is rendered.
+    """
+
+    def vervang(m: re.Match[str]) -> str:
+        plek = regeling.index.get(m[1])
+        if plek is None:
+            return m[0]
+        adres = verwijs(plek, vanuit)
+        na = tekst[m.end() : m.end() + 1]
+        if "," in adres and na and na not in ",.;:)":
+            adres += ","
+        voor = tekst[: m.start()].rstrip()
+        if not voor or voor.endswith((".", "!", "?")):
+            adres = adres[:1].upper() + adres[1:]
+        return adres
+
+    return VERWIJZING.sub(vervang, tekst)
+
+
+def onbekende_verwijzingen(regeling: Regeling) -> Iterator[tuple[Plek, str]]:
+    """Every (element, id) pair where a text refers to an id that this version does not have."""
+    for plek in regeling.elementen():
+        for tekst in plek.element.teksten():
+            for doel_id in verwijzingen(tekst):
+                if doel_id not in regeling.index:
+                    yield plek, doel_id

@@ -1,0 +1,461 @@
+"""YAML mappings -> frozen model objects, for a regeling and for element texts.
+
+`bouw_element` is shared with the amendment loader: the text an amendment inserts or
+rewrites is written exactly like the text of the regeling itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap
+
+from generator.adressen import onbekende_verwijzingen
+from generator.errors import Bron, Verzamelaar
+from generator.loader.bestanden import lees_yaml
+from generator.loader.velden import Kaart, suggestie
+from generator.model import SOORTEN, Deelnemer, Element, Regeling, VersieInfo
+from generator.nummering import rangtelwoord, sorteersleutel, splits_nummer
+from generator.onderwerpen import ONDERWERPEN
+
+# The id of new text in an amendment before the engine gives it its own (never a valid id).
+NIEUW_ID = "_nieuw"
+
+# soort -> (allowed keys, required keys)
+SLEUTELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "hoofdstuk": (("id", "nummer", "opschrift", "artikelen", "paragrafen"), ("id", "nummer", "opschrift")),
+    "paragraaf": (("id", "nummer", "opschrift", "artikelen"), ("id", "nummer", "opschrift")),
+    "artikel": (("id", "nummer", "opschrift", "onderwerpen", "tekst", "leden", "onderdelen", "slottekst"), ("id", "nummer")),
+    "lid": (("id", "nummer", "tekst", "onderdelen", "slottekst"), ("tekst",)),
+    "onderdeel": (("id", "nummer", "tekst", "onderdelen", "slottekst"), ("tekst",)),
+    "subonderdeel": (("id", "nummer", "tekst"), ("tekst",)),
+}
+# The key under which children of a soort are listed, and the soort they get.
+KINDSLEUTELS: dict[str, dict[str, str]] = {
+    "hoofdstuk": {"paragrafen": "paragraaf", "artikelen": "artikel"},
+    "paragraaf": {"artikelen": "artikel"},
+    "artikel": {"leden": "lid", "onderdelen": "onderdeel"},
+    "lid": {"onderdelen": "onderdeel"},
+    "onderdeel": {"onderdelen": "subonderdeel"},
+    "subonderdeel": {},
+}
+
+REGELING_SLEUTELS = (
+    "reconstructie",
+    "citeertitel",
+    "officiele_titel",
+    "soort",
+    "wettelijke_grondslag",
+    "centrumgemeente",
+    "publicerende_gemeente",
+    "versie",
+    "deelnemers",
+    "aanhef",
+    "considerans",
+    "afkondiging",
+    "hoofdstukken",
+    "ondertekening",
+)
+REGELING_VERPLICHT = (
+    "citeertitel",
+    "officiele_titel",
+    "soort",
+    "wettelijke_grondslag",
+    "publicerende_gemeente",
+    "versie",
+    "deelnemers",
+    "aanhef",
+    "hoofdstukken",
+)
+SOORTEN_REGELING = (
+    "centrumregeling",
+    "openbaar lichaam",
+    "bedrijfsvoeringsorganisatie",
+    "gemeenschappelijk orgaan",
+    "regeling zonder meer",
+)
+VERSIE_SLEUTELS = (
+    "id",
+    "betreft",
+    "inwerkingtreding",
+    "datum_ondertekening",
+    "bekendmaking",
+    "terugwerkende_kracht",
+    "vastgesteld_door",
+    "kenmerk_voorstel",
+)
+BETREFT = ("nieuwe regeling", "wijziging", "intrekking")
+DEELNEMER_SLEUTELS = ("id", "naam", "soort", "bestuursorgaan", "toestemmingsorgaan", "sinds", "tot")
+DEELNEMER_SOORTEN = ("gemeente", "openbaar lichaam")
+# The organs of a deelnemer when the data does not name them.
+STANDAARD_ORGANEN = {
+    "gemeente": ("college van burgemeester en wethouders", "raad"),
+    "openbaar lichaam": ("dagelijks bestuur", "algemeen bestuur"),
+}
+
+
+class Ids:
+    """Every id seen so far with where it was defined, to report duplicates with both places."""
+
+    def __init__(self, v: Verzamelaar) -> None:
+        self.v = v
+        self.gezien: dict[str, Bron] = {}
+
+    def registreer(self, element_id: str, bron: Bron, adres: str | None) -> None:
+        if element_id in self.gezien:
+            self.v.fout(f"id '{element_id}' komt twee keer voor (ook in {self.gezien[element_id]})", bron, adres, "elke id moet uniek zijn")
+        else:
+            self.gezien[element_id] = bron
+
+
+def bouw_element(
+    kaart: Kaart,
+    soort: str,
+    positie: int,
+    ouder_id: str | None,
+    ouder_adres: str | None,
+    ids: Ids,
+    nieuw: bool = False,
+) -> Element | None:
+    """One element of `soort` (and its children) from its mapping; None when it is invalid.
+
+    Leden and onderdelen may omit `id` and `nummer`: their number follows from their position
+    and their id is derived from their parent's id and that number (`taken.2`, `taken.2.b`).
+    With `nieuw` (text in an amendment) id and nummer are optional everywhere: the amendment
+    engine numbers new elements (Ar 6.16, 6.18) and gives them ids (`NIEUW_ID` marks those).
+    """
+    cls = SOORTEN[soort]
+    toegestaan, verplicht = SLEUTELS[soort]
+    nummer_verplicht = not nieuw
+    if nieuw:
+        verplicht = tuple(s for s in verplicht if s not in ("nummer", "id"))
+    kaart.adres = _adres(soort, kaart, positie, ouder_adres)
+    kaart.controleer(toegestaan, verplicht)
+    fouten_voor = kaart.v.aantal_fouten
+
+    nummer = _nummer(kaart, cls, soort, positie, nummer_verplicht)
+    element_id = kaart.ident("id", verplicht="id" in verplicht)
+    if element_id is None and "id" not in kaart:
+        if ouder_id is not None:
+            element_id = f"{ouder_id}.{nummer or positie}"
+        elif nieuw:
+            element_id = NIEUW_ID
+    if element_id is not None:
+        ids.registreer(element_id, kaart.bron("id") if "id" in kaart else kaart.eigen_bron, kaart.adres)
+
+    tekst = kaart.tekst("tekst") if "tekst" in kaart else None
+    slottekst = kaart.tekst("slottekst") if "slottekst" in kaart else None
+    opschrift = kaart.tekst("opschrift", verplicht="opschrift" in verplicht) if cls.heeft_opschrift else None
+    onderwerpen = _onderwerpen(kaart) if soort == "artikel" else ()
+
+    kinderen: list[Element] = []
+    kindsleutels = [s for s in KINDSLEUTELS[soort] if s in kaart]
+    if len(kindsleutels) > 1:
+        kaart.fout(f"een {soort} heeft {' of '.join(kindsleutels)}, niet beide", kindsleutels[1])
+    for sleutel in kindsleutels[:1]:
+        kindsoort = KINDSLEUTELS[soort][sleutel]
+        for i, (item, bron) in enumerate(kaart.lijst(sleutel, verplicht=True), start=1):
+            kindkaart = kaart.kind(item, bron, kaart.adres, f"elk item van '{sleutel}'")
+            if kindkaart is None:
+                continue
+            kind = bouw_element(kindkaart, kindsoort, i, element_id, kaart.adres, ids, nieuw)
+            if kind is not None:
+                kinderen.append(kind)
+
+    _controleer_inhoud(kaart, soort, tekst, slottekst, kindsleutels)
+    if soort == "hoofdstuk":
+        _controleer_volgorde(kaart, [k for k in kinderen if k.soort == "paragraaf"], "paragraaf")
+
+    if kaart.v.aantal_fouten > fouten_voor or element_id is None or nummer is None:
+        return None
+    return cls(
+        id=element_id,
+        nummer=nummer,
+        tekst=tekst,
+        kinderen=tuple(kinderen),
+        slottekst=slottekst,
+        opschrift=opschrift,
+        onderwerpen=onderwerpen,
+        bron=kaart.eigen_bron,
+    )
+
+
+def _adres(soort: str, kaart: Kaart, positie: int, ouder_adres: str | None) -> str:
+    """The address of an element being read, for messages (before it is fully built)."""
+    nummer = kaart.ruw("nummer")
+    if soort in ("hoofdstuk", "paragraaf", "artikel"):
+        eigen = f"{soort} {nummer}" if nummer is not None else f"{soort} (het {rangtelwoord(min(positie, 99))} in de lijst)"
+        return eigen if soort != "paragraaf" or not ouder_adres else f"{ouder_adres}, {eigen}"
+    cls = SOORTEN[soort]
+    eigen = cls(id="", nummer=cls.nummer_op_positie(positie)).verwijzing
+    return f"{ouder_adres}, {eigen}" if ouder_adres and not ouder_adres.startswith(("hoofdstuk", "paragraaf")) else eigen
+
+
+def _nummer(kaart: Kaart, cls: type[Element], soort: str, positie: int, nummer_verplicht: bool) -> str | None:
+    if soort in ("lid", "onderdeel", "subonderdeel"):
+        verwacht = cls.nummer_op_positie(positie)
+        gegeven = kaart.nummer("nummer")
+        if gegeven is not None and gegeven.rstrip(".°") != verwacht:
+            kaart.fout(
+                f"nummer {gegeven!r} klopt niet met de plaats: dit is {_plaats(soort, positie)}, nummer {verwacht!r}",
+                "nummer",
+                "leden en onderdelen worden doorlopend genummerd; laat 'nummer' weg of schrijf het juiste nummer",
+            )
+        return verwacht
+    gegeven = kaart.nummer("nummer", verplicht=nummer_verplicht)
+    if gegeven is None:
+        return "" if not nummer_verplicht else None
+    if splits_nummer(gegeven, hoofdletter_suffix=soort != "artikel") is None:
+        voorbeeld = "5 of 5a" if soort == "artikel" else "2 of 2A"
+        kaart.fout(f"ongeldig {soort}nummer {gegeven!r}", "nummer", f"toegestaan: een getal met eventueel een letter (Ar 6.16), bijv. {voorbeeld}")
+        return None
+    return gegeven
+
+
+def _plaats(soort: str, positie: int) -> str:
+    woord = {"lid": "lid", "onderdeel": "onderdeel", "subonderdeel": "subonderdeel"}[soort]
+    lidwoord = "het" if soort in ("lid", "onderdeel", "subonderdeel") else "de"
+    return f"{lidwoord} {rangtelwoord(min(positie, 99))} {woord}"
+
+
+def _onderwerpen(kaart: Kaart) -> tuple[str, ...]:
+    uit = []
+    for item, bron in kaart.lijst("onderwerpen"):
+        if not isinstance(item, str) or item not in ONDERWERPEN:
+            naast = suggestie(str(item), ONDERWERPEN)
+            kaart.v.fout(
+                f"onbekend onderwerp {item!r}",
+                bron,
+                kaart.adres,
+                (f"bedoelde u '{naast}'? " if naast else "") + f"toegestaan: {', '.join(ONDERWERPEN)}",
+            )
+            continue
+        uit.append(item)
+    return tuple(uit)
+
+
+def _controleer_inhoud(kaart: Kaart, soort: str, tekst: str | None, slottekst: str | None, kindsleutels: list[str]) -> None:
+    if soort in ("hoofdstuk", "paragraaf"):
+        if not kindsleutels:
+            kaart.fout(f"een {soort} bevat artikelen", hint="voeg 'artikelen:' toe")
+        return
+    if soort == "artikel" and "leden" in kindsleutels:
+        for sleutel in ("tekst", "slottekst"):
+            if sleutel in kaart:
+                kaart.fout(f"een artikel met leden heeft geen eigen '{sleutel}'", sleutel, "zet de tekst in een lid")
+        if len(kaart.ruw("leden") or []) == 1:
+            kaart.v.waarschuwing("een artikel met één lid wordt niet genummerd (Ar)", kaart.bron("leden"), kaart.adres, "gebruik 'tekst' in plaats van 'leden'")
+        return
+    if "tekst" not in kaart:
+        hint = "de tekst vóór de opsomming, bijv. 'In deze regeling wordt verstaan onder:'" if kindsleutels else None
+        kaart.fout("verplichte sleutel 'tekst' ontbreekt", hint=hint)
+    if slottekst is not None and not kindsleutels:
+        kaart.fout("'slottekst' staat alleen na een opsomming van onderdelen", "slottekst")
+
+
+def _controleer_volgorde(kaart: Kaart, kinderen: list[Element], soort: str) -> None:
+    """Artikel and hoofdstuk numbers must rise (5 < 5a < 6) and be unique."""
+    vorige: Element | None = None
+    for kind in (k for k in kinderen if k.soort == soort):
+        if vorige is not None:
+            a = sorteersleutel(vorige.nummer, soort != "artikel")
+            b = sorteersleutel(kind.nummer, soort != "artikel")
+            if a is not None and b is not None and not a < b:
+                kaart.v.fout(
+                    f"{soort} {kind.nummer} staat na {soort} {vorige.nummer}",
+                    kind.bron,
+                    f"{soort} {kind.nummer}",
+                    "nummers lopen op (5, 5a, 6) en komen één keer voor",
+                )
+        vorige = kind
+
+
+def _deelnemer(kaart: Kaart) -> Deelnemer | None:
+    kaart.controleer(DEELNEMER_SLEUTELS, ("id", "naam", "soort", "sinds"))
+    deelnemer_id = kaart.ident("id", verplicht=True)
+    kaart.adres = f"deelnemer {deelnemer_id or kaart.ruw('naam')}"
+    naam = kaart.tekst("naam", verplicht=True)
+    soort = kaart.keuze("soort", DEELNEMER_SOORTEN, verplicht=True)
+    bestuur, toestemming = STANDAARD_ORGANEN.get(soort or "", (None, None))
+    bestuursorgaan = kaart.tekst("bestuursorgaan") or bestuur
+    toestemmingsorgaan = kaart.tekst("toestemmingsorgaan") or toestemming
+    sinds = kaart.datum("sinds", verplicht=True)
+    tot = kaart.datum("tot")
+    if sinds and tot and tot <= sinds:
+        kaart.fout(f"'tot' ({tot}) ligt niet na 'sinds' ({sinds})", "tot")
+    if None in (deelnemer_id, naam, soort, bestuursorgaan, toestemmingsorgaan, sinds):
+        return None
+    return Deelnemer(deelnemer_id, naam, soort, bestuursorgaan, toestemmingsorgaan, sinds, tot, kaart.eigen_bron)
+
+
+def lees_deelnemer(kaart: Kaart) -> Deelnemer | None:
+    """A deelnemer from its mapping (also used by the amendment loader for a toetreding)."""
+    return _deelnemer(kaart)
+
+
+def _versie(kaart: Kaart) -> VersieInfo | None:
+    kaart.adres = "versie"
+    kaart.controleer(VERSIE_SLEUTELS, ("id", "betreft", "inwerkingtreding"))
+    versie_id = kaart.ident("id", verplicht=True)
+    betreft = kaart.keuze("betreft", BETREFT, verplicht=True)
+    inwerking = kaart.datum("inwerkingtreding", verplicht=True)
+    ondertekening = kaart.datum("datum_ondertekening")
+    terug = kaart.datum("terugwerkende_kracht")
+    if inwerking and ondertekening and inwerking < ondertekening and terug is None:
+        kaart.fout(
+            f"inwerkingtreding ({inwerking}) ligt vóór de ondertekening ({ondertekening})",
+            "inwerkingtreding",
+            "geef 'terugwerkende_kracht' op als dat de bedoeling is",
+        )
+    if None in (versie_id, betreft, inwerking):
+        return None
+    return VersieInfo(
+        id=versie_id,
+        betreft=betreft,
+        inwerkingtreding=inwerking,
+        datum_ondertekening=ondertekening,
+        bekendmaking=kaart.tekst("bekendmaking"),
+        terugwerkende_kracht=terug,
+        vastgesteld_door=kaart.tekst("vastgesteld_door"),
+        kenmerk_voorstel=kaart.tekst("kenmerk_voorstel"),
+        bron=kaart.eigen_bron,
+    )
+
+
+def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, VersieInfo] | None:
+    """Read `regeling.yaml` in a regeling folder, and the hoofdstuk files it names."""
+    naam = _toon(map_ / "regeling.yaml", project)
+    data, meldingen = lees_yaml(map_ / "regeling.yaml", naam)
+    v.meldingen.extend(meldingen)
+    if data is None:
+        return None
+    if not isinstance(data, CommentedMap):
+        v.fout("regeling.yaml moet sleutels met waarden bevatten (citeertitel, versie, deelnemers, ...)", Bron(naam, 1, 1))
+        return None
+    kaart = Kaart(data, naam, v)
+    kaart.controleer(REGELING_SLEUTELS, REGELING_VERPLICHT)
+
+    versie_kaart = kaart.kaart("versie", verplicht=True)
+    versie = _versie(versie_kaart) if versie_kaart else None
+    deelnemers = _deelnemers(kaart)
+    ids = Ids(v)
+    kinderen = _hoofdstukken(kaart, map_, project, ids)
+    soort = kaart.keuze("soort", SOORTEN_REGELING, verplicht=True)
+    centrum = kaart.ident("centrumgemeente")
+    publicerend = kaart.ident("publicerende_gemeente", verplicht=True)
+    bekende = {d.id: d for d in deelnemers}
+    for sleutel, waarde in (("centrumgemeente", centrum), ("publicerende_gemeente", publicerend)):
+        if waarde and deelnemers and waarde not in bekende:
+            kaart.fout(f"'{sleutel}' noemt onbekende deelnemer '{waarde}'", sleutel, f"toegestaan: {', '.join(bekende)}")
+        elif waarde and waarde in bekende and not bekende[waarde].is_gemeente:
+            kaart.fout(f"'{sleutel}' moet een gemeente zijn, {bekende[waarde].naam} is een {bekende[waarde].soort}", sleutel)
+    if soort == "centrumregeling" and not centrum:
+        kaart.fout("een centrumregeling noemt haar centrumgemeente (Wgr art. 8, vierde lid)", hint="voeg 'centrumgemeente: <id van de deelnemer>' toe")
+
+    considerans = tuple(
+        t for item, bron in kaart.lijst("considerans") if (t := _lijsttekst(kaart, item, bron, "considerans")) is not None
+    )
+    regeling = Regeling(
+        slug=map_.name,
+        citeertitel=kaart.tekst("citeertitel", verplicht=True) or "",
+        officiele_titel=kaart.tekst("officiele_titel", verplicht=True) or "",
+        soort=soort or "",
+        wettelijke_grondslag=kaart.tekst("wettelijke_grondslag", verplicht=True) or "",
+        centrumgemeente=centrum,
+        publicerende_gemeente=publicerend or "",
+        deelnemers=tuple(deelnemers),
+        aanhef=kaart.tekst("aanhef", verplicht=True) or "",
+        considerans=considerans,
+        afkondiging=kaart.tekst("afkondiging") or "besluiten vast te stellen de volgende regeling:",
+        kinderen=tuple(kinderen),
+        reconstructie=kaart.tekst("reconstructie"),
+        ondertekening=kaart.tekst("ondertekening"),
+        bron=Bron(naam, 1, 1),
+    )
+    for plek, doel in onbekende_verwijzingen(regeling):
+        naast = suggestie(doel, regeling.index)
+        v.fout(
+            f"verwijzing naar onbekende id '{doel}'",
+            plek.element.bron,
+            plek.adres,
+            f"bedoelde u '{naast}'?" if naast else "schrijf [[id]] met de id van een bestaand element",
+        )
+    if versie is None or v.heeft_fouten:
+        return None
+    return regeling, versie
+
+
+def _lijsttekst(kaart: Kaart, item: Any, bron: Bron, sleutel: str) -> str | None:
+    if not isinstance(item, str):
+        kaart.v.fout(f"elk item van '{sleutel}' moet tekst zijn", bron, kaart.adres)
+        return None
+    return kaart.controleer_tekst(item, sleutel, bron)
+
+
+def _deelnemers(kaart: Kaart) -> list[Deelnemer]:
+    deelnemers: list[Deelnemer] = []
+    gezien: dict[str, Bron] = {}
+    for item, bron in kaart.lijst("deelnemers", verplicht=True):
+        dk = kaart.kind(item, bron, "deelnemers", "een deelnemer")
+        if dk is None:
+            continue
+        d = _deelnemer(dk)
+        if d is None:
+            continue
+        if d.id in gezien:
+            kaart.v.fout(f"deelnemer '{d.id}' komt twee keer voor (ook in {gezien[d.id]})", bron, "deelnemers")
+            continue
+        gezien[d.id] = bron
+        deelnemers.append(d)
+    return deelnemers
+
+
+def _hoofdstukken(kaart: Kaart, map_: Path, project: Path, ids: Ids) -> list[Element]:
+    hoofdstukken: list[Element] = []
+    for i, (item, bron) in enumerate(kaart.lijst("hoofdstukken", verplicht=True), start=1):
+        if isinstance(item, str):
+            hk = _lees_hoofdstukbestand(map_, item, bron, project, kaart.v)
+        else:
+            hk = kaart.kind(item, bron, None, "een hoofdstuk (bestandsnaam of sleutels met waarden)")
+        if hk is None:
+            continue
+        h = bouw_element(hk, "hoofdstuk", i, None, None, ids)
+        if h is not None:
+            hoofdstukken.append(h)
+    _controleer_volgorde(kaart, hoofdstukken, "hoofdstuk")
+    alle_artikelen = [p for h in hoofdstukken for p in _artikelen_in(h)]
+    _controleer_volgorde(kaart, alle_artikelen, "artikel")
+    return hoofdstukken
+
+
+def _artikelen_in(element: Element) -> list[Element]:
+    if element.soort == "artikel":
+        return [element]
+    return [a for k in element.kinderen for a in _artikelen_in(k)]
+
+
+def _lees_hoofdstukbestand(map_: Path, relatief: str, bron: Bron, project: Path, v: Verzamelaar) -> Kaart | None:
+    pad = (map_ / relatief).resolve()
+    if not pad.is_relative_to(map_.resolve()):
+        v.fout(f"bestand '{relatief}' ligt buiten de map van de regeling", bron, hint="noem een bestand in deze map, bijv. hoofdstukken/01-algemeen.yaml")
+        return None
+    naam = _toon(pad, project)
+    data, meldingen = lees_yaml(pad, naam)
+    if meldingen and meldingen[0].tekst == "bestand bestaat niet":
+        v.fout(f"hoofdstukbestand '{relatief}' bestaat niet", bron)
+        return None
+    v.meldingen.extend(meldingen)
+    if data is None:
+        return None
+    if not isinstance(data, CommentedMap):
+        v.fout("een hoofdstukbestand bevat sleutels met waarden (id, nummer, opschrift, artikelen)", Bron(naam, 1, 1))
+        return None
+    return Kaart(data, naam, v, bron=Bron(naam, 1, 1))
+
+
+def _toon(pad: Path, project: Path) -> str:
+    try:
+        return str(pad.resolve().relative_to(project.resolve()))
+    except ValueError:
+        return str(pad)

@@ -1,0 +1,231 @@
+"""Checked access to one YAML mapping: keys, types, dates and texts, with positions.
+
+Every accessor records a `Melding` on the shared `Verzamelaar` instead of raising, so a loader
+walks the whole file and the user sees every problem at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from generator.errors import Bron, Verzamelaar
+
+# Characters XML 1.0 cannot carry: a document with one of them does not open in Word.
+ONGELDIGE_TEKENS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
+
+_TYPENAMEN = {str: "tekst", int: "geheel getal", bool: "ja/nee (true/false)", list: "lijst", dict: "sleutels met waarden"}
+
+
+def typenaam(waarde: Any) -> str:
+    if isinstance(waarde, bool):
+        return "ja/nee"
+    if isinstance(waarde, CommentedMap | dict):
+        return "sleutels met waarden"
+    if isinstance(waarde, CommentedSeq | list):
+        return "lijst"
+    if waarde is None:
+        return "leeg"
+    if isinstance(waarde, int | float):
+        return "getal"
+    return "tekst"
+
+
+def suggestie(woord: str, opties: Iterable[str]) -> str | None:
+    """A near miss among the allowed words, for "bedoelde u ...?".
+
+    >>> suggestie("opschrfit", ["opschrift", "tekst"])
+    'opschrift'
+    """
+    gevonden = difflib.get_close_matches(woord, list(opties), n=1, cutoff=0.7)
+    return gevonden[0] if gevonden else None
+
+
+def positie(container: Any, sleutel: Any, naam: str, van_waarde: bool = True) -> Bron:
+    """The 1-based position of a key (or its value, or a list item) in its file."""
+    lc = getattr(container, "lc", None)
+    try:
+        if isinstance(container, CommentedSeq):
+            regel, kolom = lc.item(sleutel)
+        elif van_waarde and sleutel is not None:
+            regel, kolom = lc.value(sleutel)
+        elif sleutel is not None:
+            regel, kolom = lc.key(sleutel)
+        else:
+            regel, kolom = lc.line, lc.col
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return Bron(naam)
+    return Bron(naam, regel + 1, kolom + 1)
+
+
+class Kaart:
+    """A YAML mapping, the file it came from and the address of the element it describes."""
+
+    def __init__(self, data: Any, naam: str, v: Verzamelaar, adres: str | None = None, bron: Bron | None = None):
+        self.data = data if isinstance(data, CommentedMap) else CommentedMap()
+        self.naam = naam
+        self.v = v
+        self.adres = adres
+        self.eigen_bron = bron or positie(data, None, naam)
+
+    def __contains__(self, sleutel: str) -> bool:
+        return sleutel in self.data
+
+    def bron(self, sleutel: str | None = None, van_waarde: bool = True) -> Bron:
+        if sleutel is None or sleutel not in self.data:
+            return self.eigen_bron
+        return positie(self.data, sleutel, self.naam, van_waarde)
+
+    def fout(self, tekst: str, sleutel: str | None = None, hint: str | None = None) -> None:
+        self.v.fout(tekst, self.bron(sleutel), self.adres, hint)
+
+    def controleer(self, toegestaan: Iterable[str], verplicht: Iterable[str] = ()) -> None:
+        """Report unknown keys (with a near-miss suggestion) and missing required keys."""
+        toegestaan = list(toegestaan)
+        for sleutel in self.data:
+            if sleutel not in toegestaan:
+                naast = suggestie(str(sleutel), toegestaan)
+                hint = f"bedoelde u '{naast}'?" if naast else f"toegestaan: {', '.join(toegestaan)}"
+                self.v.fout(f"onbekende sleutel '{sleutel}'", self.bron(sleutel, van_waarde=False), self.adres, hint)
+        for sleutel in verplicht:
+            if sleutel not in self.data:
+                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt")
+
+    def ruw(self, sleutel: str) -> Any:
+        return self.data.get(sleutel)
+
+    def tekst(self, sleutel: str, verplicht: bool = False) -> str | None:
+        """A text value, with white space folded to single spaces (legal texts are one line)."""
+        waarde = self.data.get(sleutel)
+        if waarde is None:
+            if verplicht and sleutel in self.data:
+                self.fout(f"'{sleutel}' is leeg; een tekst is verplicht", sleutel)
+            elif verplicht:
+                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt")
+            return None
+        if isinstance(waarde, bool) or not isinstance(waarde, str | int | float):
+            self.fout(f"'{sleutel}' moet tekst zijn, niet {typenaam(waarde)}", sleutel)
+            return None
+        return self.controleer_tekst(str(waarde), sleutel)
+
+    def controleer_tekst(self, waarde: str, sleutel: str, bron: Bron | None = None) -> str | None:
+        bron = bron or self.bron(sleutel)
+        if m := ONGELDIGE_TEKENS.search(waarde):
+            self.v.fout(
+                f"'{sleutel}' bevat een besturingsteken (U+{ord(m[0]):04X}) dat niet in een document kan staan",
+                bron,
+                self.adres,
+                "verwijder het teken (vaak meegekopieerd uit een pdf of e-mail)",
+            )
+            return None
+        gevouwen = " ".join(waarde.split())
+        if not gevouwen:
+            self.v.fout(f"'{sleutel}' is leeg; een tekst is verplicht", bron, self.adres)
+            return None
+        return gevouwen
+
+    def nummer(self, sleutel: str = "nummer", verplicht: bool = False) -> str | None:
+        waarde = self.data.get(sleutel)
+        if waarde is None:
+            if verplicht:
+                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt" if sleutel not in self.data else f"'{sleutel}' is leeg")
+            return None
+        if isinstance(waarde, bool) or not isinstance(waarde, str | int):
+            self.fout(f"'{sleutel}' moet een nummer zijn zoals 5 of 5a, niet {typenaam(waarde)}", sleutel)
+            return None
+        return str(waarde).strip()
+
+    def ident(self, sleutel: str = "id", verplicht: bool = False) -> str | None:
+        waarde = self.data.get(sleutel)
+        if waarde is None:
+            if verplicht:
+                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt" if sleutel not in self.data else f"'{sleutel}' is leeg")
+            return None
+        waarde = str(waarde) if isinstance(waarde, int) and not isinstance(waarde, bool) else waarde
+        if not isinstance(waarde, str) or not ID.match(waarde):
+            self.fout(
+                f"ongeldige id {waarde!r}",
+                sleutel,
+                "toegestaan: kleine letters, cijfers, punt, streepje en liggend streepje, beginnend met een letter of cijfer (bijv. 'taken' of 'taken.2')",
+            )
+            return None
+        return waarde
+
+    def datum(self, sleutel: str, verplicht: bool = False) -> dt.date | None:
+        waarde = self.data.get(sleutel)
+        if waarde is None:
+            if verplicht:
+                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt" if sleutel not in self.data else f"'{sleutel}' is leeg; een datum is verplicht")
+            return None
+        try:
+            if not isinstance(waarde, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
+                raise ValueError
+            return dt.date.fromisoformat(waarde)
+        except ValueError:
+            self.fout(f"ongeldige datum {str(waarde)!r} bij '{sleutel}'", sleutel, "schrijf een bestaande datum als JJJJ-MM-DD, bijv. 2025-04-01")
+            return None
+
+    def keuze(self, sleutel: str, opties: Iterable[str], standaard: str | None = None, verplicht: bool = False) -> str | None:
+        opties = list(opties)
+        waarde = self.data.get(sleutel)
+        if waarde is None:
+            if verplicht:
+                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt", hint=f"toegestaan: {', '.join(opties)}")
+            return standaard
+        if waarde not in opties:
+            naast = suggestie(str(waarde), opties)
+            self.fout(
+                f"ongeldige waarde {waarde!r} bij '{sleutel}'",
+                sleutel,
+                (f"bedoelde u '{naast}'? " if naast else "") + f"toegestaan: {', '.join(opties)}",
+            )
+            return standaard
+        return waarde
+
+    def vlag(self, sleutel: str, standaard: bool = False) -> bool:
+        waarde = self.data.get(sleutel)
+        if waarde is None:
+            return standaard
+        if not isinstance(waarde, bool):
+            self.fout(f"'{sleutel}' moet true of false zijn, niet {typenaam(waarde)}", sleutel)
+            return standaard
+        return waarde
+
+    def lijst(self, sleutel: str, verplicht: bool = False) -> Iterator[tuple[Any, Bron]]:
+        """The items of a list value with the position of each."""
+        waarde = self.data.get(sleutel)
+        if waarde is None:
+            if verplicht:
+                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt" if sleutel not in self.data else f"'{sleutel}' is leeg; een lijst is verplicht")
+            return
+        if not isinstance(waarde, CommentedSeq):
+            self.fout(f"'{sleutel}' moet een lijst zijn (regels die beginnen met '- '), niet {typenaam(waarde)}", sleutel)
+            return
+        if verplicht and not waarde:
+            self.fout(f"'{sleutel}' is een lege lijst", sleutel)
+        for i, item in enumerate(waarde):
+            yield item, positie(waarde, i, self.naam)
+
+    def kaart(self, sleutel: str, verplicht: bool = False) -> Kaart | None:
+        waarde = self.data.get(sleutel)
+        if waarde is None:
+            if verplicht:
+                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt")
+            return None
+        if not isinstance(waarde, CommentedMap):
+            self.fout(f"'{sleutel}' moet sleutels met waarden bevatten, niet {typenaam(waarde)}", sleutel)
+            return None
+        return Kaart(waarde, self.naam, self.v, self.adres, positie(waarde, None, self.naam))
+
+    def kind(self, item: Any, bron: Bron, adres: str | None, wat: str) -> Kaart | None:
+        """A list item that must itself be a mapping."""
+        if not isinstance(item, CommentedMap):
+            self.v.fout(f"{wat} moet sleutels met waarden bevatten, niet {typenaam(item)}", bron, adres)
+            return None
+        return Kaart(item, self.naam, self.v, adres, bron)

@@ -1,0 +1,300 @@
+"""Amendment files (`wijzigingen/*.yaml`) -> frozen `Wijziging` objects.
+
+Targets stay as the drafter wrote them (an address in the basis version, or an id); the amendment
+engine resolves them, because the basis version exists only after earlier amendments are applied.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap
+
+from generator.adressen import parse_adres
+from generator.errors import Bron, Verzamelaar
+from generator.loader.bestanden import lees_yaml
+from generator.loader.regeling import Ids, bouw_element, lees_deelnemer
+from generator.loader.velden import Kaart, typenaam
+from generator.model.wijziging import ACTIES, STADIA, VORMEN, Doel, Operatie, Wijziging
+
+WIJZIGING_SLEUTELS = (
+    "id",
+    "regeling",
+    "titel",
+    "kort",
+    "basis",
+    "betreft",
+    "vorm",
+    "stadium",
+    "datum_besluit",
+    "inwerkingtreding",
+    "terugwerkende_kracht",
+    "bekendmaking",
+    "kenmerk_voorstel",
+    "vastgesteld_door",
+    "reconstructie",
+    "toelichting",
+    "deelnemers",
+    "wijzigingen",
+)
+WIJZIGING_VERPLICHT = ("id", "titel", "basis", "datum_besluit", "inwerkingtreding", "wijzigingen")
+
+# action -> (allowed keys besides actie and toelichting, required keys)
+OPERATIE_SLEUTELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "komt_te_luiden": (("doel", "nieuw", "soort"), ("doel", "nieuw")),
+    "invoegen": (("na", "voor", "nieuw", "soort"), ("nieuw",)),
+    "toevoegen": (("aan", "soort", "nieuw"), ("aan", "nieuw")),
+    "vervalt": (("doel",), ("doel",)),
+    "vervangen": (("doel", "wat", "door", "telkens"), ("doel", "wat", "door")),
+    "woorden_invoegen": (("doel", "na", "voor", "tekst"), ("doel", "tekst")),
+    "woorden_toevoegen": (("doel", "tekst"), ("doel", "tekst")),
+    "woorden_vervallen": (("doel", "wat", "telkens"), ("doel", "wat")),
+    "opschrift": (("doel", "nieuw"), ("doel", "nieuw")),
+    "toetreding": (("deelnemer",), ("deelnemer",)),
+    "uittreding": (("deelnemer",), ("deelnemer",)),
+    "citeertitel": (("nieuw",), ("nieuw",)),
+}
+NIEUW_SOORTEN = ("hoofdstuk", "paragraaf", "artikel", "lid", "onderdeel", "subonderdeel")
+# Data for the council letters, per deelnemer; keys starting with datum_ are dates.
+BRIEF_SLEUTELS = (
+    "zaaknummer",
+    "behandelend_ambtenaar",
+    "sector",
+    "portefeuillehouder",
+    "datum_raad",
+    "datum_college",
+    "datum_zienswijze",
+    "agendapunt",
+    "burgemeester",
+    "secretaris",
+    "griffier",
+    "voorzitter",
+)
+
+
+def lees_wijziging(pad: Path, naam: str, v: Verzamelaar) -> Wijziging | None:
+    """Read one amendment file; problems go to `v`."""
+    data, meldingen = lees_yaml(pad, naam)
+    v.meldingen.extend(meldingen)
+    if data is None:
+        return None
+    if not isinstance(data, CommentedMap):
+        v.fout("een wijzigingsbestand bevat sleutels met waarden (id, titel, basis, wijzigingen, ...)", Bron(naam, 1, 1))
+        return None
+    kaart = Kaart(data, naam, v, bron=Bron(naam, 1, 1))
+    kaart.controleer(WIJZIGING_SLEUTELS, WIJZIGING_VERPLICHT)
+    fouten_voor = v.aantal_fouten
+
+    wijziging_id = kaart.ident("id", verplicht=True)
+    kaart.adres = f"wijziging {wijziging_id}" if wijziging_id else None
+    titel = kaart.tekst("titel", verplicht=True)
+    basis = kaart.ident("basis", verplicht=True)
+    besluit = kaart.datum("datum_besluit", verplicht=True)
+    inwerking = kaart.datum("inwerkingtreding", verplicht=True)
+    terug = kaart.datum("terugwerkende_kracht")
+    if besluit and inwerking and inwerking < besluit and terug is None:
+        kaart.fout(
+            f"inwerkingtreding ({inwerking}) ligt vóór het besluit ({besluit})",
+            "inwerkingtreding",
+            "een besluit treedt pas na vaststelling in werking; geef 'terugwerkende_kracht' op als de wijziging terugwerkt",
+        )
+    if terug and inwerking and terug > inwerking:
+        kaart.fout(f"terugwerkende kracht ({terug}) ligt na de inwerkingtreding ({inwerking})", "terugwerkende_kracht")
+
+    operaties = _operaties(kaart)
+    wijziging = Wijziging(
+        id=wijziging_id or "",
+        titel=titel or "",
+        kort=kaart.tekst("kort") or titel or "",
+        basis=basis or "",
+        betreft=kaart.keuze("betreft", ("wijziging", "intrekking"), standaard="wijziging") or "wijziging",
+        vorm=kaart.keuze("vorm", VORMEN, standaard="artikelsgewijs") or "artikelsgewijs",
+        stadium=kaart.keuze("stadium", STADIA, standaard="vastgesteld") or "vastgesteld",
+        datum_besluit=besluit,  # type: ignore[arg-type]
+        inwerkingtreding=inwerking,  # type: ignore[arg-type]
+        operaties=tuple(operaties),
+        regeling=kaart.ident("regeling"),
+        terugwerkende_kracht=terug,
+        bekendmaking=kaart.tekst("bekendmaking"),
+        kenmerk_voorstel=kaart.tekst("kenmerk_voorstel"),
+        vastgesteld_door=kaart.tekst("vastgesteld_door"),
+        reconstructie=kaart.tekst("reconstructie"),
+        toelichting=kaart.tekst("toelichting"),
+        deelnemers=_briefgegevens(kaart),
+        bestand=naam,
+        bron=Bron(naam, 1, 1),
+    )
+    return None if v.aantal_fouten > fouten_voor else wijziging
+
+
+def _briefgegevens(kaart: Kaart) -> dict[str, dict[str, Any]]:
+    sub = kaart.kaart("deelnemers")
+    if sub is None:
+        return {}
+    uit: dict[str, dict[str, Any]] = {}
+    for deelnemer_id in sub.data:
+        dk = sub.kaart(str(deelnemer_id))
+        if dk is None:
+            continue
+        dk.adres = f"gegevens voor deelnemer {deelnemer_id}"
+        dk.controleer(BRIEF_SLEUTELS)
+        uit[str(deelnemer_id)] = {
+            s: (dk.datum(s) if s.startswith("datum_") else dk.tekst(s)) for s in BRIEF_SLEUTELS if s in dk
+        }
+    return uit
+
+
+def _operaties(kaart: Kaart) -> list[Operatie]:
+    uit = []
+    for i, (item, bron) in enumerate(kaart.lijst("wijzigingen", verplicht=True), start=1):
+        ok = kaart.kind(item, bron, f"wijziging {i}", "elke wijziging")
+        if ok is None:
+            continue
+        operatie = _operatie(ok, i, bron)
+        if operatie is not None:
+            uit.append(operatie)
+    return uit
+
+
+def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
+    actie = kaart.keuze("actie", ACTIES, verplicht=True)
+    if actie is None:
+        return None
+    kaart.adres = f"wijziging {volgnummer} ({actie})"
+    toegestaan, verplicht = OPERATIE_SLEUTELS[actie]
+    kaart.controleer(("actie", "toelichting", *toegestaan), verplicht)
+    fouten_voor = kaart.v.aantal_fouten
+
+    positie = None
+    doel = None
+    if actie in ("invoegen", "woorden_invoegen"):
+        aanwezig = [s for s in ("na", "voor") if s in kaart]
+        if len(aanwezig) != 1:
+            kaart.fout(f"'{actie}' heeft precies één van 'na' of 'voor'", hint="bijv. na: artikel 5" if actie == "invoegen" else "bijv. na: \"college\"")
+        else:
+            positie = aanwezig[0]
+    if actie == "invoegen" and positie:
+        doel = _doel(kaart, positie)
+    elif actie == "toevoegen":
+        doel = _doel(kaart, "aan", regeling_toegestaan=True)
+    elif "doel" in toegestaan:
+        doel = _doel(kaart, "doel")
+
+    soort = kaart.keuze("soort", NIEUW_SOORTEN) if "soort" in kaart else None
+    nieuw = None
+    if actie in ("komt_te_luiden", "invoegen", "toevoegen"):
+        soort = soort or _afgeleide_soort(actie, doel)
+        if soort is None:
+            kaart.fout("kan niet afleiden wat voor element 'nieuw' is", "nieuw", f"geef 'soort' op: {', '.join(NIEUW_SOORTEN)}")
+        else:
+            nieuw_kaart = kaart.kaart("nieuw", verplicht=True)
+            if nieuw_kaart is not None:
+                nieuw = bouw_element(nieuw_kaart, soort, 1, None, kaart.adres, Ids(kaart.v), nieuw=True)
+
+    tekst = wat = door = None
+    deelnemer = deelnemer_id = None
+    if actie in ("opschrift", "citeertitel"):
+        tekst = kaart.tekst("nieuw", verplicht=True)
+    if actie in ("woorden_invoegen", "woorden_toevoegen"):
+        tekst = _woorden(kaart, "tekst")
+    if actie == "woorden_invoegen" and positie:
+        wat = _woorden(kaart, positie)
+    if actie in ("vervangen", "woorden_vervallen"):
+        wat = _woorden(kaart, "wat")
+    if actie == "vervangen":
+        door = _woorden(kaart, "door", leeg_mag=True)
+    if actie == "toetreding":
+        dk = kaart.kaart("deelnemer", verplicht=True)
+        if dk is not None:
+            if "sinds" not in dk:  # a joining deelnemer takes part from the date of entry into force
+                dk.data["sinds"] = "0001-01-01"
+            deelnemer = lees_deelnemer(dk)
+    if actie == "uittreding":
+        deelnemer_id = kaart.ident("deelnemer", verplicht=True)
+
+    if kaart.v.aantal_fouten > fouten_voor:
+        return None
+    return Operatie(
+        actie=actie,
+        volgnummer=volgnummer,
+        doel=doel,
+        positie=positie,
+        soort=soort,
+        nieuw=nieuw,
+        tekst=tekst,
+        wat=wat,
+        door=door,
+        telkens=kaart.vlag("telkens"),
+        deelnemer=deelnemer,
+        deelnemer_id=deelnemer_id,
+        toelichting=kaart.tekst("toelichting"),
+        bron=bron,
+    )
+
+
+def _woorden(kaart: Kaart, sleutel: str, leeg_mag: bool = False) -> str | None:
+    """Quoted words: kept exactly (no folding), because they must match the text exactly."""
+    waarde = kaart.ruw(sleutel)
+    if waarde is None:
+        return None
+    if isinstance(waarde, bool) or not isinstance(waarde, str | int | float):
+        kaart.fout(f"'{sleutel}' moet tekst zijn, niet {typenaam(waarde)}", sleutel)
+        return None
+    waarde = str(waarde)
+    if not waarde.strip() and not leeg_mag:
+        kaart.fout(f"'{sleutel}' is leeg", sleutel)
+        return None
+    gecontroleerd = kaart.controleer_tekst(waarde, sleutel) if waarde.strip() else ""
+    if gecontroleerd is None:
+        return None
+    return " ".join(waarde.split())
+
+
+def _doel(kaart: Kaart, sleutel: str, regeling_toegestaan: bool = False) -> Doel | None:
+    waarde = kaart.ruw(sleutel)
+    bron = kaart.bron(sleutel)
+    if waarde is None:
+        return None
+    if isinstance(waarde, str):
+        if regeling_toegestaan and waarde.strip().lower() == "regeling":
+            return Doel("de regeling", (), None, bron)
+        stappen = parse_adres(waarde)
+        if stappen is None:
+            kaart.fout(
+                f"{waarde!r} is geen adres",
+                sleutel,
+                "schrijf bijv. 'artikel 5', 'artikel 5, tweede lid', 'artikel 1, onderdeel c' of 'hoofdstuk 2', of {id: ...}",
+            )
+            return None
+        return Doel(waarde.strip(), stappen, None, bron)
+    if isinstance(waarde, CommentedMap):
+        sub = Kaart(waarde, kaart.naam, kaart.v, kaart.adres, bron)
+        if "id" in sub:
+            sub.controleer(("id",))
+            element_id = sub.ident("id", verplicht=True)
+            return Doel(f"id {element_id}", None, element_id, bron) if element_id else None
+        volgorde = ("hoofdstuk", "artikel", "lid", "onderdeel", "subonderdeel")
+        sub.controleer(volgorde)
+        stappen = tuple((s, str(sub.ruw(s)).strip()) for s in volgorde if s in sub)
+        if not stappen:
+            kaart.fout(f"'{sleutel}' noemt geen element", sleutel, "gebruik id, of artikel/lid/onderdeel")
+            return None
+        tekst = ", ".join(f"{s} {n}" for s, n in stappen)
+        return Doel(tekst, stappen, None, bron)
+    kaart.fout(f"'{sleutel}' moet een adres zijn zoals 'artikel 5, tweede lid', niet {typenaam(waarde)}", sleutel)
+    return None
+
+
+def _afgeleide_soort(actie: str, doel: Doel | None) -> str | None:
+    """The kind of new text, from its target: "artikel 5, tweede lid" -> lid."""
+    if doel is None:
+        return None
+    if doel.stappen == ():  # toevoegen aan de regeling
+        return "hoofdstuk"
+    if not doel.stappen:
+        return None
+    laatste = doel.stappen[-1][0]
+    if actie != "toevoegen":
+        return laatste
+    return {"hoofdstuk": "artikel", "paragraaf": "artikel", "artikel": "lid", "lid": "onderdeel", "onderdeel": "subonderdeel"}.get(laatste)

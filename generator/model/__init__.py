@@ -1,0 +1,32 @@
+"""Frozen model objects: the regeling as structured data, its versions and amendments."""
+
+from generator.model.elementen import (
+    GENUMMERD_OP_POSITIE,
+    SOORTEN,
+    Artikel,
+    Element,
+    Hoofdstuk,
+    Lid,
+    Onderdeel,
+    Paragraaf,
+    Subonderdeel,
+)
+from generator.model.regeling import Deelnemer, Plek, Regeling, Tijdlijn, Versie, VersieInfo
+
+__all__ = [
+    "GENUMMERD_OP_POSITIE",
+    "SOORTEN",
+    "Artikel",
+    "Deelnemer",
+    "Element",
+    "Hoofdstuk",
+    "Lid",
+    "Onderdeel",
+    "Paragraaf",
+    "Plek",
+    "Regeling",
+    "Subonderdeel",
+    "Tijdlijn",
+    "Versie",
+    "VersieInfo",
+]

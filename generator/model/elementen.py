@@ -1,0 +1,175 @@
+"""The structural elements of a regeling: Hoofdstuk > (Paragraaf) > Artikel > Lid > Onderdeel.
+
+One frozen tree. Each element has a stable `id` (like STOP's wId: never reused, survives
+renumbering) and its displayed `nummer`. The classes differ only in what they may contain and how
+they are numbered and named; the algorithms (amendments, diff, rendering) walk them generically.
+
+An element's text lives in `tekst` (the whole text, or the words before its list) and
+`slottekst` (words after its list); its list items are `kinderen`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import ClassVar
+
+from generator.errors import GEEN_BRON, Bron
+from generator.nummering import letterreeks, rangtelwoord
+
+
+@dataclasses.dataclass(frozen=True)
+class Element:
+    id: str
+    nummer: str
+    tekst: str | None = None
+    kinderen: tuple[Element, ...] = ()
+    slottekst: str | None = None
+    opschrift: str | None = None
+    onderwerpen: tuple[str, ...] = ()
+    bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
+
+    soort: ClassVar[str] = "element"
+    # Which kinds may be children, in order of preference.
+    kindsoorten: ClassVar[tuple[str, ...]] = ()
+    # Ar 6.16: artikelen and hoofdstukken keep their numbers; leden and onderdelen renumber.
+    vast_nummer: ClassVar[bool] = False
+    heeft_opschrift: ClassVar[bool] = False
+
+    @property
+    def kop(self) -> str:
+        """The label as printed before the element: "Artikel 5a", "2.", "b.", "1°."."""
+        raise NotImplementedError
+
+    @property
+    def verwijzing(self) -> str:
+        """How a reference names this element in Ar 3.29 form: "tweede lid", "onderdeel b"."""
+        raise NotImplementedError
+
+    def met(self, **wijzigingen: object) -> Element:
+        """A copy with some fields changed (the tree is never mutated).
+
+        >>> Lid("x.1", "1", "Tekst.").met(nummer="2").nummer
+        '2'
+        """
+        return dataclasses.replace(self, **wijzigingen)
+
+    @classmethod
+    def nummer_op_positie(cls, positie: int) -> str:
+        """The number a lid or onderdeel has at 1-based `positie` (they renumber, Ar 6.18)."""
+        raise TypeError(f"een {cls.soort} wordt niet op positie genummerd")
+
+    def teksten(self) -> tuple[str, ...]:
+        """The element's own texts (not its children's), for checks and search."""
+        return tuple(t for t in (self.tekst, self.slottekst) if t)
+
+
+@dataclasses.dataclass(frozen=True)
+class Hoofdstuk(Element):
+    soort: ClassVar[str] = "hoofdstuk"
+    kindsoorten: ClassVar[tuple[str, ...]] = ("artikel", "paragraaf")
+    vast_nummer: ClassVar[bool] = True
+    heeft_opschrift: ClassVar[bool] = True
+
+    @property
+    def kop(self) -> str:
+        return f"Hoofdstuk {self.nummer}"
+
+    @property
+    def verwijzing(self) -> str:
+        return f"hoofdstuk {self.nummer}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Paragraaf(Element):
+    soort: ClassVar[str] = "paragraaf"
+    kindsoorten: ClassVar[tuple[str, ...]] = ("artikel",)
+    vast_nummer: ClassVar[bool] = True
+    heeft_opschrift: ClassVar[bool] = True
+
+    @property
+    def kop(self) -> str:
+        return f"Paragraaf {self.nummer}"
+
+    @property
+    def verwijzing(self) -> str:
+        return f"paragraaf {self.nummer}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Artikel(Element):
+    soort: ClassVar[str] = "artikel"
+    kindsoorten: ClassVar[tuple[str, ...]] = ("lid", "onderdeel")
+    vast_nummer: ClassVar[bool] = True
+    heeft_opschrift: ClassVar[bool] = True
+
+    @property
+    def kop(self) -> str:
+        return f"Artikel {self.nummer}"
+
+    @property
+    def verwijzing(self) -> str:
+        return f"artikel {self.nummer}"
+
+    @property
+    def heeft_leden(self) -> bool:
+        return bool(self.kinderen) and self.kinderen[0].soort == "lid"
+
+
+@dataclasses.dataclass(frozen=True)
+class Lid(Element):
+    soort: ClassVar[str] = "lid"
+    kindsoorten: ClassVar[tuple[str, ...]] = ("onderdeel",)
+
+    @classmethod
+    def nummer_op_positie(cls, positie: int) -> str:
+        return str(positie)
+
+    @property
+    def kop(self) -> str:
+        return f"{self.nummer}."
+
+    @property
+    def verwijzing(self) -> str:
+        return f"{rangtelwoord(int(self.nummer))} lid"
+
+
+@dataclasses.dataclass(frozen=True)
+class Onderdeel(Element):
+    soort: ClassVar[str] = "onderdeel"
+    kindsoorten: ClassVar[tuple[str, ...]] = ("subonderdeel",)
+
+    @classmethod
+    def nummer_op_positie(cls, positie: int) -> str:
+        return letterreeks(positie)
+
+    @property
+    def kop(self) -> str:
+        return f"{self.nummer}."
+
+    @property
+    def verwijzing(self) -> str:
+        return f"onderdeel {self.nummer}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Subonderdeel(Element):
+    soort: ClassVar[str] = "subonderdeel"
+
+    @classmethod
+    def nummer_op_positie(cls, positie: int) -> str:
+        return str(positie)
+
+    @property
+    def kop(self) -> str:
+        return f"{self.nummer}°."
+
+    @property
+    def verwijzing(self) -> str:
+        return f"onder {self.nummer}°"
+
+
+SOORTEN: dict[str, type[Element]] = {
+    cls.soort: cls for cls in (Hoofdstuk, Paragraaf, Artikel, Lid, Onderdeel, Subonderdeel)
+}
+# Leden and onderdelen are numbered by their position; these give the label of position n.
+GENUMMERD_OP_POSITIE = ("lid", "onderdeel", "subonderdeel")

@@ -1,0 +1,203 @@
+"""Numbering conventions of the Aanwijzingen voor de regelgeving (Ar), as pure helpers.
+
+Everything here turns numbers into the words and labels Dutch legislative drafting uses:
+ordinal words for leden (Ar 3.29), letters for onderdelen (Ar 3.59), capital letters for the
+onderdelen of a wijzigingsartikel (Ar 6.15), Roman numerals for the articles of a
+wijzigingsregeling (Ar 6.6) and letter suffixes for inserted artikelen (Ar 6.16).
+"""
+
+from __future__ import annotations
+
+import re
+
+_EENHEDEN = (
+    "",
+    "een",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+)
+_TIENTALLEN = ("", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig")
+_ONREGELMATIG = {1: "eerste", 3: "derde", 8: "achtste"}
+
+
+def hoofdtelwoord(n: int) -> str:
+    """Dutch cardinal number word for 1..99.
+
+    >>> hoofdtelwoord(7), hoofdtelwoord(22), hoofdtelwoord(31)
+    ('zeven', 'tweeëntwintig', 'eenendertig')
+    """
+    if not 1 <= n <= 99:
+        raise ValueError(f"alleen 1 tot en met 99, niet {n}")
+    if n < 20:
+        return _EENHEDEN[n]
+    tiental, eenheid = divmod(n, 10)
+    if eenheid == 0:
+        return _TIENTALLEN[tiental]
+    # "twee" and "drie" take a diaeresis before "en": tweeëntwintig, drieëndertig.
+    verbinding = "ën" if _EENHEDEN[eenheid].endswith("e") else "en"
+    return _EENHEDEN[eenheid] + verbinding + _TIENTALLEN[tiental]
+
+
+def rangtelwoord(n: int) -> str:
+    """Dutch ordinal word, as used for leden: "het tweede lid" (Ar 3.29).
+
+    >>> [rangtelwoord(i) for i in (1, 2, 3, 8, 12, 19, 20, 21, 23)]
+    ['eerste', 'tweede', 'derde', 'achtste', 'twaalfde', 'negentiende', 'twintigste', 'eenentwintigste', 'drieëntwintigste']
+    """
+    if n in _ONREGELMATIG:
+        return _ONREGELMATIG[n]
+    if n < 20:
+        return hoofdtelwoord(n) + "de"
+    return hoofdtelwoord(n) + "ste"
+
+
+def letterreeks(n: int, hoofdletters: bool = False) -> str:
+    """The n-th label in the Ar letter sequence a..z, aa, bb, .., zz, aaa (1-based).
+
+    Used for onderdelen (Ar 3.59, lower case) and for the onderdelen of a wijzigingsartikel
+    (Ar 6.15, capitals: "A, B, C, ... Z, AA, BB").
+
+    >>> [letterreeks(i) for i in (1, 2, 26, 27, 28, 52, 53)]
+    ['a', 'b', 'z', 'aa', 'bb', 'zz', 'aaa']
+    >>> letterreeks(27, hoofdletters=True)
+    'AA'
+    """
+    if n < 1:
+        raise ValueError(f"volgnummer moet positief zijn, niet {n}")
+    herhaling, index = divmod(n - 1, 26)
+    label = chr(ord("a") + index) * (herhaling + 1)
+    return label.upper() if hoofdletters else label
+
+
+def letterpositie(label: str) -> int | None:
+    """Inverse of `letterreeks`: the position of a label, or None if it is not one.
+
+    >>> letterpositie("c"), letterpositie("bb"), letterpositie("ab")
+    (3, 28, None)
+    """
+    label = label.lower()
+    if not label or not label.isalpha() or not label.isascii() or len(set(label)) != 1:
+        return None
+    return (len(label) - 1) * 26 + ord(label[0]) - ord("a") + 1
+
+
+_ROMEINS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def romeins(n: int) -> str:
+    """Roman numeral, for the articles of a wijzigingsregeling (Ar 6.6: ARTIKEL I, II).
+
+    >>> romeins(1), romeins(4), romeins(14)
+    ('I', 'IV', 'XIV')
+    """
+    uit = []
+    for waarde, teken in _ROMEINS:
+        aantal, n = divmod(n, waarde)
+        uit.append(teken * aantal)
+    return "".join(uit)
+
+
+_ARTIKELNUMMER = re.compile(r"^(?P<basis>[1-9][0-9]*)(?P<suffix>[a-z]*)$")
+_HOOFDSTUKNUMMER = re.compile(r"^(?P<basis>[1-9][0-9]*|[IVXLC]+)(?P<suffix>[A-Z]*)$")
+
+
+def splits_nummer(nummer: str, hoofdletter_suffix: bool = False) -> tuple[str, str] | None:
+    """Split an artikel or hoofdstuk number into its base and its Ar 6.16 letter suffix.
+
+    >>> splits_nummer("5a"), splits_nummer("12"), splits_nummer("2A", hoofdletter_suffix=True)
+    (('5', 'a'), ('12', ''), ('2', 'A'))
+    >>> splits_nummer("a5") is None
+    True
+    """
+    patroon = _HOOFDSTUKNUMMER if hoofdletter_suffix else _ARTIKELNUMMER
+    m = patroon.match(nummer)
+    if not m or (m["suffix"] and letterpositie(m["suffix"]) is None):
+        return None
+    return m["basis"], m["suffix"]
+
+
+def sorteersleutel(nummer: str, hoofdletter_suffix: bool = False) -> tuple[int, int] | None:
+    """Order of artikel or hoofdstuk numbers: 5 < 5a < 5b < 6.
+
+    >>> sorted(["6", "5b", "5", "5a"], key=sorteersleutel)
+    ['5', '5a', '5b', '6']
+    """
+    delen = splits_nummer(nummer, hoofdletter_suffix)
+    if delen is None:
+        return None
+    basis, suffix = delen
+    return (_basiswaarde(basis), letterpositie(suffix) or 0 if suffix else 0)
+
+
+def _basiswaarde(basis: str) -> int:
+    """Value of an Arabic or Roman base number (hoofdstukken are sometimes Roman)."""
+    if basis.isdigit():
+        return int(basis)
+    waarde, grootste = 0, 0
+    for teken in reversed(basis):  # right to left: IV = 5 - 1
+        w = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}[teken]
+        waarde += -w if w < grootste else w
+        grootste = max(grootste, w)
+    return waarde
+
+
+def nummer_na(vorige: str | None, volgende: str | None, hoofdletter_suffix: bool = False) -> str | None:
+    """The number Ar 6.16 gives to an artikel (or hoofdstuk) inserted between two others.
+
+    Existing numbers never change: an element inserted after 5 gets 5a, after 5a gets 5b; one
+    added after the last element gets the next whole number. Returns None when no number fits
+    (inserting between 5 and 5a), which the caller reports as an impossible position.
+
+    >>> nummer_na("5", "6"), nummer_na("5a", "6"), nummer_na("12", None), nummer_na(None, "1")
+    ('5a', '5b', '13', None)
+    >>> nummer_na("2", "3", hoofdletter_suffix=True)
+    '2A'
+    >>> nummer_na("5", "5a") is None
+    True
+    """
+    if vorige is None:
+        return None
+    delen = splits_nummer(vorige, hoofdletter_suffix)
+    if delen is None:
+        return None
+    basis, suffix = delen
+    if volgende is None and not suffix and basis.isdigit():
+        return str(int(basis) + 1)
+    kandidaat = basis + letterreeks((letterpositie(suffix) or 0) + 1 if suffix else 1, hoofdletter_suffix)
+    if volgende is not None:
+        sleutel_kandidaat = sorteersleutel(kandidaat, hoofdletter_suffix)
+        sleutel_volgende = sorteersleutel(volgende, hoofdletter_suffix)
+        if sleutel_volgende is None or not sleutel_kandidaat < sleutel_volgende:
+            return None
+    return kandidaat
+
+
+def reeks_tekst(woorden: list[str]) -> str:
+    """Join labels the Dutch way, with "tot en met" for runs of three or more.
+
+    Ar 6.18 style: "het tweede en derde lid", "de onderdelen c tot en met f".
+
+    >>> reeks_tekst(["c"]), reeks_tekst(["c", "d"]), reeks_tekst(["c", "d", "e", "f"])
+    ('c', 'c en d', 'c tot en met f')
+    """
+    if len(woorden) == 1:
+        return woorden[0]
+    if len(woorden) == 2:
+        return f"{woorden[0]} en {woorden[1]}"
+    return f"{woorden[0]} tot en met {woorden[-1]}"

@@ -1,0 +1,155 @@
+"""The one Jinja environment grgen renders with: sandboxed, StrictUndefined, Dutch filters.
+
+Templates (in `sjablonen/` and the Ar formula table) may only use what their context offers; a
+typo in a variable name is an error naming the template and line, never an empty string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+import jinja2.sandbox
+from jinja2.sandbox import SandboxedEnvironment
+
+from generator.errors import Bron, Melding, SjabloonFout
+from generator.nummering import romeins
+from generator.render.blokken import KOP, Blok
+from generator.render.tekstweergave import md_blok, md_escape
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+
+
+def datum(d: dt.date | None) -> str:
+    """A date as Dutch legal texts write it.
+
+    >>> datum(dt.date(2026, 1, 1))
+    '1 januari 2026'
+    """
+    if d is None:
+        return "[datum]"
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+def opsomming(items: Iterable[str], laatste: str = "en") -> str:
+    """Join words the Dutch way: "a, b en c".
+
+    >>> opsomming(["Borne", "Hengelo", "Oldenzaal"]), opsomming(["Hengelo"])
+    ('Borne, Hengelo en Oldenzaal', 'Hengelo')
+    """
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {laatste} {items[-1]}"
+
+
+def hoofdletter(tekst: str) -> str:
+    """First letter upper case, the rest untouched.
+
+    >>> hoofdletter("het tweede lid")
+    'Het tweede lid'
+    """
+    return tekst[:1].upper() + tekst[1:]
+
+
+def komma(adres: str) -> str:
+    """An address inside a sentence: followed by a comma when it has commas itself (Ar 3.29).
+
+    >>> komma("artikel 4, tweede lid"), komma("artikel 4")
+    ('artikel 4, tweede lid,', 'artikel 4')
+    """
+    return adres + "," if "," in adres else adres
+
+
+def aanhaling(tekst: str) -> str:
+    """Quoted words in an amendment (Ar 6.9).
+
+    >>> aanhaling("IT")
+    '"IT"'
+    """
+    return f'"{tekst}"'
+
+
+def md_tekstblok(blok: Blok) -> str:
+    """A block of quoted regeling text inside another document: headings become bold lines."""
+    if blok.soort == KOP:
+        return f"**{md_escape(blok.volledig)}**"
+    return md_blok(blok)
+
+
+def maak_omgeving(mappen: Iterable[Path] = ()) -> SandboxedEnvironment:
+    """The sandboxed environment, loading templates from `mappen` (first match wins)."""
+    omgeving = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(m) for m in mappen]) if mappen else None,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    omgeving.filters.update(
+        datum=datum,
+        opsomming=opsomming,
+        hoofdletter=hoofdletter,
+        komma=komma,
+        q=aanhaling,
+        romeins=romeins,
+        md=md_escape,
+        md_tekstblok=md_tekstblok,
+    )
+    return omgeving
+
+
+_FORMULE_OMGEVING = maak_omgeving()
+
+
+def vul_in(sjabloon: str, naam: str, **context: object) -> str:
+    """Render a small template string (an Ar formula) with a strict context."""
+    try:
+        return _FORMULE_OMGEVING.from_string(sjabloon).render(**context)
+    except jinja2.TemplateError as e:
+        raise SjabloonFout(f"Formule '{naam}' kan niet worden ingevuld", [Melding(str(e))]) from e
+
+
+def standaardmap() -> Path:
+    """grgen's own templates: the `sjablonen/` folder of the grgen repository."""
+    return Path(__file__).resolve().parent.parent.parent / "sjablonen"
+
+
+def sjabloonmappen(project: Path, deelnemer: str | None = None) -> list[Path]:
+    """Where templates are looked up, first match wins: a deelnemer's own overrides
+    (`sjablonen/<deelnemer>/`), the project's `sjablonen/`, then grgen's defaults."""
+    mappen = []
+    if deelnemer:
+        mappen.append(project / "sjablonen" / deelnemer)
+    mappen += [project / "sjablonen", standaardmap()]
+    return [m for m in dict.fromkeys(m.resolve() for m in mappen) if m.is_dir()]
+
+
+def render_sjabloon(omgeving: SandboxedEnvironment, naam: str, context: dict) -> str:
+    """Render a template; any template error names the template file and line."""
+    try:
+        return omgeving.get_template(naam).render(**context)
+    except jinja2.TemplateSyntaxError as e:
+        bron = Bron(e.filename or naam, e.lineno or 0)
+        raise SjabloonFout(f"Sjabloon {naam} bevat een fout", [Melding(f"syntaxfout: {e.message}", bron)]) from e
+    except jinja2.TemplateNotFound as e:
+        raise SjabloonFout(f"Sjabloon {e.name} niet gevonden", [Melding(f"gezocht in: {', '.join(str(p) for p in (omgeving.loader.searchpath if omgeving.loader else []))}")]) from e
+    except (jinja2.TemplateError, jinja2.sandbox.SecurityError) as e:
+        bron = _sjabloonplek(e, naam)
+        hint = "controleer de naam van de variabele; zie docs/sjablonen.md voor wat een sjabloon kan gebruiken"
+        raise SjabloonFout(f"Sjabloon {naam} kan niet worden ingevuld", [Melding(str(e), bron, hint=hint)]) from e
+
+
+def _sjabloonplek(fout: BaseException, naam: str) -> Bron:
+    """The template line an error happened on, from the traceback Jinja rewrites for us."""
+    tb = fout.__traceback__
+    plek = Bron(naam)
+    while tb is not None:
+        bestand = tb.tb_frame.f_code.co_filename
+        if bestand.endswith(".j2"):
+            plek = Bron(bestand, tb.tb_lineno)
+        tb = tb.tb_next
+    return plek

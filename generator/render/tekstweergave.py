@@ -1,0 +1,77 @@
+"""The consolidated text of a version as plain text or Markdown, as a lawyer reads it.
+
+"Artikel 5 Taken", then "1. ...", "a. ...;": numbers are literal text, never list markup, so
+what a reader sees is exactly the numbering of the regeling.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.model import Versie
+from generator.render.blokken import KOP, Blok, blokken
+
+_MD_SPECIAAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_REGELSTART = re.compile(r"^(\d+)\.(\s)")
+
+
+def md_escape(tekst: str) -> str:
+    r"""Escape text so Markdown shows it literally.
+
+    >>> md_escape("1. zie *noot* <b>")
+    '1\\. zie \\*noot\\* \\<b\\>'
+    """
+    tekst = _MD_SPECIAAL.sub(r"\\\1", tekst)
+    tekst = _MD_REGELSTART.sub(r"\1\\.\2", tekst)
+    if tekst.startswith(("#", "+ ", "- ", "> ", "=")):
+        tekst = "\\" + tekst
+    return tekst
+
+
+def kopregels(versie: Versie) -> list[str]:
+    """The opening of the regeling: aanhef, considerans and afkondiging, one paragraph each."""
+    r = versie.regeling
+    return [r.aanhef, *r.considerans, r.afkondiging]
+
+
+def als_tekst(versie: Versie) -> str:
+    """Plain text, onderdelen indented three spaces per level."""
+    r = versie.regeling
+    regels = [r.citeertitel, "=" * len(r.citeertitel), ""]
+    if r.reconstructie:
+        regels += [f"[{r.reconstructie}]", ""]
+    regels += [*(f"{t}\n" for t in kopregels(versie))]
+    for blok in blokken(r):
+        if blok.soort == KOP:
+            regels += ["", blok.volledig.upper() if blok.niveau == 1 else blok.volledig, ""]
+        else:
+            regels.append("   " * blok.niveau + blok.volledig)
+    if r.ondertekening:
+        regels += ["", r.ondertekening]
+    return "\n".join(regels).rstrip() + "\n"
+
+
+def als_markdown(versie: Versie) -> str:
+    """Markdown: H1 title, H2 hoofdstukken, H3 artikelen, one paragraph per lid or onderdeel."""
+    r = versie.regeling
+    delen = [f"# {md_escape(r.citeertitel)}"]
+    if r.reconstructie:
+        delen.append(f"> {md_escape(r.reconstructie)}")
+    delen += [md_escape(t) for t in kopregels(versie)]
+    delen += [md_blok(b) for b in blokken(r)]
+    if r.ondertekening:
+        delen.append(md_escape(r.ondertekening))
+    return "\n\n".join(delen) + "\n"
+
+
+def md_blok(blok: Blok, tekst: str | None = None) -> str:
+    """One block as Markdown; `tekst` replaces the block's own (escaped) text, e.g. with marks."""
+    inhoud = md_escape(blok.tekst) if tekst is None else tekst
+    if blok.soort == KOP:
+        return f"{'#' * (blok.niveau + 1)} {md_escape(blok.label)} {inhoud}".rstrip()
+    label = md_escape(blok.label) if blok.label else ""
+    if label and _MD_REGELSTART.match(blok.label + " "):
+        label = blok.label[:-1] + "\\."
+    regel = f"{label} {inhoud}".strip() if label else inhoud
+    # Onderdelen are indented with non-breaking spaces: Markdown keeps them, a code block it would not.
+    return "\u00a0" * (4 * blok.niveau) + regel

@@ -1,0 +1,78 @@
+"""The wording of the Aanwijzingen voor de regelgeving, as data: one template per change.
+
+Every Dutch sentence of the wijzigingsbesluit's ARTIKEL I comes from this table. The context of
+each template (see `generator/wijzigen/besluit.py`):
+
+- `adres`: where the change is, lower case ("artikel 4, tweede lid", "het tweede lid"), or ""
+  when the sentence stands under "Artikel 4 wordt als volgt gewijzigd:" and concerns artikel 4;
+- `ouder`: for insertions and additions, the element that receives the new one ("" likewise);
+- `soort`: the kind of the new or vervallen element ("lid", "onderdeel", "artikel", ...);
+- `vernummering`: "het tweede lid tot derde lid", "de onderdelen c tot en met f tot d tot en met g";
+- `leesteken_van`: "onderdeel d" whose closing punctuation changes; `wat`, `door`, `tekst`,
+  `telkens`, `positie` ("na"/"voor"), `buur` (the neighbour of an inserted artikel),
+  `slotteken` ("punt", "puntkomma", "dubbele punt" or "").
+
+Sources: Ar 6.9 (komt te luiden, wordt vervangen door), 6.11 (toevoegen/invoegen), 6.15 (layout
+of ARTIKEL I), 6.16 (letter suffixes), 6.18 (vernummering, verlettering, punctuation).
+"""
+
+from __future__ import annotations
+
+FORMULES: dict[str, str] = {
+    # -- whole elements (Ar 6.9) --
+    "komt_te_luiden": "{{ adres|hoofdletter|komma }} komt te luiden:",
+    # -- insertion of an artikel, paragraaf or hoofdstuk: Ar 6.11 and 6.16 --
+    "invoegen_vast": "{{ positie|hoofdletter }} {{ buur }} wordt een {{ soort }} ingevoegd, luidende:",
+    # -- insertion of a lid or onderdeel with renumbering: Ar 6.18 --
+    "invoegen_hernummerd": (
+        "{% if ouder %}In {{ ouder|komma }} wordt, onder {{ vernummering_woord }} van {{ vernummering }}, een {{ soort }} ingevoegd, luidende:"
+        "{% else %}Onder {{ vernummering_woord }} van {{ vernummering }} wordt een {{ soort }} ingevoegd, luidende:{% endif %}"
+    ),
+    # -- a new last element: Ar 6.11 ("toevoegen") --
+    "toevoegen": "{% if ouder %}Aan {{ ouder|komma }} wordt een {{ soort }} toegevoegd, luidende:{% else %}Er wordt een {{ soort }} toegevoegd, luidende:{% endif %}",
+    "toevoegen_leesteken": (
+        "{% if ouder %}Aan {{ ouder|komma }} wordt, onder vervanging van de punt aan het slot van {{ leesteken_van }} door een puntkomma, "
+        "een {{ soort }} toegevoegd, luidende:"
+        "{% else %}Onder vervanging van de punt aan het slot van {{ leesteken_van }} door een puntkomma wordt een {{ soort }} toegevoegd, "
+        "luidende:{% endif %}"
+    ),
+    # Ar 6.18: an artikel without leden that gets a second one.
+    "aanduiding_geplaatst": 'Voor de tekst{% if ouder %} van {{ ouder }}{% endif %} wordt de aanduiding "1." geplaatst.',
+    "lid_toegevoegd_na_aanduiding": "Er wordt een lid toegevoegd, luidende:",
+    # -- deletion --
+    "vervalt": "{{ adres|hoofdletter|komma }} vervalt.",
+    "vervalt_hernummerd": "{{ adres|hoofdletter|komma }} vervalt, onder {{ vernummering_woord }} van {{ vernummering }}.",
+    "vervalt_leesteken": (
+        "{% if ouder %}In {{ ouder|komma }} vervalt, onder vervanging van de puntkomma aan het slot van {{ leesteken_van }} door een punt, {{ eigen }}."
+        "{% else %}Onder vervanging van de puntkomma aan het slot van {{ leesteken_van }} door een punt vervalt {{ eigen }}.{% endif %}"
+    ),
+    "vervalt_aanduiding": '{{ adres|hoofdletter|komma }} vervalt, alsmede de aanduiding "{{ overblijvend }}." voor het {{ overblijvend_woord }} lid.',
+    # -- words (Ar 6.9, 6.11) --
+    "vervangen": (
+        "{% if adres %}In {{ adres|komma }} wordt {{ wat|q }}{% if telkens %} telkens{% endif %} vervangen door {{ door|q }}."
+        "{% else %}{{ wat|q }} wordt{% if telkens %} telkens{% endif %} vervangen door {{ door|q }}.{% endif %}"
+    ),
+    "woorden_invoegen": (
+        "{% if adres %}In {{ adres|komma }} wordt {{ positie }} {{ wat|q }}{% if telkens %} telkens{% endif %} ingevoegd {{ tekst|q }}."
+        "{% else %}{{ positie|hoofdletter }} {{ wat|q }} wordt{% if telkens %} telkens{% endif %} ingevoegd {{ tekst|q }}.{% endif %}"
+    ),
+    "woorden_toevoegen": (
+        "Aan het slot van {% if adres %}{{ adres|komma }}{% else %}de tekst{% endif %} wordt"
+        "{% if slotteken %}, voor de {{ slotteken }},{% endif %} toegevoegd: {{ tekst|q }}."
+    ),
+    "woorden_vervallen": (
+        "{% if adres %}In {{ adres|komma }} vervalt{% if telkens %} telkens{% endif %} {{ wat|q }}."
+        "{% else %}{{ wat|q }} vervalt{% if telkens %} telkens{% endif %}.{% endif %}"
+    ),
+    "opschrift": "Het opschrift{% if adres %} van {{ adres }}{% endif %} komt te luiden: {{ tekst|q }}.",
+    "citeertitel": "De citeertitel van de regeling komt te luiden: {{ tekst|q }}.",
+    # -- the structure of ARTIKEL I (Ar 6.15) --
+    "artikel_I_aanhef": "De {{ citeertitel }} wordt als volgt gewijzigd:",
+    "groep_aanhef": "{{ adres|hoofdletter }} wordt als volgt gewijzigd:",
+}
+
+# Words for renumbering (Ar 6.18): leden are renumbered, onderdelen relettered.
+VERNUMMERING_WOORD = {"lid": "vernummering", "onderdeel": "verlettering", "subonderdeel": "vernummering"}
+
+# The closing punctuation named in "voor de punt" (woorden_toevoegen).
+SLOTTEKENS = {".": "punt", ";": "puntkomma", ":": "dubbele punt"}

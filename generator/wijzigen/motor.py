@@ -1,0 +1,561 @@
+"""The amendment engine: old version + amendment -> new version. Pure; never mutates.
+
+Each operation's target is resolved in the amendment's `basis` version (the numbering the drafter
+saw) to a stable id, and applied to the current version by id. Operations are applied in the
+order the wijzigingsbesluit will list them (Ar 6.15: in the order of the regeling), so that each
+`Stap` records the state its Ar wording must describe.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+from generator.adressen import los_op, verwijzingen, zoek
+from generator.errors import Verzamelaar, WijzigingFout
+from generator.model import Element, Lid, Plek, Regeling, Versie, VersieInfo
+from generator.model.wijziging import METADATA_ACTIES, Operatie, Wijziging
+from generator.nummering import nummer_na, sorteersleutel
+from generator.wijzigen.boom import (
+    geef_ids,
+    ids_in,
+    is_nieuw_id,
+    kinderen_van,
+    vervang,
+    volgende_in_documentvolgorde,
+    vorige_in_documentvolgorde,
+    vrij_id,
+    zet_kinderen,
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Stap:
+    """One applied operation, with what its wording in the besluit needs to know."""
+
+    operatie: Operatie
+    groep: str | None  # id of the artikel (or hoofdstuk) under whose letter the besluit lists it
+    voor: Regeling
+    na: Regeling
+    element_id: str | None  # the element concerned; for insertions the new element
+    raakt: frozenset[str]  # ids (and "deelnemer:x", "citeertitel") this change touches
+    hernummerd: tuple[tuple[str, str], ...] = ()  # (old, new) numbers of shifted siblings
+    leesteken: str | None = None  # number of the sibling whose closing punctuation changed
+    aanduiding: str | None = None  # "geplaatst": text became lid 1; "vervallen": the only lid lost its number
+
+
+@dataclasses.dataclass(frozen=True)
+class Toepassing:
+    """The result of applying one amendment: both versions and every step."""
+
+    wijziging: Wijziging
+    voor: Versie
+    na: Versie
+    stappen: tuple[Stap, ...]
+
+    @property
+    def raakt(self) -> frozenset[str]:
+        return frozenset().union(*(s.raakt for s in self.stappen))
+
+    def toelichting_per_element(self) -> dict[str, str]:
+        """Element id -> the toelichting of the operation that changed it."""
+        uit: dict[str, str] = {}
+        for stap in self.stappen:
+            if stap.operatie.toelichting and stap.element_id:
+                uit.setdefault(stap.element_id, stap.operatie.toelichting)
+        return uit
+
+
+_LEESTEKEN_AAN_SLOT = re.compile(r"[.;:]$")
+
+
+def pas_toe(
+    huidig: Versie,
+    wijziging: Wijziging,
+    basis: Versie,
+    ooit_gebruikt: frozenset[str] = frozenset(),
+    ooit_artikelnummers: frozenset[str] = frozenset(),
+) -> Toepassing:
+    """Apply `wijziging` (written against `basis`) to `huidig`; return the new version.
+
+    `ooit_gebruikt` holds every id of earlier versions (ids are never reused) and
+    `ooit_artikelnummers` every artikel number (the number of a vervallen artikel is not given
+    again, Ar 6.16). Raises `WijzigingFout` with every problem found.
+    """
+    motor = _Motor(huidig.regeling, basis.regeling, wijziging, ooit_gebruikt, ooit_artikelnummers)
+    regeling, stappen = motor.voer_uit()
+    info = VersieInfo(
+        id=wijziging.id,
+        betreft=wijziging.betreft,
+        inwerkingtreding=wijziging.terugwerkende_kracht or wijziging.inwerkingtreding,
+        datum_ondertekening=wijziging.datum_besluit,
+        bekendmaking=wijziging.bekendmaking,
+        terugwerkende_kracht=wijziging.terugwerkende_kracht,
+        vastgesteld_door=wijziging.vastgesteld_door,
+        kenmerk_voorstel=wijziging.kenmerk_voorstel,
+        wijziging=wijziging.id,
+        bron=wijziging.bron,
+    )
+    return Toepassing(wijziging, huidig, Versie(info, regeling), tuple(stappen))
+
+
+class _Motor:
+    def __init__(self, huidig: Regeling, basis: Regeling, wijziging: Wijziging, ooit: frozenset[str], nummers: frozenset[str]):
+        self.reg = huidig
+        self.basis = basis
+        self.w = wijziging
+        self.v = Verzamelaar()
+        self.bezet: set[str] = set(ooit) | set(huidig.index)
+        self.artikelnummers: set[str] = set(nummers) | {a.nummer for a in huidig.artikelen()}
+        # anchor id -> ids inserted after it by this amendment, so that two insertions "na
+        # artikel 4" end up as 4a and 4b in the order of the file.
+        self.ingevoegd_na: dict[str, list[str]] = {}
+        self.vervallen_door: dict[str, Operatie] = {}
+
+    # -- driver ------------------------------------------------------------------------------
+    def voer_uit(self) -> tuple[Regeling, list[Stap]]:
+        doelen = {op.volgnummer: self._los_op(op) for op in self.w.operaties}
+        self.v.stop_bij_fouten(f"Wijziging {self.w.id} past niet op versie {self.w.basis}", WijzigingFout)
+        volgorde = sorted(self.w.operaties, key=lambda op: self._sorteersleutel(op, doelen[op.volgnummer]))
+        stappen: list[Stap] = []
+        for op in volgorde:
+            doel_id = doelen[op.volgnummer]
+            if doel_id is not None and doel_id not in self.reg.index and op.actie not in METADATA_ACTIES:
+                eerder = self.vervallen_door.get(doel_id)
+                self._fout(op, f"{op.doel.tekst} is al vervallen door wijziging {eerder.volgnummer}" if eerder else f"{op.doel.tekst} bestaat niet meer")
+                continue
+            stap = self._handler(op)(op, doel_id)
+            if stap is not None:
+                stappen.append(stap)
+                self.reg = stap.na
+        self._controleer_verwijzingen()
+        self.v.stop_bij_fouten(f"Wijziging {self.w.id} past niet op versie {self.w.basis}", WijzigingFout)
+        return self.reg, stappen
+
+    def _handler(self, op: Operatie) -> Callable[[Operatie, str | None], Stap | None]:
+        return getattr(self, "_" + op.actie)
+
+    def _fout(self, op: Operatie, tekst: str, hint: str | None = None) -> None:
+        self.v.fout(tekst, op.bron, f"wijziging {op.volgnummer} ({op.actie})", hint)
+
+    # -- resolving targets -------------------------------------------------------------------
+    def _los_op(self, op: Operatie) -> str | None:
+        doel = op.doel
+        if op.actie in METADATA_ACTIES or doel is None:
+            return None
+        if doel.stappen == ():  # "de regeling"
+            return None
+        if doel.id is not None:
+            if doel.id not in self.basis.index and doel.id not in self.reg.index:
+                self._fout(op, f"onbekende id '{doel.id}' in versie {self.w.basis}")
+                return None
+            return doel.id
+        plek = zoek(self.basis, doel.stappen)
+        if plek is None:
+            self._fout(op, f"{doel.tekst} bestaat niet in versie {self.w.basis}", self._wel_wat(doel.stappen))
+            return None
+        return plek.element.id
+
+    def _wel_wat(self, stappen: tuple[tuple[str, str], ...]) -> str:
+        """A hint naming what does exist near a missing address."""
+        for n in range(len(stappen) - 1, 0, -1):
+            plek = zoek(self.basis, stappen[:n])
+            if plek is not None:
+                kinderen = plek.element.kinderen
+                if not kinderen:
+                    return f"{plek.adres} heeft geen leden of onderdelen"
+                soort = kinderen[0].soort
+                namen = {"lid": "leden", "onderdeel": "onderdelen", "subonderdeel": "subonderdelen", "artikel": "artikelen"}
+                return f"{plek.adres} heeft {len(kinderen)} {namen.get(soort, soort)} ({kinderen[0].nummer} tot en met {kinderen[-1].nummer})"
+        nummers = [a.nummer for a in self.basis.artikelen()]
+        return f"versie {self.w.basis} heeft de artikelen {nummers[0]} tot en met {nummers[-1]}" if nummers else "de regeling heeft geen artikelen"
+
+    def _sorteersleutel(self, op: Operatie, doel_id: str | None) -> tuple:
+        """Where this change stands in the besluit: in the order of the regeling (Ar 6.15)."""
+        index = {element_id: i for i, element_id in enumerate(self.reg.index)}
+        if op.actie in METADATA_ACTIES:
+            return (-1, 0, op.volgnummer)
+        if op.actie == "toevoegen":
+            if doel_id is None:
+                return (len(index), 1, op.volgnummer)
+            plek = self.reg.index[doel_id]
+            if op.soort in ("artikel", "hoofdstuk", "paragraaf"):
+                laatste = max(index[i] for i in ids_in(plek.element))
+                return (laatste, 1, op.volgnummer)
+            return (index[(plek.artikel or plek.element).id], 0, op.volgnummer)
+        if doel_id is None:
+            return (len(index), 2, op.volgnummer)
+        plek = self.reg.index[doel_id]
+        if op.actie == "invoegen" and plek.element.soort in ("artikel", "hoofdstuk", "paragraaf"):
+            return (index[doel_id], 1 if op.positie == "na" else -1, op.volgnummer)
+        groep = plek.artikel or plek.element
+        return (index[groep.id], 0, op.volgnummer)
+
+    def _groep(self, plek: Plek) -> str:
+        return (plek.artikel or plek.element).id
+
+    def _stap(self, op: Operatie, groep: str | None, na: Regeling, element_id: str | None, raakt: set[str], **extra: object) -> Stap:
+        return Stap(op, groep, self.reg, na, element_id, frozenset(raakt), **extra)  # type: ignore[arg-type]
+
+    # -- whole elements ----------------------------------------------------------------------
+    def _komt_te_luiden(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        plek = self.reg.index[doel_id]
+        oud = plek.element
+        if op.nieuw is None or op.nieuw.soort != oud.soort:
+            self._fout(op, f"{plek.adres} is een {oud.soort}; de nieuwe tekst moet ook een {oud.soort} zijn")
+            return None
+        bezet = self.bezet - ids_in(oud)
+        nieuw = geef_ids(op.nieuw, oud.id, oud.nummer, bezet)
+        nieuw = nieuw.met(
+            opschrift=nieuw.opschrift or oud.opschrift,
+            onderwerpen=nieuw.onderwerpen or oud.onderwerpen,
+            bron=op.bron,
+        )
+        if oud.soort == "hoofdstuk" and not self._artikelnummers_in_orde(op, nieuw):
+            return None
+        self.bezet |= bezet
+        for weg in ids_in(oud) - ids_in(nieuw):
+            self.vervallen_door[weg] = op
+        na = vervang(self.reg, plek, nieuw)
+        return self._stap(op, self._groep(plek), na, oud.id, ids_in(oud) | ids_in(nieuw))
+
+    def _artikelnummers_in_orde(self, op: Operatie, hoofdstuk: Element) -> bool:
+        nummers = [e.nummer for e in hoofdstuk.kinderen if e.soort == "artikel"]
+        if any(not n for n in nummers):
+            self._fout(op, "artikelen in een nieuw hoofdstuk hebben een nummer", "voeg 'nummer:' toe aan elk artikel")
+            return False
+        return True
+
+    def _invoegen(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        buur = self.reg.index[doel_id]
+        ouder = self.reg.index[buur.ouder.id] if buur.ouder else None
+        if op.nieuw is None or op.nieuw.soort != buur.element.soort:
+            self._fout(op, f"naast {buur.adres} (een {buur.element.soort}) kan alleen een {buur.element.soort} worden ingevoegd")
+            return None
+        kinderen = list(kinderen_van(self.reg, ouder))
+        positie = kinderen.index(buur.element)
+        if op.positie == "na":
+            # Several insertions after the same element keep the order of the file: 4a, 4b.
+            eerder = self.ingevoegd_na.setdefault(buur.element.id, [])
+            positie += 1 + sum(1 for k in kinderen[positie + 1 :] if k.id in eerder)
+        return self._voeg_in(op, ouder, kinderen, positie, buur)
+
+    def _toevoegen(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        ouder = self.reg.index[doel_id] if doel_id is not None else None
+        soort = op.nieuw.soort if op.nieuw else None
+        toegestaan = ouder.element.kindsoorten if ouder else ("hoofdstuk", "artikel")
+        if soort not in toegestaan:
+            wat = ouder.adres if ouder else "de regeling"
+            self._fout(op, f"aan {wat} kan geen {soort} worden toegevoegd", f"toegestaan: {', '.join(toegestaan) or 'niets'}")
+            return None
+        bestaande = kinderen_van(self.reg, ouder)
+        if bestaande and bestaande[0].soort != soort:
+            self._fout(op, f"{ouder.adres if ouder else 'de regeling'} bevat {bestaande[0].soort}en, geen {soort}en", "kies 'soort' passend bij de bestaande indeling")
+            return None
+        if ouder is not None and soort == "lid" and not bestaande:
+            return self._eerste_lid_erbij(op, ouder)
+        return self._voeg_in(op, ouder, list(bestaande), len(bestaande), None)
+
+    def _voeg_in(self, op: Operatie, ouder: Plek | None, kinderen: list[Element], positie: int, buur: Plek | None) -> Stap | None:
+        nieuw = op.nieuw
+        assert nieuw is not None
+        soort = nieuw.soort
+        raakt: set[str] = set()
+        extra: dict[str, object] = {}
+        if nieuw.vast_nummer:
+            nummer = self._vast_nummer(op, nieuw, kinderen, positie, ouder)
+            if nummer is None:
+                return None
+            groep_override = None
+        else:
+            nummer = nieuw.nummer_op_positie(positie + 1)
+            groep_override = self._groep(ouder) if ouder else None
+            extra["hernummerd"] = tuple((k.nummer, k.nummer_op_positie(i + 2)) for i, k in enumerate(kinderen[positie:], start=positie))
+            raakt |= {k.id for k in kinderen[positie:]}
+        eigen_id = nieuw.id if not is_nieuw_id(nieuw.id) else vrij_id(self._afgeleid_id(nieuw, nummer, ouder), self.bezet)
+        if not is_nieuw_id(nieuw.id) and nieuw.id in self.bezet:
+            self._fout(op, f"id '{nieuw.id}' is al in gebruik of was dat in een eerdere versie", "ids worden nooit hergebruikt; kies een nieuwe id")
+            return None
+        element = geef_ids(nieuw, eigen_id, nummer, self.bezet).met(bron=op.bron)
+        kinderen.insert(positie, element)
+        if soort in ("onderdeel", "subonderdeel") and positie == len(kinderen) - 1 and positie > 0:
+            vorige = kinderen[positie - 1]
+            aangepast = _zet_slotleesteken(vorige, ";")
+            if aangepast is not vorige:
+                kinderen[positie - 1] = aangepast
+                extra["leesteken"] = vorige.nummer
+                raakt.add(vorige.id)
+        na = zet_kinderen(self.reg, ouder, kinderen)
+        if buur is not None and op.positie == "na":
+            self.ingevoegd_na.setdefault(buur.element.id, []).append(element.id)
+        if soort == "artikel":
+            self.artikelnummers.add(nummer)
+        raakt |= ids_in(element)
+        groep = groep_override if groep_override else element.id
+        return self._stap(op, groep, na, element.id, raakt, **extra)
+
+    def _afgeleid_id(self, nieuw: Element, nummer: str, ouder: Plek | None) -> str:
+        if nieuw.soort in ("artikel", "hoofdstuk", "paragraaf"):
+            return f"{nieuw.soort}-{nummer.lower()}"
+        return f"{ouder.element.id}.{nummer}" if ouder else nummer
+
+    def _vast_nummer(self, op: Operatie, nieuw: Element, kinderen: list[Element], positie: int, ouder: Plek | None) -> str | None:
+        """Ar 6.16: an inserted artikel or hoofdstuk gets a letter suffix; existing numbers stay."""
+        soort = nieuw.soort
+        hoofdletter = soort != "artikel"
+        if soort == "artikel":
+            # Artikel numbers run through the whole regeling, across hoofdstukken.
+            if positie > 0:
+                vorige = kinderen[positie - 1]
+                volgende_el = volgende_in_documentvolgorde(self.reg, "artikel", vorige.id)
+            else:
+                volgende_el = kinderen[0] if kinderen else (volgende_in_documentvolgorde(self.reg, "artikel", ouder.element.id) if ouder else None)
+                vorige = vorige_in_documentvolgorde(self.reg, "artikel", volgende_el.id) if volgende_el else None
+                if vorige is None and ouder is not None and not kinderen:
+                    vorige = vorige_in_documentvolgorde(self.reg, "artikel", ouder.element.id)
+        else:
+            vorige = kinderen[positie - 1] if positie > 0 else None
+            volgende_el = kinderen[positie] if positie < len(kinderen) else None
+        volgende = volgende_el.nummer if volgende_el else None
+        gebruikt = self.artikelnummers if soort == "artikel" else {k.nummer for k in kinderen}
+        if nieuw.nummer:
+            gegeven = nieuw.nummer
+            laag = sorteersleutel(vorige.nummer, hoofdletter) if vorige else None
+            hoog = sorteersleutel(volgende, hoofdletter) if volgende else None
+            eigen = sorteersleutel(gegeven, hoofdletter)
+            if eigen is None or (laag and not laag < eigen) or (hoog and not eigen < hoog) or gegeven in gebruikt:
+                self._fout(op, f"nummer {gegeven} past niet op deze plaats of is al gebruikt", f"tussen {vorige.nummer if vorige else 'het begin'} en {volgende or 'het eind'}; laat 'nummer' weg om het te laten berekenen (Ar 6.16)")
+                return None
+            return gegeven
+        if vorige is None:
+            self._fout(op, f"vóór het eerste {soort} kan geen {soort} worden ingevoegd zonder bestaande nummers te wijzigen", "voeg het in na een bestaand element (Ar 6.16)")
+            return None
+        kandidaat = nummer_na(vorige.nummer, volgende, hoofdletter)
+        while kandidaat is not None and kandidaat in gebruikt:  # a vervallen number is not given again
+            kandidaat = nummer_na(kandidaat, volgende, hoofdletter)
+        if kandidaat is None:
+            self._fout(
+                op,
+                f"tussen {soort} {vorige.nummer} en {soort} {volgende} is geen nummer vrij",
+                f"Ar 6.16: voeg in na {soort} {volgende} of geef een nummer op",
+            )
+        return kandidaat
+
+    def _eerste_lid_erbij(self, op: Operatie, ouder: Plek) -> Stap | None:
+        """Ar 6.18: an artikel without leden gets "1." before its text, then a second lid."""
+        artikel = ouder.element
+        # The old text becomes lid 1; its onderdelen keep their ids.
+        bestaand = Lid(
+            id=vrij_id(f"{artikel.id}.1", self.bezet),
+            nummer="1",
+            tekst=artikel.tekst,
+            kinderen=artikel.kinderen,
+            slottekst=artikel.slottekst,
+            bron=artikel.bron,
+        )
+        self.bezet.add(bestaand.id)
+        nieuw = geef_ids(op.nieuw, vrij_id(f"{artikel.id}.2", self.bezet), "2", self.bezet).met(bron=op.bron)
+        na = vervang(self.reg, ouder, artikel.met(tekst=None, slottekst=None, kinderen=(bestaand, nieuw)))
+        return self._stap(op, artikel.id, na, nieuw.id, {artikel.id, bestaand.id, *ids_in(nieuw)}, aanduiding="geplaatst")
+
+    def _vervalt(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        plek = self.reg.index[doel_id]
+        element = plek.element
+        ouder = self.reg.index[plek.ouder.id] if plek.ouder else None
+        kinderen = list(kinderen_van(self.reg, ouder))
+        positie = kinderen.index(element)
+        del kinderen[positie]
+        raakt = ids_in(element)
+        for weg in raakt:
+            self.vervallen_door[weg] = op
+        extra: dict[str, object] = {}
+        if not element.vast_nummer:
+            extra["hernummerd"] = tuple((k.nummer, k.nummer_op_positie(i + 1)) for i, k in enumerate(kinderen[positie:], start=positie))
+            raakt |= {k.id for k in kinderen[positie:]}
+            if element.soort in ("onderdeel", "subonderdeel") and positie == len(kinderen) and kinderen:
+                laatste = kinderen[-1]
+                aangepast = _zet_slotleesteken(laatste, ".")
+                if aangepast is not laatste:
+                    kinderen[-1] = aangepast
+                    extra["leesteken"] = laatste.nummer
+                    raakt.add(laatste.id)
+        if ouder is not None and not kinderen and ouder.element.soort in ("hoofdstuk", "paragraaf"):
+            self._fout(op, f"{ouder.adres} houdt geen artikelen over", f"laat {ouder.adres} zelf vervallen")
+            return None
+        if ouder is not None and not kinderen and ouder.element.soort in ("lid", "onderdeel") or (
+            ouder is not None and not kinderen and ouder.element.soort == "artikel" and not ouder.element.tekst
+        ):
+            self._fout(op, f"{ouder.adres} houdt geen tekst over", f"laat {ouder.adres} zelf vervallen of laat het komen te luiden")
+            return None
+        if ouder is not None and element.soort == "lid" and len(kinderen) == 1:
+            # Ar: an artikel with one lid is not numbered; the remaining lid loses "1.".
+            enige = kinderen[0]
+            artikel = ouder.element.met(tekst=enige.tekst, slottekst=enige.slottekst, kinderen=enige.kinderen)
+            na = vervang(self.reg, ouder, artikel)
+            self.vervallen_door[enige.id] = op
+            return self._stap(op, self._groep(plek), na, element.id, raakt | {enige.id, ouder.element.id}, aanduiding="vervallen", **extra)
+        na = zet_kinderen(self.reg, ouder, kinderen)
+        return self._stap(op, self._groep(plek), na, element.id, raakt, **extra)
+
+    # -- words -------------------------------------------------------------------------------
+    def _woorden(self, op: Operatie, doel_id: str | None, woorden: str, nieuw: Callable[[re.Match[str]], str]) -> Stap | None:
+        plek = self.reg.index[doel_id]
+        element = plek.element
+        patroon = woordpatroon(woorden)
+        velden = {veld: getattr(element, veld) for veld in ("tekst", "slottekst", "opschrift") if getattr(element, veld)}
+        if op.actie != "opschrift":
+            velden.pop("opschrift", None)
+        treffers = [(veld, m) for veld, tekst in velden.items() for m in patroon.finditer(tekst)]
+        if not treffers:
+            weergave = " / ".join(los_op(t, self.reg, plek) for t in velden.values()) or "(geen tekst)"
+            in_weergave = any(patroon.search(los_op(t, self.reg, plek)) for t in velden.values())
+            hint = (
+                "deze woorden bevatten een verwijzing; verwijzingen worden als [[id]] geschreven en volgen de nummering vanzelf"
+                if in_weergave
+                else f"de tekst luidt: \"{_kort(weergave)}\""
+            )
+            self._fout(op, f"de woorden \"{woorden}\" komen niet voor in {plek.adres}", hint)
+            return None
+        if len(treffers) > 1 and not op.telkens:
+            plaatsen = "; ".join(f"…{_kort(t.string[max(0, t.start() - 25) : t.end() + 25], 70)}…" for _, t in treffers)
+            self._fout(
+                op,
+                f"de woorden \"{woorden}\" komen {len(treffers)} keer voor in {plek.adres}: {plaatsen}",
+                "maak de aangehaalde woorden langer zodat ze één keer voorkomen, of zet 'telkens: true'",
+            )
+            return None
+        gewijzigd = {veld: _netjes(patroon.sub(nieuw, tekst)) for veld, tekst in velden.items()}
+        for veld, tekst in gewijzigd.items():
+            if not tekst:
+                self._fout(op, f"na deze wijziging is de {veld} van {plek.adres} leeg", "laat het element vervallen")
+                return None
+        na = vervang(self.reg, plek, element.met(**gewijzigd))
+        return self._stap(op, self._groep(plek), na, element.id, {element.id})
+
+    def _vervangen(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        return self._woorden(op, doel_id, op.wat, lambda m: op.door)
+
+    def _woorden_vervallen(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        return self._woorden(op, doel_id, op.wat, lambda m: "")
+
+    def _woorden_invoegen(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        tekst = op.tekst or ""
+        if op.positie == "na":
+            scheiding = "" if tekst[:1] in ",.;:)" else " "
+            return self._woorden(op, doel_id, op.wat, lambda m: m[0] + scheiding + tekst)
+        return self._woorden(op, doel_id, op.wat, lambda m: tekst + ("" if tekst[-1:] in "(" else " ") + m[0])
+
+    def _woorden_toevoegen(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        plek = self.reg.index[doel_id]
+        element = plek.element
+        veld = "slottekst" if element.slottekst else "tekst"
+        oud = getattr(element, veld)
+        if not oud:
+            self._fout(op, f"{plek.adres} heeft geen eigen tekst om woorden aan toe te voegen", "voeg de woorden toe aan een lid of onderdeel")
+            return None
+        tekst = op.tekst or ""
+        scheiding = "" if tekst[:1] in ",.;:)" else " "
+        m = _LEESTEKEN_AAN_SLOT.search(oud)
+        nieuw = oud[: m.start()] + scheiding + tekst + m[0] if m else oud + scheiding + tekst
+        na = vervang(self.reg, plek, element.met(**{veld: _netjes(nieuw)}))
+        return self._stap(op, self._groep(plek), na, element.id, {element.id})
+
+    def _opschrift(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        plek = self.reg.index[doel_id]
+        if not plek.element.heeft_opschrift:
+            self._fout(op, f"{plek.adres} heeft geen opschrift", "alleen artikelen, paragrafen en hoofdstukken hebben een opschrift")
+            return None
+        na = vervang(self.reg, plek, plek.element.met(opschrift=op.tekst))
+        return self._stap(op, self._groep(plek), na, plek.element.id, {plek.element.id})
+
+    # -- metadata ----------------------------------------------------------------------------
+    def _toetreding(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        d = op.deelnemer
+        bestaand = self.reg.zoek_deelnemer(d.id)
+        if bestaand is not None and bestaand.tot is None:
+            self._fout(op, f"{bestaand.naam} is al deelnemer (sinds {bestaand.sinds:%d-%m-%Y})")
+            return None
+        nieuw = dataclasses.replace(d, sinds=self.w.terugwerkende_kracht or self.w.inwerkingtreding, tot=None)
+        deelnemers = tuple(x for x in self.reg.deelnemers if x.id != d.id) + (nieuw,)
+        return self._stap(op, None, self.reg.met(deelnemers=deelnemers), None, {f"deelnemer:{d.id}"})
+
+    def _uittreding(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        d = self.reg.zoek_deelnemer(op.deelnemer_id)
+        if d is None or d.tot is not None:
+            actief = [x.id for x in self.reg.deelnemers if x.tot is None]
+            self._fout(op, f"'{op.deelnemer_id}' is geen deelnemer", f"deelnemers: {', '.join(actief)}")
+            return None
+        if d.id in (self.reg.centrumgemeente, self.reg.publicerende_gemeente):
+            self._fout(op, f"{d.naam} is centrumgemeente of publicerende gemeente en kan niet zonder meer uittreden", "wijs eerst een andere gemeente aan")
+            return None
+        deelnemers = tuple(dataclasses.replace(x, tot=self.w.inwerkingtreding) if x.id == d.id else x for x in self.reg.deelnemers)
+        return self._stap(op, None, self.reg.met(deelnemers=deelnemers), None, {f"deelnemer:{d.id}"})
+
+    def _citeertitel(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        return self._stap(op, None, self.reg.met(citeertitel=op.tekst), None, {"citeertitel"})
+
+    # -- consistency -------------------------------------------------------------------------
+    def _controleer_verwijzingen(self) -> None:
+        """A reference to an element this amendment removes is an error naming both places."""
+        for plek in self.reg.elementen():
+            for tekst in plek.element.teksten():
+                for doel in verwijzingen(tekst):
+                    if doel in self.reg.index:
+                        continue
+                    op = self.vervallen_door.get(doel)
+                    oude_plek = self.basis.index.get(doel)
+                    if op is not None:
+                        wat = oude_plek.adres if oude_plek else doel
+                        self.v.fout(
+                            f"{plek.adres} verwijst naar {wat}, dat door wijziging {op.volgnummer} ({op.bron}) vervalt",
+                            plek.element.bron,
+                            plek.adres,
+                            "pas ook de verwijzing aan, of laat het element niet vervallen",
+                        )
+                    else:
+                        self.v.fout(f"verwijzing naar onbekende id '{doel}'", plek.element.bron, plek.adres)
+
+
+def woordpatroon(woorden: str) -> re.Pattern[str]:
+    """Quoted words as a pattern that matches whole words only ("IT" not inside "ITEM").
+
+    >>> [m.start() for m in woordpatroon("IT").finditer("IT en ITEM en IT.")]
+    [0, 14]
+    """
+    begin = r"(?<!\w)" if woorden[:1].isalnum() else ""
+    eind = r"(?!\w)" if woorden[-1:].isalnum() else ""
+    return re.compile(begin + re.escape(woorden) + eind)
+
+
+def _netjes(tekst: str) -> str:
+    """Fold the spaces a removal leaves behind: "a  b" -> "a b", "a ," -> "a,"."""
+    tekst = re.sub(r"\s{2,}", " ", tekst)
+    tekst = re.sub(r"\s+([,.;:)])", r"\1", tekst)
+    return tekst.strip()
+
+
+def _kort(tekst: str, lengte: int = 160) -> str:
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+
+
+def _zet_slotleesteken(element: Element, teken: str) -> Element:
+    """The element with the punctuation at the very end of its text set to `teken` (";" or ".")."""
+    if element.slottekst:
+        nieuw = _vervang_slot(element.slottekst, teken)
+        return element if nieuw == element.slottekst else element.met(slottekst=nieuw)
+    if element.kinderen:
+        laatste = element.kinderen[-1]
+        aangepast = _zet_slotleesteken(laatste, teken)
+        return element if aangepast is laatste else element.met(kinderen=(*element.kinderen[:-1], aangepast))
+    if element.tekst:
+        nieuw = _vervang_slot(element.tekst, teken)
+        return element if nieuw == element.tekst else element.met(tekst=nieuw)
+    return element
+
+
+def _vervang_slot(tekst: str, teken: str) -> str:
+    if tekst.endswith((".", ";")):
+        return tekst[:-1] + teken
+    return tekst
+
