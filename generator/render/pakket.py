@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.diff.versies import vergelijk
+from generator.diff.waswordt import rijen
 from generator.render.context import besluit_context
+from generator.render.renvooi_md import renvooi_md, waswordt_md
 from generator.render.omgeving import maak_omgeving, render_sjabloon, sjabloonmappen
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis
@@ -13,8 +16,17 @@ from generator.wijzigen.tijdlijn import Geschiedenis
 def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepassing) -> dict[str, bytes]:
     """File name -> content for every document of the package of `toepassing`."""
     omgeving = maak_omgeving(sjabloonmappen(project))
-    besluit = render_sjabloon(omgeving, "wijzigingsbesluit.md.j2", besluit_context(geschiedenis, toepassing))
-    return {"wijzigingsbesluit.md": _netjes(besluit).encode("utf-8")}
+    context = besluit_context(geschiedenis, toepassing)
+    voor, na = toepassing.voor.regeling, toepassing.na.regeling
+    verschillen = vergelijk(voor, na)
+    context["renvooi"] = renvooi_md(verschillen, [])
+    context["tabel"] = waswordt_md(rijen(verschillen, voor, na, toepassing.toelichting_per_element()))
+    documenten = {
+        "wijzigingsbesluit.md": "wijzigingsbesluit.md.j2",
+        "renvooi.md": "renvooi.md.j2",
+        "was-wordt.md": "was-wordt.md.j2",
+    }
+    return {naam: _netjes(render_sjabloon(omgeving, sjabloon, context)).encode("utf-8") for naam, sjabloon in documenten.items()}
 
 
 def _netjes(markdown: str) -> str:

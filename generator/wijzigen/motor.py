@@ -58,13 +58,16 @@ class Toepassing:
     def raakt(self) -> frozenset[str]:
         return frozenset().union(*(s.raakt for s in self.stappen))
 
-    def toelichting_per_element(self) -> dict[str, str]:
-        """Element id -> the toelichting of the operation that changed it."""
-        uit: dict[str, str] = {}
+    def toelichting_per_element(self) -> dict[str, tuple[str, ...]]:
+        """Element id -> the toelichtingen of the operations that touched it (renumbering included)."""
+        uit: dict[str, list[str]] = {}
         for stap in self.stappen:
-            if stap.operatie.toelichting and stap.element_id:
-                uit.setdefault(stap.element_id, stap.operatie.toelichting)
-        return uit
+            if stap.operatie.toelichting:
+                for element_id in stap.raakt:
+                    lijst = uit.setdefault(element_id, [])
+                    if stap.operatie.toelichting not in lijst:
+                        lijst.append(stap.operatie.toelichting)
+        return {k: tuple(v) for k, v in uit.items()}
 
 
 _LEESTEKEN_AAN_SLOT = re.compile(r"[.;:]$")
@@ -278,6 +281,11 @@ class _Motor:
             self._fout(op, f"id '{nieuw.id}' is al in gebruik of was dat in een eerdere versie", "ids worden nooit hergebruikt; kies een nieuwe id")
             return None
         element = geef_ids(nieuw, eigen_id, nummer, self.bezet).met(bron=op.bron)
+        if soort in ("hoofdstuk", "paragraaf"):
+            vorige = kinderen[positie - 1] if positie > 0 else None
+            element = self._nummer_artikelen(op, element, vorige)
+            if element is None:
+                return None
         kinderen.insert(positie, element)
         if soort in ("onderdeel", "subonderdeel") and positie == len(kinderen) - 1 and positie > 0:
             vorige = kinderen[positie - 1]
@@ -294,6 +302,36 @@ class _Motor:
         raakt |= ids_in(element)
         groep = groep_override if groep_override else element.id
         return self._stap(op, groep, na, element.id, raakt, **extra)
+
+    def _nummer_artikelen(self, op: Operatie, element: Element, vorige_buur: Element | None) -> Element | None:
+        """Artikelen in a new hoofdstuk continue the numbering with letter suffixes (Ar 6.16):
+        after artikel 3 come 3a, 3b; at the end of the regeling the next whole numbers."""
+        if vorige_buur is not None:
+            vorige = vorige_in_documentvolgorde(self.reg, "artikel", vorige_buur.id) if not _artikelen(vorige_buur) else _artikelen(vorige_buur)[-1]
+            volgende = volgende_in_documentvolgorde(self.reg, "artikel", vorige_buur.id)
+        else:
+            vorige, volgende = None, next(self.reg.artikelen(), None)
+        vorig_nummer = vorige.nummer if vorige else None
+        nieuwe_kinderen = []
+        for kind in element.kinderen:
+            if kind.soort == "paragraaf":
+                kind = self._nummer_artikelen(op, kind, vorige_buur)
+                if kind is None:
+                    return None
+            elif kind.soort == "artikel" and not kind.nummer:
+                nummer = nummer_na(vorig_nummer, volgende.nummer if volgende else None) if vorig_nummer else None
+                while nummer is not None and nummer in self.artikelnummers:
+                    nummer = nummer_na(nummer, volgende.nummer if volgende else None)
+                if nummer is None:
+                    self._fout(op, "geen vrij artikelnummer voor de artikelen van het nieuwe hoofdstuk", "geef de artikelen een nummer (Ar 6.16)")
+                    return None
+                self.artikelnummers.add(nummer)
+                kind = kind.met(nummer=nummer, id=kind.id if not kind.id.startswith(f"{element.id}.") else vrij_id(f"artikel-{nummer}", self.bezet))
+                self.bezet.add(kind.id)
+            if kind.soort == "artikel":
+                vorig_nummer = kind.nummer
+            nieuwe_kinderen.append(kind)
+        return element.met(kinderen=tuple(nieuwe_kinderen))
 
     def _afgeleid_id(self, nieuw: Element, nummer: str, ouder: Plek | None) -> str:
         if nieuw.soort in ("artikel", "hoofdstuk", "paragraaf"):
@@ -515,6 +553,12 @@ class _Motor:
                         )
                     else:
                         self.v.fout(f"verwijzing naar onbekende id '{doel}'", plek.element.bron, plek.adres)
+
+
+def _artikelen(element: Element) -> list[Element]:
+    if element.soort == "artikel":
+        return [element]
+    return [a for k in element.kinderen for a in _artikelen(k)]
 
 
 def woordpatroon(woorden: str) -> re.Pattern[str]:

@@ -1,0 +1,1 @@
+"""Diffs between versions: word level inside an element, element level by stable id."""

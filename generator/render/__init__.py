@@ -1,0 +1,1 @@
+"""Renderers: views of the model (text, Markdown, Word)."""

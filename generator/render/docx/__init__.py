@@ -1,0 +1,1 @@
+"""Word output: python-docx with grgen's own clean base document and OOXML revisions."""

@@ -1,0 +1,332 @@
+"""Small wrapper over python-docx used by grgen's renderers.
+
+Renderers build Word documents through :class:`Docx` only: they never touch
+XML (tracked-change XML lives in :mod:`generator.render.docx.oxml`).
+
+Text is passed as *segments*: pieces of a paragraph that are unchanged
+(``"gelijk"``), tracked insertions (``"ingevoegd"``) or tracked deletions
+(``"verwijderd"``). A segment is a :class:`Segment` or a plain tuple
+``(soort, tekst)``, ``(soort, tekst, vet)`` or ``(soort, tekst, vet, cursief)``.
+A whole paragraph can also be inserted or deleted (``alinea_status``); then its
+paragraph mark carries the revision too, so accept-all and reject-all both
+remove it completely.
+
+Example::
+
+    >>> import datetime
+    >>> doc = Docx(revisie=Revisie("Griffie", datetime.date(2024, 5, 1)))
+    >>> doc.eigenschappen("Wijziging GR", "Griffie", datetime.date(2024, 5, 1))
+    >>> doc.kop("Artikel 1", 1)
+    >>> doc.alinea([("gelijk", "De raad "), ("verwijderd", "besluit"), ("ingevoegd", "beslist"), ("gelijk", ".")])
+    >>> doc.alinea("Nieuw lid.", alinea_status="ingevoegd")
+    >>> doc.alinea("Overzicht:")
+    >>> doc.tabel(["Huidige tekst", "Nieuwe tekst", "Toelichting"],
+    ...           [["oud", [("ingevoegd", "nieuw", True)], "Redactioneel."]])
+    >>> doc.koptekst("Gemeenschappelijke regeling")
+    >>> doc.voettekst()
+    >>> data = doc.bewaar_bytes()  # byte-identical for identical input
+
+Known limitation: a wholly inserted/deleted paragraph disappears by merging
+into the paragraph that follows it. The last paragraph of the body or of a
+table cell has no follower, and LibreOffice (7.4) also does not merge a
+paragraph into a following table: in those places an empty paragraph stays
+behind after reject-all/accept-all. So end a document with an unchanged
+paragraph and put an unchanged paragraph before a table;
+:meth:`Docx.tabel` refuses a non-"gelijk" status for the last paragraph of a
+cell. (tests/docxhulp.py: ``alineatekens_zonder_opvolger`` finds such cases.)
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import docx
+from docx.enum.text import WD_BREAK
+from docx.shared import Cm
+
+from generator.render.docx import oxml
+from generator.render.docx.maak_basis import BASIS_PAD, deterministische_zip
+from generator.render.docx.oxml import Revisie, RevisieTeller
+
+__all__ = [
+    "Alinea",
+    "Docx",
+    "Revisie",
+    "RevisieTeller",
+    "Segment",
+    "normaliseer_segmenten",
+]
+
+Soort = Literal["gelijk", "ingevoegd", "verwijderd"]
+SOORTEN: tuple[str, ...] = ("gelijk", "ingevoegd", "verwijderd")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of paragraph text with its revision kind and optional formatting.
+
+    >>> Segment("ingevoegd", "nieuw", vet=True)
+    Segment(soort='ingevoegd', tekst='nieuw', vet=True, cursief=False)
+    """
+
+    soort: Soort
+    tekst: str
+    vet: bool = False
+    cursief: bool = False
+
+    def __post_init__(self) -> None:
+        if self.soort not in SOORTEN:
+            raise ValueError(f"onbekende segmentsoort {self.soort!r}; kies uit {SOORTEN}")
+        if not isinstance(self.tekst, str):
+            raise TypeError("Segment.tekst moet een tekst (str) zijn")
+
+
+SegmentLike = Segment | tuple
+Segmenten = str | Sequence[SegmentLike]
+
+
+@dataclass(frozen=True)
+class Alinea:
+    """One paragraph inside a table cell (use a list of these for multi-paragraph cells)."""
+
+    segmenten: Segmenten
+    stijl: str = "Normal"
+    alinea_status: Soort = "gelijk"
+
+
+CelInhoud = str | Sequence[SegmentLike] | Sequence[Alinea]
+
+
+def normaliseer_segmenten(segmenten: Segmenten) -> list[Segment]:
+    """Turn a str, tuples or Segments into a list of :class:`Segment`.
+
+    Empty texts are dropped; adjacent segments with the same kind and
+    formatting are merged (fewer revisions, same result).
+
+    >>> normaliseer_segmenten([("gelijk", "a"), ("gelijk", "b"), ("ingevoegd", "")])
+    [Segment(soort='gelijk', tekst='ab', vet=False, cursief=False)]
+    """
+    if isinstance(segmenten, str):
+        segmenten = [Segment("gelijk", segmenten)]
+    uit: list[Segment] = []
+    for s in segmenten:
+        if isinstance(s, Segment):
+            seg = s
+        elif isinstance(s, tuple) and 2 <= len(s) <= 4:
+            seg = Segment(*s)
+        else:
+            raise TypeError(f"ongeldig segment {s!r}: verwacht Segment of (soort, tekst[, vet[, cursief]])")
+        if not seg.tekst:
+            continue
+        if uit and (uit[-1].soort, uit[-1].vet, uit[-1].cursief) == (seg.soort, seg.vet, seg.cursief):
+            uit[-1] = Segment(seg.soort, uit[-1].tekst + seg.tekst, seg.vet, seg.cursief)
+        else:
+            uit.append(seg)
+    return uit
+
+
+# Attributes that Word (or templates) add with random values; never emitted
+# by grgen itself but stripped defensively for byte-identical output.
+_RANDOM_ATTR = re.compile(rb'\s(?:w:rsid\w*|w14:paraId|w14:textId)="[^"]*"')
+_RSIDS_ELEMENT = re.compile(rb"<w:rsids>.*?</w:rsids>|<w:rsids/>", re.S)
+
+_PAGINA_LABELS = ("Pagina ", " van ")
+
+
+class Docx:
+    """A grgen Word document built on ``basis.docx``.
+
+    *revisie* (author + date) is required as soon as tracked changes are
+    written; revision ids come from one :class:`RevisieTeller` per document.
+    """
+
+    def __init__(self, revisie: Revisie | None = None, basis: str | Path | None = None) -> None:
+        self._doc = docx.Document(str(basis or BASIS_PAD))
+        self.revisie = revisie
+        self.teller = RevisieTeller()
+
+    # -- content -------------------------------------------------------
+
+    def kop(self, tekst: Segmenten, niveau: int = 1, alinea_status: Soort = "gelijk") -> None:
+        """Add a heading: niveau 1-3 uses "Heading N", niveau 0 the "Title" style.
+
+        *tekst* may be a str or a segment list (e.g. a changed article title).
+        """
+        if niveau == 0:
+            stijl = "Title"
+        elif 1 <= niveau <= 3:
+            stijl = f"Heading {niveau}"
+        else:
+            raise ValueError(f"kopniveau moet 0..3 zijn, kreeg {niveau}")
+        self.alinea(tekst, stijl=stijl, alinea_status=alinea_status)
+
+    def alinea(
+        self,
+        segmenten: Segmenten,
+        stijl: str = "Normal",
+        alinea_status: Soort = "gelijk",
+    ) -> None:
+        """Add a paragraph built from *segmenten* (see module docstring).
+
+        With ``alinea_status="ingevoegd"`` every segment is written as an
+        insertion and the paragraph mark is marked inserted ("verwijderd"
+        segments are then an error); ``"verwijderd"`` is the mirror image.
+        """
+        # "Normal" is the default style: no w:pStyle (and no empty w:pPr) needed.
+        p = self._doc.add_paragraph(style=None if stijl == "Normal" else stijl)
+        self._vul_alinea(p, segmenten, alinea_status)
+
+    def pagina_einde(self) -> None:
+        """Start a new page."""
+        self._doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def tabel(
+        self,
+        kopregel: Sequence[str],
+        rijen: Sequence[Sequence[CelInhoud]],
+        breedtes_cm: Sequence[float] | None = None,
+    ) -> None:
+        """Add a "Table Grid" table with a bold header row repeated on every page.
+
+        A cell is a str, a segment list (one paragraph) or a list of
+        :class:`Alinea` (several paragraphs). Used e.g. for a was-wordt
+        table: ``tabel(["Huidige tekst", "Nieuwe tekst", "Toelichting"], rijen)``.
+        """
+        kolommen = len(kopregel)
+        if kolommen == 0:
+            raise ValueError("een tabel heeft minstens één kolom nodig")
+        for i, rij in enumerate(rijen, start=1):
+            if len(rij) != kolommen:
+                raise ValueError(f"rij {i} heeft {len(rij)} cellen, verwacht {kolommen}")
+        if breedtes_cm is not None and len(breedtes_cm) != kolommen:
+            raise ValueError("breedtes_cm moet evenveel waarden hebben als er kolommen zijn")
+        tabel = self._doc.add_table(rows=1 + len(rijen), cols=kolommen)
+        tabel.style = "Table Grid"
+        oxml.markeer_kopregel(tabel.rows[0])
+        for cel, tekst in zip(tabel.rows[0].cells, kopregel, strict=True):
+            self._vul_alinea(cel.paragraphs[0], [Segment("gelijk", tekst, vet=True)], "gelijk")
+        for rij, waarden in zip(tabel.rows[1:], rijen, strict=True):
+            for cel, inhoud in zip(rij.cells, waarden, strict=True):
+                self._vul_cel(cel, inhoud)
+        if breedtes_cm is not None:
+            for rij in tabel.rows:
+                for cel, breedte in zip(rij.cells, breedtes_cm, strict=True):
+                    cel.width = Cm(breedte)
+
+    # -- header, footer, properties -----------------------------------
+
+    def koptekst(self, tekst: str) -> None:
+        """Set the page-header text (all pages of the section)."""
+        kop = self._doc.sections[0].header
+        kop.is_linked_to_previous = False
+        p = kop.paragraphs[0]
+        oxml.wis_alinea_inhoud(p)
+        oxml.voeg_run_toe(p, tekst)
+
+    def voettekst(self, tekst: str | None = None) -> None:
+        """Footer: optional *tekst*, then right-aligned "Pagina X van Y" (PAGE/NUMPAGES fields)."""
+        voet = self._doc.sections[0].footer
+        voet.is_linked_to_previous = False
+        p = voet.paragraphs[0]
+        oxml.wis_alinea_inhoud(p)
+        if tekst:
+            oxml.voeg_run_toe(p, tekst)
+        # The Footer style has one right tab stop at the text width.
+        oxml.voeg_run_toe(p, "\t")
+        oxml.voeg_run_toe(p, _PAGINA_LABELS[0])
+        oxml.voeg_veld_toe(p, "PAGE", "1")
+        oxml.voeg_run_toe(p, _PAGINA_LABELS[1])
+        oxml.voeg_veld_toe(p, "NUMPAGES", "1")
+
+    def eigenschappen(
+        self,
+        titel: str,
+        auteur: str,
+        datum: datetime.date,
+        onderwerp: str | None = None,
+    ) -> None:
+        """Set core properties from data: created = modified = *datum* (never now)."""
+        cp = self._doc.core_properties
+        moment = datetime.datetime(datum.year, datum.month, datum.day)
+        cp.title = titel
+        cp.author = auteur
+        cp.last_modified_by = auteur
+        cp.created = moment
+        cp.modified = moment
+        cp.revision = 1
+        cp.language = "nl-NL"
+        if onderwerp is not None:
+            cp.subject = onderwerp
+
+    # -- output ----------------------------------------------------------
+
+    def bewaar_bytes(self) -> bytes:
+        """Return the .docx bytes; identical input gives byte-identical output."""
+        ruw = io.BytesIO()
+        self._doc.save(ruw)
+        with zipfile.ZipFile(io.BytesIO(ruw.getvalue())) as zf:
+            onderdelen = {naam: zf.read(naam) for naam in zf.namelist()}
+        for naam, data in onderdelen.items():
+            if naam.endswith((".xml", ".rels")):
+                data = _RANDOM_ATTR.sub(b"", data)
+                onderdelen[naam] = _RSIDS_ELEMENT.sub(b"", data)
+        voorop = ["[Content_Types].xml", "_rels/.rels"]
+        volgorde = [n for n in voorop if n in onderdelen] + sorted(n for n in onderdelen if n not in voorop)
+        return deterministische_zip([(n, onderdelen[n]) for n in volgorde])
+
+    def bewaar(self, pad: str | Path) -> None:
+        """Write :meth:`bewaar_bytes` to *pad*."""
+        Path(pad).write_bytes(self.bewaar_bytes())
+
+    # -- internals ---------------------------------------------------------
+
+    def _eis_revisie(self) -> Revisie:
+        if self.revisie is None:
+            raise ValueError("Docx heeft een Revisie (auteur, datum) nodig voor bijgehouden wijzigingen")
+        return self.revisie
+
+    def _vul_alinea(self, p, segmenten: Segmenten, alinea_status: str) -> None:
+        if alinea_status not in SOORTEN:
+            raise ValueError(f"onbekende alinea_status {alinea_status!r}; kies uit {SOORTEN}")
+        segs = normaliseer_segmenten(segmenten)
+        if alinea_status == "ingevoegd":
+            oxml.markeer_alinea_ingevoegd(p, self._eis_revisie(), self.teller)
+        elif alinea_status == "verwijderd":
+            oxml.markeer_alinea_verwijderd(p, self._eis_revisie(), self.teller)
+        if alinea_status != "gelijk":
+            tegengesteld = "verwijderd" if alinea_status == "ingevoegd" else "ingevoegd"
+            if any(seg.soort == tegengesteld for seg in segs):
+                raise ValueError(f"segment {tegengesteld!r} past niet in een alinea met status {alinea_status!r}")
+            # Every piece of a wholly inserted/deleted paragraph is itself a revision.
+            segs = normaliseer_segmenten([Segment(alinea_status, s.tekst, s.vet, s.cursief) for s in segs])
+        for seg in segs:
+            soort = seg.soort
+            if soort == "gelijk":
+                oxml.voeg_run_toe(p, seg.tekst, vet=seg.vet, cursief=seg.cursief)
+            elif soort == "ingevoegd":
+                oxml.voeg_ingevoegd_toe(p, seg.tekst, self._eis_revisie(), self.teller, vet=seg.vet, cursief=seg.cursief)
+            else:
+                oxml.voeg_verwijderd_toe(p, seg.tekst, self._eis_revisie(), self.teller, vet=seg.vet, cursief=seg.cursief)
+
+    def _vul_cel(self, cel, inhoud: CelInhoud) -> None:
+        if isinstance(inhoud, str) or not inhoud or not all(isinstance(a, Alinea) for a in inhoud):
+            if not isinstance(inhoud, str) and any(isinstance(a, Alinea) for a in inhoud):
+                raise TypeError("meng geen Alinea's en segmenten in één cel")
+            alineas = [Alinea(inhoud)]
+        else:
+            alineas = list(inhoud)
+        if alineas[-1].alinea_status != "gelijk":
+            raise ValueError(
+                "de laatste alinea van een cel kan niet geheel ingevoegd/verwijderd zijn (Word laat dan een lege alinea achter)"
+            )
+        for i, alinea in enumerate(alineas):
+            p = cel.paragraphs[0] if i == 0 else cel.add_paragraph()
+            p.style = self._doc.styles[alinea.stijl]
+            self._vul_alinea(p, alinea.segmenten, alinea.alinea_status)

@@ -1,0 +1,372 @@
+"""Raw OOXML builders for tracked changes, fields and table-row marks.
+
+This is the ONLY module in grgen that builds raw WordprocessingML for
+revisions (python-docx has no revision API). Everything else (renderers,
+``document.Docx``) calls these small named functions and never touches XML.
+
+Revision model used here:
+
+* inline insertion: ``<w:ins w:id w:author w:date><w:r><w:t>..</w:t></w:r></w:ins>``
+* inline deletion: ``<w:del w:id w:author w:date><w:r><w:delText>..</w:delText></w:r></w:del>``
+* a wholly inserted/deleted paragraph additionally carries a revision mark
+  on its paragraph mark (``w:pPr/w:rPr/w:ins`` resp. ``w:del``), so that
+  both "accept all" and "reject all" remove the paragraph completely instead
+  of leaving an empty paragraph behind.
+
+All revision ids come from one :class:`RevisieTeller` per document, so ids are
+unique and deterministic; dates come from the data (:class:`Revisie`), never
+from the clock.
+
+Example::
+
+    >>> import datetime, docx
+    >>> doc = docx.Document()
+    >>> rev = Revisie("Griffie", datetime.date(2024, 5, 1))
+    >>> teller = RevisieTeller()
+    >>> p = doc.add_paragraph()
+    >>> voeg_run_toe(p, "De raad ")
+    >>> voeg_verwijderd_toe(p, "besluit", rev, teller)
+    >>> voeg_ingevoegd_toe(p, "beslist", rev, teller)
+    >>> teller.laatste
+    2
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+__all__ = [
+    "Revisie",
+    "RevisieTeller",
+    "markeer_alinea_ingevoegd",
+    "markeer_alinea_verwijderd",
+    "markeer_kopregel",
+    "voeg_ingevoegd_toe",
+    "voeg_run_toe",
+    "voeg_veld_toe",
+    "voeg_verwijderd_toe",
+    "wis_alinea_inhoud",
+]
+
+# Text is split on tabs and line breaks: each becomes its own run child
+# (w:tab / w:br), everything else goes into w:t (or w:delText).
+_SPLITSER = re.compile(r"(\t|\r\n|\n|\r)")
+
+# Children of w:pPr that must come AFTER w:rPr (ECMA-376 CT_PPr sequence).
+_NA_PPR_RPR = ("w:sectPr", "w:pPrChange")
+
+# Children of the paragraph-mark w:rPr (CT_ParaRPr) that must come AFTER
+# w:ins / w:del: the revision marks are the first four children of the
+# sequence (ins, del, moveFrom, moveTo).
+_REVISIE_IN_RPR = (qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo"))
+
+
+@dataclass(frozen=True)
+class Revisie:
+    """Author and date of a tracked change (from the data, never the clock).
+
+    >>> Revisie("Griffie", datetime.date(2024, 5, 1)).w_date
+    '2024-05-01T00:00:00Z'
+    """
+
+    auteur: str
+    datum: datetime.date
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.auteur, str) or not self.auteur.strip():
+            raise ValueError("Revisie.auteur moet een niet-lege tekst zijn")
+        # datetime.datetime is a subclass of date; only the date part is used.
+        if not isinstance(self.datum, datetime.date):
+            raise TypeError("Revisie.datum moet een datetime.date zijn")
+
+    @property
+    def w_date(self) -> str:
+        """The ``w:date`` attribute value: ``YYYY-MM-DDT00:00:00Z``."""
+        d = self.datum
+        return f"{d.year:04d}-{d.month:02d}-{d.day:02d}T00:00:00Z"
+
+
+@dataclass
+class RevisieTeller:
+    """Deterministic revision-id counter: one per document, ids start at 1.
+
+    >>> t = RevisieTeller()
+    >>> t.volgende(), t.volgende()
+    (1, 2)
+    """
+
+    laatste: int = field(default=0)
+
+    def volgende(self) -> int:
+        """Return the next unused revision id."""
+        self.laatste += 1
+        return self.laatste
+
+
+def _p_element(paragraph):
+    """Accept a python-docx Paragraph or a raw ``w:p`` element."""
+    p = getattr(paragraph, "_p", paragraph)
+    if p.tag != qn("w:p"):
+        raise TypeError(f"verwacht een w:p-alinea, kreeg {p.tag!r}")
+    return p
+
+
+def _revisie_element(tag: str, revisie: Revisie, teller: RevisieTeller):
+    """Build an empty ``w:ins`` / ``w:del`` with id, author and date."""
+    el = OxmlElement(tag)
+    el.set(qn("w:id"), str(teller.volgende()))
+    el.set(qn("w:author"), revisie.auteur)
+    el.set(qn("w:date"), revisie.w_date)
+    return el
+
+
+def _maak_run(
+    tekst: str,
+    *,
+    verwijderd: bool = False,
+    stijl: str | None = None,
+    vet: bool = False,
+    cursief: bool = False,
+):
+    """Build one ``w:r`` holding *tekst* (w:t, or w:delText when deleted).
+
+    Tabs become ``w:tab``, line breaks ``w:br``; all text elements carry
+    ``xml:space="preserve"`` so leading/trailing spaces survive.
+    """
+    r = OxmlElement("w:r")
+    if stijl or vet or cursief:
+        # CT_RPr order: rStyle ... b, bCs, i, iCs ...
+        rpr = OxmlElement("w:rPr")
+        if stijl:
+            rs = OxmlElement("w:rStyle")
+            rs.set(qn("w:val"), stijl)
+            rpr.append(rs)
+        if vet:
+            rpr.append(OxmlElement("w:b"))
+            rpr.append(OxmlElement("w:bCs"))
+        if cursief:
+            rpr.append(OxmlElement("w:i"))
+            rpr.append(OxmlElement("w:iCs"))
+        r.append(rpr)
+    tekst_tag = "w:delText" if verwijderd else "w:t"
+    for stuk in _SPLITSER.split(tekst):
+        if not stuk:
+            continue
+        if stuk == "\t":
+            r.append(OxmlElement("w:tab"))
+        elif stuk in ("\n", "\r\n", "\r"):
+            r.append(OxmlElement("w:br"))
+        else:
+            t = OxmlElement(tekst_tag)
+            t.set(qn("xml:space"), "preserve")
+            t.text = stuk
+            r.append(t)
+    return r
+
+
+def voeg_run_toe(
+    paragraph,
+    tekst: str,
+    stijl: str | None = None,
+    *,
+    vet: bool = False,
+    cursief: bool = False,
+) -> None:
+    """Append a plain (unchanged) run to *paragraph*.
+
+    *stijl* is a character style id (``w:rStyle``), optional.
+
+    >>> import docx
+    >>> p = docx.Document().add_paragraph()
+    >>> voeg_run_toe(p, "Artikel 1 ", vet=True)
+    >>> p.text
+    'Artikel 1 '
+    """
+    if not tekst:
+        return
+    _p_element(paragraph).append(_maak_run(tekst, stijl=stijl, vet=vet, cursief=cursief))
+
+
+def voeg_ingevoegd_toe(
+    paragraph,
+    tekst: str,
+    revisie: Revisie,
+    teller: RevisieTeller,
+    *,
+    vet: bool = False,
+    cursief: bool = False,
+) -> None:
+    """Append *tekst* as a tracked insertion.
+
+    Produces ``<w:ins w:id w:author w:date><w:r><w:t xml:space="preserve">``.
+    Empty text adds nothing (and consumes no id).
+
+    >>> import docx
+    >>> p = docx.Document().add_paragraph()
+    >>> voeg_ingevoegd_toe(p, "nieuw", Revisie("Griffie", datetime.date(2024, 5, 1)), RevisieTeller())
+    >>> p._p.xpath("string(w:ins/w:r/w:t)"), p._p.xpath("string(w:ins/@w:date)")
+    ('nieuw', '2024-05-01T00:00:00Z')
+    """
+    if not tekst:
+        return
+    ins = _revisie_element("w:ins", revisie, teller)
+    ins.append(_maak_run(tekst, vet=vet, cursief=cursief))
+    _p_element(paragraph).append(ins)
+
+
+def voeg_verwijderd_toe(
+    paragraph,
+    tekst: str,
+    revisie: Revisie,
+    teller: RevisieTeller,
+    *,
+    vet: bool = False,
+    cursief: bool = False,
+) -> None:
+    """Append *tekst* as a tracked deletion.
+
+    Produces ``<w:del w:id w:author w:date><w:r><w:delText xml:space="preserve">``.
+    Empty text adds nothing (and consumes no id).
+
+    >>> import docx
+    >>> p = docx.Document().add_paragraph()
+    >>> voeg_verwijderd_toe(p, "oud", Revisie("Griffie", datetime.date(2024, 5, 1)), RevisieTeller())
+    >>> p._p.xpath("string(w:del/w:r/w:delText)"), p._p.xpath("string(w:del/@w:id)")
+    ('oud', '1')
+    """
+    if not tekst:
+        return
+    dele = _revisie_element("w:del", revisie, teller)
+    dele.append(_maak_run(tekst, verwijderd=True, vet=vet, cursief=cursief))
+    _p_element(paragraph).append(dele)
+
+
+def _markeer_alineateken(paragraph, tag: str, revisie: Revisie, teller: RevisieTeller) -> None:
+    p = _p_element(paragraph)
+    ppr = p.get_or_add_pPr()
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        # w:rPr is the last child of w:pPr, before w:sectPr / w:pPrChange.
+        ppr.insert_element_before(rpr, *_NA_PPR_RPR)
+    if any(child.tag in _REVISIE_IN_RPR for child in rpr):
+        raise ValueError("het alineateken heeft al een revisiemarkering")
+    # w:ins / w:del are the first children of the paragraph-mark w:rPr.
+    rpr.insert(0, _revisie_element(tag, revisie, teller))
+
+
+def markeer_alinea_ingevoegd(paragraph, revisie: Revisie, teller: RevisieTeller) -> None:
+    """Mark the paragraph mark of a wholly inserted paragraph (``w:pPr/w:rPr/w:ins``).
+
+    Use together with :func:`voeg_ingevoegd_toe` for all of the paragraph's
+    text, so "reject all" removes the paragraph without leaving it empty.
+
+    >>> import docx
+    >>> rev, teller = Revisie("Griffie", datetime.date(2024, 5, 1)), RevisieTeller()
+    >>> p = docx.Document().add_paragraph(style="Heading 1")
+    >>> markeer_alinea_ingevoegd(p, rev, teller)
+    >>> voeg_ingevoegd_toe(p, "Nieuw artikel", rev, teller)
+    >>> [child.tag.split("}")[1] for child in p._p.pPr]
+    ['pStyle', 'rPr']
+    """
+    _markeer_alineateken(paragraph, "w:ins", revisie, teller)
+
+
+def markeer_alinea_verwijderd(paragraph, revisie: Revisie, teller: RevisieTeller) -> None:
+    """Mark the paragraph mark of a wholly deleted paragraph (``w:pPr/w:rPr/w:del``).
+
+    Use together with :func:`voeg_verwijderd_toe` for all of the paragraph's
+    text, so "accept all" removes the paragraph without leaving it empty.
+
+    >>> import docx
+    >>> rev, teller = Revisie("Griffie", datetime.date(2024, 5, 1)), RevisieTeller()
+    >>> p = docx.Document().add_paragraph()
+    >>> markeer_alinea_verwijderd(p, rev, teller)
+    >>> voeg_verwijderd_toe(p, "Vervallen lid.", rev, teller)
+    >>> p._p.xpath("count(w:pPr/w:rPr/w:del)"), p._p.xpath("string(w:del/@w:id)")
+    (1.0, '2')
+    """
+    _markeer_alineateken(paragraph, "w:del", revisie, teller)
+
+
+def _fldchar_run(soort: str):
+    r = OxmlElement("w:r")
+    fc = OxmlElement("w:fldChar")
+    fc.set(qn("w:fldCharType"), soort)
+    r.append(fc)
+    return r
+
+
+def voeg_veld_toe(paragraph, instructie: str, voorbeeld: str = "1") -> None:
+    """Append a complex field (e.g. ``PAGE`` or ``NUMPAGES``) to *paragraph*.
+
+    *voorbeeld* is the cached result shown until the application updates the
+    field (Word and LibreOffice update PAGE/NUMPAGES when paginating).
+
+    >>> import docx
+    >>> p = docx.Document().add_paragraph()
+    >>> voeg_veld_toe(p, "PAGE")
+    >>> p._p.xpath("string(w:r/w:instrText)")
+    ' PAGE '
+    """
+    p = _p_element(paragraph)
+    p.append(_fldchar_run("begin"))
+    r = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instructie.strip()} "
+    r.append(instr)
+    p.append(r)
+    p.append(_fldchar_run("separate"))
+    p.append(_maak_run(voorbeeld))
+    p.append(_fldchar_run("end"))
+
+
+def markeer_kopregel(rij) -> None:
+    """Mark a table row as header row, repeated on every page (``w:trPr/w:tblHeader``).
+
+    Accepts a python-docx ``_Row`` or a raw ``w:tr`` element.
+
+    >>> import docx
+    >>> tabel = docx.Document().add_table(rows=2, cols=2)
+    >>> markeer_kopregel(tabel.rows[0])
+    >>> tabel.rows[0]._tr.xpath("count(w:trPr/w:tblHeader)")
+    1.0
+    """
+    tr = getattr(rij, "_tr", rij)
+    if tr.tag != qn("w:tr"):
+        raise TypeError(f"verwacht een w:tr-rij, kreeg {tr.tag!r}")
+    trpr = tr.get_or_add_trPr()
+    if trpr.find(qn("w:tblHeader")) is not None:
+        return
+    kop = OxmlElement("w:tblHeader")
+    # Row-property elements are a choice group; revision marks on the row
+    # (w:ins, w:del, w:trPrChange) must follow them.
+    volgende = next(
+        (c for c in trpr if c.tag in (qn("w:ins"), qn("w:del"), qn("w:trPrChange"))),
+        None,
+    )
+    if volgende is None:
+        trpr.append(kop)
+    else:
+        volgende.addprevious(kop)
+
+
+def wis_alinea_inhoud(paragraph) -> None:
+    """Remove all content (runs, revisions, fields) of *paragraph*, keeping ``w:pPr``.
+
+    >>> import docx
+    >>> p = docx.Document().add_paragraph("weg", style="Heading 1")
+    >>> wis_alinea_inhoud(p)
+    >>> p.text, p.style.name
+    ('', 'Heading 1')
+    """
+    p = _p_element(paragraph)
+    for kind in list(p):
+        if kind.tag != qn("w:pPr"):
+            p.remove(kind)

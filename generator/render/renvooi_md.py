@@ -1,0 +1,72 @@
+"""The renvooi and the was-wordt table in Markdown.
+
+Insertions and deletions are marked with `<ins>`/`<del>` (shown by GitHub and GitLab) or, as an
+option, CriticMarkup `{++ ++}`/`{-- --}`. A renderer per segment kind, one table of markers.
+"""
+
+from __future__ import annotations
+
+from generator.diff.versies import BlokVerschil
+from generator.diff.waswordt import Rij
+from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD, Segment
+from generator.render.blokken import KOP
+from generator.render.tekstweergave import md_escape
+
+MARKERINGEN = {
+    "html": {INGEVOEGD: ("<ins>", "</ins>"), VERWIJDERD: ("<del>", "</del>")},
+    "critic": {INGEVOEGD: ("{++", "++}"), VERWIJDERD: ("{--", "--}")},
+}
+
+
+def segmenten_md(segmenten: tuple[Segment, ...], stijl: str = "html") -> str:
+    """Segments as Markdown text with change marks.
+
+    >>> segmenten_md((Segment("gelijk", "de raad van "), Segment("verwijderd", "Hengelo"), Segment("ingevoegd", "Borne")))
+    'de raad van <del>Hengelo</del><ins>Borne</ins>'
+    >>> segmenten_md((Segment("ingevoegd", "nieuw"),), "critic")
+    '{++nieuw++}'
+    """
+    uit = []
+    for s in segmenten:
+        tekst = md_escape(s.tekst)
+        if s.soort == GELIJK:
+            uit.append(tekst)
+        else:
+            begin, eind = MARKERINGEN[stijl][s.soort]
+            # Marks hug the words: spaces stay outside so Markdown sees the tags as inline.
+            kern = tekst.strip()
+            voor = tekst[: len(tekst) - len(tekst.lstrip())]
+            na = tekst[len(tekst.rstrip()) :]
+            uit.append(f"{voor}{begin}{kern}{eind}{na}" if kern else tekst)
+    return "".join(uit)
+
+
+def blok_md(v: BlokVerschil, stijl: str = "html") -> str:
+    blok = v.blok
+    label = segmenten_md(v.label, stijl)
+    tekst = segmenten_md(v.tekst, stijl)
+    if blok.soort == KOP:
+        return f"{'#' * (blok.niveau + 1)} {label} {tekst}".rstrip()
+    regel = f"{label} {tekst}".strip() if label else tekst
+    return "\u00a0" * (4 * blok.niveau) + regel
+
+
+def renvooi_md(verschillen: list[BlokVerschil], kop: list[str], stijl: str = "html") -> str:
+    """The whole regeling with every change marked; `kop` are the opening paragraphs."""
+    delen = [*kop, *(blok_md(v, stijl) for v in verschillen)]
+    return "\n\n".join(delen) + "\n"
+
+
+def _cel(blokken) -> str:  # noqa: ANN001
+    if not blokken:
+        return "—"
+    return "<br>".join(md_escape(b.volledig).replace("|", "\\|") for b in blokken)
+
+
+def waswordt_md(rijen: list[Rij]) -> str:
+    """The was-wordt table as a Markdown (GFM) table."""
+    regels = ["| Plaats | Huidige tekst | Nieuwe tekst | Toelichting |", "| --- | --- | --- | --- |"]
+    for r in rijen:
+        toelichting = "<br>".join(md_escape(t).replace("|", "\\|") for t in r.toelichting) or "—"
+        regels.append(f"| {md_escape(r.plaats)} | {_cel(r.oud)} | {_cel(r.nieuw)} | {toelichting} |")
+    return "\n".join(regels) + "\n"

@@ -1,0 +1,1 @@
+"""The amendment engine, the timeline and the wording of the wijzigingsbesluit."""
