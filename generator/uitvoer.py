@@ -32,6 +32,12 @@ def veilige_naam(naam: str) -> str:
     return naam
 
 
+def _umask() -> int:
+    huidig = os.umask(0)
+    os.umask(huidig)
+    return huidig
+
+
 def pakketmap(uitvoer: Path, *ids: str) -> Path:
     """`output/<regeling>/<wijziging>/`, built only from validated ids."""
     for i in ids:
@@ -46,6 +52,7 @@ def schrijf_pakket(doel: Path, bestanden: dict[str, bytes]) -> None:
     try:
         doel.parent.mkdir(parents=True, exist_ok=True)
         tijdelijk = Path(tempfile.mkdtemp(prefix=f".{doel.name}.nieuw-", dir=doel.parent))
+        os.chmod(tijdelijk, 0o777 & ~_umask())  # mkdtemp makes it private; a package is not
     except OSError as e:
         raise UitvoerFout(f"Kan de uitvoermap {doel.parent} niet aanmaken: {e.strerror}") from e
     try:

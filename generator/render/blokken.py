@@ -31,6 +31,7 @@ class Blok:
     niveau: int
     label: str  # "Artikel 5", "2.", "b." or "" for unlabelled text
     tekst: str  # with references resolved; for headings the opschrift
+    element_soort: str = ""  # "artikel", "lid", "onderdeel", ...
 
     @property
     def sleutel(self) -> tuple[str, str]:
@@ -68,15 +69,15 @@ def _element(regeling: Regeling, e: Element, ouders: tuple[Element, ...]) -> Ite
         niveau = {"hoofdstuk": 1, "paragraaf": 2, "artikel": 2}[e.soort]
         if e.soort == "artikel" and any(o.soort == "paragraaf" for o in ouders):
             niveau = 3
-        yield Blok(KOP, e.id, "kop", niveau, e.kop, e.opschrift or "")
+        yield Blok(KOP, e.id, "kop", niveau, e.kop, e.opschrift or "", e.soort)
     inspringing = _inspringing(e, ouders)
     if e.tekst is not None:
         label = e.kop if e.soort in ("lid", "onderdeel", "subonderdeel") else ""
-        yield Blok(ALINEA, e.id, "tekst", inspringing, label, los_op(e.tekst, regeling, plek))
+        yield Blok(ALINEA, e.id, "tekst", inspringing, label, los_op(e.tekst, regeling, plek), e.soort)
     for kind in e.kinderen:
         yield from _element(regeling, kind, (*ouders, e))
     if e.slottekst is not None:
-        yield Blok(ALINEA, e.id, "slot", inspringing, "", los_op(e.slottekst, regeling, plek))
+        yield Blok(ALINEA, e.id, "slot", inspringing, "", los_op(e.slottekst, regeling, plek), e.soort)
 
 
 def _inspringing(e: Element, ouders: tuple[Element, ...]) -> int:

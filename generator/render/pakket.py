@@ -7,7 +7,9 @@ from pathlib import Path
 from generator.diff.versies import vergelijk
 from generator.diff.waswordt import rijen
 from generator.render.context import besluit_context
+from generator.render.docx.oxml import Revisie
 from generator.render.renvooi_md import renvooi_md, waswordt_md
+from generator.render.word import renvooi_docx, waswordt_docx
 from generator.render.omgeving import maak_omgeving, render_sjabloon, sjabloonmappen
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis
@@ -26,7 +28,26 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
         "renvooi.md": "renvooi.md.j2",
         "was-wordt.md": "was-wordt.md.j2",
     }
-    return {naam: _netjes(render_sjabloon(omgeving, sjabloon, context)).encode("utf-8") for naam, sjabloon in documenten.items()}
+    bestanden = {naam: _netjes(render_sjabloon(omgeving, sjabloon, context)).encode("utf-8") for naam, sjabloon in documenten.items()}
+
+    w = toepassing.wijziging
+    citeertitel = toepassing.voor.regeling.citeertitel
+    revisie = Revisie(w.kort, w.datum_besluit)
+    inleiding = [
+        f"Versie {toepassing.voor.id} – versie {toepassing.na.id}: {w.titel}.",
+        "Leeswijzer: doorgehaalde tekst vervalt, onderstreepte tekst wordt ingevoegd. Elke wijziging is een "
+        "Word-revisie (Wijzigingen bijhouden) en kan worden aanvaard of geweigerd.",
+    ]
+    bestanden["renvooi.docx"] = renvooi_docx(verschillen, citeertitel, toepassing.voor.id, toepassing.na.id, revisie, inleiding)
+    bestanden["was-wordt.docx"] = waswordt_docx(
+        rijen(verschillen, voor, na, toepassing.toelichting_per_element()),
+        f"Was-wordt-tabel {citeertitel}",
+        f"{citeertitel} – Was-wordt versie {toepassing.voor.id} - versie {toepassing.na.id}",
+        w.datum_besluit,
+        w.kort,
+        [f"{w.titel}."],
+    )
+    return bestanden
 
 
 def _netjes(markdown: str) -> str:

@@ -101,6 +101,19 @@ def _kop_stijl(nummer: int, grootte: int, voor: int, na: int, cursief: bool = Fa
     )
 
 
+def _inspring_stijl(style_id: str, naam: str, links: int, hangend: int) -> str:
+    """A paragraph style for leden and onderdelen: the literal number ("2.", "b.") then a tab,
+    with a hanging indent so the text lines up (numbers are text, never Word auto-numbering)."""
+    inspringing = f'<w:ind w:left="{links}" w:hanging="{hangend}"/>' if hangend else f'<w:ind w:left="{links}"/>'
+    tab = f'<w:tabs><w:tab w:val="left" w:pos="{links}"/></w:tabs>' if hangend else ""
+    return (
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id}">'
+        f'<w:name w:val="{naam}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
+        f"<w:pPr>{tab}{inspringing}</w:pPr>"
+        "</w:style>"
+    )
+
+
 _RAND = '<w:{k} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
 _RANDEN = "".join(_RAND.format(k=k) for k in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
@@ -134,6 +147,11 @@ STYLES = f"""{_XML_KOP}<w:styles xmlns:w="{W_NS}">\
 {_kop_stijl(1, 28, 360, 120)}\
 {_kop_stijl(2, 24, 240, 120)}\
 {_kop_stijl(3, 22, 240, 60, cursief=True)}\
+{_inspring_stijl("Lid", "Lid", 567, 567)}\
+{_inspring_stijl("Onderdeel", "Onderdeel", 1134, 567)}\
+{_inspring_stijl("Subonderdeel", "Subonderdeel", 1701, 567)}\
+{_inspring_stijl("Vervolg", "Vervolg", 567, 0)}\
+{_inspring_stijl("Vervolg2", "Vervolg 2", 1134, 0)}\
 <w:style w:type="paragraph" w:styleId="Header">\
 <w:name w:val="header"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>\
 <w:pPr><w:tabs><w:tab w:val="center" w:pos="4536"/><w:tab w:val="right" w:pos="9072"/></w:tabs>\

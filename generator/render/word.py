@@ -1,0 +1,118 @@
+"""Word documents of the regeling: the renvooi with native revisions, the was-wordt table and
+the consolidated text. Blocks are mapped onto the base document's paragraph styles; numbers are
+literal text followed by a tab (never Word auto-numbering), and no raw XML is built here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.diff.versies import BlokVerschil
+from generator.diff.waswordt import Rij
+from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD
+from generator.render.blokken import KOP, Blok
+from generator.render.docx.document import Alinea, Docx, Segment
+from generator.render.docx.oxml import Revisie
+
+# paragraph style per (list depth, has a label); slotteksten of leden and onderdelen use Vervolg.
+_STIJL_MET_LABEL = {0: "Lid", 1: "Onderdeel", 2: "Subonderdeel"}
+_STIJL_VERVOLG = {"lid": "Vervolg", "onderdeel": "Vervolg2", "subonderdeel": "Vervolg2"}
+
+
+def stijl(blok: Blok) -> str:
+    """The paragraph style of a block of regeling text."""
+    if blok.label:
+        return _STIJL_MET_LABEL.get(blok.niveau, "Subonderdeel")
+    if blok.deel == "slot":
+        return _STIJL_VERVOLG.get(blok.element_soort, "Normal")
+    return "Normal"
+
+
+def nieuw_document(titel: str, koptekst: str, datum: dt.date, auteur: str, revisie: Revisie | None = None) -> Docx:
+    """A document on grgen's base: title, running header, page numbers, properties from data."""
+    doc = Docx(revisie=revisie)
+    doc.eigenschappen(titel=titel, auteur=auteur, datum=datum)
+    doc.koptekst(koptekst)
+    doc.voettekst()
+    doc.kop(titel, niveau=0)
+    return doc
+
+
+def schrijf_blok(doc: Docx, v: BlokVerschil) -> None:
+    """One block of the regeling, with revisions where it changed."""
+    blok = v.blok
+    tussen = " " if blok.soort == KOP else "\t"
+    label = [Segment(s.soort, s.tekst) for s in v.label]
+    tekst = [Segment(s.soort, s.tekst) for s in v.tekst]
+    if label and tekst:
+        # The separator belongs to whatever the block as a whole is: new, deleted or both.
+        soort = v.status if v.status in (INGEVOEGD, VERWIJDERD) else GELIJK
+        segmenten = [*label, Segment(soort, tussen), *tekst]
+    else:
+        segmenten = label or tekst
+    status = v.status if v.status in (INGEVOEGD, VERWIJDERD) else GELIJK
+    if blok.soort == KOP:
+        doc.kop(segmenten, niveau=min(blok.niveau, 3), alinea_status=status)
+    else:
+        doc.alinea(segmenten, stijl=stijl(blok), alinea_status=status)
+
+
+def renvooi_docx(
+    verschillen: list[BlokVerschil],
+    citeertitel: str,
+    versie_voor: str,
+    versie_na: str,
+    revisie: Revisie,
+    inleiding: list[str],
+) -> bytes:
+    """The renvooi: every change a native Word revision by the amendment (author and date)."""
+    doc = nieuw_document(
+        f"Renvooi {citeertitel}",
+        f"{citeertitel} – Renvooi versie {versie_voor} - versie {versie_na}",
+        revisie.datum,
+        revisie.auteur,
+        revisie,
+    )
+    for tekst in inleiding:
+        doc.alinea(tekst)
+    for v in verschillen:
+        schrijf_blok(doc, v)
+    # A wholly inserted or deleted last paragraph would leave an empty one in some readers.
+    doc.alinea("Einde van de renvooi.")
+    return doc.bewaar_bytes()
+
+
+def tekst_docx(blokken: list[Blok], titel: str, koptekst: str, datum: dt.date, auteur: str, inleiding: list[str], slot: list[str]) -> bytes:
+    """The consolidated text of a version, without revisions."""
+    doc = nieuw_document(titel, koptekst, datum, auteur)
+    for tekst in inleiding:
+        doc.alinea(tekst)
+    for blok in blokken:
+        seg = [Segment(GELIJK, blok.label), Segment(GELIJK, " " if blok.soort == KOP else "\t"), Segment(GELIJK, blok.tekst)] if blok.label else [Segment(GELIJK, blok.tekst)]
+        if blok.soort == KOP:
+            doc.kop(seg, niveau=min(blok.niveau, 3))
+        else:
+            doc.alinea(seg, stijl=stijl(blok))
+    for tekst in slot:
+        doc.alinea(tekst)
+    return doc.bewaar_bytes()
+
+
+def waswordt_docx(rijen: list[Rij], titel: str, koptekst: str, datum: dt.date, auteur: str, inleiding: list[str]) -> bytes:
+    """The was-wordt table: Plaats | Huidige tekst | Nieuwe tekst | Toelichting."""
+    doc = nieuw_document(titel, koptekst, datum, auteur)
+    for tekst in inleiding:
+        doc.alinea(tekst)
+
+    def cel(blokken: tuple[Blok, ...]) -> list[Alinea]:
+        if not blokken:
+            return [Alinea("—")]
+        return [Alinea([Segment(GELIJK, b.volledig, vet=b.soort == KOP)]) for b in blokken]
+
+    tabelrijen = [
+        [r.plaats, cel(r.oud), cel(r.nieuw), [Alinea(t) for t in r.toelichting] or [Alinea("—")]]
+        for r in rijen
+    ]
+    doc.tabel(["Plaats", "Huidige tekst", "Nieuwe tekst", "Toelichting"], tabelrijen, breedtes_cm=[2.5, 5.5, 5.5, 3.5])
+    doc.alinea("")
+    return doc.bewaar_bytes()
