@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -30,8 +31,47 @@ class Datum(click.ParamType):
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+# click's own English usage messages, as patterns, in Dutch.
+_CLICK_NL = (
+    (r"No such option: (\S+)", r"onbekende optie \1"),
+    (r"No such command '([^']+)'\.", r"onbekende opdracht '\1'"),
+    (r"Missing argument '([^']+)'\.", r"argument \1 ontbreekt"),
+    (r"Missing option '([^']+)'\.", r"optie \1 ontbreekt"),
+    (r"Got unexpected extra arguments? \(([^)]*)\)", r"onverwacht extra argument: \1"),
+    (r"Option '([^']+)' requires an argument\.", r"optie \1 heeft een waarde nodig"),
+    (r"Invalid value for '([^']+)':", r"ongeldige waarde voor \1:"),
+    (r"Invalid value for ([^:]+):", r"ongeldige waarde voor \1:"),
+    (r"is not one of", "is geen van"),
+    (r"Did you mean", "Bedoelde u"),
+)
 
-@click.group(context_settings=CONTEXT)
+
+def _nederlands(bericht: str) -> str:
+    for patroon, vervanging in _CLICK_NL:
+        bericht = re.sub(patroon, vervanging, bericht)
+    return bericht
+
+
+class NederlandseGroep(click.Group):
+    """A click group whose usage errors are Dutch and exit with code 2."""
+
+    def main(self, *args, **kwargs):  # noqa: ANN002, ANN003
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.UsageError as e:
+            opdracht = e.ctx.command_path if e.ctx else "grgen"
+            click.echo(f"fout: {_nederlands(e.format_message())}\nZie '{opdracht} --help'.", err=True)
+            sys.exit(2)
+        except click.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except click.exceptions.Abort:
+            click.echo("afgebroken", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=NederlandseGroep, context_settings=CONTEXT)
 @click.option(
     "-C",
     "map_",
@@ -88,15 +128,16 @@ def check(map_: Path, strict: bool) -> None:
 @click.option("--versie", "versie_id", metavar="ID", help="Toon deze versie (zie 'grgen versies').")
 @click.option("--op", "op", type=Datum(), metavar="DATUM", help="Toon de versie die op deze datum gold (JJJJ-MM-DD).")
 @click.option("--formaat", type=click.Choice(["tekst", "md"]), default="tekst", show_default=True, help="Platte tekst of Markdown.")
+@click.option("--ids", is_flag=True, help="Zet achter elk element zijn vaste id, voor verwijzingen [[id]] en wijzigingen.")
 @click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
 @click.pass_obj
-def toon(map_: Path, versie_id: str | None, op: dt.date | None, formaat: str, regeling: str | None) -> None:
+def toon(map_: Path, versie_id: str | None, op: dt.date | None, formaat: str, ids: bool, regeling: str | None) -> None:
     """Toon de geconsolideerde tekst van een versie (standaard de laatste)."""
     if versie_id and op:
-        raise click.UsageError("Gebruik --versie of --op, niet beide.")
+        raise click.UsageError("gebruik --versie of --op, niet beide")
     _, geschiedenis = laad(map_).geschiedenis(regeling)
     versie = kies_versie(geschiedenis, versie_id, op)
-    click.echo(als_markdown(versie) if formaat == "md" else als_tekst(versie), nl=False)
+    click.echo(als_markdown(versie, ids) if formaat == "md" else als_tekst(versie, ids), nl=False)
 
 
 @grgen.command()
@@ -137,7 +178,7 @@ def bouw_cmd(map_: Path, wijziging: str | None, alle: bool, regeling: str | None
     op zijn plaats gezet. Een fout laat het vorige pakket ongemoeid.
     """
     if wijziging and alle:
-        raise click.UsageError("Geef een wijziging of --alle, niet beide.")
+        raise click.UsageError("geef een wijziging of --alle, niet beide")
     gemaakt = bouw(map_, wijziging, alle, regeling, voortgang=lambda t: click.echo(t, err=True))
     for pad in gemaakt:
         click.echo(f"Geschreven: {pad}")
@@ -146,7 +187,7 @@ def bouw_cmd(map_: Path, wijziging: str | None, alle: bool, regeling: str | None
 def main() -> None:
     """Entry point: domain errors exit 1 with a Dutch message, never a traceback."""
     try:
-        grgen(standalone_mode=True)
+        grgen(prog_name="grgen")
     except SystemExit:
         raise
     except Exception as e:  # noqa: BLE001 - last line of defence: a bug, not bad input

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.errors import GrgenFout, Melding, WijzigingFout
+from generator.errors import GrgenFout, WijzigingFout
 from generator.loader import Project, lees_project
 from generator.model import Versie
 from generator.render.pakket import render_pakket
@@ -78,7 +78,7 @@ def kies_toepassingen(geschiedenis: Geschiedenis, wijziging_id: str | None, alle
     toepassing = geschiedenis.toepassing(wijziging_id)
     if toepassing is None:
         bekend = ", ".join(t.wijziging.id for t in geschiedenis.toepassingen)
-        raise WijzigingFout(f"Onbekende wijziging '{wijziging_id}'", [Melding(f"bekend: {bekend}")])
+        raise WijzigingFout(f"Onbekende wijziging '{wijziging_id}'; bekend: {bekend}")
     return [toepassing]
 
 

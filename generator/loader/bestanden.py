@@ -11,6 +11,7 @@ refused: the format does not need them and they open the door to alias bombs.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,10 @@ def lees_yaml(pad: Path, naam: str) -> tuple[Any, list[Melding]]:
         probleem = _controleer_structuur(yaml, tekst, naam)
         if probleem:
             return None, [probleem]
-        return yaml.load(tekst), []
+        data = yaml.load(tekst)
+        if data is None:
+            return None, [Melding("bestand is leeg", Bron(naam, 1, 1), hint="een leeg bestand of alleen commentaar is geen regeling, hoofdstuk of wijziging")]
+        return data, []
     except MarkedYAMLError as e:
         plek = e.problem_mark or e.context_mark
         regel, kolom = (plek.line + 1, plek.column + 1) if plek else (0, 0)
@@ -99,27 +103,27 @@ def _controleer_structuur(yaml: YAML, tekst: str, naam: str) -> Melding | None:
     return None
 
 
-_VERTALING = {
-    "found duplicate key": "dubbele sleutel",
-    "mapping values are not allowed here": "een dubbele punt is hier niet toegestaan (zet de tekst tussen aanhalingstekens)",
-    "found character that cannot start any token": "teken dat hier niet mag staan (tab of speciaal teken?)",
-    "could not find expected ':'": "dubbele punt ontbreekt",
-    "found unexpected end of stream": "bestand eindigt onverwacht (aanhalingsteken niet gesloten?)",
-    "found unexpected ':'": "onverwachte dubbele punt",
-    "did not find expected key": "sleutel verwacht (inspringing klopt niet?)",
-    "did not find expected '-' indicator": "lijstteken '-' verwacht (inspringing klopt niet?)",
-    "special characters are not allowed": "besturingsteken in de tekst is niet toegestaan",
-    "found undefined alias": "onbekende alias",
-    "expected <block end>, but found": "inspringing klopt niet",
-}
+# ruamel.yaml's English problems, as patterns, and what a drafter should read instead.
+_VERTALING: tuple[tuple[str, str], ...] = (
+    (r"found duplicate key \"(?P<sleutel>[^\"]*)\"", "dubbele sleutel '{sleutel}'"),
+    (r"mapping values are not allowed here", "ongeldige YAML: een dubbele punt is hier niet toegestaan (zet de tekst tussen aanhalingstekens)"),
+    (r"found character '\\t' that cannot start any token", "ongeldige YAML: een tab mag niet voor inspringing worden gebruikt; gebruik spaties"),
+    (r"found character (?P<teken>.*) that cannot start any token", "ongeldige YAML: teken {teken} mag hier niet staan"),
+    (r"could not find expected ':'", "ongeldige YAML: dubbele punt ontbreekt"),
+    (r"found unexpected end of stream", "ongeldige YAML: bestand eindigt onverwacht (aanhalingsteken niet gesloten?)"),
+    (r"found unexpected ':'", "ongeldige YAML: onverwachte dubbele punt"),
+    (r"did not find expected key", "ongeldige YAML: sleutel verwacht (inspringing klopt niet?)"),
+    (r"did not find expected '-' indicator", "ongeldige YAML: lijstteken '-' verwacht (inspringing klopt niet?)"),
+    (r"special characters are not allowed", "ongeldige YAML: besturingsteken in de tekst is niet toegestaan"),
+    (r"found undefined alias", "ongeldige YAML: onbekende alias"),
+    (r"expected <block end>, but found", "ongeldige YAML: inspringing klopt niet"),
+    (r"found unknown escape character", "ongeldige YAML: onbekende escape-reeks met \\ tussen dubbele aanhalingstekens"),
+)
 
 
 def _yaml_fout(e: MarkedYAMLError) -> str:
     probleem = (e.problem or "").strip()
-    for engels, nederlands in _VERTALING.items():
-        if engels in probleem:
-            if engels == "found duplicate key":
-                sleutel = probleem.split('"')[1] if '"' in probleem else ""
-                return f"dubbele sleutel '{sleutel}'" if sleutel else nederlands
-            return f"ongeldige YAML: {nederlands}"
-    return f"ongeldige YAML: {probleem or e.context}"
+    for patroon, nederlands in _VERTALING:
+        if m := re.search(patroon, probleem):
+            return nederlands.format(**m.groupdict())
+    return f"ongeldige YAML ({probleem or e.context})"

@@ -134,6 +134,12 @@ def bouw_element(
     kaart.controleer(toegestaan, verplicht)
     fouten_voor = kaart.v.aantal_fouten
 
+    if nieuw and ouder_id is None and soort in ("lid", "onderdeel", "subonderdeel") and "nummer" in kaart:
+        kaart.fout(
+            f"een nieuw {soort} krijgt zijn nummer van grgen",
+            "nummer",
+            "laat 'nummer' weg: leden en onderdelen worden genummerd naar hun plaats (Ar 6.18)",
+        )
     nummer = _nummer(kaart, cls, soort, positie, nummer_verplicht)
     element_id = kaart.ident("id", verplicht="id" in verplicht)
     if element_id is None and "id" not in kaart:
@@ -244,7 +250,8 @@ def _controleer_inhoud(kaart: Kaart, soort: str, tekst: str | None, slottekst: s
         for sleutel in ("tekst", "slottekst"):
             if sleutel in kaart:
                 kaart.fout(f"een artikel met leden heeft geen eigen '{sleutel}'", sleutel, "zet de tekst in een lid")
-        if len(kaart.ruw("leden") or []) == 1:
+        leden = kaart.ruw("leden")
+        if isinstance(leden, list) and len(leden) == 1:
             kaart.v.waarschuwing("een artikel met één lid wordt niet genummerd (Ar)", kaart.bron("leden"), kaart.adres, "gebruik 'tekst' in plaats van 'leden'")
         return
     if "tekst" not in kaart:
@@ -272,9 +279,9 @@ def _controleer_volgorde(kaart: Kaart, kinderen: list[Element], soort: str) -> N
 
 
 def _deelnemer(kaart: Kaart) -> Deelnemer | None:
+    kaart.adres = f"deelnemer {kaart.ruw('id') or kaart.ruw('naam') or '(zonder id)'}"
     kaart.controleer(DEELNEMER_SLEUTELS, ("id", "naam", "soort", "sinds"))
     deelnemer_id = kaart.ident("id", verplicht=True)
-    kaart.adres = f"deelnemer {deelnemer_id or kaart.ruw('naam')}"
     naam = kaart.tekst("naam", verplicht=True)
     soort = kaart.keuze("soort", DEELNEMER_SOORTEN, verplicht=True)
     bestuur, toestemming = STANDAARD_ORGANEN.get(soort or "", (None, None))

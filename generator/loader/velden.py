@@ -73,6 +73,7 @@ class Kaart:
         self.v = v
         self.adres = adres
         self.eigen_bron = bron or positie(data, None, naam)
+        self._ontbrekend_gemeld: set[str] = set()
 
     def __contains__(self, sleutel: str) -> bool:
         return sleutel in self.data
@@ -85,6 +86,24 @@ class Kaart:
     def fout(self, tekst: str, sleutel: str | None = None, hint: str | None = None) -> None:
         self.v.fout(tekst, self.bron(sleutel), self.adres, hint)
 
+    def ontbreekt(self, sleutel: str, hint: str | None = None) -> None:
+        """Report a missing or empty required key, once per mapping (several checks may notice)."""
+        if sleutel in self._ontbrekend_gemeld:
+            return
+        self._ontbrekend_gemeld.add(sleutel)
+        if sleutel in self.data:
+            # ruamel gives an empty value the position of the next line: point at the key instead.
+            self.v.fout(f"'{sleutel}' is leeg; een waarde is verplicht", self.bron(sleutel, van_waarde=False), self.adres, hint)
+        else:
+            self.v.fout(f"verplichte sleutel '{sleutel}' ontbreekt", self.eigen_bron, self.adres, hint)
+
+    def leeg(self, sleutel: str) -> bool:
+        """True (and reported) when a key is present without a value: `tekst:` is always a slip."""
+        if sleutel in self.data and self.data[sleutel] is None:
+            self.ontbreekt(sleutel)
+            return True
+        return False
+
     def controleer(self, toegestaan: Iterable[str], verplicht: Iterable[str] = ()) -> None:
         """Report unknown keys (with a near-miss suggestion) and missing required keys."""
         toegestaan = list(toegestaan)
@@ -95,7 +114,7 @@ class Kaart:
                 self.v.fout(f"onbekende sleutel '{sleutel}'", self.bron(sleutel, van_waarde=False), self.adres, hint)
         for sleutel in verplicht:
             if sleutel not in self.data:
-                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt")
+                self.ontbreekt(sleutel)
 
     def ruw(self, sleutel: str) -> Any:
         return self.data.get(sleutel)
@@ -104,10 +123,8 @@ class Kaart:
         """A text value, with white space folded to single spaces (legal texts are one line)."""
         waarde = self.data.get(sleutel)
         if waarde is None:
-            if verplicht and sleutel in self.data:
-                self.fout(f"'{sleutel}' is leeg; een tekst is verplicht", sleutel)
-            elif verplicht:
-                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt")
+            if verplicht or sleutel in self.data:
+                self.ontbreekt(sleutel)
             return None
         if isinstance(waarde, bool) or not isinstance(waarde, str | int | float):
             self.fout(f"'{sleutel}' moet tekst zijn, niet {typenaam(waarde)}", sleutel)
@@ -133,8 +150,8 @@ class Kaart:
     def nummer(self, sleutel: str = "nummer", verplicht: bool = False) -> str | None:
         waarde = self.data.get(sleutel)
         if waarde is None:
-            if verplicht:
-                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt" if sleutel not in self.data else f"'{sleutel}' is leeg")
+            if verplicht or sleutel in self.data:
+                self.ontbreekt(sleutel)
             return None
         if isinstance(waarde, bool) or not isinstance(waarde, str | int):
             self.fout(f"'{sleutel}' moet een nummer zijn zoals 5 of 5a, niet {typenaam(waarde)}", sleutel)
@@ -144,8 +161,8 @@ class Kaart:
     def ident(self, sleutel: str = "id", verplicht: bool = False) -> str | None:
         waarde = self.data.get(sleutel)
         if waarde is None:
-            if verplicht:
-                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt" if sleutel not in self.data else f"'{sleutel}' is leeg")
+            if verplicht or sleutel in self.data:
+                self.ontbreekt(sleutel)
             return None
         waarde = str(waarde) if isinstance(waarde, int) and not isinstance(waarde, bool) else waarde
         if not isinstance(waarde, str) or not ID.match(waarde):
@@ -160,8 +177,8 @@ class Kaart:
     def datum(self, sleutel: str, verplicht: bool = False) -> dt.date | None:
         waarde = self.data.get(sleutel)
         if waarde is None:
-            if verplicht:
-                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt" if sleutel not in self.data else f"'{sleutel}' is leeg; een datum is verplicht")
+            if verplicht or sleutel in self.data:
+                self.ontbreekt(sleutel)
             return None
         try:
             if not isinstance(waarde, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
@@ -175,8 +192,8 @@ class Kaart:
         opties = list(opties)
         waarde = self.data.get(sleutel)
         if waarde is None:
-            if verplicht:
-                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt", hint=f"toegestaan: {', '.join(opties)}")
+            if verplicht or sleutel in self.data:
+                self.ontbreekt(sleutel, hint=f"toegestaan: {', '.join(opties)}")
             return standaard
         if waarde not in opties:
             naast = suggestie(str(waarde), opties)
@@ -201,8 +218,8 @@ class Kaart:
         """The items of a list value with the position of each."""
         waarde = self.data.get(sleutel)
         if waarde is None:
-            if verplicht:
-                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt" if sleutel not in self.data else f"'{sleutel}' is leeg; een lijst is verplicht")
+            if verplicht or sleutel in self.data:
+                self.ontbreekt(sleutel)
             return
         if not isinstance(waarde, CommentedSeq):
             self.fout(f"'{sleutel}' moet een lijst zijn (regels die beginnen met '- '), niet {typenaam(waarde)}", sleutel)
@@ -215,8 +232,8 @@ class Kaart:
     def kaart(self, sleutel: str, verplicht: bool = False) -> Kaart | None:
         waarde = self.data.get(sleutel)
         if waarde is None:
-            if verplicht:
-                self.fout(f"verplichte sleutel '{sleutel}' ontbreekt")
+            if verplicht or sleutel in self.data:
+                self.ontbreekt(sleutel)
             return None
         if not isinstance(waarde, CommentedMap):
             self.fout(f"'{sleutel}' moet sleutels met waarden bevatten, niet {typenaam(waarde)}", sleutel)

@@ -47,7 +47,7 @@ OPERATIE_SLEUTELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "toevoegen": (("aan", "soort", "nieuw"), ("aan", "nieuw")),
     "vervalt": (("doel",), ("doel",)),
     "vervangen": (("doel", "wat", "door", "telkens"), ("doel", "wat", "door")),
-    "woorden_invoegen": (("doel", "na", "voor", "tekst"), ("doel", "tekst")),
+    "woorden_invoegen": (("doel", "na", "voor", "tekst", "telkens"), ("doel", "tekst")),
     "woorden_toevoegen": (("doel", "tekst"), ("doel", "tekst")),
     "woorden_vervallen": (("doel", "wat", "telkens"), ("doel", "wat")),
     "opschrift": (("doel", "nieuw"), ("doel", "nieuw")),
@@ -124,6 +124,7 @@ def lees_wijziging(pad: Path, naam: str, v: Verzamelaar) -> Wijziging | None:
         deelnemers=_briefgegevens(kaart),
         bestand=naam,
         bron=Bron(naam, 1, 1),
+        basis_bron=kaart.bron("basis"),
     )
     return None if v.aantal_fouten > fouten_voor else wijziging
 
@@ -186,7 +187,8 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
     if actie in ("komt_te_luiden", "invoegen", "toevoegen"):
         soort = soort or _afgeleide_soort(actie, doel)
         if soort is None:
-            kaart.fout("kan niet afleiden wat voor element 'nieuw' is", "nieuw", f"geef 'soort' op: {', '.join(NIEUW_SOORTEN)}")
+            if doel is not None:  # without a target the error is already reported
+                kaart.fout("kan niet afleiden wat voor element 'nieuw' is", "nieuw", f"geef 'soort' op: {', '.join(NIEUW_SOORTEN)}")
         else:
             nieuw_kaart = kaart.kaart("nieuw", verplicht=True)
             if nieuw_kaart is not None:
@@ -267,6 +269,13 @@ def _doel(kaart: Kaart, sleutel: str, regeling_toegestaan: bool = False) -> Doel
                 "schrijf bijv. 'artikel 5', 'artikel 5, tweede lid', 'artikel 1, onderdeel c' of 'hoofdstuk 2', of {id: ...}",
             )
             return None
+        if stappen[0][0] not in ("artikel", "hoofdstuk", "paragraaf"):
+            kaart.fout(
+                f"het adres {waarde!r} noemt geen artikel",
+                sleutel,
+                f"een adres begint bij het artikel (of hoofdstuk), bijv. 'artikel 5, {waarde.strip()}'",
+            )
+            return None
         return Doel(waarde.strip(), stappen, None, bron)
     if isinstance(waarde, CommentedMap):
         sub = Kaart(waarde, kaart.naam, kaart.v, kaart.adres, bron)
@@ -277,6 +286,9 @@ def _doel(kaart: Kaart, sleutel: str, regeling_toegestaan: bool = False) -> Doel
         volgorde = ("hoofdstuk", "artikel", "lid", "onderdeel", "subonderdeel")
         sub.controleer(volgorde)
         stappen = tuple((s, str(sub.ruw(s)).strip()) for s in volgorde if s in sub)
+        if stappen and stappen[0][0] not in ("artikel", "hoofdstuk"):
+            kaart.fout(f"'{sleutel}' noemt geen artikel", sleutel, "voeg 'artikel:' toe")
+            return None
         if not stappen:
             kaart.fout(f"'{sleutel}' noemt geen element", sleutel, "gebruik id, of artikel/lid/onderdeel")
             return None

@@ -29,6 +29,7 @@ class Element:
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
 
     soort: ClassVar[str] = "element"
+    meervoud: ClassVar[str] = "elementen"
     # Which kinds may be children, in order of preference.
     kindsoorten: ClassVar[tuple[str, ...]] = ()
     # Ar 6.16: artikelen and hoofdstukken keep their numbers; leden and onderdelen renumber.
@@ -66,6 +67,7 @@ class Element:
 @dataclasses.dataclass(frozen=True)
 class Hoofdstuk(Element):
     soort: ClassVar[str] = "hoofdstuk"
+    meervoud: ClassVar[str] = "hoofdstukken"
     kindsoorten: ClassVar[tuple[str, ...]] = ("artikel", "paragraaf")
     vast_nummer: ClassVar[bool] = True
     heeft_opschrift: ClassVar[bool] = True
@@ -82,6 +84,7 @@ class Hoofdstuk(Element):
 @dataclasses.dataclass(frozen=True)
 class Paragraaf(Element):
     soort: ClassVar[str] = "paragraaf"
+    meervoud: ClassVar[str] = "paragrafen"
     kindsoorten: ClassVar[tuple[str, ...]] = ("artikel",)
     vast_nummer: ClassVar[bool] = True
     heeft_opschrift: ClassVar[bool] = True
@@ -98,6 +101,7 @@ class Paragraaf(Element):
 @dataclasses.dataclass(frozen=True)
 class Artikel(Element):
     soort: ClassVar[str] = "artikel"
+    meervoud: ClassVar[str] = "artikelen"
     kindsoorten: ClassVar[tuple[str, ...]] = ("lid", "onderdeel")
     vast_nummer: ClassVar[bool] = True
     heeft_opschrift: ClassVar[bool] = True
@@ -118,6 +122,7 @@ class Artikel(Element):
 @dataclasses.dataclass(frozen=True)
 class Lid(Element):
     soort: ClassVar[str] = "lid"
+    meervoud: ClassVar[str] = "leden"
     kindsoorten: ClassVar[tuple[str, ...]] = ("onderdeel",)
 
     @classmethod
@@ -136,6 +141,7 @@ class Lid(Element):
 @dataclasses.dataclass(frozen=True)
 class Onderdeel(Element):
     soort: ClassVar[str] = "onderdeel"
+    meervoud: ClassVar[str] = "onderdelen"
     kindsoorten: ClassVar[tuple[str, ...]] = ("subonderdeel",)
 
     @classmethod
@@ -154,6 +160,7 @@ class Onderdeel(Element):
 @dataclasses.dataclass(frozen=True)
 class Subonderdeel(Element):
     soort: ClassVar[str] = "subonderdeel"
+    meervoud: ClassVar[str] = "subonderdelen"
 
     @classmethod
     def nummer_op_positie(cls, positie: int) -> str:

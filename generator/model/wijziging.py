@@ -89,3 +89,4 @@ class Wijziging:
     deelnemers: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, compare=False)
     bestand: str = ""
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
+    basis_bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)

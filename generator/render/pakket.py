@@ -8,9 +8,9 @@ from generator.diff.versies import vergelijk
 from generator.diff.waswordt import rijen
 from generator.render.context import besluit_context
 from generator.render.docx.oxml import Revisie
+from generator.render.omgeving import maak_omgeving, render_sjabloon, sjabloonmappen
 from generator.render.renvooi_md import renvooi_md, waswordt_md
 from generator.render.word import renvooi_docx, waswordt_docx
-from generator.render.omgeving import maak_omgeving, render_sjabloon, sjabloonmappen
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis
 

@@ -34,31 +34,38 @@ def kopregels(versie: Versie) -> list[str]:
     return [r.aanhef, *r.considerans, r.afkondiging]
 
 
-def als_tekst(versie: Versie) -> str:
-    """Plain text, onderdelen indented three spaces per level."""
+def als_tekst(versie: Versie, ids: bool = False) -> str:
+    """Plain text, onderdelen indented three spaces per level; `ids` shows each element's id."""
     r = versie.regeling
     regels = [r.citeertitel, "=" * len(r.citeertitel), ""]
     if r.reconstructie:
         regels += [f"[{r.reconstructie}]", ""]
     regels += [*(f"{t}\n" for t in kopregels(versie))]
     for blok in blokken(r):
+        id_ = f"  [{blok.element_id}]" if ids and _eerste_blok(blok) else ""
         if blok.soort == KOP:
-            regels += ["", blok.volledig.upper() if blok.niveau == 1 else blok.volledig, ""]
+            regels += ["", (blok.volledig.upper() if blok.niveau == 1 else blok.volledig) + id_, ""]
         else:
-            regels.append("   " * blok.niveau + blok.volledig)
+            regels.append("   " * blok.niveau + blok.volledig + id_)
     if r.ondertekening:
         regels += ["", r.ondertekening]
-    return "\n".join(regels).rstrip() + "\n"
+    tekst = re.sub(r"\n{3,}", "\n\n", "\n".join(regels))
+    return tekst.rstrip() + "\n"
 
 
-def als_markdown(versie: Versie) -> str:
+def _eerste_blok(blok: Blok) -> bool:
+    """The block that carries an element's id: its heading, or its text when it has none."""
+    return blok.deel == "kop" or (blok.deel == "tekst" and blok.element_soort not in ("hoofdstuk", "paragraaf", "artikel"))
+
+
+def als_markdown(versie: Versie, ids: bool = False) -> str:
     """Markdown: H1 title, H2 hoofdstukken, H3 artikelen, one paragraph per lid or onderdeel."""
     r = versie.regeling
     delen = [f"# {md_escape(r.citeertitel)}"]
     if r.reconstructie:
         delen.append(f"> {md_escape(r.reconstructie)}")
     delen += [md_escape(t) for t in kopregels(versie)]
-    delen += [md_blok(b) for b in blokken(r)]
+    delen += [md_blok(b) + (f" `[{b.element_id}]`" if ids and _eerste_blok(b) else "") for b in blokken(r)]
     if r.ondertekening:
         delen.append(md_escape(r.ondertekening))
     return "\n\n".join(delen) + "\n"

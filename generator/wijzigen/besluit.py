@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from generator.model import Regeling
+from generator.adressen import los_op
+from generator.model import Element, Regeling
 from generator.nummering import letterreeks, rangtelwoord, reeks_tekst
 from generator.render.blokken import Blok, element_blokken
 from generator.render.omgeving import vul_in
 from generator.wijzigen.formules import FORMULES, SLOTTEKENS, VERNUMMERING_WOORD
-from generator.wijzigen.motor import Stap, Toepassing
+from generator.wijzigen.motor import Stap, Toepassing, woordpatroon
 
 
 @dataclasses.dataclass(frozen=True)
@@ -177,19 +178,31 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
         return [zin("vervalt", adres=adres)]
 
     adres = relatief_adres(voor, stap.element_id, groep_id)
+    # Quoted words are shown as the reader sees them: references resolved (old words in the old
+    # numbering, new words in the new), "telkens" only when they occur more than once.
+    plek_voor, plek_na = voor.index[stap.element_id], na.index.get(stap.element_id)
+    wat = los_op(op.wat, voor, plek_voor) if op.wat else op.wat
+    door = los_op(op.door, na, plek_na) if op.door is not None and plek_na else op.door
+    tekst = los_op(op.tekst, na, plek_na) if op.tekst and plek_na else op.tekst
+    telkens = op.telkens and op.wat is not None and _aantal(plek_voor.element, op.wat) > 1
     if actie == "vervangen":
-        return [zin("vervangen", adres=adres, wat=op.wat, door=op.door, telkens=op.telkens)]
+        return [zin("vervangen", adres=adres, wat=wat, door=door, telkens=telkens)]
     if actie == "woorden_invoegen":
-        return [zin("woorden_invoegen", adres=adres, positie=op.positie, wat=op.wat, tekst=op.tekst, telkens=op.telkens)]
+        return [zin("woorden_invoegen", adres=adres, positie=op.positie, wat=wat, tekst=tekst, telkens=telkens)]
     if actie == "woorden_vervallen":
-        return [zin("woorden_vervallen", adres=adres, wat=op.wat, telkens=op.telkens)]
+        return [zin("woorden_vervallen", adres=adres, wat=wat, telkens=telkens)]
     if actie == "woorden_toevoegen":
-        element = voor.index[stap.element_id].element
+        element = plek_voor.element
         oud = element.slottekst or element.tekst or ""
-        return [zin("woorden_toevoegen", adres=adres, tekst=op.tekst, slotteken=SLOTTEKENS.get(oud[-1:], ""))]
+        return [zin("woorden_toevoegen", adres=adres, tekst=tekst, slotteken=SLOTTEKENS.get(oud[-1:], ""))]
     if actie == "opschrift":
         return [zin("opschrift", adres=adres, tekst=op.tekst)]
     raise ValueError(f"geen formule voor {actie}")
+
+
+def _aantal(element: Element, woorden: str) -> int:
+    patroon = woordpatroon(woorden)
+    return sum(len(patroon.findall(t)) for t in element.teksten())
 
 
 def _doel_id(stap: Stap) -> str:

@@ -22,7 +22,7 @@ FORMULES: dict[str, str] = {
     # -- whole elements (Ar 6.9) --
     "komt_te_luiden": "{{ adres|hoofdletter|komma }} komt te luiden:",
     # -- insertion of an artikel, paragraaf or hoofdstuk: Ar 6.11 and 6.16 --
-    "invoegen_vast": "{{ positie|hoofdletter }} {{ buur }} wordt een {{ soort }} ingevoegd, luidende:",
+    "invoegen_vast": "{{ positie|hoofdletter }} {{ buur|komma }} wordt een {{ soort }} ingevoegd, luidende:",
     # -- insertion of a lid or onderdeel with renumbering: Ar 6.18 --
     "invoegen_hernummerd": (
         "{% if ouder %}In {{ ouder|komma }} wordt, onder {{ vernummering_woord }} van {{ vernummering }}, een {{ soort }} ingevoegd, luidende:"

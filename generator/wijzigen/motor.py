@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from generator.adressen import los_op, verwijzingen, zoek
 from generator.errors import Verzamelaar, WijzigingFout
-from generator.model import Element, Lid, Plek, Regeling, Versie, VersieInfo
+from generator.model import SOORTEN, Element, Lid, Plek, Regeling, Versie, VersieInfo
 from generator.model.wijziging import METADATA_ACTIES, Operatie, Wijziging
 from generator.nummering import nummer_na, sorteersleutel
 from generator.wijzigen.boom import (
@@ -140,7 +140,9 @@ class _Motor:
         return getattr(self, "_" + op.actie)
 
     def _fout(self, op: Operatie, tekst: str, hint: str | None = None) -> None:
-        self.v.fout(tekst, op.bron, f"wijziging {op.volgnummer} ({op.actie})", hint)
+        # Point at the target the drafter wrote when there is one, else at the operation.
+        bron = op.doel.bron if op.doel is not None and op.doel.bron.regel else op.bron
+        self.v.fout(tekst, bron, f"wijziging {op.volgnummer} ({op.actie})", hint)
 
     # -- resolving targets -------------------------------------------------------------------
     def _los_op(self, op: Operatie) -> str | None:
@@ -168,9 +170,7 @@ class _Motor:
                 kinderen = plek.element.kinderen
                 if not kinderen:
                     return f"{plek.adres} heeft geen leden of onderdelen"
-                soort = kinderen[0].soort
-                namen = {"lid": "leden", "onderdeel": "onderdelen", "subonderdeel": "subonderdelen", "artikel": "artikelen"}
-                return f"{plek.adres} heeft {len(kinderen)} {namen.get(soort, soort)} ({kinderen[0].nummer} tot en met {kinderen[-1].nummer})"
+                return f"{plek.adres} heeft {len(kinderen)} {kinderen[0].meervoud} ({kinderen[0].nummer} tot en met {kinderen[-1].nummer})"
         nummers = [a.nummer for a in self.basis.artikelen()]
         return f"versie {self.w.basis} heeft de artikelen {nummers[0]} tot en met {nummers[-1]}" if nummers else "de regeling heeft geen artikelen"
 
@@ -191,7 +191,9 @@ class _Motor:
             return (len(index), 2, op.volgnummer)
         plek = self.reg.index[doel_id]
         if op.actie == "invoegen" and plek.element.soort in ("artikel", "hoofdstuk", "paragraaf"):
-            return (index[doel_id], 1 if op.positie == "na" else -1, op.volgnummer)
+            if op.positie == "na":  # after everything in the neighbour, its artikelen included
+                return (max(index[i] for i in ids_in(plek.element)), 1, op.volgnummer)
+            return (index[doel_id], -1, op.volgnummer)
         groep = plek.artikel or plek.element
         return (index[groep.id], 0, op.volgnummer)
 
@@ -254,7 +256,11 @@ class _Motor:
             return None
         bestaande = kinderen_van(self.reg, ouder)
         if bestaande and bestaande[0].soort != soort:
-            self._fout(op, f"{ouder.adres if ouder else 'de regeling'} bevat {bestaande[0].soort}en, geen {soort}en", "kies 'soort' passend bij de bestaande indeling")
+            self._fout(
+                op,
+                f"{ouder.adres if ouder else 'de regeling'} bevat {bestaande[0].meervoud}, geen {SOORTEN[soort].meervoud}",
+                "kies 'soort' passend bij de bestaande indeling",
+            )
             return None
         if ouder is not None and soort == "lid" and not bestaande:
             return self._eerste_lid_erbij(op, ouder)
@@ -418,6 +424,9 @@ class _Motor:
                     kinderen[-1] = aangepast
                     extra["leesteken"] = laatste.nummer
                     raakt.add(laatste.id)
+        if ouder is None and not kinderen:
+            self._fout(op, "de regeling houdt geen hoofdstukken over", "een regeling die geheel vervalt, wordt ingetrokken (betreft: intrekking), niet leeggemaakt")
+            return None
         if ouder is not None and not kinderen and ouder.element.soort in ("hoofdstuk", "paragraaf"):
             self._fout(op, f"{ouder.adres} houdt geen artikelen over", f"laat {ouder.adres} zelf vervallen")
             return None
@@ -456,7 +465,7 @@ class _Motor:
             self._fout(op, f"de woorden \"{woorden}\" komen niet voor in {plek.adres}", hint)
             return None
         if len(treffers) > 1 and not op.telkens:
-            plaatsen = "; ".join(f"…{_kort(t.string[max(0, t.start() - 25) : t.end() + 25], 70)}…" for _, t in treffers)
+            plaatsen = "; ".join(_context(t) for _, t in treffers)
             self._fout(
                 op,
                 f"de woorden \"{woorden}\" komen {len(treffers)} keer voor in {plek.adres}: {plaatsen}",
@@ -577,6 +586,15 @@ def _netjes(tekst: str) -> str:
     tekst = re.sub(r"\s{2,}", " ", tekst)
     tekst = re.sub(r"\s+([,.;:)])", r"\1", tekst)
     return tekst.strip()
+
+
+def _context(m: re.Match[str], woorden: int = 4) -> str:
+    """An occurrence with a few whole words around it, the words themselves marked: «…»."""
+    voor = m.string[: m.start()].split(" ")
+    na = m.string[m.end() :].split(" ")
+    links = " ".join(voor[-woorden - 1 :]) if len(voor) > woorden else m.string[: m.start()]
+    rechts = " ".join(na[: woorden + 1]) if len(na) > woorden else m.string[m.end() :]
+    return f"{'…' if len(voor) > woorden else ''}{links}«{m[0]}»{rechts}{'…' if len(na) > woorden + 1 else ''}"
 
 
 def _kort(tekst: str, lengte: int = 160) -> str:

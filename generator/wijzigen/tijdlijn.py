@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from generator.errors import Melding, WijzigingFout
+from generator.loader.velden import suggestie
 from generator.model import Regeling, Tijdlijn, Versie, VersieInfo
 from generator.model.wijziging import Wijziging
 from generator.wijzigen.motor import Toepassing, pas_toe
@@ -55,11 +56,26 @@ def bouw_geschiedenis(regeling: Regeling, basisinfo: VersieInfo, wijzigingen: tu
         ]
         if conflicten:
             raise WijzigingFout(f"Wijziging {w.id} botst met een andere wijziging", conflicten)
+        onbekend = _onbekende_deelnemers(w, toepassing)
+        if onbekend:
+            raise WijzigingFout(f"Wijziging {w.id} bevat gegevens voor onbekende deelnemers", onbekend)
         versies.append(toepassing.na)
         toepassingen.append(toepassing)
         ooit_ids |= set(toepassing.na.regeling.index)
         ooit_nummers |= {a.nummer for a in toepassing.na.regeling.artikelen()}
     return Geschiedenis(Tijdlijn(tuple(versies)), tuple(toepassingen))
+
+
+def _onbekende_deelnemers(w: Wijziging, toepassing: Toepassing) -> list[Melding]:
+    """Letter data under `deelnemers:` must belong to a deelnemer before or after the amendment."""
+    bekend = {d.id for d in toepassing.voor.regeling.deelnemers} | {d.id for d in toepassing.na.regeling.deelnemers}
+    uit = []
+    for deelnemer_id in w.deelnemers:
+        if deelnemer_id not in bekend:
+            naast = suggestie(deelnemer_id, sorted(bekend))
+            hint = f"bedoelde u '{naast}'?" if naast else f"toegestaan: {', '.join(sorted(bekend))}"
+            uit.append(Melding(f"'{deelnemer_id}' onder 'deelnemers' is geen deelnemer", w.bron, f"wijziging {w.id}", hint))
+    return uit
 
 
 def _basis_fout(w: Wijziging, versies: list[Versie], alle: tuple[Wijziging, ...]) -> Melding:
@@ -75,7 +91,7 @@ def _basis_fout(w: Wijziging, versies: list[Versie], alle: tuple[Wijziging, ...]
     else:
         tekst = f"basis '{w.basis}' is geen bekende versie"
         hint = f"toegestaan: {', '.join(v.id for v in versies)}"
-    return Melding(tekst, w.bron, f"wijziging {w.id}", hint)
+    return Melding(tekst, w.basis_bron, f"wijziging {w.id}", hint)
 
 
 def _conflict(w: Wijziging, ander: Toepassing, gedeeld: frozenset[str], basis: Versie) -> Melding:
@@ -92,7 +108,7 @@ def _conflict(w: Wijziging, ander: Toepassing, gedeeld: frozenset[str], basis: V
     return Melding(
         f"{w.bestand} en {ander.wijziging.bestand} wijzigen allebei {', '.join(dict.fromkeys(namen))} "
         f"(beide gebaseerd op versie {w.basis})",
-        w.bron,
+        w.basis_bron,
         f"wijziging {w.id}",
         f"laat {w.id} voortbouwen op versie {ander.wijziging.id} ('basis: {ander.wijziging.id}') en pas de adressen daarop aan",
     )
