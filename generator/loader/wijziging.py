@@ -182,7 +182,8 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
     elif "doel" in toegestaan:
         doel = _doel(kaart, "doel")
 
-    soort = kaart.keuze("soort", NIEUW_SOORTEN) if "soort" in kaart else None
+    gegeven_soort = kaart.keuze("soort", NIEUW_SOORTEN) if "soort" in kaart else None
+    soort = gegeven_soort
     nieuw = None
     if actie in ("komt_te_luiden", "invoegen", "toevoegen"):
         soort = soort or _afgeleide_soort(actie, doel)
@@ -222,7 +223,7 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
         volgnummer=volgnummer,
         doel=doel,
         positie=positie,
-        soort=soort,
+        soort=gegeven_soort,  # None: inferred from the target; the engine may refine it
         nieuw=nieuw,
         tekst=tekst,
         wat=wat,

@@ -183,7 +183,7 @@ class _Motor:
             if doel_id is None:
                 return (len(index), 1, op.volgnummer)
             plek = self.reg.index[doel_id]
-            if op.soort in ("artikel", "hoofdstuk", "paragraaf"):
+            if op.nieuw is not None and op.nieuw.soort in ("artikel", "hoofdstuk", "paragraaf"):
                 laatste = max(index[i] for i in ids_in(plek.element))
                 return (laatste, 1, op.volgnummer)
             return (index[(plek.artikel or plek.element).id], 0, op.volgnummer)
@@ -248,13 +248,16 @@ class _Motor:
 
     def _toevoegen(self, op: Operatie, doel_id: str | None) -> Stap | None:
         ouder = self.reg.index[doel_id] if doel_id is not None else None
+        bestaande = kinderen_van(self.reg, ouder)
+        if op.soort is None and op.nieuw is not None and bestaande and op.nieuw.soort == "lid" and bestaande[0].soort == "onderdeel":
+            # "toevoegen aan artikel 1" without 'soort': an artikel whose list is onderdelen gets one more.
+            op = dataclasses.replace(op, nieuw=als_soort(op.nieuw, "onderdeel"))
         soort = op.nieuw.soort if op.nieuw else None
         toegestaan = ouder.element.kindsoorten if ouder else ("hoofdstuk", "artikel")
         if soort not in toegestaan:
             wat = ouder.adres if ouder else "de regeling"
             self._fout(op, f"aan {wat} kan geen {soort} worden toegevoegd", f"toegestaan: {', '.join(toegestaan) or 'niets'}")
             return None
-        bestaande = kinderen_van(self.reg, ouder)
         if bestaande and bestaande[0].soort != soort:
             self._fout(
                 op,
@@ -554,14 +557,25 @@ class _Motor:
                     oude_plek = self.basis.index.get(doel)
                     if op is not None:
                         wat = oude_plek.adres if oude_plek else doel
+                        # Name the referring element as the drafter knows it: in the basis numbering.
+                        verwijzer = self.basis.index[plek.element.id].adres if plek.element.id in self.basis.index else plek.adres
                         self.v.fout(
-                            f"{plek.adres} verwijst naar {wat}, dat door wijziging {op.volgnummer} ({op.bron}) vervalt",
+                            f"verwijst naar {wat}, dat door wijziging {op.volgnummer} ({op.bron}) vervalt",
                             plek.element.bron,
-                            plek.adres,
+                            verwijzer,
                             "pas ook de verwijzing aan, of laat het element niet vervallen",
                         )
                     else:
                         self.v.fout(f"verwijzing naar onbekende id '{doel}'", plek.element.bron, plek.adres)
+
+
+def als_soort(element: Element, soort: str) -> Element:
+    """The same text as another kind one level down the list: a lid as an onderdeel (its
+    onderdelen becoming subonderdelen)."""
+    lager = {"onderdeel": "subonderdeel"}
+    kinderen = tuple(als_soort(k, lager[soort]) for k in element.kinderen) if soort in lager else element.kinderen
+    velden = {f.name: getattr(element, f.name) for f in dataclasses.fields(element)}
+    return SOORTEN[soort](**{**velden, "kinderen": kinderen})
 
 
 def _artikelen(element: Element) -> list[Element]:
