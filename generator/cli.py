@@ -113,7 +113,9 @@ def check(map_: Path, strict: bool) -> None:
         artikelen = sum(1 for _ in laatste.regeling.artikelen())
         hoofdstukken = sum(1 for p in laatste.regeling.elementen() if p.element.soort == "hoofdstuk")
         click.echo(f"{basis.citeertitel} ({slug})")
-        click.echo(f"  versies: {len(tijdlijn.versies)} (basis {tijdlijn.basis.id}, {len(geschiedenis.toepassingen)} wijzigingen toegepast)")
+        click.echo(
+            f"  versies: {len(tijdlijn.versies)} (basis {tijdlijn.basis.id}, {len(geschiedenis.toepassingen)} wijzigingen toegepast)"
+        )
         click.echo(
             f"  geldende versie vanaf {laatste.info.inwerkingtreding:%d-%m-%Y}: {laatste.id}, "
             f"{artikelen} artikelen in {hoofdstukken} hoofdstukken, {len(laatste.deelnemers_op())} deelnemers"

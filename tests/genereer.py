@@ -136,7 +136,11 @@ def operatie(draw, regeling: Regeling, gebruikte_artikelen: set[str], volgnummer
     art = draw(st.sampled_from(artikelen))
     gebruikte_artikelen.add(art.id)
     plekken = [regeling.index[i] for i in ids_in(art)]
-    actie = draw(st.sampled_from(["vervangen", "woorden_invoegen", "woorden_toevoegen", "komt_te_luiden", "invoegen", "toevoegen", "vervalt", "opschrift"]))
+    actie = draw(
+        st.sampled_from(
+            ["vervangen", "woorden_invoegen", "woorden_toevoegen", "komt_te_luiden", "invoegen", "toevoegen", "vervalt", "opschrift"]
+        )
+    )
     if actie in ("vervangen", "woorden_invoegen"):
         kandidaten = [(p, w) for p in plekken if p.element.tekst for w in _uniek_woord(p.element.tekst)]
         if not kandidaten:
@@ -176,7 +180,9 @@ def operatie(draw, regeling: Regeling, gebruikte_artikelen: set[str], volgnummer
                 nieuw = Onderdeel(NIEUW_ID, "", " ".join(draw(zin_woorden)) + ";")
                 if laatste:
                     return None  # inserting after the last onderdeel is "toevoegen"
-            return Operatie("invoegen", volgnummer, _doel(regeling, plek.element.id), positie=draw(st.sampled_from(["na", "voor"])), nieuw=nieuw)
+            return Operatie(
+                "invoegen", volgnummer, _doel(regeling, plek.element.id), positie=draw(st.sampled_from(["na", "voor"])), nieuw=nieuw
+            )
         volgende = volgende_in_documentvolgorde(regeling, "artikel", art.id)
         if nummer_na(art.nummer, volgende.nummer if volgende else None) is None:
             return None  # no number left between art and the next artikel (Ar 6.16)

@@ -132,7 +132,9 @@ def _bouw_in(map_: Path, omgeving: dict[str, str]) -> dict[str, str]:
         text=True,
     )
     assert r.returncode == 0, r.stderr
-    return {str(p.relative_to(map_)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((map_ / "output").rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(map_)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((map_ / "output").rglob("*")) if p.is_file()
+    }
 
 
 def test_twee_bouwsels_zijn_byte_gelijk(tmp_path: Path) -> None:

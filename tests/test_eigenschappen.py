@@ -89,7 +89,11 @@ def test_renvooi_aanvaarden_en_weigeren(data):
                 continue
             element = (nieuw if v.element_id in nieuw.index else oud).index[v.element_id].element
             verwijst = {d for tekst in element.teksten() for d in verwijzingen(tekst)}
-            assert v.element_id in t.raakt or verwijst & (t.raakt | oud.index.keys() ^ nieuw.index.keys()) or _verwijst_naar_vernummerd(verwijst, oud, nieuw), v
+            assert (
+                v.element_id in t.raakt
+                or verwijst & (t.raakt | oud.index.keys() ^ nieuw.index.keys())
+                or _verwijst_naar_vernummerd(verwijst, oud, nieuw)
+            ), v
 
 
 def _verwijst_naar_vernummerd(ids: set[str], oud, nieuw) -> bool:  # noqa: ANN001

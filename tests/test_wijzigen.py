@@ -164,7 +164,10 @@ GEVALLEN = {
         """- actie: toevoegen
   aan: artikel 1
   nieuw: {tekst: "taken: de taken, bedoeld in artikel 2."}""",
-        ["A", "Aan artikel 1 wordt, onder vervanging van de punt aan het slot van onderdeel c door een puntkomma, een onderdeel toegevoegd, luidende:"],
+        [
+            "A",
+            "Aan artikel 1 wordt, onder vervanging van de punt aan het slot van onderdeel c door een puntkomma, een onderdeel toegevoegd, luidende:",
+        ],
     ),
     "tweede lid erbij": (
         """- actie: toevoegen
@@ -347,7 +350,10 @@ def test_verwijzing_naar_vervallen_element_noemt_beide_plaatsen(tmp_path: Path) 
         pas_toe(tmp_path, """- {actie: vervalt, doel: "artikel 2, tweede lid"}""")
     bericht = fout.value.format_message()
     # the place of the reference (in the regeling) and of the operation (in the amendment)
-    assert "regeling/proef/regeling.yaml:35:13: fout: artikel 2, derde lid: verwijst naar artikel 2, tweede lid, dat door wijziging 1 (wijzigingen/w1.yaml:7:5) vervalt" in bericht
+    assert (
+        "regeling/proef/regeling.yaml:35:13: fout: artikel 2, derde lid: verwijst naar artikel 2, tweede lid, dat door wijziging 1 (wijzigingen/w1.yaml:7:5) vervalt"
+        in bericht
+    )
 
 
 def test_basis_blijft_ongewijzigd_en_versies_in_de_tijd(tmp_path: Path) -> None:
@@ -377,7 +383,10 @@ def test_toetreding_en_uittreding_in_het_besluit(tmp_path: Path) -> None:
     t = g.toepassingen[-1]
     besluit = render_pakket(map_, g, t)["wijzigingsbesluit.md"].decode()
     assert "De colleges van burgemeester en wethouders van Aastad, Beedorp en Ceestad en het dagelijks bestuur" in besluit
-    assert "## ARTIKEL II\n\nHet college van burgemeester en wethouders van Ceestad treedt met ingang van 1 februari 2021 toe tot de Proefregeling." in besluit
+    assert (
+        "## ARTIKEL II\n\nHet college van burgemeester en wethouders van Ceestad treedt met ingang van 1 februari 2021 toe tot de Proefregeling."
+        in besluit
+    )
     assert "Het college van burgemeester en wethouders van Beedorp treedt met ingang van 1 februari 2021 uit de Proefregeling." in besluit
     assert "## ARTIKEL III\n\nDit besluit treedt in werking met ingang van 1 februari 2021." in besluit
     assert [d.id for d in t.na.deelnemers_op()] == ["aastad", "ov", "ceestad"]

@@ -47,7 +47,7 @@ def _plek_van(plek: Plek, element_id: str) -> Plek:
 
 def rijen(verschillen: list[BlokVerschil], oud: Regeling, nieuw: Regeling, toelichting: dict[str, tuple[str, ...]]) -> list[Rij]:
     """The rows of the was-wordt table, in reading order."""
-    nieuw_of_vervallen = (oud.index.keys() ^ nieuw.index.keys())
+    nieuw_of_vervallen = oud.index.keys() ^ nieuw.index.keys()
 
     def eenheid_van(blok: Blok) -> Plek:
         regeling = nieuw if blok.element_id in nieuw.index else oud

@@ -72,7 +72,11 @@ def lees_project(map_: Path) -> Project:
         if slug is None and len(mappen) == 1:
             w = dataclasses.replace(w, regeling=mappen[0].name)
         elif slug is None:
-            v.fout("er zijn meerdere regelingen; noem er een met 'regeling:'", Bron(naam, 1, 1), hint=f"toegestaan: {', '.join(m.name for m in mappen)}")
+            v.fout(
+                "er zijn meerdere regelingen; noem er een met 'regeling:'",
+                Bron(naam, 1, 1),
+                hint=f"toegestaan: {', '.join(m.name for m in mappen)}",
+            )
             continue
         elif slug not in {m.name for m in mappen}:
             v.fout(f"onbekende regeling '{slug}'", Bron(naam, 1, 1), hint=f"toegestaan: {', '.join(m.name for m in mappen)}")

@@ -71,7 +71,13 @@ def lees_yaml(pad: Path, naam: str) -> tuple[Any, list[Melding]]:
             return None, [probleem]
         data = yaml.load(tekst)
         if data is None:
-            return None, [Melding("bestand is leeg", Bron(naam, 1, 1), hint="een leeg bestand of alleen commentaar is geen regeling, hoofdstuk of wijziging")]
+            return None, [
+                Melding(
+                    "bestand is leeg",
+                    Bron(naam, 1, 1),
+                    hint="een leeg bestand of alleen commentaar is geen regeling, hoofdstuk of wijziging",
+                )
+            ]
         return data, []
     except MarkedYAMLError as e:
         plek = e.problem_mark or e.context_mark
@@ -106,8 +112,14 @@ def _controleer_structuur(yaml: YAML, tekst: str, naam: str) -> Melding | None:
 # ruamel.yaml's English problems, as patterns, and what a drafter should read instead.
 _VERTALING: tuple[tuple[str, str], ...] = (
     (r"found duplicate key \"(?P<sleutel>[^\"]*)\"", "dubbele sleutel '{sleutel}'"),
-    (r"mapping values are not allowed here", "ongeldige YAML: een dubbele punt is hier niet toegestaan (zet de tekst tussen aanhalingstekens)"),
-    (r"found character '\\t' that cannot start any token", "ongeldige YAML: een tab mag niet voor inspringing worden gebruikt; gebruik spaties"),
+    (
+        r"mapping values are not allowed here",
+        "ongeldige YAML: een dubbele punt is hier niet toegestaan (zet de tekst tussen aanhalingstekens)",
+    ),
+    (
+        r"found character '\\t' that cannot start any token",
+        "ongeldige YAML: een tab mag niet voor inspringing worden gebruikt; gebruik spaties",
+    ),
     (r"found character (?P<teken>.*) that cannot start any token", "ongeldige YAML: teken {teken} mag hier niet staan"),
     (r"could not find expected ':'", "ongeldige YAML: dubbele punt ontbreekt"),
     (r"found unexpected end of stream", "ongeldige YAML: bestand eindigt onverwacht (aanhalingsteken niet gesloten?)"),

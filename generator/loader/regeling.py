@@ -214,7 +214,9 @@ def _nummer(kaart: Kaart, cls: type[Element], soort: str, positie: int, nummer_v
         return "" if not nummer_verplicht else None
     if splits_nummer(gegeven, hoofdletter_suffix=soort != "artikel") is None:
         voorbeeld = "5 of 5a" if soort == "artikel" else "2 of 2A"
-        kaart.fout(f"ongeldig {soort}nummer {gegeven!r}", "nummer", f"toegestaan: een getal met eventueel een letter (Ar 6.16), bijv. {voorbeeld}")
+        kaart.fout(
+            f"ongeldig {soort}nummer {gegeven!r}", "nummer", f"toegestaan: een getal met eventueel een letter (Ar 6.16), bijv. {voorbeeld}"
+        )
         return None
     return gegeven
 
@@ -252,7 +254,12 @@ def _controleer_inhoud(kaart: Kaart, soort: str, tekst: str | None, slottekst: s
                 kaart.fout(f"een artikel met leden heeft geen eigen '{sleutel}'", sleutel, "zet de tekst in een lid")
         leden = kaart.ruw("leden")
         if isinstance(leden, list) and len(leden) == 1:
-            kaart.v.waarschuwing("een artikel met één lid wordt niet genummerd (Ar)", kaart.bron("leden"), kaart.adres, "gebruik 'tekst' in plaats van 'leden'")
+            kaart.v.waarschuwing(
+                "een artikel met één lid wordt niet genummerd (Ar)",
+                kaart.bron("leden"),
+                kaart.adres,
+                "gebruik 'tekst' in plaats van 'leden'",
+            )
         return
     if "tekst" not in kaart:
         hint = "de tekst vóór de opsomming, bijv. 'In deze regeling wordt verstaan onder:'" if kindsleutels else None
@@ -358,11 +365,12 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
         elif waarde and waarde in bekende and not bekende[waarde].is_gemeente:
             kaart.fout(f"'{sleutel}' moet een gemeente zijn, {bekende[waarde].naam} is een {bekende[waarde].soort}", sleutel)
     if soort == "centrumregeling" and not centrum:
-        kaart.fout("een centrumregeling noemt haar centrumgemeente (Wgr art. 8, vierde lid)", hint="voeg 'centrumgemeente: <id van de deelnemer>' toe")
+        kaart.fout(
+            "een centrumregeling noemt haar centrumgemeente (Wgr art. 8, vierde lid)",
+            hint="voeg 'centrumgemeente: <id van de deelnemer>' toe",
+        )
 
-    considerans = tuple(
-        t for item, bron in kaart.lijst("considerans") if (t := _lijsttekst(kaart, item, bron, "considerans")) is not None
-    )
+    considerans = tuple(t for item, bron in kaart.lijst("considerans") if (t := _lijsttekst(kaart, item, bron, "considerans")) is not None)
     regeling = Regeling(
         slug=map_.name,
         citeertitel=kaart.tekst("citeertitel", verplicht=True) or "",
@@ -445,7 +453,11 @@ def _artikelen_in(element: Element) -> list[Element]:
 def _lees_hoofdstukbestand(map_: Path, relatief: str, bron: Bron, project: Path, v: Verzamelaar) -> Kaart | None:
     pad = (map_ / relatief).resolve()
     if not pad.is_relative_to(map_.resolve()):
-        v.fout(f"bestand '{relatief}' ligt buiten de map van de regeling", bron, hint="noem een bestand in deze map, bijv. hoofdstukken/01-algemeen.yaml")
+        v.fout(
+            f"bestand '{relatief}' ligt buiten de map van de regeling",
+            bron,
+            hint="noem een bestand in deze map, bijv. hoofdstukken/01-algemeen.yaml",
+        )
         return None
     naam = _toon(pad, project)
     data, meldingen = lees_yaml(pad, naam)

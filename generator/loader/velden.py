@@ -185,7 +185,9 @@ class Kaart:
                 raise ValueError
             return dt.date.fromisoformat(waarde)
         except ValueError:
-            self.fout(f"ongeldige datum {str(waarde)!r} bij '{sleutel}'", sleutel, "schrijf een bestaande datum als JJJJ-MM-DD, bijv. 2025-04-01")
+            self.fout(
+                f"ongeldige datum {str(waarde)!r} bij '{sleutel}'", sleutel, "schrijf een bestaande datum als JJJJ-MM-DD, bijv. 2025-04-01"
+            )
             return None
 
     def keuze(self, sleutel: str, opties: Iterable[str], standaard: str | None = None, verplicht: bool = False) -> str | None:

@@ -140,9 +140,7 @@ def _briefgegevens(kaart: Kaart) -> dict[str, dict[str, Any]]:
             continue
         dk.adres = f"gegevens voor deelnemer {deelnemer_id}"
         dk.controleer(BRIEF_SLEUTELS)
-        uit[str(deelnemer_id)] = {
-            s: (dk.datum(s) if s.startswith("datum_") else dk.tekst(s)) for s in BRIEF_SLEUTELS if s in dk
-        }
+        uit[str(deelnemer_id)] = {s: (dk.datum(s) if s.startswith("datum_") else dk.tekst(s)) for s in BRIEF_SLEUTELS if s in dk}
     return uit
 
 
@@ -172,7 +170,10 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
     if actie in ("invoegen", "woorden_invoegen"):
         aanwezig = [s for s in ("na", "voor") if s in kaart]
         if len(aanwezig) != 1:
-            kaart.fout(f"'{actie}' heeft precies één van 'na' of 'voor'", hint="bijv. na: artikel 5" if actie == "invoegen" else "bijv. na: \"college\"")
+            kaart.fout(
+                f"'{actie}' heeft precies één van 'na' of 'voor'",
+                hint="bijv. na: artikel 5" if actie == "invoegen" else 'bijv. na: "college"',
+            )
         else:
             positie = aanwezig[0]
     if actie == "invoegen" and positie:

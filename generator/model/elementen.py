@@ -175,8 +175,6 @@ class Subonderdeel(Element):
         return f"onder {self.nummer}°"
 
 
-SOORTEN: dict[str, type[Element]] = {
-    cls.soort: cls for cls in (Hoofdstuk, Paragraaf, Artikel, Lid, Onderdeel, Subonderdeel)
-}
+SOORTEN: dict[str, type[Element]] = {cls.soort: cls for cls in (Hoofdstuk, Paragraaf, Artikel, Lid, Onderdeel, Subonderdeel)}
 # Leden and onderdelen are numbered by their position; these give the label of position n.
 GENUMMERD_OP_POSITIE = ("lid", "onderdeel", "subonderdeel")

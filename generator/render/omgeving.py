@@ -136,7 +136,10 @@ def render_sjabloon(omgeving: SandboxedEnvironment, naam: str, context: dict) ->
         bron = Bron(e.filename or naam, e.lineno or 0)
         raise SjabloonFout(f"Sjabloon {naam} bevat een fout", [Melding(f"syntaxfout: {e.message}", bron)]) from e
     except jinja2.TemplateNotFound as e:
-        raise SjabloonFout(f"Sjabloon {e.name} niet gevonden", [Melding(f"gezocht in: {', '.join(str(p) for p in (omgeving.loader.searchpath if omgeving.loader else []))}")]) from e
+        raise SjabloonFout(
+            f"Sjabloon {e.name} niet gevonden",
+            [Melding(f"gezocht in: {', '.join(str(p) for p in (omgeving.loader.searchpath if omgeving.loader else []))}")],
+        ) from e
     except (jinja2.TemplateError, jinja2.sandbox.SecurityError) as e:
         bron = _sjabloonplek(e, naam)
         hint = "controleer de naam van de variabele; zie docs/sjablonen.md voor wat een sjabloon kan gebruiken"

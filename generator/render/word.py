@@ -88,7 +88,11 @@ def tekst_docx(blokken: list[Blok], titel: str, koptekst: str, datum: dt.date, a
     for tekst in inleiding:
         doc.alinea(tekst)
     for blok in blokken:
-        seg = [Segment(GELIJK, blok.label), Segment(GELIJK, " " if blok.soort == KOP else "\t"), Segment(GELIJK, blok.tekst)] if blok.label else [Segment(GELIJK, blok.tekst)]
+        seg = (
+            [Segment(GELIJK, blok.label), Segment(GELIJK, " " if blok.soort == KOP else "\t"), Segment(GELIJK, blok.tekst)]
+            if blok.label
+            else [Segment(GELIJK, blok.tekst)]
+        )
         if blok.soort == KOP:
             doc.kop(seg, niveau=min(blok.niveau, 3))
         else:
@@ -109,10 +113,7 @@ def waswordt_docx(rijen: list[Rij], titel: str, koptekst: str, datum: dt.date, a
             return [Alinea("—")]
         return [Alinea([Segment(GELIJK, b.volledig, vet=b.soort == KOP)]) for b in blokken]
 
-    tabelrijen = [
-        [r.plaats, cel(r.oud), cel(r.nieuw), [Alinea(t) for t in r.toelichting] or [Alinea("—")]]
-        for r in rijen
-    ]
+    tabelrijen = [[r.plaats, cel(r.oud), cel(r.nieuw), [Alinea(t) for t in r.toelichting] or [Alinea("—")]] for r in rijen]
     doc.tabel(["Plaats", "Huidige tekst", "Nieuwe tekst", "Toelichting"], tabelrijen, breedtes_cm=[2.5, 5.5, 5.5, 3.5])
     doc.alinea("")
     return doc.bewaar_bytes()

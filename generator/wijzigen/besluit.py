@@ -152,7 +152,9 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
             ]
         if stap.leesteken:
             vorige = voor.index[ouder_id].element.kinderen[-1] if ouder_id else None
-            return [zin("toevoegen_leesteken", stap.element_id, nieuw=True, ouder=ouder, soort=element.soort, leesteken_van=vorige.verwijzing)]
+            return [
+                zin("toevoegen_leesteken", stap.element_id, nieuw=True, ouder=ouder, soort=element.soort, leesteken_van=vorige.verwijzing)
+            ]
         return [zin("toevoegen", stap.element_id, nieuw=True, ouder=ouder, soort=element.soort)]
 
     if actie == "vervalt":

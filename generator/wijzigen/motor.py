@@ -126,7 +126,12 @@ class _Motor:
             doel_id = doelen[op.volgnummer]
             if doel_id is not None and doel_id not in self.reg.index and op.actie not in METADATA_ACTIES:
                 eerder = self.vervallen_door.get(doel_id)
-                self._fout(op, f"{op.doel.tekst} is al vervallen door wijziging {eerder.volgnummer}" if eerder else f"{op.doel.tekst} bestaat niet meer")
+                self._fout(
+                    op,
+                    f"{op.doel.tekst} is al vervallen door wijziging {eerder.volgnummer}"
+                    if eerder
+                    else f"{op.doel.tekst} bestaat niet meer",
+                )
                 continue
             stap = self._handler(op)(op, doel_id)
             if stap is not None:
@@ -172,7 +177,11 @@ class _Motor:
                     return f"{plek.adres} heeft geen leden of onderdelen"
                 return f"{plek.adres} heeft {len(kinderen)} {kinderen[0].meervoud} ({kinderen[0].nummer} tot en met {kinderen[-1].nummer})"
         nummers = [a.nummer for a in self.basis.artikelen()]
-        return f"versie {self.w.basis} heeft de artikelen {nummers[0]} tot en met {nummers[-1]}" if nummers else "de regeling heeft geen artikelen"
+        return (
+            f"versie {self.w.basis} heeft de artikelen {nummers[0]} tot en met {nummers[-1]}"
+            if nummers
+            else "de regeling heeft geen artikelen"
+        )
 
     def _sorteersleutel(self, op: Operatie, doel_id: str | None) -> tuple:
         """Where this change stands in the besluit: in the order of the regeling (Ar 6.15)."""
@@ -287,7 +296,9 @@ class _Motor:
             raakt |= {k.id for k in kinderen[positie:]}
         eigen_id = nieuw.id if not is_nieuw_id(nieuw.id) else vrij_id(self._afgeleid_id(nieuw, nummer, ouder), self.bezet)
         if not is_nieuw_id(nieuw.id) and nieuw.id in self.bezet:
-            self._fout(op, f"id '{nieuw.id}' is al in gebruik of was dat in een eerdere versie", "ids worden nooit hergebruikt; kies een nieuwe id")
+            self._fout(
+                op, f"id '{nieuw.id}' is al in gebruik of was dat in een eerdere versie", "ids worden nooit hergebruikt; kies een nieuwe id"
+            )
             return None
         element = geef_ids(nieuw, eigen_id, nummer, self.bezet).met(bron=op.bron)
         if soort in ("hoofdstuk", "paragraaf"):
@@ -316,7 +327,11 @@ class _Motor:
         """Artikelen in a new hoofdstuk continue the numbering with letter suffixes (Ar 6.16):
         after artikel 3 come 3a, 3b; at the end of the regeling the next whole numbers."""
         if vorige_buur is not None:
-            vorige = vorige_in_documentvolgorde(self.reg, "artikel", vorige_buur.id) if not _artikelen(vorige_buur) else _artikelen(vorige_buur)[-1]
+            vorige = (
+                vorige_in_documentvolgorde(self.reg, "artikel", vorige_buur.id)
+                if not _artikelen(vorige_buur)
+                else _artikelen(vorige_buur)[-1]
+            )
             volgende = volgende_in_documentvolgorde(self.reg, "artikel", vorige_buur.id)
         else:
             vorige, volgende = None, next(self.reg.artikelen(), None)
@@ -332,10 +347,14 @@ class _Motor:
                 while nummer is not None and nummer in self.artikelnummers:
                     nummer = nummer_na(nummer, volgende.nummer if volgende else None)
                 if nummer is None:
-                    self._fout(op, "geen vrij artikelnummer voor de artikelen van het nieuwe hoofdstuk", "geef de artikelen een nummer (Ar 6.16)")
+                    self._fout(
+                        op, "geen vrij artikelnummer voor de artikelen van het nieuwe hoofdstuk", "geef de artikelen een nummer (Ar 6.16)"
+                    )
                     return None
                 self.artikelnummers.add(nummer)
-                kind = kind.met(nummer=nummer, id=kind.id if not kind.id.startswith(f"{element.id}.") else vrij_id(f"artikel-{nummer}", self.bezet))
+                kind = kind.met(
+                    nummer=nummer, id=kind.id if not kind.id.startswith(f"{element.id}.") else vrij_id(f"artikel-{nummer}", self.bezet)
+                )
                 self.bezet.add(kind.id)
             if kind.soort == "artikel":
                 vorig_nummer = kind.nummer
@@ -357,7 +376,9 @@ class _Motor:
                 vorige = kinderen[positie - 1]
                 volgende_el = volgende_in_documentvolgorde(self.reg, "artikel", vorige.id)
             else:
-                volgende_el = kinderen[0] if kinderen else (volgende_in_documentvolgorde(self.reg, "artikel", ouder.element.id) if ouder else None)
+                volgende_el = (
+                    kinderen[0] if kinderen else (volgende_in_documentvolgorde(self.reg, "artikel", ouder.element.id) if ouder else None)
+                )
                 vorige = vorige_in_documentvolgorde(self.reg, "artikel", volgende_el.id) if volgende_el else None
                 if vorige is None and ouder is not None and not kinderen:
                     vorige = vorige_in_documentvolgorde(self.reg, "artikel", ouder.element.id)
@@ -372,11 +393,19 @@ class _Motor:
             hoog = sorteersleutel(volgende, hoofdletter) if volgende else None
             eigen = sorteersleutel(gegeven, hoofdletter)
             if eigen is None or (laag and not laag < eigen) or (hoog and not eigen < hoog) or gegeven in gebruikt:
-                self._fout(op, f"nummer {gegeven} past niet op deze plaats of is al gebruikt", f"tussen {vorige.nummer if vorige else 'het begin'} en {volgende or 'het eind'}; laat 'nummer' weg om het te laten berekenen (Ar 6.16)")
+                self._fout(
+                    op,
+                    f"nummer {gegeven} past niet op deze plaats of is al gebruikt",
+                    f"tussen {vorige.nummer if vorige else 'het begin'} en {volgende or 'het eind'}; laat 'nummer' weg om het te laten berekenen (Ar 6.16)",
+                )
                 return None
             return gegeven
         if vorige is None:
-            self._fout(op, f"vóór het eerste {soort} kan geen {soort} worden ingevoegd zonder bestaande nummers te wijzigen", "voeg het in na een bestaand element (Ar 6.16)")
+            self._fout(
+                op,
+                f"vóór het eerste {soort} kan geen {soort} worden ingevoegd zonder bestaande nummers te wijzigen",
+                "voeg het in na een bestaand element (Ar 6.16)",
+            )
             return None
         kandidaat = nummer_na(vorige.nummer, volgende, hoofdletter)
         while kandidaat is not None and kandidaat in gebruikt:  # a vervallen number is not given again
@@ -428,13 +457,20 @@ class _Motor:
                     extra["leesteken"] = laatste.nummer
                     raakt.add(laatste.id)
         if ouder is None and not kinderen:
-            self._fout(op, "de regeling houdt geen hoofdstukken over", "een regeling die geheel vervalt, wordt ingetrokken (betreft: intrekking), niet leeggemaakt")
+            self._fout(
+                op,
+                "de regeling houdt geen hoofdstukken over",
+                "een regeling die geheel vervalt, wordt ingetrokken (betreft: intrekking), niet leeggemaakt",
+            )
             return None
         if ouder is not None and not kinderen and ouder.element.soort in ("hoofdstuk", "paragraaf"):
             self._fout(op, f"{ouder.adres} houdt geen artikelen over", f"laat {ouder.adres} zelf vervallen")
             return None
-        if ouder is not None and not kinderen and ouder.element.soort in ("lid", "onderdeel") or (
-            ouder is not None and not kinderen and ouder.element.soort == "artikel" and not ouder.element.tekst
+        if (
+            ouder is not None
+            and not kinderen
+            and ouder.element.soort in ("lid", "onderdeel")
+            or (ouder is not None and not kinderen and ouder.element.soort == "artikel" and not ouder.element.tekst)
         ):
             self._fout(op, f"{ouder.adres} houdt geen tekst over", f"laat {ouder.adres} zelf vervallen of laat het komen te luiden")
             return None
@@ -463,15 +499,15 @@ class _Motor:
             hint = (
                 "deze woorden bevatten een verwijzing; verwijzingen worden als [[id]] geschreven en volgen de nummering vanzelf"
                 if in_weergave
-                else f"de tekst luidt: \"{_kort(weergave)}\""
+                else f'de tekst luidt: "{_kort(weergave)}"'
             )
-            self._fout(op, f"de woorden \"{woorden}\" komen niet voor in {plek.adres}", hint)
+            self._fout(op, f'de woorden "{woorden}" komen niet voor in {plek.adres}', hint)
             return None
         if len(treffers) > 1 and not op.telkens:
             plaatsen = "; ".join(_context(t) for _, t in treffers)
             self._fout(
                 op,
-                f"de woorden \"{woorden}\" komen {len(treffers)} keer voor in {plek.adres}: {plaatsen}",
+                f'de woorden "{woorden}" komen {len(treffers)} keer voor in {plek.adres}: {plaatsen}',
                 "maak de aangehaalde woorden langer zodat ze één keer voorkomen, of zet 'telkens: true'",
             )
             return None
@@ -502,7 +538,9 @@ class _Motor:
         veld = "slottekst" if element.slottekst else "tekst"
         oud = getattr(element, veld)
         if not oud:
-            self._fout(op, f"{plek.adres} heeft geen eigen tekst om woorden aan toe te voegen", "voeg de woorden toe aan een lid of onderdeel")
+            self._fout(
+                op, f"{plek.adres} heeft geen eigen tekst om woorden aan toe te voegen", "voeg de woorden toe aan een lid of onderdeel"
+            )
             return None
         tekst = op.tekst or ""
         scheiding = "" if tekst[:1] in ",.;:)" else " "
@@ -537,7 +575,11 @@ class _Motor:
             self._fout(op, f"'{op.deelnemer_id}' is geen deelnemer", f"deelnemers: {', '.join(actief)}")
             return None
         if d.id in (self.reg.centrumgemeente, self.reg.publicerende_gemeente):
-            self._fout(op, f"{d.naam} is centrumgemeente of publicerende gemeente en kan niet zonder meer uittreden", "wijs eerst een andere gemeente aan")
+            self._fout(
+                op,
+                f"{d.naam} is centrumgemeente of publicerende gemeente en kan niet zonder meer uittreden",
+                "wijs eerst een andere gemeente aan",
+            )
             return None
         deelnemers = tuple(dataclasses.replace(x, tot=self.w.inwerkingtreding) if x.id == d.id else x for x in self.reg.deelnemers)
         return self._stap(op, None, self.reg.met(deelnemers=deelnemers), None, {f"deelnemer:{d.id}"})
@@ -634,4 +676,3 @@ def _vervang_slot(tekst: str, teken: str) -> str:
     if tekst.endswith((".", ";")):
         return tekst[:-1] + teken
     return tekst
-
