@@ -57,6 +57,9 @@ def woorddiff(oud: str, nieuw: str) -> tuple[Segment, ...]:
     dmp.Diff_Timeout = 0
     verschillen = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(verschillen)
+    if _te_versnipperd(verschillen, woorden, tekens):
+        # Mostly new text: one deletion and one insertion read better than a patchwork.
+        return tuple(s for s in (Segment(VERWIJDERD, oud), Segment(INGEVOEGD, nieuw)) if s.tekst)
     terug = {c: w for w, c in tekens.items()}
     segmenten: list[Segment] = []
     for op, gecodeerd in verschillen:
@@ -69,6 +72,28 @@ def woorddiff(oud: str, nieuw: str) -> tuple[Segment, ...]:
         else:
             segmenten.append(Segment(soort, tekst))
     return tuple(segmenten)
+
+
+# Below this share of surviving words a changed text is shown as replaced whole.
+MINIMAAL_GELIJK = 0.5
+
+
+def _te_versnipperd(verschillen: list[tuple[int, str]], woorden: list[str], tekens: dict[str, str]) -> bool:
+    """True when fewer than half of the words of the longer text are unchanged.
+
+    >>> [(s.soort[0], s.tekst) for s in woorddiff("de kosten van ICT te beheersen", "een stabiele en veilige IT-omgeving te bieden")]
+    [('v', 'de kosten van ICT te beheersen'), ('i', 'een stabiele en veilige IT-omgeving te bieden')]
+    """
+    terug = {c: w for w, c in tekens.items()}
+
+    def telt(c: str) -> bool:
+        return any(ch.isalnum() for ch in terug[c])
+
+    gelijk = sum(1 for op, tekst in verschillen if op == 0 for c in tekst if telt(c))
+    oud = sum(1 for op, tekst in verschillen if op <= 0 for c in tekst if telt(c))
+    nieuw = sum(1 for op, tekst in verschillen if op >= 0 for c in tekst if telt(c))
+    langste = max(oud, nieuw)
+    return langste > 0 and gelijk < MINIMAAL_GELIJK * langste
 
 
 def oude_tekst(segmenten: tuple[Segment, ...]) -> str:

@@ -316,12 +316,7 @@ def _versie(kaart: Kaart) -> VersieInfo | None:
     inwerking = kaart.datum("inwerkingtreding", verplicht=True)
     ondertekening = kaart.datum("datum_ondertekening")
     terug = kaart.datum("terugwerkende_kracht")
-    if inwerking and ondertekening and inwerking < ondertekening and terug is None:
-        kaart.fout(
-            f"inwerkingtreding ({inwerking}) ligt vóór de ondertekening ({ondertekening})",
-            "inwerkingtreding",
-            "geef 'terugwerkende_kracht' op als dat de bedoeling is",
-        )
+    kaart.controleer_inwerkingtreding(ondertekening, "de ondertekening", inwerking, terug)
     if None in (versie_id, betreft, inwerking):
         return None
     return VersieInfo(

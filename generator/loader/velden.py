@@ -207,6 +207,17 @@ class Kaart:
             return standaard
         return waarde
 
+    def controleer_inwerkingtreding(self, vastgesteld: dt.date | None, wat: str, inwerking: dt.date | None, terug: dt.date | None) -> None:
+        """A besluit takes effect after it is made, unless terugwerkende kracht is declared."""
+        if vastgesteld and inwerking and inwerking < vastgesteld and terug is None:
+            self.fout(
+                f"inwerkingtreding ({inwerking}) ligt vóór {wat} ({vastgesteld})",
+                "inwerkingtreding",
+                "een besluit treedt pas na vaststelling in werking; geef 'terugwerkende_kracht' op als het terugwerkt",
+            )
+        if terug and inwerking and terug > inwerking:
+            self.fout(f"terugwerkende kracht ({terug}) ligt na de inwerkingtreding ({inwerking})", "terugwerkende_kracht")
+
     def vlag(self, sleutel: str, standaard: bool = False) -> bool:
         waarde = self.data.get(sleutel)
         if waarde is None:

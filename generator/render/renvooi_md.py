@@ -60,13 +60,13 @@ def renvooi_md(verschillen: list[BlokVerschil], kop: list[str], stijl: str = "ht
 def _cel(blokken) -> str:  # noqa: ANN001
     if not blokken:
         return "—"
-    return "<br>".join(md_escape(b.volledig).replace("|", "\\|") for b in blokken)
+    return "<br>".join(md_escape(b.volledig) for b in blokken)
 
 
 def waswordt_md(rijen: list[Rij]) -> str:
     """The was-wordt table as a Markdown (GFM) table."""
     regels = ["| Plaats | Huidige tekst | Nieuwe tekst | Toelichting |", "| --- | --- | --- | --- |"]
     for r in rijen:
-        toelichting = "<br>".join(md_escape(t).replace("|", "\\|") for t in r.toelichting) or "—"
+        toelichting = "<br>".join(md_escape(t) for t in r.toelichting) or "—"
         regels.append(f"| {md_escape(r.plaats)} | {_cel(r.oud)} | {_cel(r.nieuw)} | {toelichting} |")
     return "\n".join(regels) + "\n"

@@ -11,19 +11,22 @@ import re
 from generator.model import Versie
 from generator.render.blokken import KOP, Blok, blokken
 
-_MD_SPECIAAL = re.compile(r"([\\`*_\[\]<>|])")
-_MD_REGELSTART = re.compile(r"^(\d+)\.(\s)")
+_MD_SPECIAAL = re.compile(r"([\\`*_\[\]<>|&])")
+_MD_REGELSTART = re.compile(r"^(\d+)([.)])(\s|$)")
 
 
 def md_escape(tekst: str) -> str:
-    r"""Escape text so Markdown shows it literally.
+    r"""Escape text so Markdown shows it literally (CommonMark allows a backslash before any
+    ASCII punctuation): no emphasis, links, HTML, entities, lists, headings, rules or fences.
 
-    >>> md_escape("1. zie *noot* <b>")
-    '1\\. zie \\*noot\\* \\<b\\>'
+    >>> md_escape("1. zie *noot* <b> & co")
+    '1\\. zie \\*noot\\* \\<b\\> \\& co'
+    >>> md_escape("-"), md_escape("1) x"), md_escape("~~~")
+    ('\\-', '1\\) x', '\\~~~')
     """
     tekst = _MD_SPECIAAL.sub(r"\\\1", tekst)
-    tekst = _MD_REGELSTART.sub(r"\1\\.\2", tekst)
-    if tekst.startswith(("#", "+ ", "- ", "> ", "=")):
+    tekst = _MD_REGELSTART.sub(r"\1\\\2\3", tekst)
+    if tekst[:1] in ("#", "+", "-", ">", "=", "~"):
         tekst = "\\" + tekst
     return tekst
 

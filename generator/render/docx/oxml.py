@@ -212,11 +212,7 @@ def voeg_ingevoegd_toe(
     >>> p._p.xpath("string(w:ins/w:r/w:t)"), p._p.xpath("string(w:ins/@w:date)")
     ('nieuw', '2024-05-01T00:00:00Z')
     """
-    if not tekst:
-        return
-    ins = _revisie_element("w:ins", revisie, teller)
-    ins.append(_maak_run(tekst, vet=vet, cursief=cursief))
-    _p_element(paragraph).append(ins)
+    _voeg_revisie_toe(paragraph, "w:ins", tekst, revisie, teller, vet, cursief)
 
 
 def voeg_verwijderd_toe(
@@ -239,11 +235,16 @@ def voeg_verwijderd_toe(
     >>> p._p.xpath("string(w:del/w:r/w:delText)"), p._p.xpath("string(w:del/@w:id)")
     ('oud', '1')
     """
+    _voeg_revisie_toe(paragraph, "w:del", tekst, revisie, teller, vet, cursief)
+
+
+def _voeg_revisie_toe(paragraph, tag: str, tekst: str, revisie: Revisie, teller: RevisieTeller, vet: bool, cursief: bool) -> None:
+    """One run wrapped in w:ins or w:del (deleted text goes in w:delText)."""
     if not tekst:
         return
-    dele = _revisie_element("w:del", revisie, teller)
-    dele.append(_maak_run(tekst, verwijderd=True, vet=vet, cursief=cursief))
-    _p_element(paragraph).append(dele)
+    element = _revisie_element(tag, revisie, teller)
+    element.append(_maak_run(tekst, verwijderd=tag == "w:del", vet=vet, cursief=cursief))
+    _p_element(paragraph).append(element)
 
 
 def _markeer_alineateken(paragraph, tag: str, revisie: Revisie, teller: RevisieTeller) -> None:
