@@ -14,6 +14,7 @@ import click
 from generator import __version__
 from generator.errors import WAARSCHUWING, GrgenFout
 from generator.pipeline import bouw, kies_versie, laad
+from generator.render.pakket import Instellingen
 from generator.render.tekstweergave import als_markdown, als_tekst
 
 
@@ -30,6 +31,27 @@ class Datum(click.ParamType):
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+# click marks its own help texts for gettext; these are the ones a grgen user sees in --help.
+_CLICK_TEKSTEN = {
+    "Usage:": "Gebruik:",
+    "Options": "Opties",
+    "Commands": "Opdrachten",
+    "Show this message and exit.": "Toon deze hulp en stop.",
+    "Show the version and exit.": "Toon de versie van grgen en stop.",
+    "default: {default}": "standaard: {default}",
+    "required": "verplicht",
+    "env var: {var}": "omgevingsvariabele: {var}",
+}
+
+
+def _vertaal_click() -> None:
+    """Dutch help texts: give click's gettext hook (`_` in its modules) our table."""
+    for module in (click.core, click.formatting, click.decorators):
+        module._ = lambda tekst: _CLICK_TEKSTEN.get(tekst, tekst)  # type: ignore[attr-defined]
+
+
+_vertaal_click()
 
 # click's own English usage messages, as patterns, in Dutch.
 _CLICK_NL = (
@@ -53,7 +75,16 @@ def _nederlands(bericht: str) -> str:
 
 
 class NederlandseGroep(click.Group):
-    """A click group whose usage errors are Dutch and exit with code 2."""
+    """A click group whose usage lines and errors are Dutch; usage errors exit with code 2."""
+
+    def __init__(self, *args, **kwargs):  # noqa: ANN002, ANN003
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        kwargs.setdefault("subcommand_metavar", "OPDRACHT [ARGUMENTEN]...")
+        super().__init__(*args, **kwargs)
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        cmd.options_metavar = "[OPTIES]"
+        super().add_command(cmd, name)
 
     def main(self, *args, **kwargs):  # noqa: ANN002, ANN003
         kwargs["standalone_mode"] = False
@@ -76,6 +107,7 @@ class NederlandseGroep(click.Group):
     "-C",
     "map_",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="MAP",
     default=".",
     show_default=True,
     help="De projectmap (met regeling/, wijzigingen/, sjablonen/); standaard de huidige map.",
@@ -97,15 +129,52 @@ def grgen(ctx: click.Context, map_: Path) -> None:
 
 @grgen.command()
 @click.option("--strict", is_flag=True, help="Behandel waarschuwingen als fouten.")
+@click.option("--json", "als_json", is_flag=True, help="Schrijf samenvatting en bevindingen als JSON naar stdout, voor CI.")
+@click.option(
+    "--negeer",
+    multiple=True,
+    metavar="CONTROLE",
+    help="Sla een juridische controle over: een id of het begin ervan (bijv. 'wgr' of 'ar-3.59-leestekens'); herhaalbaar.",
+)
+@click.option("--controles", "toon_controles", is_flag=True, help="Toon alle juridische controles met hun bron en ernst, en stop.")
 @click.pass_obj
-def check(map_: Path, strict: bool) -> None:
+def check(map_: Path, strict: bool, als_json: bool, negeer: tuple[str, ...], toon_controles: bool) -> None:
     """Controleer de regeling en alle wijzigingen, en toon een samenvatting.
 
     Leest alle bestanden, meldt alle fouten tegelijk (met bestand:regel:kolom) en past alle
-    wijzigingen toe. Exitcode 0 als alles klopt, anders 1.
+    wijzigingen toe. Daarna volgen de juridische controles op elke versie: wat de Wet
+    gemeenschappelijke regelingen vraagt (wijziging, toetreding, uittreding, belang,
+    evaluatie, ...), de vorm volgens de Aanwijzingen voor de regelgeving, verwijzingen in de
+    tekst en de samenhang van elke wijziging. Elke bevinding noemt bestand:regel, ernst,
+    controle en rechtsbron, de versie(s) en een suggestie. Exitcode 0 als er geen fouten zijn,
+    anders 1.
     """
-    stand = laad(map_)
-    for melding in stand.project.waarschuwingen:
+    from generator.controles import REGELS, controleer_stand, fout_als_json, kies_regels
+
+    if toon_controles:
+        for regel in REGELS:
+            click.echo(f"{regel.id:<38} {regel.ernst:<12} {regel.bron:<32} {regel.omschrijving}")
+        return
+    onbekend = [n for n in negeer if len(kies_regels(REGELS, [n])) == len(REGELS)]
+    if onbekend:
+        raise click.UsageError(f"onbekende controle '{onbekend[0]}' bij --negeer; zie 'grgen check --controles'")
+    try:
+        stand = laad(map_)
+    except GrgenFout as e:
+        if not als_json:
+            raise
+        click.echo(fout_als_json(e))
+        sys.exit(1)
+    resultaat = controleer_stand(stand, negeer)
+    if strict:
+        resultaat = resultaat.streng()
+    if als_json:
+        click.echo(resultaat.als_json())
+        if resultaat.aantal_fouten:
+            sys.exit(1)
+        return
+    meldingen = resultaat.meldingen()
+    for melding in meldingen:
         click.echo(str(melding), err=True)
     for slug, geschiedenis in stand.geschiedenissen.items():
         tijdlijn = geschiedenis.tijdlijn
@@ -120,9 +189,15 @@ def check(map_: Path, strict: bool) -> None:
             f"  geldende versie vanaf {laatste.info.inwerkingtreding:%d-%m-%Y}: {laatste.id}, "
             f"{artikelen} artikelen in {hoofdstukken} hoofdstukken, {len(laatste.deelnemers_op())} deelnemers"
         )
-    waarschuwingen = [m for m in stand.project.waarschuwingen if m.ernst == WAARSCHUWING]
-    if strict and waarschuwingen:
-        raise GrgenFout(f"{len(waarschuwingen)} waarschuwingen (--strict)")
+    waarschuwingen = sum(1 for m in meldingen if m.ernst == WAARSCHUWING)
+    fouten = len(meldingen) - waarschuwingen
+    if fouten:
+        wat = f"{fouten} {'fout' if fouten == 1 else 'fouten'}"
+        if waarschuwingen:
+            wat += f" en {waarschuwingen} {'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}"
+        raise GrgenFout(f"{wat} gevonden" + (" (--strict: waarschuwingen tellen als fouten)" if strict else ""))
+    if waarschuwingen:
+        click.echo(f"{waarschuwingen} {'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'} (zie hierboven).")
     click.echo("Geen fouten gevonden.")
 
 
@@ -170,20 +245,191 @@ def versies(map_: Path, regeling: str | None) -> None:
 @grgen.command(name="bouw")
 @click.argument("wijziging", required=False)
 @click.option("--alle", is_flag=True, help="Bouw het pakket van elke wijziging.")
+@click.option(
+    "--vorm",
+    type=click.Choice(["artikelsgewijs", "integraal"]),
+    help="Vorm van het wijzigingsbesluit; standaard zoals in het wijzigingsbestand (artikelsgewijs: ARTIKEL I met onderdelen A, B, ...; integraal: de hele nieuwe tekst).",
+)
+@click.option(
+    "--markering",
+    type=click.Choice(["html", "critic"]),
+    default="html",
+    show_default=True,
+    help="Markering in renvooi.md: <ins>/<del> (GitHub, GitLab) of CriticMarkup {++ ++}/{-- --}.",
+)
+@click.option(
+    "--strict", is_flag=True, help="Behandel waarschuwingen (bijv. ontbrekende zaaknummers) als fouten; er wordt dan niets geschreven."
+)
 @click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
 @click.pass_obj
-def bouw_cmd(map_: Path, wijziging: str | None, alle: bool, regeling: str | None) -> None:
+def bouw_cmd(map_: Path, wijziging: str | None, alle: bool, vorm: str | None, markering: str, strict: bool, regeling: str | None) -> None:
     """Maak de stukken van een wijziging in output/<regeling>/<wijziging>/.
 
-    WIJZIGING is de id van een wijziging (zie 'grgen versies'); standaard de laatste. Alles wordt
-    eerst in het geheugen gemaakt; pas als elk document gelukt is, wordt het pakket in één keer
-    op zijn plaats gezet. Een fout laat het vorige pakket ongemoeid.
+    WIJZIGING is de id van een wijziging (zie 'grgen versies'); standaard de laatste. Het pakket
+    bevat het wijzigingsbesluit, de renvooi (Word met wijzigingen bijhouden), de was-wordt-tabel,
+    de geconsolideerde tekst, de kennisgeving en per deelnemer raadsvoorstel, raadsbesluit en
+    collegebesluit (met een zienswijzebrief zolang de wijziging een ontwerp is), elk in Markdown
+    en Word, en index.md.
+
+    Alles wordt eerst in het geheugen gemaakt; pas als elk document gelukt is, wordt het pakket in
+    één keer op zijn plaats gezet. Een fout laat het vorige pakket ongemoeid.
     """
     if wijziging and alle:
         raise click.UsageError("geef een wijziging of --alle, niet beide")
-    gemaakt = bouw(map_, wijziging, alle, regeling, voortgang=lambda t: click.echo(t, err=True))
+    gemaakt, meldingen = bouw(
+        map_, wijziging, alle, regeling, Instellingen(markering=markering, vorm=vorm), strict, voortgang=lambda t: click.echo(t, err=True)
+    )
+    for melding in meldingen:
+        click.echo(str(melding), err=True)
     for pad in gemaakt:
         click.echo(f"Geschreven: {pad}")
+
+
+def _schrijf_bestand(pad: Path, data: bytes) -> None:
+    """Write one file whole or not at all: into a temporary file next to it, then moved into place."""
+    import tempfile
+
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=pad.parent, prefix=f".{pad.name}.", delete=False) as tijdelijk:
+        tijdelijk.write(data)
+    os.replace(tijdelijk.name, pad)
+
+
+@grgen.command(name="diff")
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="[B]", required=False)
+@click.option(
+    "--formaat",
+    type=click.Choice(["tekst", "md", "html", "json", "docx"]),
+    default="tekst",
+    show_default=True,
+    help="tekst: voor de terminal (ingevoegd groen en onderstreept, geschrapt rood en doorgehaald; zonder terminal {+ +} en [- -]); "
+    "md: Markdown met <ins>/<del>; html: één zelfstandig bestand, in de tekst en naast elkaar; json: voor scripts; "
+    "docx: Word met wijzigingen bijhouden, op naam van elk wijzigingsbesluit (vraagt -o).",
+)
+@click.option(
+    "-o",
+    "--uitvoer",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="BESTAND",
+    help="Schrijf naar BESTAND in plaats van naar het scherm.",
+)
+@click.option("--artikel", metavar="NUMMER", help="Alleen dit artikel, bijv. --artikel 5 of --artikel 4a.")
+@click.option("--alleen-samenvatting", is_flag=True, help="Alleen de samenvatting, zonder de tekst.")
+@click.option("--volledig", is_flag=True, help="De hele regeling tonen, niet alleen de artikelen die verschillen.")
+@click.option("--kleur/--geen-kleur", default=None, help="Kleur in de terminal; standaard alleen als de uitvoer een terminal is.")
+@click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
+@click.pass_obj
+def diff_cmd(
+    map_: Path,
+    a: str,
+    b: str | None,
+    formaat: str,
+    uitvoer: Path | None,
+    artikel: str | None,
+    alleen_samenvatting: bool,
+    volledig: bool,
+    kleur: bool | None,
+    regeling: str | None,
+) -> None:
+    """Toon wat er verschilt tussen versie A en versie B, en welk besluit dat veranderde.
+
+    A en B zijn elk een versie-id (zie 'grgen versies'), een datum JJJJ-MM-DD (de versie die op die
+    dag gold), een andere map met de gegevens (bijv. de branch van een collega, elders
+    uitgecheckt: de laatste versie daarin) of MAP@VERSIE. Zonder B: de laatste versie.
+
+    Eerst komt de samenvatting: per element nieuw, vervallen, gewijzigd of vernummerd, met het
+    wijzigingsbesluit en het onderdeel van zijn ARTIKEL I (A, B, ...) dat de wijziging aanbracht.
+    Daarna volgen de artikelen die verschillen, met de gewijzigde woorden gemarkeerd. Is A nieuwer
+    dan B, dan wordt het verschil omgekeerd getoond en staat dat erbij.
+
+    \b
+    Voorbeelden:
+      grgen diff 2017 2025-toetreding-borne
+      grgen diff 2017 --artikel 5                  (artikel 5 sinds 2017)
+      grgen diff 2022-06-01 2026-01-01 --alleen-samenvatting
+      grgen diff 2022-toetreding-haaksbergen 2025-toetreding-borne --formaat docx -o verschil.docx
+      grgen diff 2017 ../collega --formaat html -o verschil.html
+      grgen diff ../collega@2017 2017
+
+    \b
+    Exitcodes, zoals diff: 0 geen verschil, 1 wel verschil, 2 fout (onbekende versie,
+    onbruikbare map, verkeerd gebruik).
+    """
+    from generator.diff.overzicht import DiffFout, verschil_tussen
+    from generator.render.diff_weergave import DIFF_FORMATEN, diff_tekst
+
+    if formaat == "docx" and uitvoer is None:
+        raise click.UsageError("--formaat docx maakt een Word-bestand; geef een bestandsnaam met -o, bijv. -o verschil.docx")
+    verschil = verschil_tussen(map_, a, b, regeling, laad, artikel, volledig)
+    if formaat == "tekst":
+        gekleurd = kleur if kleur is not None else (uitvoer is None and click.get_text_stream("stdout").isatty())
+        inhoud: str | bytes = diff_tekst(verschil, gekleurd, alleen_samenvatting)
+    else:
+        inhoud = DIFF_FORMATEN[formaat](verschil, alleen_samenvatting=alleen_samenvatting)
+    if uitvoer is not None:
+        try:
+            _schrijf_bestand(uitvoer, inhoud if isinstance(inhoud, bytes) else inhoud.encode("utf-8"))
+        except OSError as e:
+            raise DiffFout(f"kan {uitvoer} niet schrijven: {e.strerror or e}") from e
+        click.echo(f"Geschreven: {uitvoer}", err=True)
+    else:
+        click.echo(inhoud, nl=False, color=kleur)
+    sys.exit(0 if verschil.gelijk else 1)
+
+
+@grgen.command(name="geschiedenis")
+@click.argument("adres", required=False)
+@click.option("--id", "element_id", metavar="ID", help="Het element met deze vaste id (zie 'grgen toon --ids'), in plaats van een adres.")
+@click.option(
+    "--versie", "versie_id", metavar="ID", help="Lees het adres in deze versie (standaard de laatste), bijv. voor een vervallen lid."
+)
+@click.option("--op", "op", type=Datum(), metavar="DATUM", help="Lees het adres in de versie die op deze datum gold (JJJJ-MM-DD).")
+@click.option(
+    "--formaat", type=click.Choice(["tekst", "md", "json"]), default="tekst", show_default=True, help="Terminal, Markdown of JSON."
+)
+@click.option("--kleur/--geen-kleur", default=None, help="Kleur in de terminal; standaard alleen als de uitvoer een terminal is.")
+@click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
+@click.pass_obj
+def geschiedenis_cmd(
+    map_: Path,
+    adres: str | None,
+    element_id: str | None,
+    versie_id: str | None,
+    op: dt.date | None,
+    formaat: str,
+    kleur: bool | None,
+    regeling: str | None,
+) -> None:
+    """Toon elke versie van één element: wanneer het ontstond, veranderde of verviel, door welk besluit.
+
+    ADRES is het adres zoals in een verwijzing, in de laatste versie (of in de versie van --versie
+    of --op). Per versie waarin het element veranderde: het wijzigingsbesluit en het onderdeel van
+    ARTIKEL I, de datum van inwerkingtreding, de gebeurtenis (nieuw, gewijzigd, vernummerd,
+    vervallen) en de tekst met de gewijzigde woorden gemarkeerd.
+
+    \b
+    Voorbeelden:
+      grgen geschiedenis "artikel 5"
+      grgen geschiedenis "artikel 1, onderdeel e"
+      grgen geschiedenis "artikel 13, vierde lid" --versie 2017
+      grgen geschiedenis --id begrippen.e --formaat json
+    """
+    from generator.diff.overzicht import element_geschiedenis, zoek_element
+    from generator.render.diff_weergave import GESCHIEDENIS_FORMATEN, geschiedenis_tekst
+
+    if (adres is None) == (element_id is None):
+        raise click.UsageError('geef een ADRES (bijv. "artikel 5, tweede lid") of --id, niet beide en niet geen van beide')
+    if versie_id and op:
+        raise click.UsageError("gebruik --versie of --op, niet beide")
+    _, geschiedenis = laad(map_).geschiedenis(regeling)
+    versie = kies_versie(geschiedenis, versie_id, op)
+    verloop = element_geschiedenis(geschiedenis, zoek_element(geschiedenis, versie, adres, element_id))
+    if formaat == "tekst":
+        gekleurd = kleur if kleur is not None else click.get_text_stream("stdout").isatty()
+        click.echo(geschiedenis_tekst(verloop, gekleurd), nl=False, color=kleur)
+    else:
+        click.echo(GESCHIEDENIS_FORMATEN[formaat](verloop), nl=False)
 
 
 def main() -> None:

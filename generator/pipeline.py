@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.errors import GrgenFout, WijzigingFout
+from generator.errors import FOUT, GrgenFout, Melding, WijzigingFout
 from generator.loader import Project, lees_project
 from generator.model import Versie
-from generator.render.pakket import render_pakket
+from generator.render.pakket import STANDAARD, Instellingen, render_pakket
 from generator.uitvoer import pakketmap, schrijf_pakket
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis, bouw_geschiedenis
@@ -87,17 +87,28 @@ def bouw(
     wijziging_id: str | None = None,
     alle: bool = False,
     regeling: str | None = None,
+    instellingen: Instellingen = STANDAARD,
+    strikt: bool = False,
     voortgang: Callable[[str], None] = lambda _: None,
-) -> list[Path]:
-    """Build the package of one amendment (default the latest) or of all, into `output/`."""
+) -> tuple[list[Path], list[Melding]]:
+    """Build the package of one amendment (default the latest) or of all, into `output/`.
+
+    Every document of every package is rendered in memory first; warnings (letter data still
+    to fill in) are returned, or with `strikt` stop the build before anything is written.
+    """
     stand = laad(map_)
     slug, geschiedenis = stand.geschiedenis(regeling)
     toepassingen = kies_toepassingen(geschiedenis, wijziging_id, alle)
     pakketten = {}
+    meldingen: list[Melding] = list(stand.project.waarschuwingen)
     for toepassing in toepassingen:
         voortgang(f"{toepassing.wijziging.id}: documenten maken")
-        pakketten[pakketmap(map_ / "output", slug, toepassing.wijziging.id)] = render_pakket(map_, geschiedenis, toepassing)
+        pakket = render_pakket(map_, geschiedenis, toepassing, instellingen)
+        pakketten[pakketmap(map_ / "output", slug, toepassing.wijziging.id)] = pakket.bestanden
+        meldingen += pakket.meldingen
+    if strikt and meldingen:
+        raise GrgenFout("Waarschuwingen bij --strict; er is niets geschreven", [dataclasses.replace(m, ernst=FOUT) for m in meldingen])
     for doel, bestanden in pakketten.items():
         voortgang(f"{doel.name}: {len(bestanden)} bestanden schrijven")
         schrijf_pakket(doel, bestanden)
-    return list(pakketten)
+    return list(pakketten), meldingen

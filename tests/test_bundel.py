@@ -35,7 +35,7 @@ def geschiedenis():
 
 @pytest.fixture(scope="module")
 def pakketten(geschiedenis):
-    return {t.wijziging.id: render_pakket(PROJECT, geschiedenis, t) for t in geschiedenis.toepassingen}
+    return {t.wijziging.id: render_pakket(PROJECT, geschiedenis, t).bestanden for t in geschiedenis.toepassingen}
 
 
 def cli(*args: str):  # noqa: ANN201
@@ -115,7 +115,7 @@ def test_docx_schoon_volgens_openxml_audit(pakketten, tmp_path: Path) -> None:
     for wijziging, bestanden in pakketten.items():
         for naam, inhoud in bestanden.items():
             if naam.endswith(".docx"):
-                pad = tmp_path / f"{wijziging}-{naam}"
+                pad = tmp_path / f"{wijziging}-{naam.replace('/', '-')}"
                 pad.write_bytes(inhoud)
                 r = subprocess.run([audit, "-f", "microsoft365", str(pad)], capture_output=True, text=True)
                 assert "Errors: 0" in r.stdout and "no findings" in r.stdout, f"{naam}: {r.stdout}"

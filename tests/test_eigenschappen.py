@@ -113,3 +113,31 @@ def test_woorddiff_geeft_beide_teksten_terug(a, b):
     segmenten = woorddiff(a, b)
     assert oude_tekst(segmenten) == a
     assert nieuwe_tekst(segmenten) == b
+
+
+@settings(
+    max_examples=int(os.environ.get("GRGEN_DOCX_VOORBEELDEN", "15")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(keten())
+def test_word_renvooi_volgens_pandoc(data):
+    """pandoc's accept view of the Word renvooi is the new version, its reject view the old one."""
+    from generator.render.docx.oxml import Revisie
+    from generator.render.word import renvooi_docx
+    from tests.docxhulp import lint_revisies, pandoc_tekst
+
+    regeling, info, wijzigingen = data
+    geschiedenis = bouw_geschiedenis(regeling, info, tuple(wijzigingen))
+    for t in geschiedenis.toepassingen:
+        oud, nieuw = t.voor.regeling, t.na.regeling
+        docx = renvooi_docx(
+            vergelijk(oud, nieuw), "Proefregeling", t.voor.id, t.na.id, Revisie(t.wijziging.kort, t.wijziging.datum_besluit), ["Inleiding."]
+        )
+
+        def normaal(regels):
+            return [" ".join(r.split()) for r in regels if r.strip()]
+
+        assert normaal(pandoc_tekst(docx, "accept"))[2:-1] == normaal(b.volledig for b in blokken(nieuw))
+        assert normaal(pandoc_tekst(docx, "reject"))[2:-1] == normaal(b.volledig for b in blokken(oud))
+        assert lint_revisies(docx) == []

@@ -381,7 +381,7 @@ def test_toetreding_en_uittreding_in_het_besluit(tmp_path: Path) -> None:
     )
     _, g = laad(map_).geschiedenis()
     t = g.toepassingen[-1]
-    besluit = render_pakket(map_, g, t)["wijzigingsbesluit.md"].decode()
+    besluit = render_pakket(map_, g, t).bestanden["wijzigingsbesluit.md"].decode()
     assert "De colleges van burgemeester en wethouders van Aastad, Beedorp en Ceestad en het dagelijks bestuur" in besluit
     assert (
         "## ARTIKEL II\n\nHet college van burgemeester en wethouders van Ceestad treedt met ingang van 1 februari 2021 toe tot de Proefregeling."

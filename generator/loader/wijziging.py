@@ -35,6 +35,7 @@ WIJZIGING_SLEUTELS = (
     "vastgesteld_door",
     "reconstructie",
     "toelichting",
+    "samenvatting",
     "deelnemers",
     "wijzigingen",
 )
@@ -70,6 +71,8 @@ BRIEF_SLEUTELS = (
     "secretaris",
     "griffier",
     "voorzitter",
+    "kenmerk",
+    "datum_brief",
 )
 
 
@@ -93,14 +96,7 @@ def lees_wijziging(pad: Path, naam: str, v: Verzamelaar) -> Wijziging | None:
     besluit = kaart.datum("datum_besluit", verplicht=True)
     inwerking = kaart.datum("inwerkingtreding", verplicht=True)
     terug = kaart.datum("terugwerkende_kracht")
-    if besluit and inwerking and inwerking < besluit and terug is None:
-        kaart.fout(
-            f"inwerkingtreding ({inwerking}) ligt vóór het besluit ({besluit})",
-            "inwerkingtreding",
-            "een besluit treedt pas na vaststelling in werking; geef 'terugwerkende_kracht' op als de wijziging terugwerkt",
-        )
-    if terug and inwerking and terug > inwerking:
-        kaart.fout(f"terugwerkende kracht ({terug}) ligt na de inwerkingtreding ({inwerking})", "terugwerkende_kracht")
+    kaart.controleer_inwerkingtreding(besluit, "het besluit", inwerking, terug)
 
     operaties = _operaties(kaart)
     wijziging = Wijziging(
@@ -121,6 +117,7 @@ def lees_wijziging(pad: Path, naam: str, v: Verzamelaar) -> Wijziging | None:
         vastgesteld_door=kaart.tekst("vastgesteld_door"),
         reconstructie=kaart.tekst("reconstructie"),
         toelichting=kaart.tekst("toelichting"),
+        samenvatting=kaart.tekst("samenvatting"),
         deelnemers=_briefgegevens(kaart),
         bestand=naam,
         bron=Bron(naam, 1, 1),

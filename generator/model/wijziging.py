@@ -85,6 +85,7 @@ class Wijziging:
     vastgesteld_door: str | None = None
     reconstructie: str | None = None
     toelichting: str | None = None
+    samenvatting: str | None = None  # publieksvriendelijke samenvatting for the raadsbesluit
     # deelnemer id -> field -> value (zaaknummer, portefeuillehouder, datum_raad, ...)
     deelnemers: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, compare=False)
     bestand: str = ""

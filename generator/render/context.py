@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.errors import WAARSCHUWING, Bron, Melding
+from generator.loader.wijziging import BRIEF_SLEUTELS
 from generator.model import Deelnemer, Versie
 from generator.render.blokken import blokken
-from generator.render.omgeving import opsomming
+from generator.render.omgeving import lidwoord, opsomming
 from generator.wijzigen.besluit import besluitonderdelen
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis
@@ -41,14 +43,10 @@ def _organen(deelnemers: tuple[Deelnemer, ...], orgaan, meervoud_gemeenten: str)
         delen.append(f"de {meervoud_gemeenten} van {opsomming(gemeenten)}")
     elif gemeenten:
         eerste = next(d for d in deelnemers if d.is_gemeente)
-        delen.append(f"{_lidwoord(orgaan(eerste))} {orgaan(eerste)} van {eerste.naam}")
+        delen.append(f"{lidwoord(orgaan(eerste))} {orgaan(eerste)} van {eerste.naam}")
     for d in sorted((d for d in deelnemers if not d.is_gemeente), key=lambda d: d.naam):
-        delen.append(f"{_lidwoord(orgaan(d))} {orgaan(d)} van {d.het_lichaam}")
+        delen.append(f"{lidwoord(orgaan(d))} {orgaan(d)} van {d.het_lichaam}")
     return " en ".join(delen)
-
-
-def _lidwoord(orgaan: str) -> str:
-    return "het" if orgaan.startswith(("college", "dagelijks", "algemeen")) else "de"
 
 
 def versie_context(versie: Versie) -> dict[str, Any]:
@@ -62,6 +60,17 @@ def versie_context(versie: Versie) -> dict[str, Any]:
         "deelnemers": versie.deelnemers_op(),
         "blokken": blokken(r),
     }
+
+
+def versietabel(geschiedenis: Geschiedenis, tot_en_met: str) -> list[dict[str, Any]]:
+    """The versions up to and including one, as CVDR lists them: id, metadata, in force until."""
+    uit = []
+    for v in geschiedenis.tijdlijn.versies:
+        volgende = geschiedenis.tijdlijn.uitwerkingtreding(v) if v.id != tot_en_met else None
+        uit.append({"id": v.id, "info": v.info, "uitwerkingtreding": volgende})
+        if v.id == tot_en_met:
+            break
+    return uit
 
 
 def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing) -> dict[str, Any]:
@@ -85,4 +94,64 @@ def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing) -> dict[
         "uittredingen": [na.regeling.deelnemer(i) for i in uittredingen],
         "onderdelen": besluitonderdelen(toepassing),
         "integraal": w.vorm == "integraal",
+        "centrumgemeente": na.regeling.zoek_deelnemer(na.regeling.centrumgemeente or ""),
+        "publicerende_gemeente": na.regeling.deelnemer(na.regeling.publicerende_gemeente),
+        "versies": versietabel(geschiedenis, na.id),
+        "stadium": w.stadium,
+        "gewijzigde_onderwerpen": gewijzigde_onderwerpen(toepassing),
+    }
+
+
+def gewijzigde_onderwerpen(toepassing: Toepassing) -> list[str]:
+    """The topics (onderwerpen) of the artikelen this amendment touches, e.g. ["belang", "taken"]:
+    a raadsvoorstel argues differently when the belang changes (Wgr art. 10)."""
+    uit: set[str] = set()
+    for stap in toepassing.stappen:
+        for regeling in (stap.voor, stap.na):
+            plek = regeling.index.get(stap.element_id) if stap.element_id else None
+            if plek is not None and plek.artikel is not None:
+                uit |= set(plek.artikel.onderwerpen)
+    return sorted(uit)
+
+
+class Briefgegevens(dict):
+    """Letter data of one deelnemer (zaaknummer, portefeuillehouder, ...), as templates see it.
+
+    A known field that the amendment file does not fill in renders as a visible placeholder
+    ("[zaaknummer invullen]") and is recorded as a warning (an error with --strict); a field that
+    does not exist is a template error, so a typo in a template is never silently empty.
+    """
+
+    def __init__(self, waarden: dict[str, Any], deelnemer: Deelnemer, bron: Bron, meldingen: list[Melding]) -> None:
+        super().__init__({k: v for k, v in waarden.items() if v is not None})
+        self.deelnemer = deelnemer
+        self.bron = bron
+        self.meldingen = meldingen
+
+    def __missing__(self, sleutel: str) -> str:
+        if sleutel not in BRIEF_SLEUTELS:
+            raise KeyError(sleutel)
+        melding = Melding(
+            f"gegeven '{sleutel}' ontbreekt; het document toont een plaatshouder",
+            self.bron,
+            f"deelnemer {self.deelnemer.id}",
+            f"vul het in onder 'deelnemers: {self.deelnemer.id}:' in het wijzigingsbestand",
+            ernst=WAARSCHUWING,
+        )
+        if melding not in self.meldingen:
+            self.meldingen.append(melding)
+        return f"[{sleutel.replace('_', ' ')} invullen]"
+
+
+def deelnemer_context(basis: dict[str, Any], toepassing: Toepassing, deelnemer: Deelnemer, meldingen: list[Melding]) -> dict[str, Any]:
+    """The besluit context plus one deelnemer: its organs, its role in this amendment and its letter data."""
+    w = toepassing.wijziging
+    r = toepassing.na.regeling
+    return {
+        **basis,
+        "deelnemer": deelnemer,
+        "gegevens": Briefgegevens(w.deelnemers.get(deelnemer.id, {}), deelnemer, w.bron, meldingen),
+        "toetreder": deelnemer.id in {d.id for d in basis["toetredingen"]},
+        "uittreder": deelnemer.id in {d.id for d in basis["uittredingen"]},
+        "is_centrumgemeente": deelnemer.id == r.centrumgemeente,
     }

@@ -22,12 +22,14 @@ from generator.render.tekstweergave import md_blok, md_escape
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
 
 
-def datum(d: dt.date | None) -> str:
-    """A date as Dutch legal texts write it.
+def datum(d: dt.date | str | None) -> str:
+    """A date as Dutch legal texts write it (a placeholder for a missing date stays as it is).
 
     >>> datum(dt.date(2026, 1, 1))
     '1 januari 2026'
     """
+    if isinstance(d, str):
+        return d
     if d is None:
         return "[datum]"
     return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
@@ -79,6 +81,15 @@ def md_tekstblok(blok: Blok) -> str:
     return md_blok(blok)
 
 
+def lidwoord(orgaan: str) -> str:
+    """The article of an organ: "het college", "het dagelijks bestuur", "de raad".
+
+    >>> lidwoord("algemeen bestuur"), lidwoord("raad")
+    ('het', 'de')
+    """
+    return "het" if orgaan.startswith(("college", "dagelijks", "algemeen")) else "de"
+
+
 def maak_omgeving(mappen: Iterable[Path] = ()) -> SandboxedEnvironment:
     """The sandboxed environment, loading templates from `mappen` (first match wins)."""
     omgeving = SandboxedEnvironment(
@@ -89,17 +100,35 @@ def maak_omgeving(mappen: Iterable[Path] = ()) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    omgeving.filters.update(
-        datum=datum,
-        opsomming=opsomming,
-        hoofdletter=hoofdletter,
-        komma=komma,
-        q=aanhaling,
-        romeins=romeins,
-        md=md_escape,
-        md_tekstblok=md_tekstblok,
-    )
+    omgeving.filters.update({naam: _streng(f) for naam, f in FILTERS.items()})
     return omgeving
+
+
+def _streng(filter_functie):  # noqa: ANN001, ANN202
+    """A filter that fails like Jinja itself on an undefined value (a typo in a template), instead
+    of passing the Undefined object on to Python code."""
+
+    def gefilterd(waarde, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if isinstance(waarde, jinja2.Undefined):
+            waarde._fail_with_undefined_error()
+        return filter_functie(waarde, *args, **kwargs)
+
+    gefilterd.__name__ = filter_functie.__name__
+    return gefilterd
+
+
+# The filters every template and Ar formula may use.
+FILTERS = {
+    "datum": datum,
+    "opsomming": opsomming,
+    "hoofdletter": hoofdletter,
+    "komma": komma,
+    "q": aanhaling,
+    "romeins": romeins,
+    "md": md_escape,
+    "md_tekstblok": md_tekstblok,
+    "lidwoord": lidwoord,
+}
 
 
 _FORMULE_OMGEVING = maak_omgeving()
@@ -144,6 +173,10 @@ def render_sjabloon(omgeving: SandboxedEnvironment, naam: str, context: dict) ->
         bron = _sjabloonplek(e, naam)
         hint = "controleer de naam van de variabele; zie docs/sjablonen.md voor wat een sjabloon kan gebruiken"
         raise SjabloonFout(f"Sjabloon {naam} kan niet worden ingevuld", [Melding(str(e), bron, hint=hint)]) from e
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as e:
+        # An expression in the template that cannot be evaluated (e.g. a filter on the wrong kind of value).
+        bron = _sjabloonplek(e, naam)
+        raise SjabloonFout(f"Sjabloon {naam} kan niet worden ingevuld", [Melding(f"{type(e).__name__}: {e}", bron)]) from e
 
 
 def _sjabloonplek(fout: BaseException, naam: str) -> Bron:

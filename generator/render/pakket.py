@@ -1,37 +1,152 @@
-"""The documents of one amendment's package, rendered in memory (nothing is written here)."""
+"""The approval package of one amendment, rendered in memory (nothing is written here).
+
+Which documents a package holds is data (`GEDEELD`, `PER_DEELNEMER`); their wording lives in
+the Jinja templates in `sjablonen/`. Markdown documents are converted to Word through
+markdown-it tokens (`md_docx`); the renvooi and the was-wordt table are written directly with
+native revisions (`word`).
+
+Per deelnemer, templates in `sjablonen/<deelnemer-id>/` and a reference document
+`sjablonen/<deelnemer-id>/referentie.docx` (the organisation's house style) take precedence.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import re
 from pathlib import Path
+from typing import Any
 
 from generator.diff.versies import vergelijk
 from generator.diff.waswordt import rijen
-from generator.render.context import besluit_context
+from generator.errors import Melding
+from generator.model import Deelnemer
+from generator.render.context import besluit_context, deelnemer_context
 from generator.render.docx.oxml import Revisie
+from generator.render.md_docx import markdown_naar_docx
 from generator.render.omgeving import maak_omgeving, render_sjabloon, sjabloonmappen
 from generator.render.renvooi_md import renvooi_md, waswordt_md
 from generator.render.word import renvooi_docx, waswordt_docx
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis
 
+ZIENSWIJZE_STADIA = ("ontwerp", "zienswijze")
 
-def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepassing) -> dict[str, bytes]:
-    """File name -> content for every document of the package of `toepassing`."""
-    omgeving = maak_omgeving(sjabloonmappen(project))
-    context = besluit_context(geschiedenis, toepassing)
+
+@dataclasses.dataclass(frozen=True)
+class Document:
+    """One document of the package: its file name, template, purpose and addressee."""
+
+    naam: str
+    sjabloon: str
+    doel: str
+    geadresseerde: str  # may name {toestemmingsorgaan}, {bestuursorgaan}, {naam}, {het_lichaam}
+    naam_openbaar_lichaam: str | None = None  # file name when the deelnemer is an openbaar lichaam
+    stadia: tuple[str, ...] | None = None  # only at these stages of the procedure
+
+
+GEDEELD = (
+    Document(
+        "wijzigingsbesluit",
+        "wijzigingsbesluit.md.j2",
+        "het besluit tot wijziging, in de vorm van de Aanwijzingen voor de regelgeving",
+        "de colleges en het dagelijks bestuur van de deelnemers",
+    ),
+    Document(
+        "renvooi",
+        "renvooi.md.j2",
+        "de hele regeling met elke wijziging zichtbaar (in Word als wijzigingen bijhouden)",
+        "raden, colleges en ambtelijke lezers",
+    ),
+    Document(
+        "was-wordt",
+        "was-wordt.md.j2",
+        "per gewijzigd artikel of lid de huidige en de nieuwe tekst, met toelichting",
+        "raden, colleges en ambtelijke lezers",
+    ),
+    Document(
+        "geconsolideerd",
+        "geconsolideerd.md.j2",
+        "de doorlopende tekst na de wijziging, met de versies die erin zijn verwerkt",
+        "iedereen; basis voor CVDR",
+    ),
+    Document("kennisgeving", "kennisgeving.md.j2", "de bekendmaking in het Gemeenteblad (Wgr art. 26)", "de publicerende gemeente"),
+)
+PER_DEELNEMER = (
+    Document(
+        "zienswijzebrief",
+        "zienswijzebrief.md.j2",
+        "aanbieding van het ontwerp voor een zienswijze binnen acht weken (Wgr art. 1, tweede en derde lid)",
+        "de {toestemmingsorgaan} van {naam}",
+        stadia=ZIENSWIJZE_STADIA,
+    ),
+    Document(
+        "raadsvoorstel",
+        "raadsvoorstel.md.j2",
+        "voorstel om toestemming te verlenen (Wgr art. 1, vierde lid)",
+        "de {toestemmingsorgaan} van {naam}",
+        "voorstel-algemeen-bestuur",
+    ),
+    Document(
+        "raadsbesluit",
+        "raadsbesluit.md.j2",
+        "besluit tot het verlenen van toestemming (Wgr art. 1, vierde lid)",
+        "de {toestemmingsorgaan} van {naam}",
+        "besluit-algemeen-bestuur",
+    ),
+    Document(
+        "collegebesluit",
+        "collegebesluit.md.j2",
+        "besluit tot wijziging van de regeling",
+        "het {bestuursorgaan} van {naam}",
+        "besluit-dagelijks-bestuur",
+    ),
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Instellingen:
+    """Choices for one build, from the command line."""
+
+    markering: str = "html"  # "html" (<ins>/<del>) or "critic" (CriticMarkup) in renvooi.md
+    vorm: str | None = None  # overrides the amendment's vorm: "artikelsgewijs" or "integraal"
+
+
+STANDAARD = Instellingen()
+
+
+@dataclasses.dataclass(frozen=True)
+class Pakket:
+    bestanden: dict[str, bytes]
+    meldingen: tuple[Melding, ...]  # warnings, e.g. letter data still to fill in
+
+
+def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepassing, instellingen: Instellingen | None = None) -> Pakket:
+    """Every document of the package of `toepassing`, as file name -> content."""
+    instellingen = instellingen or STANDAARD
+    w = toepassing.wijziging
+    if instellingen.vorm:
+        w = dataclasses.replace(w, vorm=instellingen.vorm)
+        toepassing = dataclasses.replace(toepassing, wijziging=w)
     voor, na = toepassing.voor.regeling, toepassing.na.regeling
     verschillen = vergelijk(voor, na)
-    context["renvooi"] = renvooi_md(verschillen, [])
-    context["tabel"] = waswordt_md(rijen(verschillen, voor, na, toepassing.toelichting_per_element()))
-    documenten = {
-        "wijzigingsbesluit.md": "wijzigingsbesluit.md.j2",
-        "renvooi.md": "renvooi.md.j2",
-        "was-wordt.md": "was-wordt.md.j2",
-    }
-    bestanden = {naam: _netjes(render_sjabloon(omgeving, sjabloon, context)).encode("utf-8") for naam, sjabloon in documenten.items()}
+    tabelrijen = rijen(verschillen, voor, na, toepassing.toelichting_per_element())
+    context = besluit_context(geschiedenis, toepassing)
+    context["renvooi"] = renvooi_md(verschillen, [], instellingen.markering)
+    context["tabel"] = waswordt_md(tabelrijen)
+    meldingen: list[Melding] = []
+    bestanden: dict[str, bytes] = {}
+    beschrijving: dict[str, tuple[str, str]] = {}
+    omgeving = maak_omgeving(sjabloonmappen(project))
+    citeertitel = voor.citeertitel
+    centrum = na.zoek_deelnemer(na.centrumgemeente or "") or na.deelnemer(na.publicerende_gemeente)
+    auteur = f"{centrum.het_lichaam[:1].upper()}{centrum.het_lichaam[1:]}"
+    referentie = _referentie(project, None)
 
-    w = toepassing.wijziging
-    citeertitel = toepassing.voor.regeling.citeertitel
+    for doc in GEDEELD:
+        markdown = _netjes(render_sjabloon(omgeving, doc.sjabloon, context))
+        bestanden[f"{doc.naam}.md"] = markdown.encode("utf-8")
+        beschrijving[f"{doc.naam}.md"] = (doc.doel, doc.geadresseerde)
     revisie = Revisie(w.kort, w.datum_besluit)
     inleiding = [
         f"Versie {toepassing.voor.id} – versie {toepassing.na.id}: {w.titel}.",
@@ -40,14 +155,72 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
     ]
     bestanden["renvooi.docx"] = renvooi_docx(verschillen, citeertitel, toepassing.voor.id, toepassing.na.id, revisie, inleiding)
     bestanden["was-wordt.docx"] = waswordt_docx(
-        rijen(verschillen, voor, na, toepassing.toelichting_per_element()),
+        tabelrijen,
         f"Was-wordt-tabel {citeertitel}",
         f"{citeertitel} – Was-wordt versie {toepassing.voor.id} - versie {toepassing.na.id}",
         w.datum_besluit,
         w.kort,
         [f"{w.titel}."],
     )
-    return bestanden
+    for naam in ("renvooi.docx", "was-wordt.docx"):
+        beschrijving[naam] = beschrijving[naam.replace(".docx", ".md")]
+    for doc in GEDEELD:
+        if doc.naam in ("renvooi", "was-wordt"):
+            continue
+        naam = f"{doc.naam}.docx"
+        bestanden[naam] = _als_docx(bestanden[f"{doc.naam}.md"].decode("utf-8"), citeertitel, w.datum_besluit, auteur, referentie)
+        beschrijving[naam] = (doc.doel, doc.geadresseerde)
+
+    betrokken = [d for d in na.deelnemers if d.neemt_deel_op(w.inwerkingtreding) or d.id in {u.id for u in context["uittredingen"]}]
+    for deelnemer in betrokken:
+        eigen = maak_omgeving(sjabloonmappen(project, deelnemer.id))
+        dcontext = deelnemer_context(context, toepassing, deelnemer, meldingen)
+        eigen_referentie = _referentie(project, deelnemer.id)
+        for doc in PER_DEELNEMER:
+            if doc.stadia is not None and w.stadium not in doc.stadia:
+                continue
+            stam = doc.naam_openbaar_lichaam if doc.naam_openbaar_lichaam and not deelnemer.is_gemeente else doc.naam
+            markdown = _netjes(render_sjabloon(eigen, doc.sjabloon, dcontext))
+            geadresseerde = doc.geadresseerde.format(**_organen(deelnemer))
+            for naam, inhoud in (
+                (f"{deelnemer.id}/{stam}.md", markdown.encode("utf-8")),
+                (
+                    f"{deelnemer.id}/{stam}.docx",
+                    _als_docx(markdown, citeertitel, w.datum_besluit, f"{deelnemer.bestuursorgaan} van {deelnemer.naam}", eigen_referentie),
+                ),
+            ):
+                bestanden[naam] = inhoud
+                beschrijving[naam] = (doc.doel, geadresseerde)
+
+    documenten = [
+        {"pad": naam, "doel": beschrijving[naam][0], "geadresseerde": beschrijving[naam][1], "sha256": hashlib.sha256(inhoud).hexdigest()}
+        for naam, inhoud in sorted(bestanden.items(), key=lambda kv: (kv[0].count("/"), kv[0]))
+    ]
+    index = render_sjabloon(omgeving, "index.md.j2", {**context, "documenten": documenten})
+    bestanden["index.md"] = _netjes(index).encode("utf-8")
+    return Pakket(bestanden, tuple(meldingen))
+
+
+def _organen(d: Deelnemer) -> dict[str, Any]:
+    return {"toestemmingsorgaan": d.toestemmingsorgaan, "bestuursorgaan": d.bestuursorgaan, "naam": d.naam, "het_lichaam": d.het_lichaam}
+
+
+def _referentie(project: Path, deelnemer: str | None) -> Path | None:
+    """The reference document (house style): the deelnemer's own, the project's, or grgen's."""
+    kandidaten = ([project / "sjablonen" / deelnemer / "referentie.docx"] if deelnemer else []) + [
+        project / "sjablonen" / "referentie.docx"
+    ]
+    return next((p for p in kandidaten if p.is_file()), None)
+
+
+_TITEL = re.compile(r"^# (.+)$", re.M)
+
+
+def _als_docx(markdown: str, citeertitel: str, datum, auteur: str, referentie: Path | None) -> bytes:  # noqa: ANN001
+    titel_m = _TITEL.search(markdown)
+    titel = titel_m[1].replace("\\", "") if titel_m else citeertitel
+    koptekst = citeertitel if titel.endswith(citeertitel) else f"{citeertitel} – {titel}"
+    return markdown_naar_docx(markdown, titel=titel, koptekst=koptekst, datum=datum, auteur=auteur, basis=referentie)
 
 
 def _netjes(markdown: str) -> str:

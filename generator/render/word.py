@@ -16,7 +16,7 @@ from generator.render.docx.oxml import Revisie
 
 # paragraph style per (list depth, has a label); slotteksten of leden and onderdelen use Vervolg.
 _STIJL_MET_LABEL = {0: "Lid", 1: "Onderdeel", 2: "Subonderdeel"}
-_STIJL_VERVOLG = {"lid": "Vervolg", "onderdeel": "Vervolg2", "subonderdeel": "Vervolg2"}
+_STIJL_VERVOLG = {"lid": "Vervolg", "onderdeel": "Vervolg 2", "subonderdeel": "Vervolg 2"}
 
 
 def stijl(blok: Blok) -> str:
@@ -38,8 +38,9 @@ def nieuw_document(titel: str, koptekst: str, datum: dt.date, auteur: str, revis
     return doc
 
 
-def schrijf_blok(doc: Docx, v: BlokVerschil) -> None:
-    """One block of the regeling, with revisions where it changed."""
+def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None) -> None:
+    """One block of the regeling, with revisions where it changed (by `revisie`, else the
+    document's own)."""
     blok = v.blok
     tussen = " " if blok.soort == KOP else "\t"
     label = [Segment(s.soort, s.tekst) for s in v.label]
@@ -52,9 +53,9 @@ def schrijf_blok(doc: Docx, v: BlokVerschil) -> None:
         segmenten = label or tekst
     status = v.status if v.status in (INGEVOEGD, VERWIJDERD) else GELIJK
     if blok.soort == KOP:
-        doc.kop(segmenten, niveau=min(blok.niveau, 3), alinea_status=status)
+        doc.kop(segmenten, niveau=min(blok.niveau, 3), alinea_status=status, revisie=revisie)
     else:
-        doc.alinea(segmenten, stijl=stijl(blok), alinea_status=status)
+        doc.alinea(segmenten, stijl=stijl(blok), alinea_status=status, revisie=revisie)
 
 
 def renvooi_docx(

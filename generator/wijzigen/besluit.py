@@ -35,6 +35,7 @@ class BesluitOnderdeel:
     letter: str
     aanhef: str | None
     zinnen: tuple[Wijzigingszin, ...]
+    groep: str | None = None  # the artikel (or hoofdstuk) id the steps were grouped by; None for the citeertitel
 
     @property
     def genummerd(self) -> bool:
@@ -58,11 +59,11 @@ def besluitonderdelen(toepassing: Toepassing) -> list[BesluitOnderdeel]:
         relatief = [z for s in stappen for z in _zinnen(s, groep_id)]
         letter = letterreeks(len(uit) + 1, hoofdletters=True)
         if len(relatief) == 1:
-            uit.append(BesluitOnderdeel(letter, None, tuple(_zinnen(stappen[0], None))))
+            uit.append(BesluitOnderdeel(letter, None, tuple(_zinnen(stappen[0], None)), groep_id))
         else:
             groep_adres = stappen[0].voor.index[groep_id].adres
             aanhef = vul_in(FORMULES["groep_aanhef"], "groep_aanhef", adres=groep_adres)
-            uit.append(BesluitOnderdeel(letter, aanhef, tuple(relatief)))
+            uit.append(BesluitOnderdeel(letter, aanhef, tuple(relatief), groep_id))
     for stap in citeertitel:
         zin = vul_in(FORMULES["citeertitel"], "citeertitel", tekst=stap.operatie.tekst)
         uit.append(BesluitOnderdeel(letterreeks(len(uit) + 1, hoofdletters=True), None, (Wijzigingszin(zin),)))

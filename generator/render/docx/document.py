@@ -154,7 +154,15 @@ class Docx:
 
     # -- content -------------------------------------------------------
 
-    def kop(self, tekst: Segmenten, niveau: int = 1, alinea_status: Soort = "gelijk") -> None:
+    def heeft_stijl(self, naam: str) -> bool:
+        """Whether the base document defines a style with UI name *naam* ("Lid", "Vervolg 2", "Heading 1").
+
+        >>> Docx().heeft_stijl("Lid"), Docx().heeft_stijl("Citaat")
+        (True, False)
+        """
+        return naam in self._doc.styles
+
+    def kop(self, tekst: Segmenten, niveau: int = 1, alinea_status: Soort = "gelijk", revisie: Revisie | None = None) -> None:
         """Add a heading: niveau 1-3 uses "Heading N", niveau 0 the "Title" style.
 
         *tekst* may be a str or a segment list (e.g. a changed article title).
@@ -165,15 +173,19 @@ class Docx:
             stijl = f"Heading {niveau}"
         else:
             raise ValueError(f"kopniveau moet 0..3 zijn, kreeg {niveau}")
-        self.alinea(tekst, stijl=stijl, alinea_status=alinea_status)
+        self.alinea(tekst, stijl=stijl, alinea_status=alinea_status, revisie=revisie)
 
     def alinea(
         self,
         segmenten: Segmenten,
         stijl: str = "Normal",
         alinea_status: Soort = "gelijk",
+        revisie: Revisie | None = None,
     ) -> None:
         """Add a paragraph built from *segmenten* (see module docstring).
+
+        *revisie* (author and date) overrides the document's own for this paragraph, so one
+        document can hold the changes of several amendments, each under its own name.
 
         With ``alinea_status="ingevoegd"`` every segment is written as an
         insertion and the paragraph mark is marked inserted ("verwijderd"
@@ -181,7 +193,7 @@ class Docx:
         """
         # "Normal" is the default style: no w:pStyle (and no empty w:pPr) needed.
         p = self._doc.add_paragraph(style=None if stijl == "Normal" else stijl)
-        self._vul_alinea(p, segmenten, alinea_status)
+        self._vul_alinea(p, segmenten, alinea_status, revisie)
 
     def pagina_einde(self) -> None:
         """Start a new page."""
@@ -287,19 +299,20 @@ class Docx:
 
     # -- internals ---------------------------------------------------------
 
-    def _eis_revisie(self) -> Revisie:
-        if self.revisie is None:
+    def _eis_revisie(self, revisie: Revisie | None = None) -> Revisie:
+        revisie = revisie or self.revisie
+        if revisie is None:
             raise ValueError("Docx heeft een Revisie (auteur, datum) nodig voor bijgehouden wijzigingen")
-        return self.revisie
+        return revisie
 
-    def _vul_alinea(self, p, segmenten: Segmenten, alinea_status: str) -> None:
+    def _vul_alinea(self, p, segmenten: Segmenten, alinea_status: str, revisie: Revisie | None = None) -> None:
         if alinea_status not in SOORTEN:
             raise ValueError(f"onbekende alinea_status {alinea_status!r}; kies uit {SOORTEN}")
         segs = normaliseer_segmenten(segmenten)
         if alinea_status == "ingevoegd":
-            oxml.markeer_alinea_ingevoegd(p, self._eis_revisie(), self.teller)
+            oxml.markeer_alinea_ingevoegd(p, self._eis_revisie(revisie), self.teller)
         elif alinea_status == "verwijderd":
-            oxml.markeer_alinea_verwijderd(p, self._eis_revisie(), self.teller)
+            oxml.markeer_alinea_verwijderd(p, self._eis_revisie(revisie), self.teller)
         if alinea_status != "gelijk":
             tegengesteld = "verwijderd" if alinea_status == "ingevoegd" else "ingevoegd"
             if any(seg.soort == tegengesteld for seg in segs):
@@ -311,9 +324,9 @@ class Docx:
             if soort == "gelijk":
                 oxml.voeg_run_toe(p, seg.tekst, vet=seg.vet, cursief=seg.cursief)
             elif soort == "ingevoegd":
-                oxml.voeg_ingevoegd_toe(p, seg.tekst, self._eis_revisie(), self.teller, vet=seg.vet, cursief=seg.cursief)
+                oxml.voeg_ingevoegd_toe(p, seg.tekst, self._eis_revisie(revisie), self.teller, vet=seg.vet, cursief=seg.cursief)
             else:
-                oxml.voeg_verwijderd_toe(p, seg.tekst, self._eis_revisie(), self.teller, vet=seg.vet, cursief=seg.cursief)
+                oxml.voeg_verwijderd_toe(p, seg.tekst, self._eis_revisie(revisie), self.teller, vet=seg.vet, cursief=seg.cursief)
 
     def _vul_cel(self, cel, inhoud: CelInhoud) -> None:
         if isinstance(inhoud, str) or not inhoud or not all(isinstance(a, Alinea) for a in inhoud):

@@ -1,0 +1,434 @@
+"""The grgen benchmark: grgen against pandoc and python-redlines, side by side in one run.
+
+    python benchmarks/run.py --runs 5
+
+Workloads (see benchmarks/README.md): W1 the bundled Hengelo project (full `grgen bouw --alle`),
+W2 a synthetic regeling of 1,000 artikelen with 200 amendments, W3 the same with 10,000
+artikelen. Per workload and per run the tools take turns, each in a child process of its own
+(the order rotates from run to run, so a noisy neighbour hurts all alike):
+
+- grgen: apply every amendment, then the renvooi .docx of the last amendment and of 0 -> N;
+- pandoc: the consolidated Markdown of version N to .docx (the cost of a plain document);
+- python-redlines (Docxodus): compare the clean .docx of the old and new version, per pair.
+
+Reported: medians (and min-max) over the runs, ratios, peak RSS per tool (`os.wait4`), the
+number of revision marks per renvooi, and W3/W2. The report goes to docs/benchmark.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HIER = Path(__file__).resolve().parent
+REPO = HIER.parent
+KIND = HIER / "kind.py"
+
+# Targets of issue 8, each checked in the report.
+DOEL_REDLINES = 10.0  # grgen at least this many times faster than python-redlines on W2
+DOEL_PANDOC = 1.0  # grgen at most this ratio of pandoc's plain conversion on W2
+DOEL_SCHAAL = 12.0  # W3 time / W2 time at most (10x the artikelen: linear)
+DOEL_GEHEUGEN_MB = 500.0  # peak RSS of grgen on W3
+DOEL_TOEPASSEN = 0.10  # applying all amendments on W2, as a share of the renvooi time
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = opties().parse_args(argv)
+    werk = Path(args.werkmap) if args.werkmap else Path(tempfile.mkdtemp(prefix="grgen-benchmark-"))
+    werk.mkdir(parents=True, exist_ok=True)
+    peers = {} if args.zonder_peers else beschikbare_peers()
+    log(f"werkmap {werk}; peers: {', '.join(p for p in peers if p in ('pandoc', 'redlines')) or 'geen'}")
+    resultaten = {}
+    for naam in [w.strip().upper() for w in args.werklasten.split(",") if w.strip()]:
+        spec = werklast(naam, args)
+        runs = args.runs_w3 if naam == "W3" and args.runs_w3 else args.runs
+        resultaten[naam] = meet_werklast(naam, spec, runs, werk / naam, peers, args.tijdslimiet)
+    uitvoer = {
+        "machine": machine(),
+        "opdracht": opdracht(argv),
+        "datum": dt.datetime.now().isoformat(timespec="seconds"),
+        "peers": peers,
+        "werklasten": resultaten,
+    }
+    (werk / "resultaten.json").write_text(json.dumps(uitvoer, indent=2), encoding="utf-8")
+    rapport = Path(args.uit)
+    rapport.parent.mkdir(parents=True, exist_ok=True)
+    rapport.write_text(verslag(uitvoer), encoding="utf-8")
+    log(f"verslag: {rapport}; ruwe cijfers: {werk / 'resultaten.json'}")
+    return 0
+
+
+def opties() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--runs", type=int, default=5, help="runs per workload (default 5)")
+    p.add_argument("--runs-w3", type=int, default=0, help="runs for W3 if not --runs (it is slow)")
+    p.add_argument("--werklasten", default="W1,W2,W3", help="comma-separated: W1,W2,W3 (default all)")
+    p.add_argument("--w2-artikelen", type=int, default=1000)
+    p.add_argument("--w3-artikelen", type=int, default=10000)
+    p.add_argument("--wijzigingen", type=int, default=200, help="amendments in W2 and W3 (default 200)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--project", default=str(REPO), help="the project of W1 (default: this repository)")
+    p.add_argument("--zonder-peers", action="store_true", help="measure grgen only")
+    p.add_argument("--tijdslimiet", type=float, default=3600, help="seconds per measured child (default 3600)")
+    p.add_argument("--werkmap", help="where inputs and outputs go (default: a new temporary folder)")
+    p.add_argument("--uit", default=str(REPO / "docs" / "benchmark.md"), help="the report (default docs/benchmark.md)")
+    return p
+
+
+def werklast(naam: str, args: argparse.Namespace) -> dict:
+    if naam == "W1":
+        return {"soort": "project", "map": str(Path(args.project).resolve())}
+    if naam in ("W2", "W3"):
+        artikelen = args.w2_artikelen if naam == "W2" else args.w3_artikelen
+        return {"soort": "synth", "seed": args.seed, "artikelen": artikelen, "wijzigingen": args.wijzigingen}
+    raise SystemExit(f"onbekende werklast {naam}; kies uit W1, W2, W3")
+
+
+def log(tekst: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {tekst}", file=sys.stderr, flush=True)
+
+
+# -- peers -----------------------------------------------------------------------------------
+
+
+def beschikbare_peers() -> dict[str, str]:
+    """The peers that can run here, with their version."""
+    peers = {}
+    try:
+        import pypandoc
+
+        pad = pypandoc.get_pandoc_path()
+        versie = subprocess.run([pad, "--version"], capture_output=True, text=True, check=True).stdout.split("\n")[0]
+        peers["pandoc"] = pad
+        peers["pandoc_versie"] = versie
+    except Exception as e:  # noqa: BLE001 - any failure means: not available
+        log(f"pandoc niet beschikbaar: {e}")
+    if importlib.util.find_spec("python_redlines") is not None:
+        try:
+            from importlib.metadata import version
+
+            from python_redlines import DocxodusEngine
+
+            DocxodusEngine()  # extracts the binary once, before anything is measured
+            peers["redlines"] = f"python-redlines {version('python-redlines')} (Docxodus {version('python-redlines-docxodus')})"
+        except Exception as e:  # noqa: BLE001
+            log(f"python-redlines niet bruikbaar: {e}")
+    else:
+        log('python-redlines niet geïnstalleerd (pip install "python-redlines[docxodus]")')
+    return peers
+
+
+# -- measuring ---------------------------------------------------------------------------------
+
+
+def kind(cmd: list[str], tijdslimiet: float) -> dict:
+    """Run one child; its wall time, peak RSS (MB; the child and its own children) and JSON output."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=REPO)
+        wekker = threading.Timer(tijdslimiet, p.kill)
+        wekker.start()
+        try:
+            _, status, gebruik = os.wait4(p.pid, 0)
+        finally:
+            wekker.cancel()
+        wand = time.perf_counter() - t
+        p.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        uitvoer, fouten = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    if p.returncode != 0:
+        reden = f"na {tijdslimiet:.0f} s afgebroken" if p.returncode < 0 else f"exit {p.returncode}"
+        raise RuntimeError(f"{shlex.join(cmd)}: {reden}\n{fouten[-3000:]}")
+    regels = [r for r in uitvoer.splitlines() if r.startswith("{")]
+    return {"wand": wand, "rss_mb": gebruik.ru_maxrss / 1024, "uit": json.loads(regels[-1]) if regels else {}}
+
+
+def taak(naam: str, spec: dict, tijdslimiet: float) -> dict:
+    pad = Path(spec["werk"]) / f"spec-{naam}.json"
+    pad.write_text(json.dumps(spec), encoding="utf-8")
+    return kind([sys.executable, str(KIND), naam, str(pad)], tijdslimiet)
+
+
+def meet_werklast(naam: str, spec: dict, runs: int, werk: Path, peers: dict, tijdslimiet: float) -> dict:
+    werk.mkdir(parents=True, exist_ok=True)
+    spec = {**spec, "werk": str(werk)}
+    log(f"{naam}: voorbereiden")
+    voorbereid = taak("voorbereiden", {**spec, "pandoc": peers.get("pandoc")}, tijdslimiet)
+    log(f"{naam}: {voorbereid['uit']}")
+    metingen: list[tuple[str, dict]] = []
+
+    def grgen() -> None:
+        r = taak("grgen", spec, tijdslimiet)
+        metingen.append(("grgen", {**r["uit"], "rss_mb": r["rss_mb"], "wand": r["wand"]}))
+
+    def pandoc() -> None:
+        r = kind([peers["pandoc"], "-f", "markdown", "-t", "docx", "-o", str(werk / "pandoc.docx"), str(werk / "na.md")], tijdslimiet)
+        metingen.append(("pandoc", {"pandoc": r["wand"], "rss_mb": r["rss_mb"], "wand": r["wand"]}))
+
+    def redlines(paar: str):
+        def meet() -> None:
+            r = taak("redlines", {**spec, "paar": paar}, tijdslimiet)
+            metingen.append((f"redlines_{paar}", {**r["uit"], "rss_mb": r["rss_mb"], "wand": r["wand"]}))
+
+        return meet
+
+    deelnemers = [("grgen", grgen)]
+    if "pandoc" in peers:
+        deelnemers.append(("pandoc", pandoc))
+    if "redlines" in peers:
+        deelnemers += [("redlines_laatste", redlines("laatste")), ("redlines_volledig", redlines("volledig"))]
+    for run in range(runs):
+        beurt = deelnemers[run % len(deelnemers) :] + deelnemers[: run % len(deelnemers)]
+        for wie, meet in beurt:
+            try:
+                meet()
+            except RuntimeError as e:
+                log(f"{naam} run {run + 1}: {wie} mislukt: {e}")
+                metingen.append((wie, {"fout": str(e).splitlines()[0]}))
+                continue
+            log(f"{naam} run {run + 1}/{runs}: {wie} {json.dumps({k: round(v, 3) for k, v in metingen[-1][1].items()})}")
+    log(f"{naam}: revisietekens tellen en accept/reject controleren")
+    controle = taak("controle", {**spec, "pandoc": peers.get("pandoc")}, tijdslimiet)["uit"]
+    return {"spec": spec, "runs": runs, "invoer": voorbereid["uit"], "metingen": metingen, "controle": controle}
+
+
+# -- the report ----------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    model = next(
+        (r.split(":", 1)[1].strip() for r in Path("/proc/cpuinfo").read_text().splitlines() if r.startswith("model name")),
+        platform.processor() or "?",
+    ) if Path("/proc/cpuinfo").exists() else platform.processor()
+    geheugen = next((r.split()[1] for r in Path("/proc/meminfo").read_text().splitlines() if r.startswith("MemTotal")), None) if Path("/proc/meminfo").exists() else None
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    vuil = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "generator"], capture_output=True, text=True).stdout.strip()
+    return {
+        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "cpu": model,
+        "geheugen_gib": round(int(geheugen) / 1024**2, 1) if geheugen else None,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "grgen": f"{commit}{' + local changes in generator/' if vuil else ''}" if commit else "?",
+    }
+
+
+def opdracht(argv: list[str] | None) -> str:
+    return shlex.join(["python", "benchmarks/run.py", *(sys.argv[1:] if argv is None else argv)])
+
+
+def waarden(metingen: list, wie: str, veld: str) -> list[float]:
+    return [m[veld] for w, m in metingen if w == wie and veld in m]
+
+
+def mediaan(metingen: list, wie: str, veld: str) -> float | None:
+    v = waarden(metingen, wie, veld)
+    return statistics.median(v) if v else None
+
+
+def _s(x: float | None) -> str:
+    if x is None:
+        return "–"
+    return f"{x:.3f}" if x < 10 else f"{x:.1f}"
+
+
+def _spreiding(metingen: list, wie: str, veld: str) -> str:
+    v = waarden(metingen, wie, veld)
+    return f"{_s(min(v))}–{_s(max(v))}" if len(v) > 1 else "–"
+
+
+def _x(x: float | None) -> str:
+    return "–" if x is None else f"{x:.2f}×"
+
+
+def _deel(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b else None
+
+
+def kerncijfers(r: dict) -> dict:
+    """The medians the targets and ratios are about, per workload."""
+    m = r["metingen"]
+    k = {
+        "toepassen": mediaan(m, "grgen", "toepassen"),
+        "laden": mediaan(m, "grgen", "laden"),
+        "bouw_alle": mediaan(m, "grgen", "bouw_alle"),
+        "pandoc": mediaan(m, "pandoc", "pandoc"),
+        "rss_grgen": max(waarden(m, "grgen", "rss_mb"), default=None),
+        "rss_pandoc": max(waarden(m, "pandoc", "rss_mb"), default=None),
+        "wijzigingen": r["invoer"]["wijzigingen"],
+    }
+    for paar in ("laatste", "volledig"):
+        k[f"grgen_{paar}"] = mediaan(m, "grgen", f"renvooi_{paar}")
+        k[f"redlines_{paar}"] = mediaan(m, f"redlines_{paar}", f"redlines_{paar}")
+        k[f"rss_redlines_{paar}"] = max(waarden(m, f"redlines_{paar}", "rss_mb"), default=None)
+    return k
+
+
+def verslag(uitvoer: dict) -> str:
+    mach, wl = uitvoer["machine"], uitvoer["werklasten"]
+    kern = {naam: kerncijfers(r) for naam, r in wl.items()}
+    regels = [
+        "# Benchmark: grgen against pandoc and python-redlines",
+        "",
+        "Generated by `benchmarks/run.py` (see `benchmarks/README.md`); do not edit by hand.",
+        "",
+        "## Command and machine",
+        "",
+        "```",
+        uitvoer["opdracht"],
+        "```",
+        "",
+        f"- date: {uitvoer['datum']}; grgen: {mach['grgen']}",
+        f"- machine: {mach['nproc']} cores ({mach['cpu']}), {mach['geheugen_gib']} GiB RAM, {mach['platform']}; a shared, noisy machine",
+        f"- Python {mach['python']}; {uitvoer['peers'].get('pandoc_versie', 'pandoc: not available')}; "
+        f"{uitvoer['peers'].get('redlines', 'python-redlines: not available')}",
+        "",
+        "Every tool runs in a child process of its own; the tools take turns within each run (the order",
+        "rotates per run). Times are medians over the runs (min–max beside them), in seconds. grgen's",
+        "renvooi time is `vergelijk` + `renvooi_docx` on two versions in memory; pandoc's is its whole",
+        "process (Markdown of the new version to .docx); python-redlines' is its `run_redline` call",
+        "(Docxodus comparing the clean .docx of the old and the new version, made by pandoc from",
+        "grgen's consolidated Markdown). Peak memory is the child's peak RSS (`ru_maxrss` from `os.wait4`, which covers",
+        "the engine binary python-redlines starts); grgen's covers loading, applying every amendment",
+        "and both renvooien.",
+        "",
+    ]
+    regels += _doelen(kern)
+    for naam, r in wl.items():
+        regels += _werklast(naam, r, kern[naam])
+    if "W2" in kern and "W3" in kern:
+        regels += _schaal(kern)
+    return "\n".join(regels).rstrip() + "\n"
+
+
+def _doelen(kern: dict) -> list[str]:
+    """The targets of issue 8: met or not, with the measured figure."""
+    uit = ["## Targets", "", "| target | measured | met |", "| --- | --- | --- |"]
+
+    def rij(tekst: str, waarde: float | None, goed: bool | None, eenheid: str = "×") -> None:
+        gemeten = "–" if waarde is None else (f"{waarde:.2f}{eenheid}" if eenheid != " MB" else f"{waarde:.0f} MB")
+        uit.append(f"| {tekst} | {gemeten} | {'–' if goed is None or waarde is None else ('yes' if goed else '**no**')} |")
+
+    w2, w3 = kern.get("W2"), kern.get("W3")
+    if w2:
+        for paar in ("laatste", "volledig"):
+            v = _deel(w2[f"redlines_{paar}"], w2[f"grgen_{paar}"])
+            rij(f"W2 ({_paarnaam(paar)}): grgen ≥ {DOEL_REDLINES:.0f}× faster than python-redlines", v, v is not None and v >= DOEL_REDLINES)
+        for paar in ("laatste", "volledig"):
+            v = _deel(w2[f"grgen_{paar}"], w2["pandoc"])
+            rij(f"W2 ({_paarnaam(paar)}): grgen time ≤ {DOEL_PANDOC:.1f}× pandoc", v, v is not None and v <= DOEL_PANDOC)
+        v = _deel(w2["toepassen"], w2["grgen_laatste"])
+        rij(f"W2: applying {w2['wijzigingen']} amendments < {DOEL_TOEPASSEN:.0%} of the renvooi time (last amendment)", None if v is None else 100 * v, v is not None and v < DOEL_TOEPASSEN, " %")
+    if w2 and w3:
+        for paar in ("laatste", "volledig"):
+            v = _deel(w3[f"grgen_{paar}"], w2[f"grgen_{paar}"])
+            rij(f"W3/W2 grgen renvooi time ({_paarnaam(paar)}) ≤ {DOEL_SCHAAL:.0f}", v, v is not None and v <= DOEL_SCHAAL)
+        v = _deel(w3["toepassen"], w2["toepassen"])
+        rij(f"W3/W2 applying the amendments ≤ {DOEL_SCHAAL:.0f}", v, v is not None and v <= DOEL_SCHAAL)
+    if w3:
+        rij(f"W3: grgen peak memory < {DOEL_GEHEUGEN_MB:.0f} MB", w3["rss_grgen"], w3["rss_grgen"] is not None and w3["rss_grgen"] < DOEL_GEHEUGEN_MB, " MB")
+    uit.append("")
+    return uit
+
+
+def _paarnaam(paar: str) -> str:
+    return "last amendment" if paar == "laatste" else "version 0 → N"
+
+
+def _werklast(naam: str, r: dict, k: dict) -> list[str]:
+    inv, m, c = r["invoer"], r["metingen"], r["controle"]
+    spec = r["spec"]
+    if spec["soort"] == "project":
+        titel = f"## {naam}: the bundled project ({Path(spec['map']).name}), `grgen bouw --alle`"
+    else:
+        titel = f"## {naam}: synthetic, {spec['artikelen']:,} artikelen, {spec['wijzigingen']} amendments (seed {spec['seed']})"
+    soorten = ", ".join(f"{v:,} {s}" for s, v in inv["elementen_v0"].items())
+    ops = ", ".join(f"{v} {a}" for a, v in sorted(inv["operaties"].items(), key=lambda x: -x[1]))
+    uit = [
+        titel,
+        "",
+        f"Version 0: {soorten}; version N: {inv['elementen_na']:,} elements; Markdown of version N: "
+        f"{inv['markdown_bytes'] / 1024:,.0f} KiB. {inv['wijzigingen']} amendments, operations: {ops}. Runs: {r['runs']}.",
+        "",
+        "| tool and task | median s | min–max s | vs grgen | peak RSS MB | revision marks | accept/reject correct |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for paar in ("laatste", "volledig"):
+        g = k[f"grgen_{paar}"]
+        uit.append(
+            f"| grgen renvooi, {_paarnaam(paar)} | {_s(g)} | {_spreiding(m, 'grgen', f'renvooi_{paar}')} | 1.00× | "
+            f"{_mb(k['rss_grgen'])} | {c.get(f'tekens_grgen_{paar}', '–')} | {_ja(c.get(f'juist_grgen_{paar}'))} |"
+        )
+        if k[f"redlines_{paar}"] is not None:
+            uit.append(
+                f"| python-redlines, {_paarnaam(paar)} | {_s(k[f'redlines_{paar}'])} | {_spreiding(m, f'redlines_{paar}', f'redlines_{paar}')} | "
+                f"{_x(_deel(k[f'redlines_{paar}'], g))} | {_mb(k[f'rss_redlines_{paar}'])} | {c.get(f'tekens_redlines_{paar}', '–')} | "
+                f"{_ja(c.get(f'juist_redlines_{paar}'))} |"
+            )
+    if k["pandoc"] is not None:
+        uit.append(
+            f"| pandoc, Markdown of version N → .docx (no marks) | {_s(k['pandoc'])} | {_spreiding(m, 'pandoc', 'pandoc')} | "
+            f"{_x(_deel(k['pandoc'], k['grgen_laatste']))} (last), {_x(_deel(k['pandoc'], k['grgen_volledig']))} (0 → N) | {_mb(k['rss_pandoc'])} | 0 | – |"
+        )
+    uit.append(
+        f"| grgen, applying all {inv['wijzigingen']} amendments | {_s(k['toepassen'])} | {_spreiding(m, 'grgen', 'toepassen')} | "
+        f"{_x(_deel(k['toepassen'], k['grgen_laatste']))} of renvooi (last) | | | |"
+    )
+    laden = "reading the YAML project" if spec["soort"] == "project" else "drawing the synthetic sources (not grgen; stands in for loading)"
+    uit.append(f"| {laden} | {_s(k['laden'])} | {_spreiding(m, 'grgen', 'laden')} | | | | |")
+    if k["bouw_alle"] is not None:
+        uit.append(f"| grgen bouw --alle (load, apply, every package, write) | {_s(k['bouw_alle'])} | {_spreiding(m, 'grgen', 'bouw_alle')} | | | | |")
+    fouten = [f"{w}: {x['fout']}" for w, x in m if "fout" in x]
+    uit.append("")
+    uit.append(
+        "\"vs grgen\" is the tool's time divided by grgen's renvooi time for the same versions (above 1: grgen is faster). "
+        "Revision marks: `w:ins` + `w:del` elements in word/document.xml (paragraph marks included). "
+        "\"accept/reject correct\": pandoc's `--track-changes=accept` view contains the whole text of the new version and its "
+        "`reject` view that of the old version."
+    )
+    if fouten:
+        uit += ["", "Failed measurements: " + "; ".join(fouten)]
+    uit.append("")
+    return uit
+
+
+def _schaal(kern: dict) -> list[str]:
+    w2, w3 = kern["W2"], kern["W3"]
+    uit = ["## Scaling: W3 / W2 (10× the artikelen)", "", "| measure | W2 s | W3 s | W3/W2 |", "| --- | --- | --- | --- |"]
+    for naam, sleutel in (
+        ("grgen applying all amendments", "toepassen"),
+        ("grgen renvooi, last amendment", "grgen_laatste"),
+        ("grgen renvooi, version 0 → N", "grgen_volledig"),
+        ("pandoc", "pandoc"),
+        ("python-redlines, last amendment", "redlines_laatste"),
+        ("python-redlines, version 0 → N", "redlines_volledig"),
+    ):
+        uit.append(f"| {naam} | {_s(w2[sleutel])} | {_s(w3[sleutel])} | {_x(_deel(w3[sleutel], w2[sleutel]))} |")
+    uit.append(f"| grgen peak RSS (MB) | {_mb(w2['rss_grgen'])} | {_mb(w3['rss_grgen'])} | {_x(_deel(w3['rss_grgen'], w2['rss_grgen']))} |")
+    uit.append("")
+    return uit
+
+
+def _mb(x: float | None) -> str:
+    return "–" if x is None else f"{x:.0f}"
+
+
+def _ja(x: object) -> str:
+    return "–" if x is None else ("yes" if x else "**no**")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,286 @@
+"""Rules from the Aanwijzingen voor de regelgeving (Ar) on the form of the text.
+
+Opsommingen (Ar 3.59), alphabetical definitions (Ar 3.59, derde lid), the form of references
+(Ar 3.29), the numbering of artikelen and hoofdstukken (Ar 3.54, 3.56, 6.16), and the
+inwerkingtreding and citeertitel provisions (Ar 4.14, 4.24).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+
+from generator.controles.motor import Regel, Vondst, Zicht
+from generator.controles.tekst import informele_vormen, kort, slotteken
+from generator.errors import FOUT, WAARSCHUWING
+from generator.model import Element, Plek
+from generator.nummering import letterpositie, letterreeks, splits_nummer
+
+LIJSTSOORTEN = ("onderdeel", "subonderdeel")
+_TEKENNAAM = {";": "een puntkomma", ".": "een punt", ":": "een dubbele punt", ",": "een komma"}
+
+
+# -- Ar 3.59: opsommingen -------------------------------------------------------------------
+
+
+def _heeft_lijst(element: Element) -> bool:
+    return bool(element.kinderen) and element.kinderen[0].soort in LIJSTSOORTEN
+
+
+def leestekens(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.59: the words before a list end with ":", every item but the last with ";", the
+    last with the mark that closes the sentence ("." or, inside a longer list, ";")."""
+    for plek in z.plekken():
+        element = plek.element
+        if element.soort in ("artikel", "lid") and _heeft_lijst(element):
+            yield from _lijst(z, plek, {"."}, None)
+
+
+def _lijst(z: Zicht, plek: Plek, slot: set[str], waarom: str | None) -> Iterator[Vondst]:
+    """Check the list of `plek`, whose last item must end with a mark in `slot` (`waarom`: the
+    reason when that is not the plain full stop)."""
+    element = plek.element
+    if element.tekst and slotteken(element.tekst) != ":":
+        yield _vondst(plek, element.tekst, {":"}, "de tekst vóór de opsomming eindigt op een dubbele punt")
+    kinderen = element.kinderen
+    for i, kind in enumerate(kinderen):
+        kindplek = z.regeling.plek(kind.id)
+        if i < len(kinderen) - 1:
+            verwacht, regel = {";"}, f"een {kind.soort} dat niet het laatste is, eindigt op een puntkomma"
+        elif element.slottekst:
+            verwacht, regel = {".", ","}, f"het laatste {kind.soort} vóór de tekst na de opsomming eindigt op een punt of een komma"
+        else:
+            verwacht = slot
+            regel = waarom or f"het laatste {kind.soort} van een opsomming eindigt op {_TEKENNAAM[next(iter(slot))]}"
+        if _heeft_lijst(kind):
+            reden = None
+            if verwacht == {";"}:
+                reden = f"het laatste subonderdeel van {kind.verwijzing} eindigt op een puntkomma, omdat {kind.verwijzing} niet het laatste onderdeel is"
+            yield from _lijst(z, kindplek, verwacht, reden)
+        elif slotteken(kind.tekst) not in verwacht:
+            yield _vondst(kindplek, kind.tekst or "", verwacht, regel)
+    if element.slottekst and slotteken(element.slottekst) not in slot:
+        yield _vondst(plek, element.slottekst, slot, f"de tekst na de opsomming eindigt op {_TEKENNAAM[next(iter(slot))]}")
+
+
+def _vondst(plek: Plek, tekst: str, verwacht: set[str], regel: str) -> Vondst:
+    teken = "." if "." in verwacht else next(iter(verwacht))
+    gevonden = slotteken(tekst)
+    nu = f"eindigt op '{gevonden}'" if gevonden and not gevonden.isalnum() else "eindigt zonder leesteken"
+    zonder = tekst.rstrip()
+    if gevonden in ".;:,":
+        zonder = zonder[:-1]
+    return Vondst(f"{nu}; {regel}", plek.element.bron, plek.adres, f'schrijf "{kort(zonder + teken)}"', plek.element.id)
+
+
+# -- Ar 3.59, derde lid: begripsbepalingen alfabetisch --------------------------------------
+
+
+def _sorteerwoord(term: str) -> str:
+    """A term as it sorts: case and diacritics ignored ("ICT" between "dienst" and "raden")."""
+    zonder = unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode()
+    return zonder.casefold().strip()
+
+
+def begrippen_alfabetisch(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.59, derde lid: definitions are in alphabetical order."""
+    for artikel in z.artikelen_over("begrippen"):
+        lijsten = [artikel] if _heeft_lijst(artikel) else [k for k in artikel.kinderen if _heeft_lijst(k)]
+        for lijst in lijsten:
+            termen = [(k, (k.tekst or "").split(":", 1)[0]) for k in lijst.kinderen if ":" in (k.tekst or "")]
+            for (_, vorige), (kind, term) in zip(termen, termen[1:], strict=False):
+                if _sorteerwoord(term) < _sorteerwoord(vorige):
+                    plek = z.regeling.plek(kind.id)
+                    yield Vondst(
+                        f"begrip '{term}' staat na '{vorige}'; begripsbepalingen staan in alfabetische volgorde",
+                        kind.bron,
+                        plek.adres,
+                        f"zet '{term}' vóór '{vorige}'",
+                        kind.id,
+                    )
+
+
+# -- Ar 3.29: vorm van verwijzingen ---------------------------------------------------------
+
+
+def verwijzingsvorm(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.29: "artikel 5, tweede lid, onderdeel b", never "lid 2", "sub b" or "letter b"."""
+    for plek in z.plekken():
+        for tekst in plek.element.teksten():
+            for geschreven, ar_vorm in informele_vormen(tekst):
+                yield Vondst(
+                    f'verwijzing "{geschreven}" volgt Ar 3.29 niet',
+                    plek.element.bron,
+                    plek.adres,
+                    f'schrijf "{ar_vorm}" (of een verwijzing [[id]])',
+                    plek.element.id,
+                )
+
+
+# -- Ar 3.54, 3.56, 6.16: nummering ----------------------------------------------------------
+
+
+def _genummerd(z: Zicht, soort: str) -> list[Element]:
+    return [p.element for p in z.plekken() if p.element.soort == soort]
+
+
+def nummers_dubbel(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.54, tweede lid, and 3.56: every artikel and hoofdstuk number occurs once."""
+    for soort in ("artikel", "hoofdstuk"):
+        elementen = _genummerd(z, soort)
+        telling = Counter(e.nummer for e in elementen)
+        gemeld: set[str] = set()
+        for e in elementen:
+            if telling[e.nummer] > 1 and e.nummer not in gemeld:
+                gemeld.add(e.nummer)
+                yield Vondst(
+                    f"{soort}nummer {e.nummer} komt {telling[e.nummer]} keer voor",
+                    e.bron,
+                    f"{soort} {e.nummer}",
+                    "ieder nummer komt één keer voor; een ingevoegd element krijgt een letter (Ar 6.16), bijv. "
+                    + (f"{e.nummer}a" if soort == "artikel" else f"{e.nummer}A"),
+                    e.id,
+                )
+
+
+def nummers_gat(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.54, tweede lid: numbers run on without gaps; a gap left by a vervallen artikel is
+    normal after an amendment (Ar 6.16: numbers are not given again)."""
+    for soort in ("artikel", "hoofdstuk"):
+        hoofdletter = soort != "artikel"
+        elementen = _genummerd(z, soort)
+        ooit = {e.nummer for v in z.eerdere for e in _alle(v.regeling, soort)}
+        nummers = [n for e in elementen if (n := splits_nummer(e.nummer, hoofdletter))]
+        hele = sorted({int(b) for b, _ in nummers if b.isdigit()})
+        if not hele:
+            continue
+        for ontbrekend in (n for n in range(1, hele[-1]) if n not in hele):
+            if str(ontbrekend) in ooit:
+                continue
+            volgende = next(
+                e for e in elementen if (d := splits_nummer(e.nummer, hoofdletter)) and d[0].isdigit() and int(d[0]) > ontbrekend
+            )
+            yield Vondst(
+                f"{soort} {ontbrekend} ontbreekt in de nummering (vóór {soort} {volgende.nummer})",
+                volgende.bron,
+                f"{soort} {volgende.nummer}",
+                f"nummer de {'artikelen' if soort == 'artikel' else 'hoofdstukken'} doorlopend; een nieuw nummer volgt Ar 6.16",
+                volgende.id,
+            )
+        # Letter suffixes run on too: 5a, 5b, not 5a, 5c.
+        per_basis: dict[str, list[str]] = {}
+        for basis, suffix in nummers:
+            if suffix:
+                per_basis.setdefault(basis, []).append(suffix)
+        for basis, suffixen in per_basis.items():
+            hoogste = max(letterpositie(s) or 0 for s in suffixen)
+            for positie in range(1, hoogste):
+                label = letterreeks(positie, hoofdletter)
+                if label not in suffixen and f"{basis}{label}" not in ooit:
+                    volgende = next(e for e in elementen if e.nummer.startswith(basis) and e.nummer != basis)
+                    yield Vondst(
+                        f"{soort} {basis}{label} ontbreekt in de nummering",
+                        volgende.bron,
+                        f"{soort} {volgende.nummer}",
+                        "letters van ingevoegde nummers lopen door: 5a, 5b, 5c (Ar 6.16)",
+                        volgende.id,
+                    )
+                    break
+
+
+def _alle(regeling, soort: str) -> list[Element]:  # noqa: ANN001
+    return [p.element for p in regeling.elementen() if p.element.soort == soort]
+
+
+# -- Ar 4.14 and 4.24: inwerkingtreding and citeertitel --------------------------------------
+
+
+def inwerkingtreding(z: Zicht) -> Iterator[Vondst]:
+    """Ar 4.14: a regeling provides for its inwerkingtreding."""
+    if not z.artikelen_over("inwerkingtreding"):
+        yield Vondst(
+            "de regeling bevat geen bepaling over haar inwerkingtreding (onderwerp 'inwerkingtreding')",
+            z.bron,
+            hint='voeg een artikel toe, bijv. "Deze regeling treedt in werking met ingang van de dag na die van de bekendmaking.", '
+            "met 'onderwerpen: [inwerkingtreding]'",
+        )
+
+
+def citeertitel(z: Zicht) -> Iterator[Vondst]:
+    """Ar 4.24 and 4.25: an artikel gives the regeling its citeertitel, the current one."""
+    titel = z.regeling.citeertitel
+    artikelen = z.artikelen_over("citeertitel")
+    if not artikelen:
+        yield Vondst(
+            "de regeling bevat geen artikel dat de citeertitel vaststelt (onderwerp 'citeertitel')",
+            z.bron,
+            hint=f"voeg een artikel toe: \"Deze regeling wordt aangehaald als: {titel}.\", met 'onderwerpen: [citeertitel]'",
+        )
+        return
+    if not any(titel in " ".join(a.teksten()) or any(titel in t for p in _onder(z, a) for t in p.teksten()) for a in artikelen):
+        a = artikelen[0]
+        yield Vondst(
+            f"het artikel over de citeertitel noemt de geldende citeertitel '{titel}' niet",
+            a.bron,
+            z.regeling.plek(a.id).adres,
+            f'schrijf "Deze regeling wordt aangehaald als: {titel}."',
+            a.id,
+        )
+
+
+def _onder(z: Zicht, artikel: Element) -> list[Element]:
+    return [p.element for p in z.plekken() if any(o.id == artikel.id for o in p.ouders)]
+
+
+REGELS: list[Regel] = [
+    Regel(
+        "ar-3.59-leestekens",
+        "Ar 3.59, eerste lid",
+        FOUT,
+        "een opsomming begint na een dubbele punt; onderdelen eindigen op een puntkomma, het laatste op een punt",
+        leestekens,
+    ),
+    Regel(
+        "ar-3.59-begrippen-alfabetisch",
+        "Ar 3.59, derde lid",
+        WAARSCHUWING,
+        "begripsbepalingen staan in alfabetische volgorde",
+        begrippen_alfabetisch,
+    ),
+    Regel(
+        "ar-3.29-verwijzingsvorm",
+        "Ar 3.29",
+        FOUT,
+        'verwijzingen luiden "artikel 5, tweede lid, onderdeel b", niet "lid 2", "sub b" of "letter b"',
+        verwijzingsvorm,
+    ),
+    Regel(
+        "ar-3.54-nummer-dubbel",
+        "Ar 3.54, tweede lid",
+        FOUT,
+        "ieder artikel- en hoofdstuknummer komt één keer voor",
+        nummers_dubbel,
+    ),
+    Regel(
+        "ar-3.54-nummer-gat",
+        "Ar 3.54, tweede lid",
+        WAARSCHUWING,
+        "artikelen en hoofdstukken zijn doorlopend genummerd (een gat door een vervallen artikel is na een wijziging normaal)",
+        nummers_gat,
+    ),
+    Regel(
+        "ar-4.14-inwerkingtreding",
+        "Ar 4.14",
+        FOUT,
+        "de regeling bevat een bepaling over haar inwerkingtreding",
+        inwerkingtreding,
+    ),
+    Regel(
+        "ar-4.24-citeertitel",
+        "Ar 4.24 en 4.25",
+        FOUT,
+        "een artikel stelt de citeertitel vast en noemt de geldende citeertitel",
+        citeertitel,
+    ),
+]

@@ -1,0 +1,69 @@
+"""The benchmark script works (benchmarks/run.py at a tiny size); its timings are not checked here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_benchmark_klein(tmp_path: Path) -> None:
+    rapport = tmp_path / "benchmark.md"
+    begin = time.perf_counter()
+    proces = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "run.py"),
+            "--werklasten",
+            "W2",
+            "--w2-artikelen",
+            "20",
+            "--wijzigingen",
+            "5",
+            "--runs",
+            "1",
+            "--werkmap",
+            str(tmp_path / "werk"),
+            "--uit",
+            str(rapport),
+        ],  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    duur = time.perf_counter() - begin
+    assert proces.returncode == 0, proces.stderr
+    assert duur < 20, f"the smoke benchmark took {duur:.1f} s"
+
+    tekst = rapport.read_text(encoding="utf-8")
+    assert "## Targets" in tekst
+    assert "## W2: synthetic, 20 artikelen, 5 amendments" in tekst
+    assert "| grgen renvooi, last amendment |" in tekst
+    assert "python benchmarks/run.py --werklasten W2" in tekst
+
+    resultaten = json.loads((tmp_path / "werk" / "resultaten.json").read_text(encoding="utf-8"))
+    w2 = resultaten["werklasten"]["W2"]
+    grgen = [m for wie, m in w2["metingen"] if wie == "grgen"]
+    assert len(grgen) == 1 and {"toepassen", "renvooi_laatste", "renvooi_volledig", "rss_mb"} <= grgen[0].keys()
+    assert w2["invoer"]["wijzigingen"] == 5
+    # Every renvooi grgen wrote has revision marks; with pandoc here, accept/reject gives both versions.
+    assert w2["controle"]["tekens_grgen_laatste"] > 0
+    for sleutel, juist in w2["controle"].items():
+        if sleutel.startswith("juist_"):
+            assert juist, sleutel
+
+
+def test_synthetische_werklast_is_deterministisch() -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from synth import maak_werklast
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    a, b = maak_werklast(3, 40, 10), maak_werklast(3, 40, 10)
+    assert a == b
+    assert a != maak_werklast(4, 40, 10)
+    assert a.tellingen()["artikel"] == 40 and a.tellingen()["wijzigingen"] == 10
