@@ -94,12 +94,7 @@ def centrumgemeente_genoemd(z: Zicht) -> Iterator[Vondst]:
     centrum = r.zoek_deelnemer(r.centrumgemeente)
     if centrum is None:
         return
-    if centrum not in z.deelnemers or not centrum.is_gemeente:
-        yield Vondst(
-            f"de centrumgemeente '{centrum.id}' is geen deelnemende gemeente op {z.versie.info.inwerkingtreding:%d-%m-%Y}",
-            z.bron,
-            hint="wijs een gemeente aan die aan de regeling deelneemt ('centrumgemeente' in regeling.yaml)",
-        )
+    yield from _deelnemende_gemeente(z, centrum, "centrumgemeente")
     for artikel in z.artikelen_over("centrumgemeente"):
         if not noemt(_tekst_van(artikel), centrum.naam):
             yield Vondst(
@@ -111,18 +106,23 @@ def centrumgemeente_genoemd(z: Zicht) -> Iterator[Vondst]:
             )
 
 
+def _deelnemende_gemeente(z: Zicht, gemeente, sleutel: str) -> Iterator[Vondst]:  # noqa: ANN001
+    """The gemeente named under `sleutel` in regeling.yaml takes part on the version's date."""
+    if gemeente not in z.deelnemers or not gemeente.is_gemeente:
+        yield Vondst(
+            f"de {sleutel.replace('_', ' ')} '{gemeente.id}' is geen deelnemende gemeente op {z.versie.info.inwerkingtreding:%d-%m-%Y}",
+            z.bron,
+            hint=f"wijs een gemeente aan die aan de regeling deelneemt ('{sleutel}' in regeling.yaml)",
+        )
+
+
 def publicerende_gemeente(z: Zicht) -> Iterator[Vondst]:
     """Wgr art. 26: the artikel about publication designates the publishing gemeente."""
     r = z.regeling
     gemeente = r.zoek_deelnemer(r.publicerende_gemeente)
     if gemeente is None:
         return
-    if gemeente not in z.deelnemers or not gemeente.is_gemeente:
-        yield Vondst(
-            f"de publicerende gemeente '{gemeente.id}' is geen deelnemende gemeente op {z.versie.info.inwerkingtreding:%d-%m-%Y}",
-            z.bron,
-            hint="wijs een gemeente aan die aan de regeling deelneemt ('publicerende_gemeente' in regeling.yaml)",
-        )
+    yield from _deelnemende_gemeente(z, gemeente, "publicerende_gemeente")
     is_centrum = r.soort == "centrumregeling" and r.centrumgemeente == gemeente.id
     for artikel in z.artikelen_over("publicatie"):
         tekst = _tekst_van(artikel)
