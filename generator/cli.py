@@ -363,7 +363,7 @@ def diff_cmd(
         raise click.UsageError("--formaat docx maakt een Word-bestand; geef een bestandsnaam met -o, bijv. -o verschil.docx")
     verschil = verschil_tussen(map_, a, b, regeling, laad, artikel, volledig)
     if formaat == "tekst":
-        gekleurd = kleur if kleur is not None else (uitvoer is None and click.get_text_stream("stdout").isatty())
+        gekleurd = kleur if kleur is not None else (uitvoer is None and sys.stdout.isatty())
         inhoud: str | bytes = diff_tekst(verschil, gekleurd, alleen_samenvatting)
     else:
         inhoud = DIFF_FORMATEN[formaat](verschil, alleen_samenvatting=alleen_samenvatting)
@@ -426,7 +426,7 @@ def geschiedenis_cmd(
     versie = kies_versie(geschiedenis, versie_id, op)
     verloop = element_geschiedenis(geschiedenis, zoek_element(geschiedenis, versie, adres, element_id))
     if formaat == "tekst":
-        gekleurd = kleur if kleur is not None else click.get_text_stream("stdout").isatty()
+        gekleurd = kleur if kleur is not None else sys.stdout.isatty()
         click.echo(geschiedenis_tekst(verloop, gekleurd), nl=False, color=kleur)
     else:
         click.echo(GESCHIEDENIS_FORMATEN[formaat](verloop), nl=False)
