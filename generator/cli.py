@@ -56,7 +56,7 @@ _vertaal_click()
 # click's own English usage messages, as patterns, in Dutch.
 _CLICK_NL = (
     (r"No such option: (\S+)", r"onbekende optie \1"),
-    (r"No such command '([^']+)'\.", r"onbekende opdracht '\1'"),
+    (r"No such command '([^']+)'\.\s*", r"onbekende opdracht '\1'; "),
     (r"Missing argument '([^']+)'\.", r"argument \1 ontbreekt"),
     (r"Missing option '([^']+)'\.", r"optie \1 ontbreekt"),
     (r"Got unexpected extra arguments? \(([^)]*)\)", r"onverwacht extra argument: \1"),
@@ -64,7 +64,7 @@ _CLICK_NL = (
     (r"Invalid value for '([^']+)':", r"ongeldige waarde voor \1:"),
     (r"Invalid value for ([^:]+):", r"ongeldige waarde voor \1:"),
     (r"is not one of", "is geen van"),
-    (r"Did you mean", "Bedoelde u"),
+    (r"Did you mean", "bedoelde u"),
 )
 
 
@@ -106,7 +106,7 @@ class NederlandseGroep(click.Group):
 @click.option(
     "-C",
     "map_",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # existence is checked by the loader, with a Dutch message
     metavar="MAP",
     default=".",
     show_default=True,

@@ -88,6 +88,12 @@ class GrgenFout(click.ClickException):
         click.echo("fout: " + self.format_message(), err=True, file=file)
 
 
+class GebruiksFout(GrgenFout):
+    """The command was called wrongly (e.g. -C names no folder): exit code 2, like click's own."""
+
+    exit_code = 2
+
+
 class InvoerFout(GrgenFout):
     """The YAML of a regeling or wijziging cannot be read or does not fit the format."""
 

@@ -127,7 +127,7 @@ def _uniek_woord(tekst: str) -> list[str]:
 
 
 @st.composite
-def operatie(draw, regeling: Regeling, gebruikte_artikelen: set[str], volgnummer: int) -> Operatie | None:
+def operatie(draw, regeling: Regeling, gebruikte_artikelen: set[str], volgnummer: int, wijziging_nummer: int = 0) -> Operatie | None:
     """One operation that fits `regeling`, in an artikel not yet used by this amendment."""
     verwezen = _verwezen(regeling)
     artikelen = [a for a in regeling.artikelen() if a.id not in gebruikte_artikelen]
@@ -186,7 +186,8 @@ def operatie(draw, regeling: Regeling, gebruikte_artikelen: set[str], volgnummer
         volgende = volgende_in_documentvolgorde(regeling, "artikel", art.id)
         if nummer_na(art.nummer, volgende.nummer if volgende else None) is None:
             return None  # no number left between art and the next artikel (Ar 6.16)
-        nieuw = Artikel(f"nieuw{volgnummer}x{len(regeling.index)}", "", draw(zin()), opschrift="Nieuw")
+        # unique over the whole chain: ids are never reused, not even those of vervallen artikelen
+        nieuw = Artikel(f"nieuw-w{wijziging_nummer}-{volgnummer}", "", draw(zin()), opschrift="Nieuw")
         return Operatie("invoegen", volgnummer, _doel(regeling, art.id), positie="na", nieuw=nieuw)
     if actie == "toevoegen":
         if art.heeft_leden or not art.kinderen:
@@ -213,7 +214,7 @@ def wijziging(draw, regeling: Regeling, basis: str, volgnummer: int, datum: dt.d
     gebruikt: set[str] = set()
     operaties = []
     for i in range(1, draw(st.integers(1, 3)) + 1):
-        op = draw(operatie(regeling, gebruikt, i))
+        op = draw(operatie(regeling, gebruikt, i, volgnummer))
         if op is not None:
             operaties.append(op)
     if not operaties:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -13,7 +12,6 @@ REPO = Path(__file__).resolve().parent.parent
 
 def test_benchmark_klein(tmp_path: Path) -> None:
     rapport = tmp_path / "benchmark.md"
-    begin = time.perf_counter()
     proces = subprocess.run(
         [
             sys.executable,
@@ -33,11 +31,9 @@ def test_benchmark_klein(tmp_path: Path) -> None:
         ],  # fmt: skip
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=120,  # about 6 s on an idle 2-core machine; timing itself is not checked
     )
-    duur = time.perf_counter() - begin
     assert proces.returncode == 0, proces.stderr
-    assert duur < 20, f"the smoke benchmark took {duur:.1f} s"
 
     tekst = rapport.read_text(encoding="utf-8")
     assert "## Targets" in tekst

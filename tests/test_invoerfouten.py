@@ -3,7 +3,8 @@
 Each case is the valid mini-project tests/invoer/basis/ with one defect laid over it (see
 tests/invoer/README.md). The test checks the exit code, that every expected fragment of the
 Dutch message appears, that there is no traceback, and that grgen changed nothing in the
-project (no file touched, no output/ written).
+project (no file touched, no output/ written; with `vooraf_bouwen`, the package built before
+the defect was laid over is left byte for byte as it was).
 """
 
 from __future__ import annotations
@@ -25,17 +26,23 @@ BESCHRIJVING = {"verwacht.yaml", "verwijder.txt"}
 # A case file ending in this is written with its suffix removed and its text encoded as Latin-1,
 # so that the repository holds only UTF-8 text while a test still gets a non-UTF-8 file.
 LATIN1 = ".latin1"
-VERWACHT_SLEUTELS = {"exitcode", "fragmenten", "afwezig", "eenmaal", "args", "bekend_probleem"}
+VERWACHT_SLEUTELS = {"exitcode", "fragmenten", "afwezig", "eenmaal", "args", "bekend_probleem", "vooraf_bouwen", "genereer"}
+GENEREER_SLEUTELS = {"bestand", "voor", "herhaal", "keer", "na"}
+# In `args`, this is replaced by the path of the case's project (for cases that pass their own -C).
+PROJECT = "{project}"
 
 GEVALLEN = sorted(p.name for p in INVOER.iterdir() if p.is_dir() and p.name != "basis")
 
 
-def bouw_project(geval: str | None, doel: Path) -> Path:
-    """Copy the basis project to `doel` and lay case `geval` over it; return the project folder."""
+def kopieer_basis(doel: Path) -> Path:
+    """Copy the basis project to `doel`; return the project folder."""
     project = doel / "project"
     shutil.copytree(BASIS, project)
-    if geval is None:
-        return project
+    return project
+
+
+def leg_over(geval: str, project: Path) -> None:
+    """Lay case `geval` over a copy of basis: delete, copy (Latin-1 re-encoded) and generate files."""
     map_ = INVOER / geval
     verwijder = map_ / "verwijder.txt"
     if verwijder.exists():
@@ -56,6 +63,22 @@ def bouw_project(geval: str | None, doel: Path) -> Path:
             doelpad = project / relatief
             doelpad.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(bron, doelpad)
+    for recept in lees_verwacht(geval).get("genereer", []):
+        genereer(project, recept)
+
+
+def genereer(project: Path, recept: dict) -> None:
+    """Write a large file from a small recipe: `voor`, then `herhaal` `keer` times, then `na`."""
+    pad = project / recept["bestand"]
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_bytes((recept.get("voor", "") + recept["herhaal"] * recept["keer"] + recept.get("na", "")).encode("utf-8"))
+
+
+def bouw_project(geval: str | None, doel: Path) -> Path:
+    """Copy the basis project to `doel` and lay case `geval` over it; return the project folder."""
+    project = kopieer_basis(doel)
+    if geval is not None:
+        leg_over(geval, project)
     return project
 
 
@@ -71,6 +94,18 @@ def lees_verwacht(geval: str) -> dict:
         assert isinstance(waarden, list) and all(isinstance(w, str) for w in waarden), (
             f"{geval}/verwacht.yaml: '{sleutel}' moet een lijst van teksten zijn (zet datums tussen aanhalingstekens)"
         )
+    assert isinstance(data.get("vooraf_bouwen", False), bool), f"{geval}/verwacht.yaml: 'vooraf_bouwen' moet true of false zijn"
+    if isinstance(data.get("genereer"), dict):
+        data["genereer"] = [data["genereer"]]
+    for recept in data.get("genereer", []):
+        assert isinstance(recept, dict) and not set(recept) - GENEREER_SLEUTELS, (
+            f"{geval}/verwacht.yaml: 'genereer' heeft per bestand de sleutels {sorted(GENEREER_SLEUTELS)}"
+        )
+        assert isinstance(recept.get("bestand"), str) and isinstance(recept.get("herhaal"), str), (
+            f"{geval}/verwacht.yaml: 'genereer' vraagt 'bestand' en 'herhaal' (tekst)"
+        )
+        assert isinstance(recept.get("keer"), int) and recept["keer"] > 0, f"{geval}/verwacht.yaml: 'genereer' vraagt 'keer' (getal)"
+        assert all(isinstance(recept.get(k, ""), str) for k in ("voor", "na")), f"{geval}/verwacht.yaml: 'voor' en 'na' zijn tekst"
     return data
 
 
@@ -79,7 +114,14 @@ def boomhash(map_: Path) -> dict[str, str]:
 
 
 def voer_uit(project: Path, args: list[str]):
-    return CliRunner().invoke(grgen, ["-C", str(project), *args])
+    """Run grgen on `project`; a case that passes its own -C gets `{project}` in it filled in."""
+    args = [a.replace(PROJECT, str(project)) for a in args]
+    return CliRunner().invoke(grgen, args if "-C" in args else ["-C", str(project), *args])
+
+
+def tijdelijke_resten(uitvoer: Path) -> list[str]:
+    """Hidden files or folders the writer leaves behind when it fails (`.<pakket>.nieuw-*`, `.<pakket>.oud`)."""
+    return sorted(p.relative_to(uitvoer).as_posix() for p in uitvoer.rglob(".*"))
 
 
 def test_basis_is_geldig(tmp_path: Path) -> None:
@@ -96,7 +138,7 @@ def test_basis_is_geldig(tmp_path: Path) -> None:
 
 
 def test_elk_geval_heeft_verwacht_yaml() -> None:
-    assert len(GEVALLEN) >= 50
+    assert len(GEVALLEN) >= 80  # issue 9: at least 80 distinct cases
     for geval in GEVALLEN:
         assert (INVOER / geval / "verwacht.yaml").is_file(), geval
 
@@ -104,32 +146,48 @@ def test_elk_geval_heeft_verwacht_yaml() -> None:
 def controleer_geval(geval: str, tmp_path: Path) -> tuple[list[str], object]:
     """Run one case; return what is wrong with grgen's answer (empty when all is well) and the result."""
     verwacht = lees_verwacht(geval)
-    project = bouw_project(geval, tmp_path)
+    project = kopieer_basis(tmp_path)
+    uitvoer = project / "output"
+    pakket_voor = None
+    if verwacht.get("vooraf_bouwen"):
+        # A good package built from the valid basis: the failing command must leave it untouched.
+        vooraf = voer_uit(project, ["bouw", "--alle"])
+        assert vooraf.exit_code == 0 and vooraf.exception is None, f"bouw --alle op basis/ mislukt:\n{vooraf.stderr}"
+        pakket_voor = boomhash(uitvoer)
+        assert pakket_voor, "bouw --alle op basis/ schreef niets in output/"
+    leg_over(geval, project)
     voor = boomhash(project)
     result = voer_uit(project, verwacht.get("args", ["check"]))
 
-    uitvoer = result.stderr + result.stdout
+    tekst = result.stderr + result.stdout
     problemen = []
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         # Under `main()` this would be exit code 3, "interne fout in grgen".
         problemen.append(f"grgen crasht: {type(result.exception).__name__}: {result.exception}")
     if result.exit_code != verwacht["exitcode"]:
         problemen.append(f"exitcode {result.exit_code}, verwacht {verwacht['exitcode']}")
-    problemen += [f"fragment ontbreekt: {f!r}" for f in verwacht["fragmenten"] if f not in uitvoer]
-    problemen += [f"fragment hoort er niet te staan: {f!r}" for f in verwacht.get("afwezig", []) if f in uitvoer]
+    problemen += [f"fragment ontbreekt: {f!r}" for f in verwacht["fragmenten"] if f not in tekst]
+    problemen += [f"fragment hoort er niet te staan: {f!r}" for f in verwacht.get("afwezig", []) if f in tekst]
     problemen += [
-        f"fragment staat {uitvoer.count(f)} keer in de uitvoer, verwacht één keer: {f!r}"
+        f"fragment staat {tekst.count(f)} keer in de uitvoer, verwacht één keer: {f!r}"
         for f in verwacht.get("eenmaal", [])
-        if uitvoer.count(f) != 1
+        if tekst.count(f) != 1
     ]
-    regels = [r.strip() for r in uitvoer.splitlines() if r.strip()]
+    regels = [r.strip() for r in tekst.splitlines() if r.strip()]
     problemen += [f"melding staat {regels.count(r)} keer in de uitvoer: {r!r}" for r in dict.fromkeys(regels) if regels.count(r) > 1]
-    if "Traceback" in uitvoer:
+    if "Traceback" in tekst:
         problemen.append("traceback in de uitvoer")
-    if boomhash(project) != voor:
+    na = boomhash(project)
+    if {k: v for k, v in na.items() if not k.startswith("output/")} != {k: v for k, v in voor.items() if not k.startswith("output/")}:
         problemen.append("grgen heeft bestanden in het project gewijzigd")
-    if (project / "output").exists():
-        problemen.append("grgen heeft output/ gemaakt")
+    if pakket_voor is None:
+        if uitvoer.exists():
+            problemen.append("grgen heeft output/ gemaakt")
+    else:
+        if not uitvoer.is_dir() or boomhash(uitvoer) != pakket_voor:
+            problemen.append("grgen heeft het eerder gebouwde pakket in output/ gewijzigd")
+        if uitvoer.is_dir() and (resten := tijdelijke_resten(uitvoer)):
+            problemen.append(f"tijdelijke bestanden in output/ achtergebleven: {', '.join(resten)}")
     return problemen, result
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from generator.errors import Bron, InvoerFout, Verzamelaar, relatief
+from generator.errors import Bron, GebruiksFout, InvoerFout, Verzamelaar, relatief
 from generator.loader.regeling import lees_regeling
+from generator.loader.velden import ID
 from generator.loader.wijziging import lees_wijziging
 from generator.model import Regeling, VersieInfo
 from generator.model.wijziging import Wijziging
@@ -40,15 +41,27 @@ def lees_project(map_: Path) -> Project:
     >>> lees_project(Path("/bestaat/niet"))
     Traceback (most recent call last):
     ...
-    generator.errors.InvoerFout: Geen grgen-project in /bestaat/niet: de map 'regeling/' ontbreekt
+    generator.errors.GebruiksFout: De projectmap /bestaat/niet bestaat niet; geef met -C een bestaande map met regeling/ en wijzigingen/
     """
     v = Verzamelaar()
+    if not map_.exists():
+        raise GebruiksFout(f"De projectmap {map_} bestaat niet; geef met -C een bestaande map met regeling/ en wijzigingen/")
+    if not map_.is_dir():
+        raise GebruiksFout(f"{map_} is een bestand, geen projectmap; geef met -C een map met regeling/ en wijzigingen/")
     regelingmap = map_ / "regeling"
     if not regelingmap.is_dir():
         raise InvoerFout(f"Geen grgen-project in {map_}: de map 'regeling/' ontbreekt")
     mappen = sorted(p for p in regelingmap.iterdir() if p.is_dir() and (p / "regeling.yaml").exists())
     if not mappen:
         raise InvoerFout(f"Geen regeling gevonden in {relatief(regelingmap, map_)}/: verwacht regeling/<naam>/regeling.yaml")
+    for m in mappen:
+        if not ID.match(m.name):
+            v.fout(
+                f"de mapnaam '{m.name}' is geen geldige naam voor een regeling",
+                Bron(relatief(m / "regeling.yaml", map_)),
+                hint="gebruik kleine letters, cijfers en streepjes, bijv. 'regeling/mijn-regeling/'; de naam wordt ook de map in output/",
+            )
+    mappen = [m for m in mappen if ID.match(m.name)]
     regelingen = {}
     for m in mappen:
         gelezen = lees_regeling(m, map_, v)
@@ -69,6 +82,8 @@ def lees_project(map_: Path) -> Project:
             continue
         ids[w.id] = naam
         slug = w.regeling
+        if not mappen:
+            continue  # no valid regeling folder: that error is reported already
         if slug is None and len(mappen) == 1:
             w = dataclasses.replace(w, regeling=mappen[0].name)
         elif slug is None:
@@ -79,7 +94,9 @@ def lees_project(map_: Path) -> Project:
             )
             continue
         elif slug not in {m.name for m in mappen}:
-            v.fout(f"onbekende regeling '{slug}'", Bron(naam, 1, 1), hint=f"toegestaan: {', '.join(m.name for m in mappen)}")
+            v.fout(
+                f"onbekende regeling '{slug}'", w.bronnen.get("regeling", w.bron), hint=f"toegestaan: {', '.join(m.name for m in mappen)}"
+            )
             continue
         wijzigingen.append(w)
 

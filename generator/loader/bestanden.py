@@ -18,6 +18,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.reader import ReaderError
 
 from generator.errors import Bron, Melding
 
@@ -83,6 +84,18 @@ def lees_yaml(pad: Path, naam: str) -> tuple[Any, list[Melding]]:
         plek = e.problem_mark or e.context_mark
         regel, kolom = (plek.line + 1, plek.column + 1) if plek else (0, 0)
         return None, [Melding(_yaml_fout(e), Bron(naam, regel, kolom), hint="controleer inspringing, dubbele punten en aanhalingstekens")]
+    except ReaderError as e:
+        # A character YAML does not allow, written as is (not as an escape like "\u0007").
+        voor = tekst[: e.position]
+        regel, kolom = voor.count("\n") + 1, e.position - (voor.rfind("\n") + 1) + 1
+        teken = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
+        return None, [
+            Melding(
+                f"besturingsteken U+{teken:04X} is niet toegestaan",
+                Bron(naam, regel, kolom),
+                hint="verwijder het teken (vaak meegekopieerd uit een pdf of e-mail)",
+            )
+        ]
     except YAMLError as e:
         return None, [Melding(f"ongeldige YAML: {e}", Bron(naam))]
 

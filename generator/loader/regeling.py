@@ -130,7 +130,10 @@ def bouw_element(
     nummer_verplicht = not nieuw
     if nieuw:
         verplicht = tuple(s for s in verplicht if s not in ("nummer", "id"))
-    kaart.adres = _adres(soort, kaart, positie, ouder_adres)
+    # New text in an amendment has no place yet: name it as what it is, not by a number.
+    kaart.adres = (
+        f"{ouder_adres}, nieuw {soort}" if nieuw and ouder_id is None and ouder_adres else _adres(soort, kaart, positie, ouder_adres)
+    )
     kaart.controleer(toegestaan, verplicht)
     fouten_voor = kaart.v.aantal_fouten
 
@@ -140,7 +143,9 @@ def bouw_element(
             "nummer",
             "laat 'nummer' weg: leden en onderdelen worden genummerd naar hun plaats (Ar 6.18)",
         )
-    nummer = _nummer(kaart, cls, soort, positie, nummer_verplicht)
+        nummer: str | None = cls.nummer_op_positie(positie)  # the position check would only repeat this
+    else:
+        nummer = _nummer(kaart, cls, soort, positie, nummer_verplicht)
     element_id = kaart.ident("id", verplicht="id" in verplicht)
     if element_id is None and "id" not in kaart:
         if ouder_id is not None:

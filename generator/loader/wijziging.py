@@ -121,9 +121,18 @@ def lees_wijziging(pad: Path, naam: str, v: Verzamelaar) -> Wijziging | None:
         deelnemers=_briefgegevens(kaart),
         bestand=naam,
         bron=Bron(naam, 1, 1),
-        basis_bron=kaart.bron("basis"),
+        bronnen=_bronnen(kaart),
     )
     return None if v.aantal_fouten > fouten_voor else wijziging
+
+
+def _bronnen(kaart: Kaart) -> dict[str, Bron]:
+    """Positions of the keys messages may point at later (after the file is read)."""
+    uit = {s: kaart.bron(s) for s in ("basis", "regeling") if s in kaart}
+    sub = kaart.kaart("deelnemers")
+    if sub is not None:
+        uit |= {f"deelnemers.{d}": sub.bron(str(d), van_waarde=False) for d in sub.data}
+    return uit
 
 
 def _briefgegevens(kaart: Kaart) -> dict[str, dict[str, Any]]:

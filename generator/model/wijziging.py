@@ -90,4 +90,9 @@ class Wijziging:
     deelnemers: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, compare=False)
     bestand: str = ""
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
-    basis_bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
+    # where keys were written: "basis", "regeling", "deelnemers.<id>" -> position, for messages
+    bronnen: dict[str, Bron] = dataclasses.field(default_factory=dict, compare=False)
+
+    @property
+    def basis_bron(self) -> Bron:
+        return self.bronnen.get("basis", self.bron)

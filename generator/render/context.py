@@ -150,7 +150,9 @@ def deelnemer_context(basis: dict[str, Any], toepassing: Toepassing, deelnemer: 
     return {
         **basis,
         "deelnemer": deelnemer,
-        "gegevens": Briefgegevens(w.deelnemers.get(deelnemer.id, {}), deelnemer, w.bron, meldingen),
+        "gegevens": Briefgegevens(
+            w.deelnemers.get(deelnemer.id, {}), deelnemer, w.bronnen.get(f"deelnemers.{deelnemer.id}", w.bron), meldingen
+        ),
         "toetreder": deelnemer.id in {d.id for d in basis["toetredingen"]},
         "uittreder": deelnemer.id in {d.id for d in basis["uittredingen"]},
         "is_centrumgemeente": deelnemer.id == r.centrumgemeente,

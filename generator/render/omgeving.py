@@ -14,7 +14,7 @@ import jinja2
 import jinja2.sandbox
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.errors import Bron, Melding, SjabloonFout
+from generator.errors import Melding, SjabloonFout
 from generator.nummering import romeins
 from generator.render.blokken import KOP, Blok
 from generator.render.tekstweergave import md_blok, md_escape
@@ -90,8 +90,9 @@ def lidwoord(orgaan: str) -> str:
     return "het" if orgaan.startswith(("college", "dagelijks", "algemeen")) else "de"
 
 
-def maak_omgeving(mappen: Iterable[Path] = ()) -> SandboxedEnvironment:
-    """The sandboxed environment, loading templates from `mappen` (first match wins)."""
+def maak_omgeving(mappen: Iterable[Path] = (), project: Path | None = None) -> SandboxedEnvironment:
+    """The sandboxed environment, loading templates from `mappen` (first match wins); messages
+    name template files relative to `project`."""
     omgeving = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(m) for m in mappen]) if mappen else None,
         undefined=jinja2.StrictUndefined,
@@ -100,21 +101,42 @@ def maak_omgeving(mappen: Iterable[Path] = ()) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    omgeving.filters.update({naam: _streng(f) for naam, f in FILTERS.items()})
+    omgeving.filters.update({naam: _streng(naam, f) for naam, f in FILTERS.items()})
+    omgeving.project = project  # type: ignore[attr-defined]
     return omgeving
 
 
-def _streng(filter_functie):  # noqa: ANN001, ANN202
-    """A filter that fails like Jinja itself on an undefined value (a typo in a template), instead
-    of passing the Undefined object on to Python code."""
+class FilterFout(Exception):
+    """A filter applied to a value it cannot handle."""
+
+
+def _streng(naam: str, filter_functie):  # noqa: ANN001, ANN202
+    """A filter that fails like Jinja itself on an undefined value (a typo in a template), and
+    that names itself when it cannot handle the value it got."""
 
     def gefilterd(waarde, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
         if isinstance(waarde, jinja2.Undefined):
             waarde._fail_with_undefined_error()
-        return filter_functie(waarde, *args, **kwargs)
+        try:
+            return filter_functie(waarde, *args, **kwargs)
+        except (TypeError, ValueError, AttributeError, IndexError, KeyError) as e:
+            raise FilterFout(f"het filter '{naam}' kan niet werken met {_soort_waarde(waarde)}") from e
 
     gefilterd.__name__ = filter_functie.__name__
     return gefilterd
+
+
+def _soort_waarde(waarde: object) -> str:
+    soorten = {
+        str: "tekst",
+        int: "een getal",
+        dt.date: "een datum",
+        list: "een lijst",
+        tuple: "een lijst",
+        dict: "een verzameling",
+        bool: "ja/nee",
+    }
+    return soorten.get(type(waarde), f"een {type(waarde).__name__}")
 
 
 # The filters every template and Ar formula may use.
@@ -158,34 +180,23 @@ def sjabloonmappen(project: Path, deelnemer: str | None = None) -> list[Path]:
 
 
 def render_sjabloon(omgeving: SandboxedEnvironment, naam: str, context: dict) -> str:
-    """Render a template; any template error names the template file and line."""
+    """Render a template; any error in it becomes a Dutch message with template file and line."""
+    from generator.render.sjabloonfouten import melding
+
     try:
         return omgeving.get_template(naam).render(**context)
-    except jinja2.TemplateSyntaxError as e:
-        bron = Bron(e.filename or naam, e.lineno or 0)
-        raise SjabloonFout(f"Sjabloon {naam} bevat een fout", [Melding(f"syntaxfout: {e.message}", bron)]) from e
-    except jinja2.TemplateNotFound as e:
-        raise SjabloonFout(
-            f"Sjabloon {e.name} niet gevonden",
-            [Melding(f"gezocht in: {', '.join(str(p) for p in (omgeving.loader.searchpath if omgeving.loader else []))}")],
-        ) from e
-    except (jinja2.TemplateError, jinja2.sandbox.SecurityError) as e:
-        bron = _sjabloonplek(e, naam)
-        hint = "controleer de naam van de variabele; zie docs/sjablonen.md voor wat een sjabloon kan gebruiken"
-        raise SjabloonFout(f"Sjabloon {naam} kan niet worden ingevuld", [Melding(str(e), bron, hint=hint)]) from e
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as e:
-        # An expression in the template that cannot be evaluated (e.g. a filter on the wrong kind of value).
-        bron = _sjabloonplek(e, naam)
-        raise SjabloonFout(f"Sjabloon {naam} kan niet worden ingevuld", [Melding(f"{type(e).__name__}: {e}", bron)]) from e
-
-
-def _sjabloonplek(fout: BaseException, naam: str) -> Bron:
-    """The template line an error happened on, from the traceback Jinja rewrites for us."""
-    tb = fout.__traceback__
-    plek = Bron(naam)
-    while tb is not None:
-        bestand = tb.tb_frame.f_code.co_filename
-        if bestand.endswith(".j2"):
-            plek = Bron(bestand, tb.tb_lineno)
-        tb = tb.tb_next
-    return plek
+    except (
+        jinja2.TemplateError,
+        RecursionError,
+        UnicodeDecodeError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        KeyError,
+        IndexError,
+        ZeroDivisionError,
+        FilterFout,
+    ) as e:
+        mappen = omgeving.loader.searchpath if isinstance(omgeving.loader, jinja2.FileSystemLoader) else []
+        kop, bericht = melding(e, naam, getattr(omgeving, "project", None), mappen)
+        raise SjabloonFout(kop, [bericht]) from e

@@ -19,9 +19,10 @@ from typing import Any
 
 from generator.diff.versies import vergelijk
 from generator.diff.waswordt import rijen
-from generator.errors import Melding
+from generator.errors import Bron, Melding, SjabloonFout, relatief
 from generator.model import Deelnemer
 from generator.render.context import besluit_context, deelnemer_context
+from generator.render.docx.document import Docx
 from generator.render.docx.oxml import Revisie
 from generator.render.md_docx import markdown_naar_docx
 from generator.render.omgeving import maak_omgeving, render_sjabloon, sjabloonmappen
@@ -137,7 +138,7 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
     meldingen: list[Melding] = []
     bestanden: dict[str, bytes] = {}
     beschrijving: dict[str, tuple[str, str]] = {}
-    omgeving = maak_omgeving(sjabloonmappen(project))
+    omgeving = maak_omgeving(sjabloonmappen(project), project)
     citeertitel = voor.citeertitel
     centrum = na.zoek_deelnemer(na.centrumgemeente or "") or na.deelnemer(na.publicerende_gemeente)
     auteur = f"{centrum.het_lichaam[:1].upper()}{centrum.het_lichaam[1:]}"
@@ -173,7 +174,7 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
 
     betrokken = [d for d in na.deelnemers if d.neemt_deel_op(w.inwerkingtreding) or d.id in {u.id for u in context["uittredingen"]}]
     for deelnemer in betrokken:
-        eigen = maak_omgeving(sjabloonmappen(project, deelnemer.id))
+        eigen = maak_omgeving(sjabloonmappen(project, deelnemer.id), project)
         dcontext = deelnemer_context(context, toepassing, deelnemer, meldingen)
         eigen_referentie = _referentie(project, deelnemer.id)
         for doc in PER_DEELNEMER:
@@ -210,8 +211,42 @@ def _referentie(project: Path, deelnemer: str | None) -> Path | None:
     kandidaten = ([project / "sjablonen" / deelnemer / "referentie.docx"] if deelnemer else []) + [
         project / "sjablonen" / "referentie.docx"
     ]
-    return next((p for p in kandidaten if p.is_file()), None)
+    pad = next((p for p in kandidaten if p.is_file()), None)
+    if pad is not None:
+        _controleer_referentie(pad, project)
+    return pad
 
+
+def _controleer_referentie(pad: Path, project: Path) -> None:
+    """A house-style document must be a Word document with the styles grgen writes with."""
+    bron = Bron(relatief(pad, project))
+    try:
+        doc = Docx(basis=pad)
+    except Exception as e:  # noqa: BLE001 - python-docx raises several kinds for a broken package
+        raise SjabloonFout(
+            "Referentiedocument kan niet worden gebruikt",
+            [
+                Melding(
+                    f"geen geldig Word-document (.docx): {type(e).__name__}", bron, hint="sla de huisstijl in Word op als .docx-document"
+                )
+            ],
+        ) from e
+    ontbrekend = [s for s in VEREISTE_STIJLEN if not doc.heeft_stijl(s)]
+    if ontbrekend:
+        raise SjabloonFout(
+            "Referentiedocument mist stijlen",
+            [
+                Melding(
+                    f"de stijlen {', '.join(ontbrekend)} ontbreken",
+                    bron,
+                    hint="begin met een kopie van grgen's basisdocument (generator/render/docx/basis.docx)",
+                )
+            ],
+        )
+
+
+# The paragraph styles grgen's documents use; a reference document must define them all.
+VEREISTE_STIJLEN = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Lid", "Onderdeel", "Subonderdeel", "Vervolg", "Vervolg 2")
 
 _TITEL = re.compile(r"^# (.+)$", re.M)
 

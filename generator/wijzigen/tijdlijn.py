@@ -74,7 +74,8 @@ def _onbekende_deelnemers(w: Wijziging, toepassing: Toepassing) -> list[Melding]
         if deelnemer_id not in bekend:
             naast = suggestie(deelnemer_id, sorted(bekend))
             hint = f"bedoelde u '{naast}'?" if naast else f"toegestaan: {', '.join(sorted(bekend))}"
-            uit.append(Melding(f"'{deelnemer_id}' onder 'deelnemers' is geen deelnemer", w.bron, f"wijziging {w.id}", hint))
+            bron = w.bronnen.get(f"deelnemers.{deelnemer_id}", w.bron)
+            uit.append(Melding(f"'{deelnemer_id}' onder 'deelnemers' is geen deelnemer", bron, f"wijziging {w.id}", hint))
     return uit
 
 
