@@ -15,6 +15,15 @@ from functools import cached_property
 from generator.errors import GEEN_BRON, Bron
 from generator.model.elementen import Element
 
+
+def _indexeer(element: Element, ouders: tuple[Element, ...], uit: dict[str, Plek]) -> None:
+    uit[element.id] = Plek(element, ouders)
+    if element.kinderen:
+        eigen = (*ouders, element)  # one tuple shared by all children
+        for kind in element.kinderen:
+            _indexeer(kind, eigen, uit)
+
+
 # The Dutch article of each kind of deelnemer.
 LIDWOORDEN = {"gemeente": "de", "openbaar lichaam": "het"}
 
@@ -117,21 +126,52 @@ class Regeling:
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
 
     def met(self, **wijzigingen: object) -> Regeling:
-        return dataclasses.replace(self, **wijzigingen)
+        """A copy with some fields changed; the index carries over when the text did not change."""
+        nieuw = dataclasses.replace(self, **wijzigingen)
+        if "kinderen" not in wijzigingen and "index" in self.__dict__:
+            nieuw.__dict__["index"] = self.__dict__["index"]
+        return nieuw
+
+    def met_hoofdelement(self, oud_id: str, nieuw: Element) -> Regeling:
+        """A copy in which one top-level element (a hoofdstuk) is replaced.
+
+        The index is derived from this version's: only the replaced subtree is walked again,
+        so applying an operation costs the size of one hoofdstuk, not of the whole regeling.
+        """
+        uit = dataclasses.replace(self, kinderen=tuple(nieuw if k.id == oud_id else k for k in self.kinderen))
+        if "index" in self.__dict__:
+            oud = self.__dict__["index"]
+            deel: dict[str, Plek] = {}
+            _indexeer(nieuw, (), deel)
+            oude_ids: dict[str, Plek] = {}
+            _indexeer(oud[oud_id].element, (), oude_ids)
+            if deel.keys() <= oude_ids.keys():
+                # No new ids (words changed, text rewritten or deleted): same order, so a copy
+                # with the subtree's entries updated is the new index.
+                index = oud.copy()
+                for weg in oude_ids.keys() - deel.keys():
+                    del index[weg]
+                index.update(deel)
+            else:  # an insertion: rebuild the order around the subtree
+                sleutels = list(oud)
+                begin = sleutels.index(oud_id)
+                items = list(oud.items())
+                index = dict(items[:begin]) | deel | dict(items[begin + len(oude_ids) :])
+            uit.__dict__["index"] = index
+        return uit
 
     @cached_property
     def index(self) -> dict[str, Plek]:
         """Every element by id, in document order."""
         uit: dict[str, Plek] = {}
-
-        def loop(element: Element, ouders: tuple[Element, ...]) -> None:
-            uit[element.id] = Plek(element, ouders)
-            for kind in element.kinderen:
-                loop(kind, (*ouders, element))
-
         for kind in self.kinderen:
-            loop(kind, ())
+            _indexeer(kind, (), uit)
         return uit
+
+    def zonder_index(self) -> None:
+        """Forget the cached index (it is rebuilt when asked for): frees memory of states kept
+        only for the wording of a besluit."""
+        self.__dict__.pop("index", None)
 
     def plek(self, element_id: str) -> Plek:
         return self.index[element_id]

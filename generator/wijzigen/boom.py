@@ -30,7 +30,7 @@ def vervang(regeling: Regeling, plek: Plek, nieuw: Element) -> Regeling:
     for ouder in reversed(plek.ouders):
         kinderen = tuple(vervanging if k.id == oud_id else k for k in ouder.kinderen)
         vervanging, oud_id = ouder.met(kinderen=kinderen), ouder.id
-    return regeling.met(kinderen=tuple(vervanging if k.id == oud_id else k for k in regeling.kinderen))
+    return regeling.met_hoofdelement(oud_id, vervanging)
 
 
 def kinderen_van(regeling: Regeling, ouder: Plek | None) -> tuple[Element, ...]:

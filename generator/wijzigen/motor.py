@@ -53,6 +53,7 @@ class Toepassing:
     voor: Versie
     na: Versie
     stappen: tuple[Stap, ...]
+    nieuwe_artikelnummers: frozenset[str] = frozenset()
 
     @property
     def raakt(self) -> frozenset[str]:
@@ -100,7 +101,43 @@ def pas_toe(
         wijziging=wijziging.id,
         bron=wijziging.bron,
     )
-    return Toepassing(wijziging, huidig, Versie(info, regeling), tuple(stappen))
+    return Toepassing(wijziging, huidig, Versie(info, regeling), tuple(stappen), frozenset(motor.artikelnummers.eigen))
+
+
+class Bezet:
+    """The ids that may not be given again: read-only layers plus this amendment's own.
+
+    >>> b = Bezet({"a"}, {"b": None})
+    >>> b.add("c"); ("a" in b, "b" in b, "c" in b, "d" in b)
+    (True, True, True, False)
+    """
+
+    def __init__(self, *lagen) -> None:  # noqa: ANN002
+        self.lagen = lagen
+        self.eigen: set[str] = set()
+
+    def __contains__(self, element_id: object) -> bool:
+        return element_id in self.eigen or any(element_id in laag for laag in self.lagen)
+
+    def add(self, element_id: str) -> None:
+        self.eigen.add(element_id)
+
+    def __ior__(self, andere: Bezet | set[str]) -> Bezet:
+        self.eigen |= andere.eigen if isinstance(andere, Bezet) else andere
+        return self
+
+    def __sub__(self, weg: set[str]) -> Bezet:
+        """All but `weg` (the ids of text being rewritten, which it may keep)."""
+        return _Zonder(self, weg)
+
+
+class _Zonder(Bezet):
+    def __init__(self, basis: Bezet, weg: set[str]) -> None:
+        super().__init__()
+        self.basis, self.weg = basis, weg
+
+    def __contains__(self, element_id: object) -> bool:
+        return element_id in self.eigen or (element_id not in self.weg and element_id in self.basis)
 
 
 class _Motor:
@@ -109,8 +146,12 @@ class _Motor:
         self.basis = basis
         self.w = wijziging
         self.v = Verzamelaar()
-        self.bezet: set[str] = set(ooit) | set(huidig.index)
-        self.artikelnummers: set[str] = set(nummers) | {a.nummer for a in huidig.artikelen()}
+        # Ids in use or ever used: the timeline's set and this version's index are only read;
+        # what this amendment adds goes into a set of its own (no copy of the large sets).
+        self.bezet = Bezet(ooit, huidig.index)
+        # Artikel numbers ever given (Ar 6.16: never again); the timeline's set already holds
+        # this version's, so only a direct call without one collects them here.
+        self.artikelnummers = Bezet(nummers if nummers else {a.nummer for a in huidig.artikelen()})
         # anchor id -> ids inserted after it by this amendment, so that two insertions "na
         # artikel 4" end up as 4a and 4b in the order of the file.
         self.ingevoegd_na: dict[str, list[str]] = {}
@@ -120,6 +161,7 @@ class _Motor:
     def voer_uit(self) -> tuple[Regeling, list[Stap]]:
         doelen = {op.volgnummer: self._los_op(op) for op in self.w.operaties}
         self.v.stop_bij_fouten(f"Wijziging {self.w.id} past niet op versie {self.w.basis}", WijzigingFout)
+        self._posities = {element_id: i for i, element_id in enumerate(self.reg.index)}
         volgorde = sorted(self.w.operaties, key=lambda op: self._sorteersleutel(op, doelen[op.volgnummer]))
         stappen: list[Stap] = []
         for op in volgorde:
@@ -137,8 +179,14 @@ class _Motor:
             if stap is not None:
                 stappen.append(stap)
                 self.reg = stap.na
-        self._controleer_verwijzingen()
+        self._controleer_verwijzingen(stappen)
         self.v.stop_bij_fouten(f"Wijziging {self.w.id} past niet op versie {self.w.basis}", WijzigingFout)
+        # The states between operations are kept for the wording of the besluit; their indexes
+        # are rebuilt if that is rendered, instead of holding one per operation in memory.
+        for stap in stappen:
+            for toestand in (stap.voor, stap.na):
+                if toestand is not self.reg and toestand is not stappen[0].voor:
+                    toestand.zonder_index()
         return self.reg, stappen
 
     def _handler(self, op: Operatie) -> Callable[[Operatie, str | None], Stap | None]:
@@ -185,7 +233,7 @@ class _Motor:
 
     def _sorteersleutel(self, op: Operatie, doel_id: str | None) -> tuple:
         """Where this change stands in the besluit: in the order of the regeling (Ar 6.15)."""
-        index = {element_id: i for i, element_id in enumerate(self.reg.index)}
+        index = self._posities
         if op.actie in METADATA_ACTIES:
             return (-1, 0, op.volgnummer)
         if op.actie == "toevoegen":
@@ -588,10 +636,21 @@ class _Motor:
         return self._stap(op, None, self.reg.met(citeertitel=op.tekst), None, {"citeertitel"})
 
     # -- consistency -------------------------------------------------------------------------
-    def _controleer_verwijzingen(self) -> None:
-        """A reference to an element this amendment removes is an error naming both places."""
-        for plek in self.reg.elementen():
+    def _controleer_verwijzingen(self, stappen: list[Stap]) -> None:
+        """A reference to an element this amendment removes is an error naming both places.
+
+        Only when ids vanished can a text anywhere be affected; otherwise only the texts this
+        amendment wrote can hold a wrong reference.
+        """
+        if self.vervallen_door:
+            plekken = self.reg.elementen()
+        else:
+            geraakt = set().union(*(s.raakt for s in stappen))
+            plekken = (self.reg.index[i] for i in sorted(geraakt) if i in self.reg.index)
+        for plek in plekken:
             for tekst in plek.element.teksten():
+                if "[[" not in tekst:
+                    continue
                 for doel in verwijzingen(tekst):
                     if doel in self.reg.index:
                         continue

@@ -48,7 +48,8 @@ def bouw_geschiedenis(regeling: Regeling, basisinfo: VersieInfo, wijzigingen: tu
         if w.basis not in bekend:
             raise WijzigingFout(f"Wijziging {w.id} kan niet worden toegepast", [_basis_fout(w, versies, wijzigingen)])
         basisindex = bekend[w.basis]
-        toepassing = pas_toe(versies[-1], w, versies[basisindex], frozenset(ooit_ids), frozenset(ooit_nummers))
+        # The sets are only read by pas_toe (no copy of every id for every amendment).
+        toepassing = pas_toe(versies[-1], w, versies[basisindex], ooit_ids, ooit_nummers)  # type: ignore[arg-type]
         conflicten = [
             _conflict(w, ander, gedeeld, versies[basisindex])
             for ander in toepassingen[basisindex:]
@@ -59,10 +60,11 @@ def bouw_geschiedenis(regeling: Regeling, basisinfo: VersieInfo, wijzigingen: tu
         onbekend = _onbekende_deelnemers(w, toepassing)
         if onbekend:
             raise WijzigingFout(f"Wijziging {w.id} bevat gegevens voor onbekende deelnemers", onbekend)
+        versies[-1].regeling.zonder_index()  # superseded: rebuilt on demand (toon, diff, bouw)
         versies.append(toepassing.na)
         toepassingen.append(toepassing)
         ooit_ids |= set(toepassing.na.regeling.index)
-        ooit_nummers |= {a.nummer for a in toepassing.na.regeling.artikelen()}
+        ooit_nummers |= toepassing.nieuwe_artikelnummers
     return Geschiedenis(Tijdlijn(tuple(versies)), tuple(toepassingen))
 
 

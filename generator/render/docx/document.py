@@ -50,6 +50,7 @@ from typing import Literal
 import docx
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm
+from docx.text.paragraph import Paragraph
 
 from generator.render.docx import oxml
 from generator.render.docx.maak_basis import BASIS_PAD, deterministische_zip
@@ -151,6 +152,7 @@ class Docx:
         self._doc = docx.Document(str(basis or BASIS_PAD))
         self.revisie = revisie
         self.teller = RevisieTeller()
+        self._stijl_ids: dict[str, str] = {}
 
     # -- content -------------------------------------------------------
 
@@ -192,7 +194,9 @@ class Docx:
         segments are then an error); ``"verwijderd"`` is the mirror image.
         """
         # "Normal" is the default style: no w:pStyle (and no empty w:pPr) needed.
-        p = self._doc.add_paragraph(style=None if stijl == "Normal" else stijl)
+        p = Paragraph(oxml.nieuwe_alinea(self._doc.element.body), self._doc._body)
+        if stijl != "Normal":
+            p._p.style = self._stijl_id(stijl)
         self._vul_alinea(p, segmenten, alinea_status, revisie)
 
     def pagina_einde(self) -> None:
@@ -298,6 +302,13 @@ class Docx:
         Path(pad).write_bytes(self.bewaar_bytes())
 
     # -- internals ---------------------------------------------------------
+
+    def _stijl_id(self, naam: str) -> str:
+        """The style id of a paragraph style name, looked up once per document (python-docx
+        scans every style on each lookup)."""
+        if naam not in self._stijl_ids:
+            self._stijl_ids[naam] = self._doc.styles[naam].style_id
+        return self._stijl_ids[naam]
 
     def _eis_revisie(self, revisie: Revisie | None = None) -> Revisie:
         revisie = revisie or self.revisie
