@@ -116,7 +116,7 @@ def toestemming_voor_besluit(z: Zicht) -> Iterator[Vondst]:
             yield Vondst(
                 f"de toestemming van de {orgaan} ({toestemming:%d-%m-%Y}) valt na het besluit ({w.datum_besluit:%d-%m-%Y}); "
                 "het besluit wordt pas genomen na de toestemming",
-                w.bron,
+                w.bronnen.get(f"deelnemers.{deelnemer_id}", w.bron),
                 f"gegevens voor deelnemer {deelnemer_id}",
                 "controleer 'datum_raad' en 'datum_besluit'",
                 deelnemer_id,
@@ -133,7 +133,7 @@ def zienswijze_voor_toestemming(z: Zicht) -> Iterator[Vondst]:
             yield Vondst(
                 f"de zienswijze ({zienswijze:%d-%m-%Y}) valt na de toestemming ({toestemming:%d-%m-%Y}); "
                 "de raad geeft eerst zijn zienswijze op het ontwerp en daarna toestemming",
-                w.bron,
+                w.bronnen.get(f"deelnemers.{deelnemer_id}", w.bron),
                 f"gegevens voor deelnemer {deelnemer_id}",
                 "controleer 'datum_zienswijze' en 'datum_raad'",
                 deelnemer_id,
