@@ -107,8 +107,12 @@ def voorbereiden(spec: dict, werk: Path) -> dict:
         (werk / f"{naam}.md").write_text(als_markdown(versie), encoding="utf-8")
         (werk / f"{naam}.txt").write_text(verwachte_tekst(versie), encoding="utf-8")
         # The clean .docx python-redlines compares: pandoc's when it is here (fast), else grgen's.
+        # Without "smart" pandoc keeps the text as it is (no curly quotes, no dashes for "--").
         if spec.get("pandoc"):
-            subprocess.run([spec["pandoc"], "-f", "markdown", "-t", "docx", "-o", str(werk / f"{naam}.docx"), str(werk / f"{naam}.md")], check=True)
+            subprocess.run(
+                [spec["pandoc"], "-f", "markdown-smart", "-t", "docx", "-o", str(werk / f"{naam}.docx"), str(werk / f"{naam}.md")],
+                check=True,
+            )
         else:
             (werk / f"{naam}.docx").write_bytes(schone_docx(versie))
     soorten: dict[str, int] = {}

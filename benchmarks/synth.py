@@ -195,7 +195,7 @@ class _Trekker:
         rng.shuffle(self.vrij)
         self.volgende_artikel = {}
         artikelen = list(regeling.artikelen())
-        for a, b in zip(artikelen, artikelen[1:]):
+        for a, b in zip(artikelen, artikelen[1:], strict=False):
             self.volgende_artikel[a.id] = b.nummer
 
     def doel(self, element_id: str) -> Doel:
@@ -237,7 +237,9 @@ class _Trekker:
         if gevonden is None:
             return None
         e, woord = gevonden
-        return Operatie("woorden_invoegen", n, self.doel(e.id), positie=self.rng.choice(["na", "voor"]), wat=woord, tekst=_nieuwe_woorden(self.rng))
+        return Operatie(
+            "woorden_invoegen", n, self.doel(e.id), positie=self.rng.choice(["na", "voor"]), wat=woord, tekst=_nieuwe_woorden(self.rng)
+        )
 
     def _woorden_vervallen(self, art: Element, n: int) -> Operatie | None:
         gevonden = self._woord_in(art)
@@ -276,7 +278,9 @@ class _Trekker:
         if lijst and self.rng.random() < 0.7:
             e = self.rng.choice(lijst)
             if e.soort == "lid":
-                return Operatie("invoegen", n, self.doel(e.id), positie=self.rng.choice(["na", "voor"]), nieuw=Lid(NIEUW_ID, "", _zin(self.rng)))
+                return Operatie(
+                    "invoegen", n, self.doel(e.id), positie=self.rng.choice(["na", "voor"]), nieuw=Lid(NIEUW_ID, "", _zin(self.rng))
+                )
             ouder = self.index[e.id].ouder
             tekst = _zin(self.rng, ";", 4, 12)
             # After the last onderdeel an onderdeel is "toegevoegd", not "ingevoegd".
@@ -284,7 +288,9 @@ class _Trekker:
             return Operatie("invoegen", n, self.doel(e.id), positie=positie, nieuw=Onderdeel(NIEUW_ID, "", tekst[0].lower() + tekst[1:]))
         if nummer_na(art.nummer, self.volgende_artikel.get(art.id)) is None:
             return None
-        return Operatie("invoegen", n, self.doel(art.id), positie="na", nieuw=Artikel(NIEUW_ID, "", _zin(self.rng), opschrift=_opschrift(self.rng)))
+        return Operatie(
+            "invoegen", n, self.doel(art.id), positie="na", nieuw=Artikel(NIEUW_ID, "", _zin(self.rng), opschrift=_opschrift(self.rng))
+        )
 
     def _toevoegen(self, art: Element, n: int) -> Operatie:
         if art.heeft_leden or not art.kinderen:
