@@ -77,10 +77,20 @@ def zoek(regeling: Regeling, stappen: tuple[tuple[str, str], ...]) -> Plek | Non
     naming its hoofdstuk.
     """
     eerste_soort, eerste_nummer = stappen[0]
-    huidige = next(
-        (p for p in regeling.elementen() if p.element.soort == eerste_soort and p.element.nummer == eerste_nummer),
-        None,
-    )
+    if eerste_soort == "artikel":
+        # Descend only into the top-level element that holds the number (cached per element).
+        huidige = None
+        top = next((k for k in regeling.kinderen if eerste_nummer in k.artikelnummers_in), None)
+        if top is not None:
+            e = top
+            while e.soort != "artikel":
+                e = next(k for k in e.kinderen if eerste_nummer in k.artikelnummers_in)
+            huidige = regeling.plek(e.id)
+    else:
+        huidige = next(
+            (p for p in regeling.elementen() if p.element.soort == eerste_soort and p.element.nummer == eerste_nummer),
+            None,
+        )
     for soort, nummer in stappen[1:]:
         if huidige is None:
             return None

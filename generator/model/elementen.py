@@ -11,10 +11,14 @@ An element's text lives in `tekst` (the whole text, or the words before its list
 from __future__ import annotations
 
 import dataclasses
+import re
+from functools import cached_property
 from typing import ClassVar
 
 from generator.errors import GEEN_BRON, Bron
 from generator.nummering import letterreeks, rangtelwoord
+
+_VERWIJZING = re.compile(r"\[\[([^\[\]\s|]+)\]\]")  # as adressen.VERWIJZING
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,6 +66,21 @@ class Element:
     def teksten(self) -> tuple[str, ...]:
         """The element's own texts (not its children's), for checks and search."""
         return tuple(t for t in (self.tekst, self.slottekst) if t)
+
+    # Cached on the frozen element object, which versions share: computed once per element,
+    # so a new version computes them only for what an amendment replaced.
+    @cached_property
+    def verwijzingen_in(self) -> frozenset[str]:
+        """The ids referred to anywhere in this element and its descendants."""
+        eigen = frozenset(d for t in self.teksten() for d in _VERWIJZING.findall(t))
+        return eigen.union(*(k.verwijzingen_in for k in self.kinderen))
+
+    @cached_property
+    def artikelnummers_in(self) -> frozenset[str]:
+        """The numbers of the artikelen in this element (itself included)."""
+        if self.soort == "artikel":
+            return frozenset((self.nummer,))
+        return frozenset().union(*(k.artikelnummers_in for k in self.kinderen))
 
 
 @dataclasses.dataclass(frozen=True)

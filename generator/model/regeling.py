@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cached_property
 
 from generator.errors import GEEN_BRON, Bron
@@ -135,38 +135,19 @@ class Regeling:
     def met_hoofdelement(self, oud_id: str, nieuw: Element) -> Regeling:
         """A copy in which one top-level element (a hoofdstuk) is replaced.
 
-        The index is derived from this version's: only the replaced subtree is walked again,
-        so applying an operation costs the size of one hoofdstuk, not of the whole regeling.
+        The index is derived from this version's (see `Index`): the places inside unchanged
+        top-level elements are shared, so an operation costs the size of one hoofdstuk.
         """
         uit = dataclasses.replace(self, kinderen=tuple(nieuw if k.id == oud_id else k for k in self.kinderen))
         if "index" in self.__dict__:
-            oud = self.__dict__["index"]
-            deel: dict[str, Plek] = {}
-            _indexeer(nieuw, (), deel)
-            oude_ids: dict[str, Plek] = {}
-            _indexeer(oud[oud_id].element, (), oude_ids)
-            if deel.keys() <= oude_ids.keys():
-                # No new ids (words changed, text rewritten or deleted): same order, so a copy
-                # with the subtree's entries updated is the new index.
-                index = oud.copy()
-                for weg in oude_ids.keys() - deel.keys():
-                    del index[weg]
-                index.update(deel)
-            else:  # an insertion: rebuild the order around the subtree
-                sleutels = list(oud)
-                begin = sleutels.index(oud_id)
-                items = list(oud.items())
-                index = dict(items[:begin]) | deel | dict(items[begin + len(oude_ids) :])
-            uit.__dict__["index"] = index
+            index = self.__dict__["index"]
+            uit.__dict__["index"] = index.met_vervangen(uit.kinderen, index.top(oud_id), nieuw)
         return uit
 
     @cached_property
-    def index(self) -> dict[str, Plek]:
+    def index(self) -> Index:
         """Every element by id, in document order."""
-        uit: dict[str, Plek] = {}
-        for kind in self.kinderen:
-            _indexeer(kind, (), uit)
-        return uit
+        return Index.bouw(self.kinderen)
 
     def zonder_index(self) -> None:
         """Forget the cached index (it is rebuilt when asked for): frees memory of states kept
@@ -236,3 +217,92 @@ class Tijdlijn:
     @property
     def basis(self) -> Versie:
         return self.versies[0]
+
+
+class Index(Mapping[str, Plek]):
+    """Every element of a version by id, in document order, read-only.
+
+    The places (`Plek`) inside one top-level element depend on that element object alone, so
+    they are cached on it (`plekken_van`) and shared by every version that holds it. A version
+    adds only a dict id -> top-level id; replacing one top-level element copies that dict (at C
+    speed), or shares it when no id changes.
+    """
+
+    __slots__ = ("_kinderen", "_waar", "_top", "_rang")
+
+    def __init__(self, kinderen: tuple[Element, ...], waar: dict[str, str]):
+        self._kinderen = kinderen
+        self._waar = waar
+        self._top = {k.id: k for k in kinderen}
+        self._rang: dict[str, int] | None = None
+
+    @classmethod
+    def bouw(cls, kinderen: tuple[Element, ...]) -> Index:
+        waar: dict[str, str] = {}
+        for k in kinderen:
+            waar.update(dict.fromkeys(plekken_van(k), k.id))
+        return cls(kinderen, waar)
+
+    def met_vervangen(self, kinderen: tuple[Element, ...], oud: Element, nieuw: Element) -> Index:
+        oude, nieuwe = plekken_van(oud), plekken_van(nieuw)
+        if oud.id == nieuw.id and oude.keys() == nieuwe.keys():
+            return Index(kinderen, self._waar)  # same ids: the dict is shared, not copied
+        waar = self._waar.copy()
+        for i in oude:
+            del waar[i]
+        waar.update(dict.fromkeys(nieuwe, nieuw.id))
+        return Index(kinderen, waar)
+
+    def top(self, element_id: str) -> Element:
+        """The top-level element holding `element_id`."""
+        return self._top[self._waar[element_id]]
+
+    def positie(self, element_id: str) -> tuple[int, int]:
+        """Where an element stands in document order, as a sortable pair."""
+        top = self.top(element_id)
+        return (self._rangen()[top.id], list(plekken_van(top)).index(element_id))
+
+    def na(self, element_id: str) -> Iterator[Plek]:
+        """The places after an element and its descendants, in document order (lazily)."""
+        top = self.top(element_id)
+        eigen = plekken_van(top)
+        sleutels = list(eigen)
+        begin = sleutels.index(element_id) + _grootte(eigen[element_id].element)
+        yield from (eigen[k] for k in sleutels[begin:])
+        for k in self._kinderen[self._rangen()[top.id] + 1 :]:
+            yield from plekken_van(k).values()
+
+    def _rangen(self) -> dict[str, int]:
+        if self._rang is None:
+            self._rang = {k.id: i for i, k in enumerate(self._kinderen)}
+        return self._rang
+
+    def __getitem__(self, element_id: str) -> Plek:
+        return plekken_van(self._top[self._waar[element_id]])[element_id]
+
+    def __contains__(self, element_id: object) -> bool:
+        return element_id in self._waar
+
+    def __iter__(self) -> Iterator[str]:
+        for k in self._kinderen:
+            yield from plekken_van(k)
+
+    def __len__(self) -> int:
+        return len(self._waar)
+
+    def values(self):  # noqa: ANN201 - an iterator, not a view: every caller iterates once
+        return (p for k in self._kinderen for p in plekken_van(k).values())
+
+
+def plekken_van(top: Element) -> dict[str, Plek]:
+    """The places of a top-level element and its descendants, cached on the (frozen) element."""
+    plekken = top.__dict__.get("_plekken")
+    if plekken is None:
+        plekken = {}
+        _indexeer(top, (), plekken)
+        top.__dict__["_plekken"] = plekken
+    return plekken
+
+
+def _grootte(element: Element) -> int:
+    return 1 + sum(_grootte(k) for k in element.kinderen)

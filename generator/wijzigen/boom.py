@@ -92,13 +92,8 @@ def vrij_id(gewenst: str, bezet: set[str]) -> str:
 
 def volgende_in_documentvolgorde(regeling: Regeling, soort: str, na_id: str | None) -> Element | None:
     """The first element of `soort` after the element `na_id` (or its subtree) in document order."""
-    plekken = list(regeling.index.values())
-    if na_id is None:
-        start = 0
-    else:
-        subtree = ids_in(regeling.index[na_id].element)
-        start = max(i for i, p in enumerate(plekken) if p.element.id in subtree) + 1
-    return next((p.element for p in plekken[start:] if p.element.soort == soort), None)
+    plekken = regeling.index.values() if na_id is None else regeling.index.na(na_id)
+    return next((p.element for p in plekken if p.element.soort == soort), None)
 
 
 def vorige_in_documentvolgorde(regeling: Regeling, soort: str, voor_id: str) -> Element | None:

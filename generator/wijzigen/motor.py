@@ -161,7 +161,6 @@ class _Motor:
     def voer_uit(self) -> tuple[Regeling, list[Stap]]:
         doelen = {op.volgnummer: self._los_op(op) for op in self.w.operaties}
         self.v.stop_bij_fouten(f"Wijziging {self.w.id} past niet op versie {self.w.basis}", WijzigingFout)
-        self._posities = {element_id: i for i, element_id in enumerate(self.reg.index)}
         volgorde = sorted(self.w.operaties, key=lambda op: self._sorteersleutel(op, doelen[op.volgnummer]))
         stappen: list[Stap] = []
         for op in volgorde:
@@ -233,26 +232,29 @@ class _Motor:
 
     def _sorteersleutel(self, op: Operatie, doel_id: str | None) -> tuple:
         """Where this change stands in the besluit: in the order of the regeling (Ar 6.15)."""
-        index = self._posities
         if op.actie in METADATA_ACTIES:
-            return (-1, 0, op.volgnummer)
+            return ((-1, 0), 0, op.volgnummer)
+        if len(self.w.operaties) == 1:  # nothing to sort
+            return ((0, 0), 0, op.volgnummer)
+        positie = self.reg.index.positie  # (rank of the top-level element, rank within it)
+        einde = (len(self.reg.kinderen), 0)
         if op.actie == "toevoegen":
             if doel_id is None:
-                return (len(index), 1, op.volgnummer)
+                return (einde, 1, op.volgnummer)
             plek = self.reg.index[doel_id]
             if op.nieuw is not None and op.nieuw.soort in ("artikel", "hoofdstuk", "paragraaf"):
-                laatste = max(index[i] for i in ids_in(plek.element))
+                laatste = max(positie(i) for i in ids_in(plek.element))
                 return (laatste, 1, op.volgnummer)
-            return (index[(plek.artikel or plek.element).id], 0, op.volgnummer)
+            return (positie((plek.artikel or plek.element).id), 0, op.volgnummer)
         if doel_id is None:
-            return (len(index), 2, op.volgnummer)
+            return (einde, 2, op.volgnummer)
         plek = self.reg.index[doel_id]
         if op.actie == "invoegen" and plek.element.soort in ("artikel", "hoofdstuk", "paragraaf"):
             if op.positie == "na":  # after everything in the neighbour, its artikelen included
-                return (max(index[i] for i in ids_in(plek.element)), 1, op.volgnummer)
-            return (index[doel_id], -1, op.volgnummer)
+                return (max(positie(i) for i in ids_in(plek.element)), 1, op.volgnummer)
+            return (positie(doel_id), -1, op.volgnummer)
         groep = plek.artikel or plek.element
-        return (index[groep.id], 0, op.volgnummer)
+        return (positie(groep.id), 0, op.volgnummer)
 
     def _groep(self, plek: Plek) -> str:
         return (plek.artikel or plek.element).id
@@ -642,7 +644,8 @@ class _Motor:
         Only when ids vanished can a text anywhere be affected; otherwise only the texts this
         amendment wrote can hold a wrong reference.
         """
-        if self.vervallen_door:
+        weg = {i for i in self.vervallen_door if i not in self.reg.index}
+        if weg and any(weg & top.verwijzingen_in for top in self.reg.kinderen):
             plekken = self.reg.elementen()
         else:
             geraakt = set().union(*(s.raakt for s in stappen))

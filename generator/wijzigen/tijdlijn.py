@@ -43,8 +43,8 @@ def bouw_geschiedenis(regeling: Regeling, basisinfo: VersieInfo, wijzigingen: tu
     toepassingen: list[Toepassing] = []
     ooit_ids = set(regeling.index)
     ooit_nummers = {a.nummer for a in regeling.artikelen()}
+    bekend = {basisinfo.id: 0}  # version id -> position in versies
     for w in volgorde(wijzigingen):
-        bekend = {v.id: i for i, v in enumerate(versies)}
         if w.basis not in bekend:
             raise WijzigingFout(f"Wijziging {w.id} kan niet worden toegepast", [_basis_fout(w, versies, wijzigingen)])
         basisindex = bekend[w.basis]
@@ -61,9 +61,10 @@ def bouw_geschiedenis(regeling: Regeling, basisinfo: VersieInfo, wijzigingen: tu
         if onbekend:
             raise WijzigingFout(f"Wijziging {w.id} bevat gegevens voor onbekende deelnemers", onbekend)
         versies[-1].regeling.zonder_index()  # superseded: rebuilt on demand (toon, diff, bouw)
+        bekend[toepassing.na.id] = len(versies)
         versies.append(toepassing.na)
         toepassingen.append(toepassing)
-        ooit_ids |= set(toepassing.na.regeling.index)
+        ooit_ids |= toepassing.raakt  # every id an amendment adds is among those its steps touch
         ooit_nummers |= toepassing.nieuwe_artikelnummers
     return Geschiedenis(Tijdlijn(tuple(versies)), tuple(toepassingen))
 

@@ -194,9 +194,8 @@ class Docx:
         segments are then an error); ``"verwijderd"`` is the mirror image.
         """
         # "Normal" is the default style: no w:pStyle (and no empty w:pPr) needed.
-        p = Paragraph(oxml.nieuwe_alinea(self._doc.element.body), self._doc._body)
-        if stijl != "Normal":
-            p._p.style = self._stijl_id(stijl)
+        stijl_id = None if stijl == "Normal" else self._stijl_id(stijl)
+        p = Paragraph(oxml.nieuwe_alinea(self._doc.element.body, stijl_id), self._doc._body)
         self._vul_alinea(p, segmenten, alinea_status, revisie)
 
     def pagina_einde(self) -> None:
