@@ -12,7 +12,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from generator.adressen import onbekende_verwijzingen
-from generator.errors import Bron, Verzamelaar
+from generator.errors import Bron, Verzamelaar, relatief
 from generator.loader.bestanden import lees_yaml
 from generator.loader.velden import Kaart, suggestie
 from generator.model import SOORTEN, Deelnemer, Element, Regeling, VersieInfo
@@ -339,7 +339,7 @@ def _versie(kaart: Kaart) -> VersieInfo | None:
 
 def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, VersieInfo] | None:
     """Read `regeling.yaml` in a regeling folder, and the hoofdstuk files it names."""
-    naam = _toon(map_ / "regeling.yaml", project)
+    naam = relatief(map_ / "regeling.yaml", project)
     data, meldingen = lees_yaml(map_ / "regeling.yaml", naam)
     v.meldingen.extend(meldingen)
     if data is None:
@@ -450,19 +450,19 @@ def _artikelen_in(element: Element) -> list[Element]:
     return [a for k in element.kinderen for a in _artikelen_in(k)]
 
 
-def _lees_hoofdstukbestand(map_: Path, relatief: str, bron: Bron, project: Path, v: Verzamelaar) -> Kaart | None:
-    pad = (map_ / relatief).resolve()
+def _lees_hoofdstukbestand(map_: Path, bestandsnaam: str, bron: Bron, project: Path, v: Verzamelaar) -> Kaart | None:
+    pad = (map_ / bestandsnaam).resolve()
     if not pad.is_relative_to(map_.resolve()):
         v.fout(
-            f"bestand '{relatief}' ligt buiten de map van de regeling",
+            f"bestand '{bestandsnaam}' ligt buiten de map van de regeling",
             bron,
             hint="noem een bestand in deze map, bijv. hoofdstukken/01-algemeen.yaml",
         )
         return None
-    naam = _toon(pad, project)
+    naam = relatief(pad, project)
     data, meldingen = lees_yaml(pad, naam)
     if meldingen and meldingen[0].tekst == "bestand bestaat niet":
-        v.fout(f"hoofdstukbestand '{relatief}' bestaat niet", bron)
+        v.fout(f"hoofdstukbestand '{bestandsnaam}' bestaat niet", bron)
         return None
     v.meldingen.extend(meldingen)
     if data is None:
@@ -471,10 +471,3 @@ def _lees_hoofdstukbestand(map_: Path, relatief: str, bron: Bron, project: Path,
         v.fout("een hoofdstukbestand bevat sleutels met waarden (id, nummer, opschrift, artikelen)", Bron(naam, 1, 1))
         return None
     return Kaart(data, naam, v, bron=Bron(naam, 1, 1))
-
-
-def _toon(pad: Path, project: Path) -> str:
-    try:
-        return str(pad.resolve().relative_to(project.resolve()))
-    except ValueError:
-        return str(pad)
