@@ -21,7 +21,7 @@ import datetime as dt
 import random
 import re
 
-from generator.adressen import parse_adres
+from generator.adressen import onbekende_verwijzingen, parse_adres
 from generator.loader.regeling import NIEUW_ID
 from generator.model import Artikel, Deelnemer, Element, Hoofdstuk, Lid, Onderdeel, Regeling, VersieInfo
 from generator.model.wijziging import Doel, Operatie, Wijziging
@@ -87,6 +87,11 @@ def maak_werklast(seed: int, artikelen: int, wijzigingen: int) -> Werklast:
     """
     rng = random.Random(seed)
     regeling = maak_regeling(rng, artikelen)
+    # The check the loader makes of every regeling it reads (lees_regeling): so the drawn sources
+    # arrive at the engine as a project's do, and a bad reference in synth.py is caught here.
+    onbekend = [doel for _, doel in onbekende_verwijzingen(regeling)]
+    if onbekend:
+        raise ValueError(f"synth.py refers to unknown ids: {onbekend[:5]}")
     info = VersieInfo("v0", "nieuwe regeling", BASISDATUM, datum_ondertekening=BASISDATUM - dt.timedelta(days=30))
     return Werklast(regeling, info, tuple(maak_wijzigingen(rng, regeling, wijzigingen)))
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from generator.model import Plek, Regeling
+from generator.model.regeling import plekken_van
 from generator.nummering import letterpositie, rangtelwoord
 
 VERWIJZING = re.compile(r"\[\[([^\[\]\s|]+)\]\]")
@@ -159,8 +160,14 @@ def los_op(tekst: str, regeling: Regeling, vanuit: Plek | None) -> str:
 
 
 def onbekende_verwijzingen(regeling: Regeling) -> Iterator[tuple[Plek, str]]:
-    """Every (element, id) pair where a text refers to an id that this version does not have."""
-    for plek in regeling.elementen():
+    """Every (element, id) pair where a text refers to an id that this version does not have.
+
+    Only top-level elements whose (cached) reference set holds an unknown id are walked; the
+    sets are then at hand for the amendment engine, which asks them again.
+    """
+    index = regeling.index
+    verdacht = [k for k in regeling.kinderen if any(d not in index for d in k.verwijzingen_in)]
+    for plek in (p for k in verdacht for p in plekken_van(k).values()):
         for tekst in plek.element.teksten():
             for doel_id in verwijzingen(tekst):
                 if doel_id not in regeling.index:

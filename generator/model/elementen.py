@@ -56,7 +56,15 @@ class Element:
         >>> Lid("x.1", "1", "Tekst.").met(nummer="2").nummer
         '2'
         """
-        return dataclasses.replace(self, **wijzigingen)
+        onbekend = wijzigingen.keys() - _VELDEN
+        if onbekend:
+            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(onbekend))}")
+        # As dataclasses.replace, without its per-call field walk (the engine makes thousands of
+        # copies); only the fields are copied, never the caches a cached_property left behind.
+        nieuw = object.__new__(type(self))
+        eigen = self.__dict__
+        nieuw.__dict__.update({veld: eigen[veld] for veld in _VELDEN}, **wijzigingen)
+        return nieuw
 
     @classmethod
     def nummer_op_positie(cls, positie: int) -> str:
@@ -70,10 +78,38 @@ class Element:
     # Cached on the frozen element object, which versions share: computed once per element,
     # so a new version computes them only for what an amendment replaced.
     @cached_property
+    def ids_in(self) -> frozenset[str]:
+        """The ids of this element and all its descendants.
+
+        >>> sorted(Artikel("a", "1", kinderen=(Lid("a.1", "1", "X."), Lid("a.2", "2", "Y."))).ids_in)
+        ['a', 'a.1', 'a.2']
+        """
+        return frozenset((self.id,)).union(*(k.ids_in for k in self.kinderen))
+
+    @cached_property
     def verwijzingen_in(self) -> frozenset[str]:
-        """The ids referred to anywhere in this element and its descendants."""
-        eigen = frozenset(d for t in self.teksten() for d in _VERWIJZING.findall(t))
-        return eigen.union(*(k.verwijzingen_in for k in self.kinderen))
+        """The ids referred to anywhere in this element and its descendants.
+
+        Hoofdstukken and paragrafen unite their children's (cached) sets; below that one pass
+        over the joined texts is cheaper than a cached set per lid and onderdeel.
+
+        >>> sorted(Artikel("a", "1", kinderen=(Lid("a.1", "1", "Zie [[b]]."), Lid("a.2", "2", "En [[c]]."))).verwijzingen_in)
+        ['b', 'c']
+        """
+        if self.soort in ("hoofdstuk", "paragraaf"):
+            eigen = frozenset(d for t in self.teksten() for d in _VERWIJZING.findall(t))
+            return eigen.union(*(k.verwijzingen_in for k in self.kinderen))
+        tekst = "\n".join(self.alle_teksten())
+        return frozenset(_VERWIJZING.findall(tekst)) if "[[" in tekst else frozenset()
+
+    def alle_teksten(self) -> list[str]:
+        """The texts (`teksten`) of this element and all its descendants, in document order."""
+        uit = [self.tekst] if self.tekst else []
+        for kind in self.kinderen:
+            uit += kind.alle_teksten()
+        if self.slottekst:
+            uit.append(self.slottekst)
+        return uit
 
     @cached_property
     def artikelnummers_in(self) -> frozenset[str]:
@@ -194,6 +230,7 @@ class Subonderdeel(Element):
         return f"onder {self.nummer}°"
 
 
+_VELDEN = frozenset(f.name for f in dataclasses.fields(Element))
 SOORTEN: dict[str, type[Element]] = {cls.soort: cls for cls in (Hoofdstuk, Paragraaf, Artikel, Lid, Onderdeel, Subonderdeel)}
 # Leden and onderdelen are numbered by their position; these give the label of position n.
 GENUMMERD_OP_POSITIE = ("lid", "onderdeel", "subonderdeel")

@@ -135,13 +135,12 @@ class Regeling:
     def met_hoofdelement(self, oud_id: str, nieuw: Element) -> Regeling:
         """A copy in which one top-level element (a hoofdstuk) is replaced.
 
-        The index is derived from this version's (see `Index`): the places inside unchanged
-        top-level elements are shared, so an operation costs the size of one hoofdstuk.
+        The index is derived from this version's (see `Index`), so an operation costs the path
+        to the change, not the size of the regeling.
         """
-        uit = dataclasses.replace(self, kinderen=tuple(nieuw if k.id == oud_id else k for k in self.kinderen))
-        if "index" in self.__dict__:
-            index = self.__dict__["index"]
-            uit.__dict__["index"] = index.met_vervangen(uit.kinderen, index.top(oud_id), nieuw)
+        kinderen, index = self.index.met_vervangen(self.index.top(oud_id), nieuw)
+        uit = dataclasses.replace(self, kinderen=kinderen)
+        uit.__dict__["index"] = index
         return uit
 
     @cached_property
@@ -222,52 +221,84 @@ class Tijdlijn:
 class Index(Mapping[str, Plek]):
     """Every element of a version by id, in document order, read-only.
 
-    The places (`Plek`) inside one top-level element depend on that element object alone, so
-    they are cached on it (`plekken_van`) and shared by every version that holds it. A version
-    adds only a dict id -> top-level id; replacing one top-level element copies that dict (at C
-    speed), or shares it when no id changes.
+    A lookup finds the top-level element holding the id, then descends through the children
+    whose `ids_in` (cached on each frozen element) holds it. Nothing per element is made for a
+    new version: replacing one top-level element costs the path to the change, not the size of
+    the regeling, which is what applying hundreds of amendments needs. Walking every place
+    (`values`, `__iter__`) uses the places cached on each top-level element (`plekken_van`),
+    shared by every version that holds that element.
+
+    Which top-level element holds an id is kept in two dicts: `_basis` (made once, shared by
+    later versions) and `_nieuw` (ids added since). An entry is checked against the element's
+    `ids_in` on lookup, so a removed id needs no bookkeeping.
     """
 
-    __slots__ = ("_kinderen", "_waar", "_top", "_rang")
+    __slots__ = ("_kinderen", "_basis", "_nieuw", "_top", "_rang")
 
-    def __init__(self, kinderen: tuple[Element, ...], waar: dict[str, str]):
+    def __init__(self, kinderen: tuple[Element, ...], basis: dict[str, str], nieuw: dict[str, str], top: dict[str, Element]):
         self._kinderen = kinderen
-        self._waar = waar
-        self._top = {k.id: k for k in kinderen}
+        self._basis = basis
+        self._nieuw = nieuw
+        self._top = top
         self._rang: dict[str, int] | None = None
 
     @classmethod
     def bouw(cls, kinderen: tuple[Element, ...]) -> Index:
-        waar: dict[str, str] = {}
+        basis: dict[str, str] = {}
         for k in kinderen:
-            waar.update(dict.fromkeys(plekken_van(k), k.id))
-        return cls(kinderen, waar)
+            basis.update(dict.fromkeys(k.ids_in, k.id))
+        return cls(kinderen, basis, {}, {k.id: k for k in kinderen})
 
-    def met_vervangen(self, kinderen: tuple[Element, ...], oud: Element, nieuw: Element) -> Index:
-        oude, nieuwe = plekken_van(oud), plekken_van(nieuw)
-        if oud.id == nieuw.id and oude.keys() == nieuwe.keys():
-            return Index(kinderen, self._waar)  # same ids: the dict is shared, not copied
-        waar = self._waar.copy()
-        for i in oude:
-            del waar[i]
-        waar.update(dict.fromkeys(nieuwe, nieuw.id))
-        return Index(kinderen, waar)
+    def met_vervangen(self, oud: Element, nieuw: Element) -> tuple[tuple[Element, ...], Index]:
+        """The top-level elements and the index after `oud` is replaced by `nieuw`."""
+        rang = self._rangen()[oud.id]
+        kinderen = (*self._kinderen[:rang], nieuw, *self._kinderen[rang + 1 :])
+        top = self._top.copy()  # at C speed; the ids map to elements of this version
+        del top[oud.id]
+        top[nieuw.id] = nieuw
+        erbij = nieuw.ids_in - oud.ids_in
+        if not erbij:
+            uit = Index(kinderen, self._basis, self._nieuw, top)
+        elif len(self._nieuw) + len(erbij) > 64 + len(self._basis) // 8:
+            # Fold the additions into a new base now and then, so `_nieuw` stays small to copy.
+            basis = {**self._basis, **self._nieuw, **dict.fromkeys(erbij, nieuw.id)}
+            uit = Index(kinderen, basis, {}, top)
+        else:
+            uit = Index(kinderen, self._basis, {**self._nieuw, **dict.fromkeys(erbij, nieuw.id)}, top)
+        if oud.id == nieuw.id:
+            uit._rang = self._rang  # same order of the same ids
+        return kinderen, uit
 
     def top(self, element_id: str) -> Element:
-        """The top-level element holding `element_id`."""
-        return self._top[self._waar[element_id]]
+        """The top-level element holding `element_id` (KeyError when none does)."""
+        top_id = self._nieuw.get(element_id) or self._basis.get(element_id)
+        top = self._top.get(top_id) if top_id is not None else None
+        if top is None or element_id not in top.ids_in:
+            raise KeyError(element_id)
+        return top
 
-    def positie(self, element_id: str) -> tuple[int, int]:
-        """Where an element stands in document order, as a sortable pair."""
-        top = self.top(element_id)
-        return (self._rangen()[top.id], list(plekken_van(top)).index(element_id))
+    def _pad(self, element_id: str) -> list[Element]:
+        """The elements from the top-level one down to `element_id`."""
+        e = self.top(element_id)
+        pad = [e]
+        while e.id != element_id:
+            e = next(k for k in e.kinderen if element_id in k.ids_in)
+            pad.append(e)
+        return pad
+
+    def positie(self, element_id: str) -> tuple[int, tuple[int, ...]]:
+        """Where an element stands in document order, as a sortable pair: the rank of its
+        top-level element and the child positions down to it (an ancestor sorts first)."""
+        pad = self._pad(element_id)
+        plaatsen = (next(i for i, k in enumerate(ouder.kinderen) if k is kind) for ouder, kind in zip(pad, pad[1:]))
+        return (self._rangen()[pad[0].id], tuple(plaatsen))
 
     def na(self, element_id: str) -> Iterator[Plek]:
         """The places after an element and its descendants, in document order (lazily)."""
         top = self.top(element_id)
         eigen = plekken_van(top)
         sleutels = list(eigen)
-        begin = sleutels.index(element_id) + _grootte(eigen[element_id].element)
+        begin = sleutels.index(element_id) + len(eigen[element_id].element.ids_in)
         yield from (eigen[k] for k in sleutels[begin:])
         for k in self._kinderen[self._rangen()[top.id] + 1 :]:
             yield from plekken_van(k).values()
@@ -278,17 +309,26 @@ class Index(Mapping[str, Plek]):
         return self._rang
 
     def __getitem__(self, element_id: str) -> Plek:
-        return plekken_van(self._top[self._waar[element_id]])[element_id]
+        top = self.top(element_id)
+        plekken = top.__dict__.get("_plekken")  # walked before: every place is at hand
+        if plekken is not None:
+            return plekken[element_id]
+        *ouders, element = self._pad(element_id)
+        return Plek(element, tuple(ouders))
 
     def __contains__(self, element_id: object) -> bool:
-        return element_id in self._waar
+        try:
+            self.top(element_id)  # type: ignore[arg-type]
+        except (KeyError, TypeError):
+            return False
+        return True
 
     def __iter__(self) -> Iterator[str]:
         for k in self._kinderen:
             yield from plekken_van(k)
 
     def __len__(self) -> int:
-        return len(self._waar)
+        return sum(len(k.ids_in) for k in self._kinderen)
 
     def values(self):  # noqa: ANN201 - an iterator, not a view: every caller iterates once
         return (p for k in self._kinderen for p in plekken_van(k).values())
@@ -303,6 +343,3 @@ def plekken_van(top: Element) -> dict[str, Plek]:
         top.__dict__["_plekken"] = plekken
     return plekken
 
-
-def _grootte(element: Element) -> int:
-    return 1 + sum(_grootte(k) for k in element.kinderen)

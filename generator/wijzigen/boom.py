@@ -50,11 +50,8 @@ def hernummer(kinderen: tuple[Element, ...]) -> tuple[Element, ...]:
 
 
 def ids_in(element: Element) -> set[str]:
-    """The ids of an element and all its descendants."""
-    uit = {element.id}
-    for kind in element.kinderen:
-        uit |= ids_in(kind)
-    return uit
+    """The ids of an element and all its descendants, as a set of one's own to extend."""
+    return set(element.ids_in)
 
 
 def is_nieuw_id(element_id: str) -> bool:

@@ -233,17 +233,17 @@ class _Motor:
     def _sorteersleutel(self, op: Operatie, doel_id: str | None) -> tuple:
         """Where this change stands in the besluit: in the order of the regeling (Ar 6.15)."""
         if op.actie in METADATA_ACTIES:
-            return ((-1, 0), 0, op.volgnummer)
+            return ((-1, ()), 0, op.volgnummer)
         if len(self.w.operaties) == 1:  # nothing to sort
-            return ((0, 0), 0, op.volgnummer)
-        positie = self.reg.index.positie  # (rank of the top-level element, rank within it)
-        einde = (len(self.reg.kinderen), 0)
+            return ((0, ()), 0, op.volgnummer)
+        positie = self.reg.index.positie  # (rank of the top-level element, path within it)
+        einde = (len(self.reg.kinderen), ())
         if op.actie == "toevoegen":
             if doel_id is None:
                 return (einde, 1, op.volgnummer)
             plek = self.reg.index[doel_id]
             if op.nieuw is not None and op.nieuw.soort in ("artikel", "hoofdstuk", "paragraaf"):
-                laatste = max(positie(i) for i in ids_in(plek.element))
+                laatste = max(positie(i) for i in plek.element.ids_in)
                 return (laatste, 1, op.volgnummer)
             return (positie((plek.artikel or plek.element).id), 0, op.volgnummer)
         if doel_id is None:
@@ -251,7 +251,7 @@ class _Motor:
         plek = self.reg.index[doel_id]
         if op.actie == "invoegen" and plek.element.soort in ("artikel", "hoofdstuk", "paragraaf"):
             if op.positie == "na":  # after everything in the neighbour, its artikelen included
-                return (max(positie(i) for i in ids_in(plek.element)), 1, op.volgnummer)
+                return (max(positie(i) for i in plek.element.ids_in), 1, op.volgnummer)
             return (positie(doel_id), -1, op.volgnummer)
         groep = plek.artikel or plek.element
         return (positie(groep.id), 0, op.volgnummer)
