@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from functools import cached_property
+from itertools import pairwise
 
 from generator.errors import GEEN_BRON, Bron
 from generator.model.elementen import Element
@@ -290,7 +291,7 @@ class Index(Mapping[str, Plek]):
         """Where an element stands in document order, as a sortable pair: the rank of its
         top-level element and the child positions down to it (an ancestor sorts first)."""
         pad = self._pad(element_id)
-        plaatsen = (next(i for i, k in enumerate(ouder.kinderen) if k is kind) for ouder, kind in zip(pad, pad[1:]))
+        plaatsen = (next(i for i, k in enumerate(ouder.kinderen) if k is kind) for ouder, kind in pairwise(pad))
         return (self._rangen()[pad[0].id], tuple(plaatsen))
 
     def na(self, element_id: str) -> Iterator[Plek]:
@@ -342,4 +343,3 @@ def plekken_van(top: Element) -> dict[str, Plek]:
         _indexeer(top, (), plekken)
         top.__dict__["_plekken"] = plekken
     return plekken
-
