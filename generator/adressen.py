@@ -10,9 +10,9 @@ elsewhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from generator.model import Plek, Regeling
+from generator.model import Element, Plek, Regeling
 from generator.model.regeling import plekken_van
 from generator.nummering import letterpositie, rangtelwoord
 
@@ -83,10 +83,10 @@ def zoek(regeling: Regeling, stappen: tuple[tuple[str, str], ...]) -> Plek | Non
         huidige = None
         top = next((k for k in regeling.kinderen if eerste_nummer in k.artikelnummers_in), None)
         if top is not None:
-            e = top
-            while e.soort != "artikel":
-                e = next(k for k in e.kinderen if eerste_nummer in k.artikelnummers_in)
-            huidige = regeling.plek(e.id)
+            pad = [top]
+            while pad[-1].soort != "artikel":
+                pad.append(next(k for k in pad[-1].kinderen if eerste_nummer in k.artikelnummers_in))
+            huidige = Plek(pad[-1], tuple(pad[:-1]))
     else:
         huidige = next(
             (p for p in regeling.elementen() if p.element.soort == eerste_soort and p.element.nummer == eerste_nummer),
@@ -96,7 +96,7 @@ def zoek(regeling: Regeling, stappen: tuple[tuple[str, str], ...]) -> Plek | Non
         if huidige is None:
             return None
         kind = next((k for k in huidige.element.kinderen if k.soort == soort and k.nummer == nummer), None)
-        huidige = regeling.plek(kind.id) if kind else None
+        huidige = Plek(kind, (*huidige.ouders, huidige.element)) if kind else None
     return huidige
 
 
@@ -159,14 +159,16 @@ def los_op(tekst: str, regeling: Regeling, vanuit: Plek | None) -> str:
     return VERWIJZING.sub(vervang, tekst)
 
 
-def onbekende_verwijzingen(regeling: Regeling) -> Iterator[tuple[Plek, str]]:
+def onbekende_verwijzingen(regeling: Regeling, binnen: Iterable[Element] | None = None) -> Iterator[tuple[Plek, str]]:
     """Every (element, id) pair where a text refers to an id that this version does not have.
 
-    Only top-level elements whose (cached) reference set holds an unknown id are walked; the
-    sets are then at hand for the amendment engine, which asks them again.
+    `binnen` limits the search to some top-level elements (default: all). Only those whose
+    (cached) reference set holds an unknown id are walked; the sets are then at hand for the
+    amendment engine, which asks them again.
     """
     index = regeling.index
-    verdacht = [k for k in regeling.kinderen if any(d not in index for d in k.verwijzingen_in)]
+    tops = regeling.kinderen if binnen is None else binnen
+    verdacht = [k for k in tops if any(d not in index for d in k.verwijzingen_in)]
     for plek in (p for k in verdacht for p in plekken_van(k).values()):
         for tekst in plek.element.teksten():
             for doel_id in verwijzingen(tekst):

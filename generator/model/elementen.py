@@ -66,6 +66,26 @@ class Element:
         nieuw.__dict__.update({veld: eigen[veld] for veld in _VELDEN}, **wijzigingen)
         return nieuw
 
+    def met_kind(self, oud: Element, nieuw: Element) -> Element:
+        """A copy in which the child `oud` (this very object) is replaced by `nieuw`.
+
+        The cached sets below carry over when the new child's equal the old child's (they are
+        unions over the children), so rebuilding the path to a change costs the path, not the
+        breadth of every parent on it.
+
+        >>> a = Artikel("a", "1", kinderen=(Lid("a.1", "1", "X."),))
+        >>> b = a.met_kind(a.kinderen[0], Lid("a.1", "1", "Y."))
+        >>> b.kinderen[0].tekst, b.ids_in == a.ids_in
+        ('Y.', True)
+        """
+        i = next(i for i, k in enumerate(self.kinderen) if k is oud)
+        kopie = self.met(kinderen=(*self.kinderen[:i], nieuw, *self.kinderen[i + 1 :]))
+        for naam in _VERZAMELINGEN:
+            waarde = self.__dict__.get(naam)
+            if waarde is not None and naam in oud.__dict__ and getattr(nieuw, naam) == oud.__dict__[naam]:
+                kopie.__dict__[naam] = waarde
+        return kopie
+
     @classmethod
     def nummer_op_positie(cls, positie: int) -> str:
         """The number a lid or onderdeel has at 1-based `positie` (they renumber, Ar 6.18)."""
@@ -231,6 +251,8 @@ class Subonderdeel(Element):
 
 
 _VELDEN = frozenset(f.name for f in dataclasses.fields(Element))
+# The cached sets that are unions over an element's children (see Element.met_kind).
+_VERZAMELINGEN = ("ids_in", "verwijzingen_in", "artikelnummers_in")
 SOORTEN: dict[str, type[Element]] = {cls.soort: cls for cls in (Hoofdstuk, Paragraaf, Artikel, Lid, Onderdeel, Subonderdeel)}
 # Leden and onderdelen are numbered by their position; these give the label of position n.
 GENUMMERD_OP_POSITIE = ("lid", "onderdeel", "subonderdeel")

@@ -128,7 +128,7 @@ class Regeling:
 
     def met(self, **wijzigingen: object) -> Regeling:
         """A copy with some fields changed; the index carries over when the text did not change."""
-        nieuw = dataclasses.replace(self, **wijzigingen)
+        nieuw = _kopie(self, wijzigingen)
         if "kinderen" not in wijzigingen and "index" in self.__dict__:
             nieuw.__dict__["index"] = self.__dict__["index"]
         return nieuw
@@ -140,7 +140,7 @@ class Regeling:
         to the change, not the size of the regeling.
         """
         kinderen, index = self.index.met_vervangen(self.index.top(oud_id), nieuw)
-        uit = dataclasses.replace(self, kinderen=kinderen)
+        uit = _kopie(self, {"kinderen": kinderen})
         uit.__dict__["index"] = index
         return uit
 
@@ -295,14 +295,16 @@ class Index(Mapping[str, Plek]):
         return (self._rangen()[pad[0].id], tuple(plaatsen))
 
     def na(self, element_id: str) -> Iterator[Plek]:
-        """The places after an element and its descendants, in document order (lazily)."""
-        top = self.top(element_id)
-        eigen = plekken_van(top)
-        sleutels = list(eigen)
-        begin = sleutels.index(element_id) + len(eigen[element_id].element.ids_in)
-        yield from (eigen[k] for k in sleutels[begin:])
-        for k in self._kinderen[self._rangen()[top.id] + 1 :]:
-            yield from plekken_van(k).values()
+        """The places after an element and its descendants, in document order (lazily: a
+        caller that stops at the first match walks only that far)."""
+        pad = self._pad(element_id)
+        for diepte in range(len(pad) - 1, 0, -1):
+            ouder, kind = pad[diepte - 1], pad[diepte]
+            plaats = next(i for i, k in enumerate(ouder.kinderen) if k is kind)
+            for volgende in ouder.kinderen[plaats + 1 :]:
+                yield from _plekken_onder(volgende, tuple(pad[:diepte]))
+        for k in self._kinderen[self._rangen()[pad[0].id] + 1 :]:
+            yield from _plekken_onder(k, ())
 
     def _rangen(self) -> dict[str, int]:
         if self._rang is None:
@@ -333,6 +335,28 @@ class Index(Mapping[str, Plek]):
 
     def values(self):  # noqa: ANN201 - an iterator, not a view: every caller iterates once
         return (p for k in self._kinderen for p in plekken_van(k).values())
+
+
+def _kopie(regeling: Regeling, wijzigingen: dict[str, object]) -> Regeling:
+    """As dataclasses.replace, without its per-call field walk, and without the cached index."""
+    onbekend = wijzigingen.keys() - _REGELINGVELDEN
+    if onbekend:
+        raise TypeError(f"Regeling has no field {', '.join(sorted(onbekend))}")
+    nieuw = object.__new__(Regeling)
+    eigen = regeling.__dict__
+    nieuw.__dict__.update({veld: eigen[veld] for veld in _REGELINGVELDEN}, **wijzigingen)
+    return nieuw
+
+
+_REGELINGVELDEN = frozenset(f.name for f in dataclasses.fields(Regeling))
+
+
+def _plekken_onder(element: Element, ouders: tuple[Element, ...]) -> Iterator[Plek]:
+    """The places of an element and its descendants in document order, made as they are asked."""
+    yield Plek(element, ouders)
+    eigen = (*ouders, element)
+    for kind in element.kinderen:
+        yield from _plekken_onder(kind, eigen)
 
 
 def plekken_van(top: Element) -> dict[str, Plek]:

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterator
 
 from generator.adressen import los_op
-from generator.model import Element, Regeling
+from generator.model import Element, Plek, Regeling
 
 KOP = "kop"
 ALINEA = "alinea"
@@ -64,7 +64,7 @@ def _blokken(regeling: Regeling) -> Iterator[Blok]:
 
 
 def _element(regeling: Regeling, e: Element, ouders: tuple[Element, ...]) -> Iterator[Blok]:
-    plek = regeling.index[e.id]
+    plek = Plek(e, ouders)  # where references in its text are resolved from
     if e.soort in ("hoofdstuk", "paragraaf", "artikel"):
         niveau = {"hoofdstuk": 1, "paragraaf": 2, "artikel": 2}[e.soort]
         if e.soort == "artikel" and any(o.soort == "paragraaf" for o in ouders):

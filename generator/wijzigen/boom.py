@@ -25,12 +25,10 @@ def zet_kinderen(regeling: Regeling, ouder: Plek | None, kinderen: Iterable[Elem
 
 def vervang(regeling: Regeling, plek: Plek, nieuw: Element) -> Regeling:
     """`regeling` with the element at `plek` replaced by `nieuw` (its path rebuilt upwards)."""
-    vervanging = nieuw
-    oud_id = plek.element.id
+    vervanging, oud = nieuw, plek.element
     for ouder in reversed(plek.ouders):
-        kinderen = tuple(vervanging if k.id == oud_id else k for k in ouder.kinderen)
-        vervanging, oud_id = ouder.met(kinderen=kinderen), ouder.id
-    return regeling.met_hoofdelement(oud_id, vervanging)
+        vervanging, oud = ouder.met_kind(oud, vervanging), ouder
+    return regeling.met_hoofdelement(oud.id, vervanging)
 
 
 def kinderen_van(regeling: Regeling, ouder: Plek | None) -> tuple[Element, ...]:

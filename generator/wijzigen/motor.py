@@ -12,7 +12,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from generator.adressen import los_op, verwijzingen, zoek
+from generator.adressen import los_op, onbekende_verwijzingen, zoek
 from generator.errors import Verzamelaar, WijzigingFout
 from generator.model import SOORTEN, Element, Lid, Plek, Regeling, Versie, VersieInfo
 from generator.model.wijziging import METADATA_ACTIES, Operatie, Wijziging
@@ -163,6 +163,7 @@ class _Motor:
         self.v.stop_bij_fouten(f"Wijziging {self.w.id} past niet op versie {self.w.basis}", WijzigingFout)
         volgorde = sorted(self.w.operaties, key=lambda op: self._sorteersleutel(op, doelen[op.volgnummer]))
         stappen: list[Stap] = []
+        huidig = self.reg
         for op in volgorde:
             doel_id = doelen[op.volgnummer]
             if doel_id is not None and doel_id not in self.reg.index and op.actie not in METADATA_ACTIES:
@@ -178,7 +179,7 @@ class _Motor:
             if stap is not None:
                 stappen.append(stap)
                 self.reg = stap.na
-        self._controleer_verwijzingen(stappen)
+        self._controleer_verwijzingen(huidig)
         self.v.stop_bij_fouten(f"Wijziging {self.w.id} past niet op versie {self.w.basis}", WijzigingFout)
         # The states between operations are kept for the wording of the besluit; their indexes
         # are rebuilt if that is rendered, instead of holding one per operation in memory.
@@ -243,15 +244,14 @@ class _Motor:
                 return (einde, 1, op.volgnummer)
             plek = self.reg.index[doel_id]
             if op.nieuw is not None and op.nieuw.soort in ("artikel", "hoofdstuk", "paragraaf"):
-                laatste = max(positie(i) for i in plek.element.ids_in)
-                return (laatste, 1, op.volgnummer)
+                return (positie(_laatste_afstammeling(plek.element).id), 1, op.volgnummer)
             return (positie((plek.artikel or plek.element).id), 0, op.volgnummer)
         if doel_id is None:
             return (einde, 2, op.volgnummer)
         plek = self.reg.index[doel_id]
         if op.actie == "invoegen" and plek.element.soort in ("artikel", "hoofdstuk", "paragraaf"):
             if op.positie == "na":  # after everything in the neighbour, its artikelen included
-                return (max(positie(i) for i in plek.element.ids_in), 1, op.volgnummer)
+                return (positie(_laatste_afstammeling(plek.element).id), 1, op.volgnummer)
             return (positie(doel_id), -1, op.volgnummer)
         groep = plek.artikel or plek.element
         return (positie(groep.id), 0, op.volgnummer)
@@ -638,39 +638,37 @@ class _Motor:
         return self._stap(op, None, self.reg.met(citeertitel=op.tekst), None, {"citeertitel"})
 
     # -- consistency -------------------------------------------------------------------------
-    def _controleer_verwijzingen(self, stappen: list[Stap]) -> None:
+    def _controleer_verwijzingen(self, huidig: Regeling) -> None:
         """A reference to an element this amendment removes is an error naming both places.
 
-        Only when ids vanished can a text anywhere be affected; otherwise only the texts this
-        amendment wrote can hold a wrong reference.
+        Only the top-level elements this amendment changed can hold a new wrong reference, and
+        an unchanged one only if it refers to an id that vanished; the cached reference sets
+        (`Element.verwijzingen_in`) tell which to walk.
         """
         weg = {i for i in self.vervallen_door if i not in self.reg.index}
-        if weg and any(weg & top.verwijzingen_in for top in self.reg.kinderen):
-            plekken = self.reg.elementen()
+        if len(huidig.kinderen) == len(self.reg.kinderen):  # the same top-level elements, some replaced
+            gewijzigd = [n for o, n in zip(huidig.kinderen, self.reg.kinderen, strict=True) if n is not o]
         else:
-            geraakt = set().union(*(s.raakt for s in stappen))
-            plekken = (self.reg.index[i] for i in sorted(geraakt) if i in self.reg.index)
-        for plek in plekken:
-            for tekst in plek.element.teksten():
-                if "[[" not in tekst:
-                    continue
-                for doel in verwijzingen(tekst):
-                    if doel in self.reg.index:
-                        continue
-                    op = self.vervallen_door.get(doel)
-                    oude_plek = self.basis.index.get(doel)
-                    if op is not None:
-                        wat = oude_plek.adres if oude_plek else doel
-                        # Name the referring element as the drafter knows it: in the basis numbering.
-                        verwijzer = self.basis.index[plek.element.id].adres if plek.element.id in self.basis.index else plek.adres
-                        self.v.fout(
-                            f"verwijst naar {wat}, dat door wijziging {op.volgnummer} ({op.bron}) vervalt",
-                            plek.element.bron,
-                            verwijzer,
-                            "pas ook de verwijzing aan, of laat het element niet vervallen",
-                        )
-                    else:
-                        self.v.fout(f"verwijzing naar onbekende id '{doel}'", plek.element.bron, plek.adres)
+            ongewijzigd = {id(k) for k in huidig.kinderen}
+            gewijzigd = [k for k in self.reg.kinderen if id(k) not in ongewijzigd]
+        if weg:  # an unchanged element may refer to what vanished
+            nieuw = {id(k) for k in gewijzigd}
+            gewijzigd = [k for k in self.reg.kinderen if id(k) in nieuw or weg & k.verwijzingen_in]
+        for plek, doel in onbekende_verwijzingen(self.reg, gewijzigd):
+            op = self.vervallen_door.get(doel)
+            if op is None:
+                self.v.fout(f"verwijzing naar onbekende id '{doel}'", plek.element.bron, plek.adres)
+                continue
+            oude_plek = self.basis.index.get(doel)
+            wat = oude_plek.adres if oude_plek else doel
+            # Name the referring element as the drafter knows it: in the basis numbering.
+            verwijzer = self.basis.index[plek.element.id].adres if plek.element.id in self.basis.index else plek.adres
+            self.v.fout(
+                f"verwijst naar {wat}, dat door wijziging {op.volgnummer} ({op.bron}) vervalt",
+                plek.element.bron,
+                verwijzer,
+                "pas ook de verwijzing aan, of laat het element niet vervallen",
+            )
 
 
 def als_soort(element: Element, soort: str) -> Element:
@@ -680,6 +678,13 @@ def als_soort(element: Element, soort: str) -> Element:
     kinderen = tuple(als_soort(k, lager[soort]) for k in element.kinderen) if soort in lager else element.kinderen
     velden = {f.name: getattr(element, f.name) for f in dataclasses.fields(element)}
     return SOORTEN[soort](**{**velden, "kinderen": kinderen})
+
+
+def _laatste_afstammeling(element: Element) -> Element:
+    """The last element of a subtree in document order (itself when it has no children)."""
+    while element.kinderen:
+        element = element.kinderen[-1]
+    return element
 
 
 def _artikelen(element: Element) -> list[Element]:
