@@ -69,9 +69,10 @@ class Element:
     def met_kind(self, oud: Element, nieuw: Element) -> Element:
         """A copy in which the child `oud` (this very object) is replaced by `nieuw`.
 
-        The cached sets below carry over when the new child's equal the old child's (they are
-        unions over the children), so rebuilding the path to a change costs the path, not the
-        breadth of every parent on it.
+        The cached sets that are unions over the children carry over: unchanged when the new
+        child's equal the old child's, else (for ids and artikel numbers, which are unique in a
+        regeling) with the old child's taken out and the new child's put in. So rebuilding the
+        path to a change costs the path, not the breadth of every parent on it.
 
         >>> a = Artikel("a", "1", kinderen=(Lid("a.1", "1", "X."),))
         >>> b = a.met_kind(a.kinderen[0], Lid("a.1", "1", "Y."))
@@ -81,9 +82,14 @@ class Element:
         i = next(i for i, k in enumerate(self.kinderen) if k is oud)
         kopie = self.met(kinderen=(*self.kinderen[:i], nieuw, *self.kinderen[i + 1 :]))
         for naam in _VERZAMELINGEN:
-            waarde = self.__dict__.get(naam)
-            if waarde is not None and naam in oud.__dict__ and getattr(nieuw, naam) == oud.__dict__[naam]:
+            waarde, oude = self.__dict__.get(naam), oud.__dict__.get(naam)
+            if waarde is None or oude is None:
+                continue
+            nieuwe = getattr(nieuw, naam)
+            if nieuwe == oude:
                 kopie.__dict__[naam] = waarde
+            elif naam in _UNIEK:
+                kopie.__dict__[naam] = (waarde - oude) | nieuwe
         return kopie
 
     @classmethod
@@ -253,6 +259,7 @@ class Subonderdeel(Element):
 _VELDEN = frozenset(f.name for f in dataclasses.fields(Element))
 # The cached sets that are unions over an element's children (see Element.met_kind).
 _VERZAMELINGEN = ("ids_in", "verwijzingen_in", "artikelnummers_in")
+_UNIEK = ("ids_in", "artikelnummers_in")  # no two elements share one
 SOORTEN: dict[str, type[Element]] = {cls.soort: cls for cls in (Hoofdstuk, Paragraaf, Artikel, Lid, Onderdeel, Subonderdeel)}
 # Leden and onderdelen are numbered by their position; these give the label of position n.
 GENUMMERD_OP_POSITIE = ("lid", "onderdeel", "subonderdeel")

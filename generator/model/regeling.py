@@ -272,11 +272,15 @@ class Index(Mapping[str, Plek]):
 
     def top(self, element_id: str) -> Element:
         """The top-level element holding `element_id` (KeyError when none does)."""
-        top_id = self._nieuw.get(element_id) or self._basis.get(element_id)
-        top = self._top.get(top_id) if top_id is not None else None
-        if top is None or element_id not in top.ids_in:
+        top = self._top_van(element_id)
+        if top is None:
             raise KeyError(element_id)
         return top
+
+    def _top_van(self, element_id: object) -> Element | None:
+        top_id = self._nieuw.get(element_id) or self._basis.get(element_id)  # type: ignore[call-overload]
+        top = self._top.get(top_id) if top_id is not None else None
+        return top if top is not None and element_id in top.ids_in else None
 
     def _pad(self, element_id: str) -> list[Element]:
         """The elements from the top-level one down to `element_id`."""
@@ -320,11 +324,7 @@ class Index(Mapping[str, Plek]):
         return Plek(element, tuple(ouders))
 
     def __contains__(self, element_id: object) -> bool:
-        try:
-            self.top(element_id)  # type: ignore[arg-type]
-        except (KeyError, TypeError):
-            return False
-        return True
+        return isinstance(element_id, str) and self._top_van(element_id) is not None
 
     def __iter__(self) -> Iterator[str]:
         for k in self._kinderen:

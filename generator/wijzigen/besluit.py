@@ -16,7 +16,7 @@ from generator.nummering import letterreeks, rangtelwoord, reeks_tekst
 from generator.render.blokken import Blok, element_blokken
 from generator.render.omgeving import vul_in
 from generator.wijzigen.formules import FORMULES, SLOTTEKENS, VERNUMMERING_WOORD
-from generator.wijzigen.motor import Stap, Toepassing, woordpatroon
+from generator.wijzigen.motor import Stap, Toepassing, woordtreffers
 
 
 @dataclasses.dataclass(frozen=True)
@@ -204,8 +204,7 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
 
 
 def _aantal(element: Element, woorden: str) -> int:
-    patroon = woordpatroon(woorden)
-    return sum(len(patroon.findall(t)) for t in element.teksten())
+    return sum(len(woordtreffers(woorden, t)) for t in element.teksten())
 
 
 def _doel_id(stap: Stap) -> str:

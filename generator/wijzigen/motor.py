@@ -535,17 +535,17 @@ class _Motor:
         return self._stap(op, self._groep(plek), na, element.id, raakt, **extra)
 
     # -- words -------------------------------------------------------------------------------
-    def _woorden(self, op: Operatie, doel_id: str | None, woorden: str, nieuw: Callable[[re.Match[str]], str]) -> Stap | None:
+    def _woorden(self, op: Operatie, doel_id: str | None, woorden: str, nieuw: Callable[[str], str]) -> Stap | None:
         plek = self.reg.index[doel_id]
         element = plek.element
-        patroon = woordpatroon(woorden)
         velden = {veld: getattr(element, veld) for veld in ("tekst", "slottekst", "opschrift") if getattr(element, veld)}
         if op.actie != "opschrift":
             velden.pop("opschrift", None)
-        treffers = [(veld, m) for veld, tekst in velden.items() for m in patroon.finditer(tekst)]
+        per_veld = {veld: woordtreffers(woorden, tekst) for veld, tekst in velden.items()}
+        treffers = [(velden[veld], t) for veld, lijst in per_veld.items() for t in lijst]
         if not treffers:
             weergave = " / ".join(los_op(t, self.reg, plek) for t in velden.values()) or "(geen tekst)"
-            in_weergave = any(patroon.search(los_op(t, self.reg, plek)) for t in velden.values())
+            in_weergave = any(woordtreffers(woorden, los_op(t, self.reg, plek)) for t in velden.values())
             hint = (
                 "deze woorden bevatten een verwijzing; verwijzingen worden als [[id]] geschreven en volgen de nummering vanzelf"
                 if in_weergave
@@ -554,14 +554,14 @@ class _Motor:
             self._fout(op, f'de woorden "{woorden}" komen niet voor in {plek.adres}', hint)
             return None
         if len(treffers) > 1 and not op.telkens:
-            plaatsen = "; ".join(_context(t) for _, t in treffers)
+            plaatsen = "; ".join(_context(tekst, *t) for tekst, t in treffers)
             self._fout(
                 op,
                 f'de woorden "{woorden}" komen {len(treffers)} keer voor in {plek.adres}: {plaatsen}',
                 "maak de aangehaalde woorden langer zodat ze één keer voorkomen, of zet 'telkens: true'",
             )
             return None
-        gewijzigd = {veld: _netjes(patroon.sub(nieuw, tekst)) for veld, tekst in velden.items()}
+        gewijzigd = {veld: _netjes(vervang_treffers(tekst, per_veld[veld], nieuw)) for veld, tekst in velden.items()}
         for veld, tekst in gewijzigd.items():
             if not tekst:
                 self._fout(op, f"na deze wijziging is de {veld} van {plek.adres} leeg", "laat het element vervallen")
@@ -570,17 +570,17 @@ class _Motor:
         return self._stap(op, self._groep(plek), na, element.id, {element.id})
 
     def _vervangen(self, op: Operatie, doel_id: str | None) -> Stap | None:
-        return self._woorden(op, doel_id, op.wat, lambda m: op.door)
+        return self._woorden(op, doel_id, op.wat, lambda gevonden: op.door)
 
     def _woorden_vervallen(self, op: Operatie, doel_id: str | None) -> Stap | None:
-        return self._woorden(op, doel_id, op.wat, lambda m: "")
+        return self._woorden(op, doel_id, op.wat, lambda gevonden: "")
 
     def _woorden_invoegen(self, op: Operatie, doel_id: str | None) -> Stap | None:
         tekst = op.tekst or ""
         if op.positie == "na":
             scheiding = "" if tekst[:1] in ",.;:)" else " "
-            return self._woorden(op, doel_id, op.wat, lambda m: m[0] + scheiding + tekst)
-        return self._woorden(op, doel_id, op.wat, lambda m: tekst + ("" if tekst[-1:] in "(" else " ") + m[0])
+            return self._woorden(op, doel_id, op.wat, lambda gevonden: gevonden + scheiding + tekst)
+        return self._woorden(op, doel_id, op.wat, lambda gevonden: tekst + ("" if tekst[-1:] in "(" else " ") + gevonden)
 
     def _woorden_toevoegen(self, op: Operatie, doel_id: str | None) -> Stap | None:
         plek = self.reg.index[doel_id]
@@ -693,15 +693,43 @@ def _artikelen(element: Element) -> list[Element]:
     return [a for k in element.kinderen for a in _artikelen(k)]
 
 
-def woordpatroon(woorden: str) -> re.Pattern[str]:
-    """Quoted words as a pattern that matches whole words only ("IT" not inside "ITEM").
+def woordtreffers(woorden: str, tekst: str) -> list[tuple[int, int]]:
+    """Start and end of each occurrence of quoted words as whole words ("IT" not inside "ITEM"),
+    left to right and not overlapping, as a regular expression with \\w boundaries would find them.
 
-    >>> [m.start() for m in woordpatroon("IT").finditer("IT en ITEM en IT.")]
-    [0, 14]
+    A plain search, because compiling a pattern per operation cost more than applying it.
+
+    >>> woordtreffers("IT", "IT en ITEM en IT.")
+    [(0, 2), (14, 16)]
+    >>> woordtreffers("art. 5", "zie art. 5a en art. 5.")
+    [(15, 21)]
     """
-    begin = r"(?<!\w)" if woorden[:1].isalnum() else ""
-    eind = r"(?!\w)" if woorden[-1:].isalnum() else ""
-    return re.compile(begin + re.escape(woorden) + eind)
+    grens_voor = woorden[:1].isalnum()
+    grens_na = woorden[-1:].isalnum()
+    uit: list[tuple[int, int]] = []
+    i = tekst.find(woorden) if woorden else -1
+    while i != -1:
+        j = i + len(woorden)
+        if (not grens_voor or i == 0 or not _woordteken(tekst[i - 1])) and (not grens_na or j == len(tekst) or not _woordteken(tekst[j])):
+            uit.append((i, j))
+            i = tekst.find(woorden, j)
+        else:
+            i = tekst.find(woorden, i + 1)
+    return uit
+
+
+def _woordteken(teken: str) -> bool:
+    return teken.isalnum() or teken == "_"  # what \w matches in a str pattern
+
+
+def vervang_treffers(tekst: str, treffers: list[tuple[int, int]], nieuw: Callable[[str], str]) -> str:
+    """`tekst` with each (start, end) span replaced by `nieuw(the words found there)`."""
+    delen, vorige = [], 0
+    for begin, eind in treffers:
+        delen += [tekst[vorige:begin], nieuw(tekst[begin:eind])]
+        vorige = eind
+    delen.append(tekst[vorige:])
+    return "".join(delen)
 
 
 def _netjes(tekst: str) -> str:
@@ -711,13 +739,13 @@ def _netjes(tekst: str) -> str:
     return tekst.strip()
 
 
-def _context(m: re.Match[str], woorden: int = 4) -> str:
+def _context(tekst: str, begin: int, eind: int, woorden: int = 4) -> str:
     """An occurrence with a few whole words around it, the words themselves marked: «…»."""
-    voor = m.string[: m.start()].split(" ")
-    na = m.string[m.end() :].split(" ")
-    links = " ".join(voor[-woorden - 1 :]) if len(voor) > woorden else m.string[: m.start()]
-    rechts = " ".join(na[: woorden + 1]) if len(na) > woorden else m.string[m.end() :]
-    return f"{'…' if len(voor) > woorden else ''}{links}«{m[0]}»{rechts}{'…' if len(na) > woorden + 1 else ''}"
+    voor = tekst[:begin].split(" ")
+    na = tekst[eind:].split(" ")
+    links = " ".join(voor[-woorden - 1 :]) if len(voor) > woorden else tekst[:begin]
+    rechts = " ".join(na[: woorden + 1]) if len(na) > woorden else tekst[eind:]
+    return f"{'…' if len(voor) > woorden else ''}{links}«{tekst[begin:eind]}»{rechts}{'…' if len(na) > woorden + 1 else ''}"
 
 
 def _kort(tekst: str, lengte: int = 160) -> str:

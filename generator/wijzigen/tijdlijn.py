@@ -41,7 +41,7 @@ def bouw_geschiedenis(regeling: Regeling, basisinfo: VersieInfo, wijzigingen: tu
     """
     versies = [Versie(basisinfo, regeling)]
     toepassingen: list[Toepassing] = []
-    ooit_ids = set(regeling.index)
+    ooit_ids = set().union(*(k.ids_in for k in regeling.kinderen))
     ooit_nummers = {a.nummer for a in regeling.artikelen()}
     bekend = {basisinfo.id: 0}  # version id -> position in versies
     for w in volgorde(wijzigingen):
