@@ -342,13 +342,14 @@ def _doelen(kern: dict) -> list[str]:
         for paar in ("laatste", "volledig"):
             v = _deel(w2[f"grgen_{paar}"], w2["pandoc"])
             rij(f"W2 ({_paarnaam(paar)}): grgen time ≤ {DOEL_PANDOC:.1f}× pandoc", v, v is not None and v <= DOEL_PANDOC)
-        v = _deel(w2["toepassen"], w2["grgen_laatste"])
-        rij(
-            f"W2: applying {w2['wijzigingen']} amendments < {DOEL_TOEPASSEN:.0%} of the renvooi time (last amendment)",
-            None if v is None else 100 * v,
-            v is not None and v < DOEL_TOEPASSEN,
-            " %",
-        )
+        for paar in ("laatste", "volledig"):
+            v = _deel(w2["toepassen"], w2[f"grgen_{paar}"])
+            rij(
+                f"W2: applying {w2['wijzigingen']} amendments < {DOEL_TOEPASSEN:.0%} of the renvooi time ({_paarnaam(paar)})",
+                None if v is None else 100 * v,
+                v is not None and v < DOEL_TOEPASSEN,
+                " %",
+            )
     if w2 and w3:
         for paar in ("laatste", "volledig"):
             v = _deel(w3[f"grgen_{paar}"], w2[f"grgen_{paar}"])
@@ -409,7 +410,11 @@ def _werklast(naam: str, r: dict, k: dict) -> list[str]:
         f"| grgen, applying all {inv['wijzigingen']} amendments | {_s(k['toepassen'])} | {_spreiding(m, 'grgen', 'toepassen')} | "
         f"{_x(_deel(k['toepassen'], k['grgen_laatste']))} of renvooi (last) | | | |"
     )
-    laden = "reading the YAML project" if spec["soort"] == "project" else "drawing the synthetic sources (not grgen; stands in for loading)"
+    laden = (
+        "reading the YAML project"
+        if spec["soort"] == "project"
+        else "drawing the synthetic sources and the loader's reference check (stands in for loading)"
+    )
     uit.append(f"| {laden} | {_s(k['laden'])} | {_spreiding(m, 'grgen', 'laden')} | | | | |")
     if k["bouw_alle"] is not None:
         uit.append(
