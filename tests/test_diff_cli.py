@@ -190,7 +190,7 @@ def test_json_schema(alles) -> None:
         (("diff", "2017", "--artikel", "99"), 2, "artikel 99 bestaat niet"),
         (("diff", "2017", "--formaat", "docx"), 2, "-o"),
         (("diff", "2017", "--formaat", "pdf"), 2, "ongeldige waarde"),
-        (("diff",), 2, "argument A ontbreekt"),
+        (("diff",), 2, "ontbrekend argument 'A'."),
     ],
 )
 def test_exitcodes(args, code, melding) -> None:
