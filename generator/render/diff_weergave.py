@@ -35,29 +35,11 @@ from generator.model.wijziging import Wijziging
 from generator.render.blokken import KOP
 from generator.render.docx.oxml import Revisie
 from generator.render.renvooi_md import blok_md
+from generator.render.segmenten import HTML, TEKST_KLEUR, TEKST_PLAT, SegmentWeergave, segmenten
 from generator.render.tekstweergave import md_escape
 from generator.render.word import nieuw_document, schrijf_blok
 
 # -- dispatch tables -------------------------------------------------------------------------------
-
-SegmentWeergave = dict[str, Callable[[str], str]]
-
-TEKST_KLEUR: SegmentWeergave = {
-    GELIJK: lambda t: t,
-    INGEVOEGD: lambda t: click.style(t, fg="green", underline=True),
-    VERWIJDERD: lambda t: click.style(t, fg="red", strikethrough=True),
-}
-# Without colours (a pipe, a file): the markers of wdiff.
-TEKST_PLAT: SegmentWeergave = {
-    GELIJK: lambda t: t,
-    INGEVOEGD: lambda t: f"{{+{t}+}}",
-    VERWIJDERD: lambda t: f"[-{t}-]",
-}
-HTML_SEGMENT: SegmentWeergave = {
-    GELIJK: escape,
-    INGEVOEGD: lambda t: f"<ins>{escape(t)}</ins>",
-    VERWIJDERD: lambda t: f"<del>{escape(t)}</del>",
-}
 
 GEBEURTENIS_KLEUR = {NIEUW: "green", VERVALLEN: "red", GEWIJZIGD: "yellow", VERNUMMERD: "cyan"}
 GEBEURTENIS_ZIN = {
@@ -67,15 +49,6 @@ GEBEURTENIS_ZIN = {
     VERNUMMERD: "vernummerd",
 }
 DEELNEMER_ZIN = {TOEGETREDEN: "toegetreden", "uitgetreden": "uitgetreden"}
-
-
-def segmenten(segs: tuple[Segment, ...], weergave: SegmentWeergave) -> str:
-    """Segments through one table.
-
-    >>> segmenten((Segment("gelijk", "de raad van "), Segment("verwijderd", "Hengelo"), Segment("ingevoegd", "Borne")), TEKST_PLAT)
-    'de raad van [-Hengelo-]{+Borne+}'
-    """
-    return "".join(weergave[s.soort](s.tekst) for s in segs if s.tekst)
 
 
 # -- shared wording --------------------------------------------------------------------------------
@@ -252,7 +225,7 @@ th, td { border: 1px solid #c8c8c8; padding: .3rem .5rem; vertical-align: top; t
 
 
 def _html_blok(v: BlokVerschil, segs_label: tuple[Segment, ...], segs_tekst: tuple[Segment, ...], door: Oorzaak | None = None) -> str:
-    label, tekst = segmenten(segs_label, HTML_SEGMENT), segmenten(segs_tekst, HTML_SEGMENT)
+    label, tekst = segmenten(segs_label, HTML), segmenten(segs_tekst, HTML)
     inhoud = f"{label} {tekst}".strip() if label else tekst
     klasse = "kop" if v.blok.soort == KOP else f"niveau-{min(v.blok.niveau, 3)}"
     titel = f' title="{escape(door.wijziging.kort + ": " + oorzaak_tekst(door))}"' if door is not None else ""

@@ -1,44 +1,26 @@
 """The renvooi and the was-wordt table in Markdown.
 
 Insertions and deletions are marked with `<ins>`/`<del>` (shown by GitHub and GitLab) or, as an
-option, CriticMarkup `{++ ++}`/`{-- --}`. A renderer per segment kind, one table of markers.
+option, CriticMarkup `{++ ++}`/`{-- --}`, through the tables of `render.segmenten`.
 """
 
 from __future__ import annotations
 
 from generator.diff.versies import BlokVerschil
 from generator.diff.waswordt import Rij
-from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD, Segment
+from generator.diff.woorden import Segment
 from generator.render.blokken import KOP
+from generator.render.segmenten import MARKDOWN, segmenten
 from generator.render.tekstweergave import md_escape
 
-MARKERINGEN = {
-    "html": {INGEVOEGD: ("<ins>", "</ins>"), VERWIJDERD: ("<del>", "</del>")},
-    "critic": {INGEVOEGD: ("{++", "++}"), VERWIJDERD: ("{--", "--}")},
-}
 
-
-def segmenten_md(segmenten: tuple[Segment, ...], stijl: str = "html") -> str:
-    """Segments as Markdown text with change marks.
+def segmenten_md(segs: tuple[Segment, ...], stijl: str = "html") -> str:
+    """Segments as Markdown text with change marks (`stijl`: "html" or "critic").
 
     >>> segmenten_md((Segment("gelijk", "de raad van "), Segment("verwijderd", "Hengelo"), Segment("ingevoegd", "Borne")))
     'de raad van <del>Hengelo</del><ins>Borne</ins>'
-    >>> segmenten_md((Segment("ingevoegd", "nieuw"),), "critic")
-    '{++nieuw++}'
     """
-    uit = []
-    for s in segmenten:
-        tekst = md_escape(s.tekst)
-        if s.soort == GELIJK:
-            uit.append(tekst)
-        else:
-            begin, eind = MARKERINGEN[stijl][s.soort]
-            # Marks hug the words: spaces stay outside so Markdown sees the tags as inline.
-            kern = tekst.strip()
-            voor = tekst[: len(tekst) - len(tekst.lstrip())]
-            na = tekst[len(tekst.rstrip()) :]
-            uit.append(f"{voor}{begin}{kern}{eind}{na}" if kern else tekst)
-    return "".join(uit)
+    return segmenten(segs, MARKDOWN[stijl])
 
 
 def blok_md(v: BlokVerschil, stijl: str = "html") -> str:
