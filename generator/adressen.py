@@ -142,6 +142,8 @@ def los_op(tekst: str, regeling: Regeling, vanuit: Plek | None) -> str:
     numbering; a reference that opens a sentence gets a capital. Unknown ids stay visible as
     `[[id]]`; the loader and the amendment engine report them before any text is rendered.
     """
+    if "[[" not in tekst:  # most texts refer to nothing: no closure, no pattern
+        return tekst
 
     def vervang(m: re.Match[str]) -> str:
         plek = regeling.index.get(m[1])

@@ -261,8 +261,7 @@ def test_alineateken_zonder_opvolger():
 def test_helpers_vangen_kapotte_documenten(monkeypatch):
     """Negative control: without paragraph-mark revisions the checks must fail."""
     alineas = [("Blijft.", "gelijk"), ("Weg.", "verwijderd"), ("Nieuw.", "ingevoegd"), ("Eind.", "gelijk")]
-    monkeypatch.setattr(oxml, "markeer_alinea_ingevoegd", lambda *a: None)
-    monkeypatch.setattr(oxml, "markeer_alinea_verwijderd", lambda *a: None)
+    monkeypatch.setattr(oxml, "alineateken_xml", lambda *a: "")
     data = bouw([([("gelijk", t)], s) for t, s in alineas])
     assert "" in pandoc_tekst(data, "accept") and "" in pandoc_tekst(data, "reject")
     problemen = lint_revisies(data)

@@ -8,7 +8,6 @@ versions can be aligned block by block for the renvooi.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 from generator.adressen import los_op
 from generator.model import Element, Plek, Regeling
@@ -49,37 +48,44 @@ class Blok:
 
 def blokken(regeling: Regeling) -> list[Blok]:
     """The blocks of a version's body (hoofdstukken, artikelen, leden, onderdelen)."""
-    return list(_blokken(regeling))
+    uit: list[Blok] = []
+    for kind in regeling.kinderen:
+        _element(regeling, kind, (), uit)
+    return uit
 
 
 def element_blokken(regeling: Regeling, element_id: str) -> list[Blok]:
     """The blocks of one element and its children (the new text after "luidende:")."""
     plek = regeling.index[element_id]
-    return list(_element(regeling, plek.element, plek.ouders))
+    uit: list[Blok] = []
+    _element(regeling, plek.element, plek.ouders, uit, sum(1 for o in plek.ouders if o.soort in _INGESPRONGEN))
+    return uit
 
 
-def _blokken(regeling: Regeling) -> Iterator[Blok]:
-    for kind in regeling.kinderen:
-        yield from _element(regeling, kind, ())
+# Heading level per kind; an artikel in a paragraaf goes one deeper.
+_KOPNIVEAU = {"hoofdstuk": 1, "paragraaf": 2, "artikel": 2}
+_GELABELD = ("lid", "onderdeel", "subonderdeel")
+_INGESPRONGEN = ("onderdeel", "subonderdeel")  # one step per list level: a. under a lid, 1° under a.
 
 
-def _element(regeling: Regeling, e: Element, ouders: tuple[Element, ...]) -> Iterator[Blok]:
-    plek = Plek(e, ouders)  # where references in its text are resolved from
-    if e.soort in ("hoofdstuk", "paragraaf", "artikel"):
-        niveau = {"hoofdstuk": 1, "paragraaf": 2, "artikel": 2}[e.soort]
-        if e.soort == "artikel" and any(o.soort == "paragraaf" for o in ouders):
-            niveau = 3
-        yield Blok(KOP, e.id, "kop", niveau, e.kop, e.opschrift or "", e.soort)
-    inspringing = _inspringing(e, ouders)
+def _element(regeling: Regeling, e: Element, ouders: tuple[Element, ...], uit: list[Blok], boven: int = 0) -> None:
+    """Append the blocks of `e` to `uit`; `boven` is the number of list levels above it."""
+    soort = e.soort
+    if soort in _KOPNIVEAU:
+        niveau = 3 if soort == "artikel" and any(o.soort == "paragraaf" for o in ouders) else _KOPNIVEAU[soort]
+        uit.append(Blok(KOP, e.id, "kop", niveau, e.kop, e.opschrift or "", soort))
+    inspringing = boven + (soort in _INGESPRONGEN)
     if e.tekst is not None:
-        label = e.kop if e.soort in ("lid", "onderdeel", "subonderdeel") else ""
-        yield Blok(ALINEA, e.id, "tekst", inspringing, label, los_op(e.tekst, regeling, plek), e.soort)
-    for kind in e.kinderen:
-        yield from _element(regeling, kind, (*ouders, e))
+        label = e.kop if soort in _GELABELD else ""
+        uit.append(Blok(ALINEA, e.id, "tekst", inspringing, label, _tekst(e.tekst, regeling, e, ouders), soort))
+    if e.kinderen:
+        eigen = (*ouders, e)
+        for kind in e.kinderen:
+            _element(regeling, kind, eigen, uit, inspringing)
     if e.slottekst is not None:
-        yield Blok(ALINEA, e.id, "slot", inspringing, "", los_op(e.slottekst, regeling, plek), e.soort)
+        uit.append(Blok(ALINEA, e.id, "slot", inspringing, "", _tekst(e.slottekst, regeling, e, ouders), soort))
 
 
-def _inspringing(e: Element, ouders: tuple[Element, ...]) -> int:
-    """Onderdelen are indented one step per list level: a. under a lid, 1° under a."""
-    return sum(1 for o in (*ouders, e) if o.soort in ("onderdeel", "subonderdeel"))
+def _tekst(tekst: str, regeling: Regeling, e: Element, ouders: tuple[Element, ...]) -> str:
+    """The text with its references resolved from where it stands."""
+    return los_op(tekst, regeling, Plek(e, ouders)) if "[[" in tekst else tekst
