@@ -254,7 +254,9 @@ _TITEL = re.compile(r"^# (.+)$", re.M)
 def _als_docx(markdown: str, citeertitel: str, datum, auteur: str, referentie: Path | None) -> bytes:  # noqa: ANN001
     titel_m = _TITEL.search(markdown)
     titel = titel_m[1].replace("\\", "") if titel_m else citeertitel
-    koptekst = citeertitel if titel.endswith(citeertitel) else f"{citeertitel} – {titel}"
+    # The running header names regeling and document in one line: a title that holds the
+    # citeertitel ("Wijziging van de X in verband met ...") is cut after it.
+    koptekst = titel[: titel.index(citeertitel) + len(citeertitel)] if citeertitel in titel else f"{citeertitel} – {titel}"
     return markdown_naar_docx(markdown, titel=titel, koptekst=koptekst, datum=datum, auteur=auteur, basis=referentie)
 
 
