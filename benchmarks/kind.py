@@ -228,6 +228,9 @@ TAKEN = {"voorbereiden": voorbereiden, "grgen": grgen, "redlines": redlines, "co
 
 
 def main() -> None:
+    from generator import proces
+
+    proces.stel_in()  # as the grgen command does at start-up (cli.main)
     taak, spec = sys.argv[1], json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
     resultaat = TAKEN[taak](spec, Path(spec["werk"]))
     print(json.dumps(resultaat))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from generator import __version__
+from generator import __version__, proces
 from generator.errors import WAARSCHUWING, GrgenFout
 from generator.pipeline import bouw, kies_versie, laad
 from generator.render.pakket import Instellingen
@@ -481,6 +481,7 @@ def geschiedenis_cmd(
 
 def main() -> None:
     """Entry point: domain errors exit 1 with a Dutch message, never a traceback."""
+    proces.stel_in()
     try:
         grgen(prog_name="grgen")
     except SystemExit:
