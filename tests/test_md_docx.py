@@ -122,6 +122,7 @@ ALLES_STRUCTUUR = [
     ("Normal", "Z-2025-001"),
     ("Normal", "Wijziging GR"),
     ("Normal", "ICT Hengelo"),
+    ("Normal", ""),  # the blank line after a table
     ("Heading1", "Beslispunten"),
     ("Normal", "De raad besluit, gelet op artikel 1:"),
     ("Lid", "1.\tin te stemmen met de wijziging;"),

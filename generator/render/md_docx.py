@@ -233,7 +233,7 @@ class MarkdownDocx:
         self._links: list[tuple[str, int]] = []
         self._lijsten: list[_Lijst] = []
         self._tabel: _Tabel | None = None
-        self._laatste: str | None = None  # "alinea" or "tabel": what the body ends with
+        self._laatste: str | None = None  # "alinea" once the body holds a paragraph
         self._regel = 0  # source line of the current block, for error messages
         self._stijlen_gezien: set[str] = set()
         self._bronregels: list[str] = []
@@ -406,7 +406,9 @@ class MarkdownDocx:
         assert tabel is not None
         self._eis_stijl(_TABELSTIJL)
         self.doc.tabel(tabel.kop, tabel.rijen)
-        self._laatste = "tabel"
+        # An empty paragraph after a table: Word puts no space between a table and the next
+        # paragraph, and a griffie's documents have a blank line there.
+        self._alinea([], "Normal")
 
     def thead_open(self, tokens: Sequence[Token], idx: int) -> None:
         self._huidige_tabel().in_kop = True
