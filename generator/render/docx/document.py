@@ -236,6 +236,10 @@ class Docx:
             for cel, inhoud in zip(rij.cells, waarden, strict=True):
                 self._vul_cel(cel, inhoud)
         if breedtes_cm is not None:
+            # Both the grid (read by LibreOffice) and every cell (read by Word) get the widths.
+            tabel.autofit = False
+            for kolom, breedte in zip(tabel.columns, breedtes_cm, strict=True):
+                kolom.width = Cm(breedte)
             for rij in tabel.rows:
                 for cel, breedte in zip(rij.cells, breedtes_cm, strict=True):
                     cel.width = Cm(breedte)
