@@ -79,14 +79,7 @@ def zoek(regeling: Regeling, stappen: tuple[tuple[str, str], ...]) -> Plek | Non
     """
     eerste_soort, eerste_nummer = stappen[0]
     if eerste_soort == "artikel":
-        # Descend only into the top-level element that holds the number (cached per element).
-        huidige = None
-        top = next((k for k in regeling.kinderen if eerste_nummer in k.artikelnummers_in), None)
-        if top is not None:
-            pad = [top]
-            while pad[-1].soort != "artikel":
-                pad.append(next(k for k in pad[-1].kinderen if eerste_nummer in k.artikelnummers_in))
-            huidige = Plek(pad[-1], tuple(pad[:-1]))
+        huidige = regeling.index.artikel(eerste_nummer)
     else:
         huidige = next(
             (p for p in regeling.elementen() if p.element.soort == eerste_soort and p.element.nummer == eerste_nummer),

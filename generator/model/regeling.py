@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from itertools import pairwise
 
@@ -219,6 +219,42 @@ class Tijdlijn:
         return self.versies[0]
 
 
+class _Toewijzing:
+    """Key -> id of the top-level element that holds it: a base dict shared by later versions,
+    plus a small dict of the keys added since. Entries may be stale (a key removed); the caller
+    checks the element it gets.
+
+    >>> t = _Toewijzing({"a": "h1"}).met({"b"}, "h2")
+    >>> t.get("a"), t.get("b"), t.get("c")
+    ('h1', 'h2', None)
+    """
+
+    __slots__ = ("basis", "nieuw")
+
+    def __init__(self, basis: dict[str, str], nieuw: dict[str, str] | None = None):
+        self.basis = basis
+        self.nieuw = nieuw or {}
+
+    @classmethod
+    def van(cls, kinderen: tuple[Element, ...], sleutels: Callable[[Element], frozenset[str]]) -> _Toewijzing:
+        basis: dict[str, str] = {}
+        for k in reversed(kinderen):  # should a key occur twice, the first in document order wins
+            basis.update(dict.fromkeys(sleutels(k), k.id))
+        return cls(basis)
+
+    def get(self, sleutel: object) -> str | None:
+        return self.nieuw.get(sleutel) or self.basis.get(sleutel)  # type: ignore[call-overload]
+
+    def met(self, erbij: frozenset[str] | set[str], top_id: str) -> _Toewijzing:
+        """With the keys `erbij` now in the top-level element `top_id`."""
+        if not erbij:
+            return self
+        if len(self.nieuw) + len(erbij) > 64 + len(self.basis) // 8:
+            # Fold the additions into a new base now and then, so `nieuw` stays small to copy.
+            return _Toewijzing({**self.basis, **self.nieuw, **dict.fromkeys(erbij, top_id)})
+        return _Toewijzing(self.basis, {**self.nieuw, **dict.fromkeys(erbij, top_id)})
+
+
 class Index(Mapping[str, Plek]):
     """Every element of a version by id, in document order, read-only.
 
@@ -229,26 +265,22 @@ class Index(Mapping[str, Plek]):
     (`values`, `__iter__`) uses the places cached on each top-level element (`plekken_van`),
     shared by every version that holds that element.
 
-    Which top-level element holds an id is kept in two dicts: `_basis` (made once, shared by
-    later versions) and `_nieuw` (ids added since). An entry is checked against the element's
-    `ids_in` on lookup, so a removed id needs no bookkeeping.
+    Which top-level element holds an id, or an artikel number, is a `_Toewijzing` checked
+    against the element's cached sets on lookup, so a removal needs no bookkeeping.
     """
 
-    __slots__ = ("_kinderen", "_basis", "_nieuw", "_top", "_rang")
+    __slots__ = ("_kinderen", "_ids", "_nummers", "_top", "_rang")
 
-    def __init__(self, kinderen: tuple[Element, ...], basis: dict[str, str], nieuw: dict[str, str], top: dict[str, Element]):
+    def __init__(self, kinderen: tuple[Element, ...], ids: _Toewijzing, top: dict[str, Element], nummers: _Toewijzing | None = None):
         self._kinderen = kinderen
-        self._basis = basis
-        self._nieuw = nieuw
+        self._ids = ids
+        self._nummers = nummers  # made on the first artikel lookup, then carried forward
         self._top = top
         self._rang: dict[str, int] | None = None
 
     @classmethod
     def bouw(cls, kinderen: tuple[Element, ...]) -> Index:
-        basis: dict[str, str] = {}
-        for k in kinderen:
-            basis.update(dict.fromkeys(k.ids_in, k.id))
-        return cls(kinderen, basis, {}, {k.id: k for k in kinderen})
+        return cls(kinderen, _Toewijzing.van(kinderen, _ids_in), {k.id: k for k in kinderen})
 
     def met_vervangen(self, oud: Element, nieuw: Element) -> tuple[tuple[Element, ...], Index]:
         """The top-level elements and the index after `oud` is replaced by `nieuw`."""
@@ -257,18 +289,25 @@ class Index(Mapping[str, Plek]):
         top = self._top.copy()  # at C speed; the ids map to elements of this version
         del top[oud.id]
         top[nieuw.id] = nieuw
-        erbij = nieuw.ids_in - oud.ids_in
-        if not erbij:
-            uit = Index(kinderen, self._basis, self._nieuw, top)
-        elif len(self._nieuw) + len(erbij) > 64 + len(self._basis) // 8:
-            # Fold the additions into a new base now and then, so `_nieuw` stays small to copy.
-            basis = {**self._basis, **self._nieuw, **dict.fromkeys(erbij, nieuw.id)}
-            uit = Index(kinderen, basis, {}, top)
-        else:
-            uit = Index(kinderen, self._basis, {**self._nieuw, **dict.fromkeys(erbij, nieuw.id)}, top)
+        ids = self._ids.met(nieuw.ids_in - oud.ids_in, nieuw.id)
+        nummers = None if self._nummers is None else self._nummers.met(nieuw.artikelnummers_in - oud.artikelnummers_in, nieuw.id)
+        uit = Index(kinderen, ids, top, nummers)
         if oud.id == nieuw.id:
             uit._rang = self._rang  # same order of the same ids
         return kinderen, uit
+
+    def artikel(self, nummer: str) -> Plek | None:
+        """The artikel with this number (numbers are unique in a regeling), or None."""
+        if self._nummers is None:
+            self._nummers = _Toewijzing.van(self._kinderen, _artikelnummers_in)
+        top_id = self._nummers.get(nummer)
+        top = self._top.get(top_id) if top_id is not None else None
+        if top is None or nummer not in top.artikelnummers_in:
+            return None
+        pad = [top]
+        while pad[-1].soort != "artikel":
+            pad.append(next(k for k in pad[-1].kinderen if nummer in k.artikelnummers_in))
+        return Plek(pad[-1], tuple(pad[:-1]))
 
     def top(self, element_id: str) -> Element:
         """The top-level element holding `element_id` (KeyError when none does)."""
@@ -278,7 +317,7 @@ class Index(Mapping[str, Plek]):
         return top
 
     def _top_van(self, element_id: object) -> Element | None:
-        top_id = self._nieuw.get(element_id) or self._basis.get(element_id)  # type: ignore[call-overload]
+        top_id = self._ids.get(element_id)
         top = self._top.get(top_id) if top_id is not None else None
         return top if top is not None and element_id in top.ids_in else None
 
@@ -335,6 +374,14 @@ class Index(Mapping[str, Plek]):
 
     def values(self):  # noqa: ANN201 - an iterator, not a view: every caller iterates once
         return (p for k in self._kinderen for p in plekken_van(k).values())
+
+
+def _ids_in(element: Element) -> frozenset[str]:
+    return element.ids_in
+
+
+def _artikelnummers_in(element: Element) -> frozenset[str]:
+    return element.artikelnummers_in
 
 
 def _kopie(regeling: Regeling, wijzigingen: dict[str, object]) -> Regeling:
