@@ -1,8 +1,12 @@
-"""Raw OOXML builders for tracked changes, fields and table-row marks.
+"""Raw OOXML builders: paragraphs with tracked changes, fields and table-row marks.
 
-This is the ONLY module in grgen that builds raw WordprocessingML for
-revisions (python-docx has no revision API). Everything else (renderers,
-``document.Docx``) calls these small named functions and never touches XML.
+This is the ONLY module in grgen that builds raw WordprocessingML (python-docx
+has no revision API). Everything else (renderers, ``document.Docx``) calls
+these small named functions and never touches XML. Paragraphs are written as
+XML text (``alinea_xml``) and parsed in batches (``voeg_alineas_toe``): lxml
+then makes no Python object for their runs, which made the Word half of a
+renvooi twice as fast. The element functions (``voeg_run_toe`` and the like)
+parse the same text, so there is one serializer.
 
 Revision model used here:
 
