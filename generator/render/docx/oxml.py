@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
 
 from docx.oxml.ns import NamespacePrefixedTag, qn
 from docx.oxml.parser import oxml_parser, parse_xml
@@ -144,14 +145,12 @@ def _p_element(paragraph):
     return p
 
 
-def _tekst(tekst: str) -> str:
-    """Text as XML character data."""
-    return tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _attr(tekst: str) -> str:
     """Text as an XML attribute value (between double quotes)."""
-    return _tekst(tekst).replace('"', "&quot;")
+    return escape(tekst, _AANHALINGSTEKEN)
+
+
+_AANHALINGSTEKEN = {'"': "&quot;"}
 
 
 def uit_xml(xml: str) -> list:
@@ -188,7 +187,7 @@ def run_xml(tekst: str, *, verwijderd: bool = False, stijl: str | None = None, v
         )
     tag = "w:delText" if verwijderd else "w:t"
     if not _HEEFT_SPLITSING.search(tekst):
-        return f'<w:r>{rpr}<{tag} xml:space="preserve">{_tekst(tekst)}</{tag}></w:r>' if tekst else f"<w:r>{rpr}</w:r>"
+        return f'<w:r>{rpr}<{tag} xml:space="preserve">{escape(tekst)}</{tag}></w:r>' if tekst else f"<w:r>{rpr}</w:r>"
     delen = []
     for stuk in _SPLITSER.split(tekst):
         if not stuk:
@@ -198,7 +197,7 @@ def run_xml(tekst: str, *, verwijderd: bool = False, stijl: str | None = None, v
         elif stuk in ("\n", "\r\n", "\r"):
             delen.append("<w:br/>")
         else:
-            delen.append(f'<{tag} xml:space="preserve">{_tekst(stuk)}</{tag}>')
+            delen.append(f'<{tag} xml:space="preserve">{escape(stuk)}</{tag}>')
     return f"<w:r>{rpr}{''.join(delen)}</w:r>"
 
 
@@ -213,6 +212,11 @@ def revisie_xml(tag: str, tekst: str, revisie: Revisie, teller: RevisieTeller, *
 
 def _revisie_attributen(revisie: Revisie, teller: RevisieTeller) -> str:
     return f'w:id="{teller.volgende()}" w:author="{_attr(revisie.auteur)}" w:date="{revisie.w_date}"'
+
+
+def _revisieteken_xml(tag: str, revisie: Revisie, teller: RevisieTeller) -> str:
+    """An empty ``w:ins`` / ``w:del``: the revision mark of a paragraph mark."""
+    return f"<{tag} {_revisie_attributen(revisie, teller)}/>"
 
 
 def alinea_xml(segmenten, stijl_id: str | None, alinea_status: str, revisie: Revisie | None, teller: RevisieTeller) -> str:  # noqa: ANN001
@@ -244,7 +248,7 @@ def alineateken_xml(alinea_status: str, revisie: Revisie, teller: RevisieTeller)
     >>> alineateken_xml("ingevoegd", Revisie("Griffie", datetime.date(2024, 5, 1)), RevisieTeller())
     '<w:rPr><w:ins w:id="1" w:author="Griffie" w:date="2024-05-01T00:00:00Z"/></w:rPr>'
     """
-    return f"<w:rPr><{_REVISIETAG[alinea_status]} {_revisie_attributen(revisie, teller)}/></w:rPr>"
+    return f"<w:rPr>{_revisieteken_xml(_REVISIETAG[alinea_status], revisie, teller)}</w:rPr>"
 
 
 _REVISIETAG = {"ingevoegd": "w:ins", "verwijderd": "w:del"}
@@ -253,6 +257,10 @@ _REVISIETAG = {"ingevoegd": "w:ins", "verwijderd": "w:del"}
 def voeg_alineas_toe(body, xml: str) -> None:  # noqa: ANN001
     """Parse paragraphs (``alinea_xml``) and put them at the end of *body*, before its final
     ``w:sectPr``, in one go.
+
+    python-docx's ``add_paragraph`` finds the ``w:sectPr`` by scanning all body children, which
+    made a long document (a regeling of 10,000 artikelen) quadratic to build; the last child is
+    looked at here, in constant time.
 
     >>> import docx
     >>> d = docx.Document()
@@ -359,7 +367,7 @@ def _markeer_alineateken(paragraph, tag: str, revisie: Revisie, teller: RevisieT
     if any(child.tag in _REVISIE_IN_RPR for child in rpr):
         raise ValueError("het alineateken heeft al een revisiemarkering")
     # w:ins / w:del are the first children of the paragraph-mark w:rPr.
-    rpr.insert(0, uit_xml(f"<{tag} {_revisie_attributen(revisie, teller)}/>")[0])
+    rpr.insert(0, uit_xml(_revisieteken_xml(tag, revisie, teller))[0])
 
 
 def markeer_alinea_ingevoegd(paragraph, revisie: Revisie, teller: RevisieTeller) -> None:
@@ -410,7 +418,7 @@ def voeg_veld_toe(paragraph, instructie: str, voorbeeld: str = "1") -> None:
     """
     veld = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        f'<w:r><w:instrText xml:space="preserve"> {_tekst(instructie.strip())} </w:instrText></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {escape(instructie.strip())} </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
         f"{run_xml(voorbeeld)}"
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
@@ -461,36 +469,3 @@ def wis_alinea_inhoud(paragraph) -> None:
     for kind in list(p):
         if kind.tag != qn("w:pPr"):
             p.remove(kind)
-
-
-def nieuwe_alinea(body, stijl_id: str | None = None) -> object:  # noqa: ANN001
-    """A new empty ``w:p`` at the end of the body, before its final ``w:sectPr``, in constant time.
-
-    With *stijl_id* it gets ``w:pPr/w:pStyle``, made here: python-docx's ``p.style = ...``
-    searches some 35 possible successors in ``w:pPr`` for every paragraph.
-
-    python-docx's ``add_paragraph`` finds the ``w:sectPr`` by scanning all body children, which
-    makes a long document (a regeling of 10,000 artikelen) quadratic to build.
-
-    >>> import docx
-    >>> d = docx.Document()
-    >>> p = nieuwe_alinea(d.element.body)
-    >>> d.element.body[-2] is p, d.element.body[-1].tag.endswith("sectPr")
-    (True, True)
-    """
-    p = OxmlElement("w:p")
-    if stijl_id:
-        ppr = OxmlElement("w:pPr")
-        stijl = OxmlElement("w:pStyle")
-        stijl.set(qn("w:val"), stijl_id)
-        ppr.append(stijl)
-        p.append(ppr)
-    try:
-        laatste = body[-1]  # constant time; len(body) would count every child
-    except IndexError:
-        laatste = None
-    if laatste is not None and laatste.tag == qn("w:sectPr"):
-        laatste.addprevious(p)
-    else:
-        body.append(p)
-    return p
