@@ -56,15 +56,7 @@ class Element:
         >>> Lid("x.1", "1", "Tekst.").met(nummer="2").nummer
         '2'
         """
-        onbekend = wijzigingen.keys() - _VELDEN
-        if onbekend:
-            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(onbekend))}")
-        # As dataclasses.replace, without its per-call field walk (the engine makes thousands of
-        # copies); only the fields are copied, never the caches a cached_property left behind.
-        nieuw = object.__new__(type(self))
-        eigen = self.__dict__
-        nieuw.__dict__.update({veld: eigen[veld] for veld in _VELDEN}, **wijzigingen)
-        return nieuw
+        return kopie(self, _VELDEN, wijzigingen)
 
     def met_kind(self, oud: Element, nieuw: Element) -> Element:
         """A copy in which the child `oud` (this very object) is replaced by `nieuw`.
@@ -260,6 +252,25 @@ _VELDEN = frozenset(f.name for f in dataclasses.fields(Element))
 # The cached sets that are unions over an element's children (see Element.met_kind).
 _VERZAMELINGEN = ("ids_in", "verwijzingen_in", "artikelnummers_in")
 _UNIEK = ("ids_in", "artikelnummers_in")  # no two elements share one
+
+
+def kopie(obj, velden: frozenset[str], wijzigingen: dict[str, object]):  # noqa: ANN001, ANN201 - any frozen dataclass
+    """A frozen dataclass with some fields changed: as `dataclasses.replace`, without its
+    per-call field walk (the engine makes thousands of copies). Only the `velden` are copied,
+    never the caches a cached_property left in the instance dict.
+
+    >>> kopie(Lid("x.1", "1", "Tekst."), _VELDEN, {"tekst": "Nieuw."}).tekst
+    'Nieuw.'
+    """
+    onbekend = wijzigingen.keys() - velden
+    if onbekend:
+        raise TypeError(f"{type(obj).__name__} has no field {', '.join(sorted(onbekend))}")
+    nieuw = object.__new__(type(obj))
+    eigen = obj.__dict__
+    nieuw.__dict__.update({veld: eigen[veld] for veld in velden}, **wijzigingen)
+    return nieuw
+
+
 SOORTEN: dict[str, type[Element]] = {cls.soort: cls for cls in (Hoofdstuk, Paragraaf, Artikel, Lid, Onderdeel, Subonderdeel)}
 # Leden and onderdelen are numbered by their position; these give the label of position n.
 GENUMMERD_OP_POSITIE = ("lid", "onderdeel", "subonderdeel")

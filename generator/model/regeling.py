@@ -14,7 +14,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from generator.errors import GEEN_BRON, Bron
-from generator.model.elementen import Element
+from generator.model.elementen import Element, kopie
 
 
 def _indexeer(element: Element, ouders: tuple[Element, ...], uit: dict[str, Plek]) -> None:
@@ -128,7 +128,7 @@ class Regeling:
 
     def met(self, **wijzigingen: object) -> Regeling:
         """A copy with some fields changed; the index carries over when the text did not change."""
-        nieuw = _kopie(self, wijzigingen)
+        nieuw = kopie(self, _REGELINGVELDEN, wijzigingen)
         if "kinderen" not in wijzigingen and "index" in self.__dict__:
             nieuw.__dict__["index"] = self.__dict__["index"]
         return nieuw
@@ -140,7 +140,7 @@ class Regeling:
         to the change, not the size of the regeling.
         """
         kinderen, index = self.index.met_vervangen(self.index.top(oud_id), nieuw)
-        uit = _kopie(self, {"kinderen": kinderen})
+        uit = kopie(self, _REGELINGVELDEN, {"kinderen": kinderen})
         uit.__dict__["index"] = index
         return uit
 
@@ -300,9 +300,8 @@ class Index(Mapping[str, Plek]):
         """The artikel with this number (numbers are unique in a regeling), or None."""
         if self._nummers is None:
             self._nummers = _Toewijzing.van(self._kinderen, _artikelnummers_in)
-        top_id = self._nummers.get(nummer)
-        top = self._top.get(top_id) if top_id is not None else None
-        if top is None or nummer not in top.artikelnummers_in:
+        top = self._houder(self._nummers, nummer, _artikelnummers_in)
+        if top is None:
             return None
         pad = [top]
         while pad[-1].soort != "artikel":
@@ -317,9 +316,13 @@ class Index(Mapping[str, Plek]):
         return top
 
     def _top_van(self, element_id: object) -> Element | None:
-        top_id = self._ids.get(element_id)
+        return self._houder(self._ids, element_id, _ids_in)
+
+    def _houder(self, toewijzing: _Toewijzing, sleutel: object, sleutels: Callable[[Element], frozenset[str]]) -> Element | None:
+        """The top-level element `toewijzing` names for `sleutel`, if it still holds it."""
+        top_id = toewijzing.get(sleutel)
         top = self._top.get(top_id) if top_id is not None else None
-        return top if top is not None and element_id in top.ids_in else None
+        return top if top is not None and sleutel in sleutels(top) else None
 
     def _pad(self, element_id: str) -> list[Element]:
         """The elements from the top-level one down to `element_id`."""
@@ -382,17 +385,6 @@ def _ids_in(element: Element) -> frozenset[str]:
 
 def _artikelnummers_in(element: Element) -> frozenset[str]:
     return element.artikelnummers_in
-
-
-def _kopie(regeling: Regeling, wijzigingen: dict[str, object]) -> Regeling:
-    """As dataclasses.replace, without its per-call field walk, and without the cached index."""
-    onbekend = wijzigingen.keys() - _REGELINGVELDEN
-    if onbekend:
-        raise TypeError(f"Regeling has no field {', '.join(sorted(onbekend))}")
-    nieuw = object.__new__(Regeling)
-    eigen = regeling.__dict__
-    nieuw.__dict__.update({veld: eigen[veld] for veld in _REGELINGVELDEN}, **wijzigingen)
-    return nieuw
 
 
 _REGELINGVELDEN = frozenset(f.name for f in dataclasses.fields(Regeling))
