@@ -646,15 +646,9 @@ class _Motor:
         (`Element.verwijzingen_in`) tell which to walk.
         """
         weg = {i for i in self.vervallen_door if i not in self.reg.index}
-        if len(huidig.kinderen) == len(self.reg.kinderen):  # the same top-level elements, some replaced
-            gewijzigd = [n for o, n in zip(huidig.kinderen, self.reg.kinderen, strict=True) if n is not o]
-        else:
-            ongewijzigd = {id(k) for k in huidig.kinderen}
-            gewijzigd = [k for k in self.reg.kinderen if id(k) not in ongewijzigd]
-        if weg:  # an unchanged element may refer to what vanished
-            nieuw = {id(k) for k in gewijzigd}
-            gewijzigd = [k for k in self.reg.kinderen if id(k) in nieuw or weg & k.verwijzingen_in]
-        for plek, doel in onbekende_verwijzingen(self.reg, gewijzigd):
+        ongewijzigd = {id(k) for k in huidig.kinderen}  # the top-level elements this amendment left alone
+        tops = [k for k in self.reg.kinderen if id(k) not in ongewijzigd or (weg and weg & k.verwijzingen_in)]
+        for plek, doel in onbekende_verwijzingen(self.reg, tops):
             op = self.vervallen_door.get(doel)
             if op is None:
                 self.v.fout(f"verwijzing naar onbekende id '{doel}'", plek.element.bron, plek.adres)
