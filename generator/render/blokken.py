@@ -77,15 +77,10 @@ def _element(regeling: Regeling, e: Element, ouders: tuple[Element, ...], uit: l
     inspringing = boven + (soort in _INGESPRONGEN)
     if e.tekst is not None:
         label = e.kop if soort in _GELABELD else ""
-        uit.append(Blok(ALINEA, e.id, "tekst", inspringing, label, _tekst(e.tekst, regeling, e, ouders), soort))
+        uit.append(Blok(ALINEA, e.id, "tekst", inspringing, label, los_op(e.tekst, regeling, Plek(e, ouders)), soort))
     if e.kinderen:
         eigen = (*ouders, e)
         for kind in e.kinderen:
             _element(regeling, kind, eigen, uit, inspringing)
     if e.slottekst is not None:
-        uit.append(Blok(ALINEA, e.id, "slot", inspringing, "", _tekst(e.slottekst, regeling, e, ouders), soort))
-
-
-def _tekst(tekst: str, regeling: Regeling, e: Element, ouders: tuple[Element, ...]) -> str:
-    """The text with its references resolved from where it stands."""
-    return los_op(tekst, regeling, Plek(e, ouders)) if "[[" in tekst else tekst
+        uit.append(Blok(ALINEA, e.id, "slot", inspringing, "", los_op(e.slottekst, regeling, Plek(e, ouders)), soort))
