@@ -6,6 +6,7 @@ rewrites is written exactly like the text of the regeling itself.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from ruamel.yaml.comments import CommentedMap
 from generator.adressen import onbekende_verwijzingen
 from generator.errors import Bron, Verzamelaar, relatief
 from generator.loader.bestanden import lees_yaml
-from generator.loader.velden import Kaart, suggestie
+from generator.loader.velden import MAX_SUGGESTIES, ONGELDIGE_TEKENS, Kaart, suggestie
 from generator.model import SOORTEN, Deelnemer, Element, Regeling, VersieInfo
 from generator.nummering import rangtelwoord, sorteersleutel, splits_nummer
 from generator.onderwerpen import ONDERWERPEN
@@ -340,7 +341,7 @@ def _versie(kaart: Kaart) -> VersieInfo | None:
 def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, VersieInfo] | None:
     """Read `regeling.yaml` in a regeling folder, and the hoofdstuk files it names."""
     naam = relatief(map_ / "regeling.yaml", project)
-    data, meldingen = lees_yaml(map_ / "regeling.yaml", naam)
+    data, meldingen = lees_yaml(map_ / "regeling.yaml", naam, project)
     v.meldingen.extend(meldingen)
     if data is None:
         return None
@@ -388,8 +389,8 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
         ondertekening=kaart.tekst("ondertekening"),
         bron=Bron(naam, 1, 1),
     )
-    for plek, doel in onbekende_verwijzingen(regeling):
-        naast = suggestie(doel, regeling.index)
+    for n, (plek, doel) in enumerate(onbekende_verwijzingen(regeling), start=1):
+        naast = suggestie(doel, regeling.index) if n <= MAX_SUGGESTIES else None
         v.fout(
             f"verwijzing naar onbekende id '{doel}'",
             plek.element.bron,
@@ -451,8 +452,16 @@ def _artikelen_in(element: Element) -> list[Element]:
 
 
 def _lees_hoofdstukbestand(map_: Path, bestandsnaam: str, bron: Bron, project: Path, v: Verzamelaar) -> Kaart | None:
-    pad = (map_ / bestandsnaam).resolve()
-    if not pad.is_relative_to(map_.resolve()):
+    if m := ONGELDIGE_TEKENS.search(bestandsnaam):
+        v.fout(f"de bestandsnaam {bestandsnaam!r} bevat een besturingsteken (U+{ord(m[0]):04X})", bron, hint="noem een bestand in deze map, bijv. hoofdstukken/01-algemeen.yaml")
+        return None
+    pad = map_ / bestandsnaam
+    try:
+        # The folders resolved, the file itself not: a symbolic link is checked when it is read.
+        binnen = Path(os.path.normpath(pad.parent.resolve() / pad.name)).is_relative_to(map_.resolve())
+    except (OSError, RuntimeError, ValueError):
+        binnen = False
+    if not binnen:
         v.fout(
             f"bestand '{bestandsnaam}' ligt buiten de map van de regeling",
             bron,
@@ -460,9 +469,12 @@ def _lees_hoofdstukbestand(map_: Path, bestandsnaam: str, bron: Bron, project: P
         )
         return None
     naam = relatief(pad, project)
-    data, meldingen = lees_yaml(pad, naam)
-    if meldingen and meldingen[0].tekst == "bestand bestaat niet":
-        v.fout(f"hoofdstukbestand '{bestandsnaam}' bestaat niet", bron)
+    data, meldingen = lees_yaml(pad, naam, project)
+    if meldingen and not meldingen[0].bron.regel:
+        # The file cannot be read at all: point at the line in regeling.yaml that names it.
+        tekst = meldingen[0].tekst
+        tekst = "bestaat niet" if tekst == "bestand bestaat niet" else tekst.removeprefix("bestand ")
+        v.fout(f"hoofdstukbestand '{bestandsnaam}' {tekst}", bron, hint=meldingen[0].hint)
         return None
     v.meldingen.extend(meldingen)
     if data is None:
