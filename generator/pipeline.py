@@ -15,7 +15,7 @@ from generator.errors import FOUT, GrgenFout, Melding, WijzigingFout
 from generator.loader import Project, lees_project
 from generator.model import Versie
 from generator.render.pakket import STANDAARD, Instellingen, render_pakket
-from generator.uitvoer import pakketmap, schrijf_pakket
+from generator.uitvoer import pakketmap, schrijf_pakketten
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis, bouw_geschiedenis
 
@@ -110,5 +110,5 @@ def bouw(
         raise GrgenFout("Waarschuwingen bij --strict; er is niets geschreven", [dataclasses.replace(m, ernst=FOUT) for m in meldingen])
     for doel, bestanden in pakketten.items():
         voortgang(f"{doel.name}: {len(bestanden)} bestanden schrijven")
-        schrijf_pakket(doel, bestanden)
+    schrijf_pakketten(map_, pakketten)
     return list(pakketten), meldingen
