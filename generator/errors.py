@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -183,8 +184,13 @@ def reden(fout: OSError) -> str:
 def relatief(pad: Path, basis: Path) -> str:
     """A path as the user should read it: relative to the project folder when possible.
 
-    The folders are resolved, the file itself is not: a symbolic link is named where it is.
+    Named as given when it lies in the project as written; otherwise with its folders resolved
+    (not the file itself: a symbolic link is named where it is, not where it points).
     """
+    try:
+        return str(Path(os.path.normpath(pad)).relative_to(os.path.normpath(basis)))
+    except ValueError:
+        pass
     try:
         return str((pad.parent.resolve() / pad.name).relative_to(basis.resolve()))
     except ValueError:

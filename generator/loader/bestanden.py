@@ -21,7 +21,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
+from ruamel.yaml.parser import Parser
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.scanner import Scanner
 
 from generator.errors import Bron, Melding, reden
 
@@ -66,6 +68,11 @@ def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     yaml.Composer = _Samensteller
+    # The round-trip constructor gives every mapping and list its line and column; the round-trip
+    # scanner and parser would also keep comments, which grgen never writes back: the plain ones
+    # read the same data and positions in two thirds of the time.
+    yaml.Scanner = Scanner
+    yaml.Parser = Parser
     # Scalars are kept as the text the user typed: dates are parsed (and reported) by the field
     # checker, and a number is never reinterpreted (YAML reads 0x1F as 31, 1.10 as 1.1 and 010 as
     # 10; an opschrift "1.10" or a tekst "0x1F" must stay what it says).
@@ -107,18 +114,20 @@ def lees_bestand(pad: Path, naam: str, grens: Path | None = None, maximum: int =
         fd = os.open(echt, os.O_RDONLY | os.O_NONBLOCK)  # O_NONBLOCK: a pipe must not block before the check below
     except OSError as e:
         return None, [Melding(f"bestand kan niet worden gelezen: {reden(e)}", Bron(naam))]
-    with os.fdopen(fd, "rb") as f:
+    try:
         status = os.fstat(fd)
         if stat.S_ISDIR(status.st_mode):
-            return None, [Melding("is een map, geen bestand", Bron(naam))]
+            return None, [Melding("dit is een map, geen bestand", Bron(naam))]
         if not stat.S_ISREG(status.st_mode):
-            return None, [Melding("is geen gewoon bestand (maar een apparaat, pijp of socket); grgen leest alleen gewone bestanden", Bron(naam))]
+            return None, [Melding("dit is geen gewoon bestand (maar een apparaat, pijp of socket); grgen leest alleen gewone bestanden", Bron(naam))]
         if status.st_size > maximum:
             return None, [Melding(f"bestand is te groot ({status.st_size} bytes); toegestaan: tot {maximum} bytes", Bron(naam))]
-        try:
+        with os.fdopen(os.dup(fd), "rb") as f:
             ruw = f.read(maximum + 1)
-        except OSError as e:
-            return None, [Melding(f"bestand kan niet worden gelezen: {reden(e)}", Bron(naam))]
+    except OSError as e:
+        return None, [Melding(f"bestand kan niet worden gelezen: {reden(e)}", Bron(naam))]
+    finally:
+        os.close(fd)
     if len(ruw) > maximum:  # the file grew after the check
         return None, [Melding(f"bestand is te groot (meer dan {maximum} bytes); toegestaan: tot {maximum} bytes", Bron(naam))]
     return ruw, []

@@ -17,7 +17,7 @@ from generator.errors import Bron, Verzamelaar, relatief
 from generator.loader.bestanden import lees_yaml
 from generator.loader.velden import MAX_SUGGESTIES, ONGELDIGE_TEKENS, Kaart, suggestie
 from generator.model import SOORTEN, Deelnemer, Element, Regeling, VersieInfo
-from generator.nummering import rangtelwoord, sorteersleutel, splits_nummer
+from generator.nummering import MAX_NUMMER, rangtelwoord, sorteersleutel, splits_nummer
 from generator.onderwerpen import ONDERWERPEN
 
 # The id of new text in an amendment before the engine gives it its own (never a valid id).
@@ -218,6 +218,13 @@ def _nummer(kaart: Kaart, cls: type[Element], soort: str, positie: int, nummer_v
     gegeven = kaart.nummer("nummer", verplicht=nummer_verplicht)
     if gegeven is None:
         return "" if not nummer_verplicht else None
+    if gegeven.isdigit() and len(gegeven) > len(str(MAX_NUMMER)):
+        kaart.fout(
+            f"{soort}nummer {gegeven} is te groot",
+            "nummer",
+            f"toegestaan: 1 tot en met {MAX_NUMMER}, met eventueel een letter (Ar 6.16); staat hier een datum of kenmerk?",
+        )
+        return None
     if splits_nummer(gegeven, hoofdletter_suffix=soort != "artikel") is None:
         voorbeeld = "5 of 5a" if soort == "artikel" else "2 of 2A"
         kaart.fout(
@@ -473,7 +480,7 @@ def _lees_hoofdstukbestand(map_: Path, bestandsnaam: str, bron: Bron, project: P
     if meldingen and not meldingen[0].bron.regel:
         # The file cannot be read at all: point at the line in regeling.yaml that names it.
         tekst = meldingen[0].tekst
-        tekst = "bestaat niet" if tekst == "bestand bestaat niet" else tekst.removeprefix("bestand ")
+        tekst = "bestaat niet" if tekst == "bestand bestaat niet" else tekst.removeprefix("bestand ").removeprefix("dit ")
         v.fout(f"hoofdstukbestand '{bestandsnaam}' {tekst}", bron, hint=meldingen[0].hint)
         return None
     v.meldingen.extend(meldingen)

@@ -128,7 +128,7 @@ def lees_wijziging(pad: Path, naam: str, v: Verzamelaar, project: Path | None = 
 
 def _bronnen(kaart: Kaart) -> dict[str, Bron]:
     """Positions of the keys messages may point at later (after the file is read)."""
-    uit = {s: kaart.bron(s) for s in ("basis", "regeling") if s in kaart}
+    uit = {s: kaart.bron(s) for s in ("id", "basis", "regeling") if s in kaart}
     sub = kaart.kaart("deelnemers")
     if sub is not None:
         uit |= {f"deelnemers.{d}": sub.bron(str(d), van_waarde=False) for d in sub.data}

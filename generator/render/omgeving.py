@@ -414,10 +414,12 @@ def _render(omgeving: SandboxedEnvironment, naam: str, context: dict) -> str:
         return sjabloon.render(**context)
     omgeving.begin()
     stukken, lengte = [], 0
-    for stuk in sjabloon.generate(**context):
+    stroom = sjabloon.generate(**context)
+    for stuk in stroom:
         lengte += len(stuk)
         if lengte > omgeving.grenzen.tekens:
-            raise Grensfout(f"het document wordt langer dan {omgeving.grenzen.tekens} tekens")
+            # Raised where the template is (its file and line), as Jinja reports its own errors.
+            stroom.throw(Grensfout(f"het document wordt langer dan {omgeving.grenzen.tekens} tekens"))
         stukken.append(stuk)
     return "".join(stukken)
 

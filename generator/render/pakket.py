@@ -19,7 +19,8 @@ from typing import Any
 
 from generator.diff.versies import vergelijk
 from generator.diff.waswordt import rijen
-from generator.errors import Bron, Melding, SjabloonFout, relatief
+from generator.errors import Bron, InvoerFout, Melding, SjabloonFout, relatief
+from generator.loader.bestanden import lees_bestand
 from generator.model import Deelnemer
 from generator.render.context import besluit_context, deelnemer_context
 from generator.render.docx.document import Docx
@@ -173,6 +174,7 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
         beschrijving[naam] = (doc.doel, doc.geadresseerde)
 
     betrokken = [d for d in na.deelnemers if d.neemt_deel_op(w.inwerkingtreding) or d.id in {u.id for u in context["uittredingen"]}]
+    _controleer_mapnamen(betrokken, {*bestanden, "index.md"})
     for deelnemer in betrokken:
         eigen = maak_omgeving(sjabloonmappen(project, deelnemer.id), project)
         dcontext = deelnemer_context(context, toepassing, deelnemer, meldingen)
@@ -202,26 +204,48 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
     return Pakket(bestanden, tuple(meldingen))
 
 
+def _controleer_mapnamen(deelnemers: list[Deelnemer], bestanden: set[str]) -> None:
+    """A deelnemer's documents go into a folder named after its id: that name must not be a file of the package."""
+    botsend = [
+        Melding(
+            f"de id '{d.id}' van deelnemer {d.naam} is ook de naam van het bestand {d.id} in het pakket, "
+            "terwijl de documenten van de deelnemer in een map met die naam komen",
+            d.bron,
+            f"deelnemer {d.id}",
+            "kies een id zonder bestandsextensie, bijv. de naam van de gemeente in kleine letters",
+        )
+        for d in deelnemers
+        if d.id in bestanden
+    ]
+    if botsend:
+        raise InvoerFout("Het pakket kan niet worden samengesteld", botsend)
+
+
 def _organen(d: Deelnemer) -> dict[str, Any]:
     return {"toestemmingsorgaan": d.toestemmingsorgaan, "bestuursorgaan": d.bestuursorgaan, "naam": d.naam, "het_lichaam": d.het_lichaam}
 
 
-def _referentie(project: Path, deelnemer: str | None) -> Path | None:
-    """The reference document (house style): the deelnemer's own, the project's, or grgen's."""
+def _referentie(project: Path, deelnemer: str | None) -> bytes | None:
+    """The reference document (house style): the deelnemer's own, the project's, or grgen's
+    (None). Read by the loader's reader: a regular file inside the project."""
     kandidaten = ([project / "sjablonen" / deelnemer / "referentie.docx"] if deelnemer else []) + [
         project / "sjablonen" / "referentie.docx"
     ]
-    pad = next((p for p in kandidaten if p.is_file()), None)
-    if pad is not None:
-        _controleer_referentie(pad, project)
-    return pad
+    pad = next((p for p in kandidaten if p.is_symlink() or p.exists()), None)
+    if pad is None:
+        return None
+    ruw, meldingen = lees_bestand(pad, relatief(pad, project), project)
+    if ruw is None:
+        raise SjabloonFout("Referentiedocument kan niet worden gelezen", meldingen)
+    _controleer_referentie(ruw, pad, project)
+    return ruw
 
 
-def _controleer_referentie(pad: Path, project: Path) -> None:
+def _controleer_referentie(ruw: bytes, pad: Path, project: Path) -> None:
     """A house-style document must be a Word document with the styles grgen writes with."""
     bron = Bron(relatief(pad, project))
     try:
-        doc = Docx(basis=pad)
+        doc = Docx(basis=ruw)
     except Exception as e:  # noqa: BLE001 - python-docx raises several kinds for a broken package
         raise SjabloonFout(
             "Referentiedocument kan niet worden gebruikt",
@@ -251,7 +275,7 @@ VEREISTE_STIJLEN = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "L
 _TITEL = re.compile(r"^# (.+)$", re.M)
 
 
-def _als_docx(markdown: str, citeertitel: str, datum, auteur: str, referentie: Path | None) -> bytes:  # noqa: ANN001
+def _als_docx(markdown: str, citeertitel: str, datum, auteur: str, referentie: bytes | None) -> bytes:  # noqa: ANN001
     titel_m = _TITEL.search(markdown)
     titel = titel_m[1].replace("\\", "") if titel_m else citeertitel
     # The running header names regeling and document in one line: a title that holds the
