@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from generator import uitvoer
 from generator.errors import SjabloonFout, UitvoerFout
 from generator.render.omgeving import Grenzen, maak_omgeving, render_sjabloon
-from generator import uitvoer
 
 BASIS = Path(__file__).parent / "invoer" / "basis"
 WORTEL = Path(__file__).parent.parent
