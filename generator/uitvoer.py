@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from generator.errors import UitvoerFout, reden, relatief
-from generator.loader.velden import ID
+from generator.model.ids import ID
 
 TIJDELIJK = ".grgen-tmp-"
 OUD = ".grgen-oud-"

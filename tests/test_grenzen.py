@@ -20,6 +20,7 @@ import pytest
 
 from generator import uitvoer
 from generator.errors import SjabloonFout, UitvoerFout
+from generator.loader.bestanden import lees_bestand
 from generator.render.omgeving import Grenzen, maak_omgeving, render_sjabloon
 
 BASIS = Path(__file__).parent / "invoer" / "basis"
@@ -167,7 +168,7 @@ def test_mislukte_verplaatsing_zet_alle_pakketten_terug(tmp_path: Path, monkeypa
 def test_sjabloon_met_te_lange_rekentijd_stopt_met_plaats(tmp_path: Path) -> None:
     # Three loops over the data (no range(), no call grgen sees): only the clock stops it.
     (tmp_path / "traag.md.j2").write_text("Begin\n{% for a in r %}{% for b in r %}{% for c in r %}{% endfor %}{% endfor %}{% endfor %}\n")
-    omgeving = maak_omgeving([tmp_path], tmp_path, Grenzen(seconden=0.5))
+    omgeving = maak_omgeving([tmp_path], tmp_path, Grenzen(seconden=0.5), lezer=lees_bestand)
     with pytest.raises(SjabloonFout) as fout:
         render_sjabloon(omgeving, "traag.md.j2", {"r": list(range(2000))})
     tekst = str(fout.value.meldingen[0])

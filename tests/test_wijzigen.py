@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.blokken import blokken
 from generator.errors import WijzigingFout
 from generator.pipeline import laad
-from generator.render.blokken import blokken
-from generator.wijzigen.besluit import besluitonderdelen
+from generator.render.besluit import besluitonderdelen
 
 REGELING = """\
 citeertitel: Proefregeling
@@ -370,6 +370,7 @@ def test_basis_blijft_ongewijzigd_en_versies_in_de_tijd(tmp_path: Path) -> None:
 
 
 def test_toetreding_en_uittreding_in_het_besluit(tmp_path: Path) -> None:
+    from generator.loader.bestanden import lees_bestand
     from generator.render.pakket import render_pakket
 
     map_ = maak_project(
@@ -381,7 +382,7 @@ def test_toetreding_en_uittreding_in_het_besluit(tmp_path: Path) -> None:
     )
     _, g = laad(map_).geschiedenis()
     t = g.toepassingen[-1]
-    besluit = render_pakket(map_, g, t).bestanden["wijzigingsbesluit.md"].decode()
+    besluit = render_pakket(map_, g, t, lezer=lees_bestand).bestanden["wijzigingsbesluit.md"].decode()
     assert "De colleges van burgemeester en wethouders van Aastad, Beedorp en Ceestad en het dagelijks bestuur" in besluit
     assert (
         "## ARTIKEL II\n\nHet college van burgemeester en wethouders van Ceestad treedt met ingang van 1 februari 2021 toe tot de Proefregeling."

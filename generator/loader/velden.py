@@ -7,7 +7,6 @@ walks the whole file and the user sees every problem at once.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -15,6 +14,8 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.errors import Bron, Verzamelaar
+from generator.model.ids import ID
+from generator.suggesties import MAX_SUGGESTIES, suggestie
 
 # Characters XML 1.0 cannot carry: a document with one of them does not open in Word.
 ONGELDIGE_TEKENS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -36,7 +37,6 @@ _ONZICHTBAAR = {
 # a date outside this range is a typing error (0001-01-01, 2205 for 2025).
 EERSTE_DATUM = dt.date(1800, 1, 1)
 LAATSTE_DATUM = dt.date(2199, 12, 31)
-ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 
 _TYPENAMEN = {str: "tekst", int: "geheel getal", bool: "ja/nee (true/false)", list: "lijst", dict: "sleutels met waarden"}
 
@@ -53,29 +53,6 @@ def typenaam(waarde: Any) -> str:
     if isinstance(waarde, int | float):
         return "getal"
     return "tekst"
-
-
-# Bounds on the "bedoelde u ...?" search: a near miss is a short word among a modest list; per
-# mapping only the first unknown keys get one (100,000 unknown keys must not take minutes).
-MAX_SUGGESTIE_LENGTE = 100
-MAX_SUGGESTIE_OPTIES = 100_000
-MAX_SUGGESTIES = 20
-
-
-def suggestie(woord: str, opties: Iterable[str]) -> str | None:
-    """A near miss among the allowed words, for "bedoelde u ...?".
-
-    >>> suggestie("opschrfit", ["opschrift", "tekst"])
-    'opschrift'
-
-    A word much longer than any option is no near miss (and comparing it would cost time
-    proportional to its length for every option).
-    """
-    opties = list(opties)
-    if len(woord) > MAX_SUGGESTIE_LENGTE or len(opties) > MAX_SUGGESTIE_OPTIES:
-        return None
-    gevonden = difflib.get_close_matches(woord, list(opties), n=1, cutoff=0.7)
-    return gevonden[0] if gevonden else None
 
 
 def positie(container: Any, sleutel: Any, naam: str, van_waarde: bool = True) -> Bron:

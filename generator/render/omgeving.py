@@ -29,10 +29,10 @@ import jinja2.sandbox
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
+from generator.blokken import KOP, Blok
 from generator.errors import Melding, SjabloonFout, relatief
-from generator.loader.bestanden import lees_bestand
 from generator.nummering import romeins
-from generator.render.blokken import KOP, Blok
+from generator.render.sjabloonfouten import FilterFout, Grensfout, melding
 from generator.render.tekstweergave import md_blok, md_escape
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
@@ -119,14 +119,6 @@ class Grenzen:
 
 
 GRENZEN = Grenzen()
-
-
-class FilterFout(Exception):
-    """A filter applied to a value it cannot handle."""
-
-
-class Grensfout(Exception):
-    """A template exceeded one of its `Grenzen`; the message says which, in Dutch."""
 
 
 # A width or precision in a %-format or a {}-format, e.g. "%09999999d" or "{:>9999999}".
@@ -259,11 +251,17 @@ def _geheel(waarde: Any) -> bool:
     return isinstance(waarde, int) and not isinstance(waarde, bool)
 
 
+# The loader's reader (`generator.loader.bestanden.lees_bestand`), handed down by the use case:
+# (path, name in messages, boundary folder, maximum size) -> (bytes or None, messages).
+Lezer = Callable[..., tuple[bytes | None, list[Melding]]]
+
+
 class _Sjabloonlader(jinja2.BaseLoader):
     """Templates from folders, first match wins, read by the loader's reader: only regular files,
     of limited size, inside the folder's boundary (the project, or grgen's own templates)."""
 
-    def __init__(self, mappen: Iterable[tuple[Path, Path]], project: Path | None) -> None:
+    def __init__(self, mappen: Iterable[tuple[Path, Path]], project: Path | None, lezer: Lezer) -> None:
+        self.lezer = lezer
         self.mappen = list(mappen)  # (folder, boundary)
         self.searchpath = [str(m) for m, _ in self.mappen]
         self.project = project
@@ -275,7 +273,7 @@ class _Sjabloonlader(jinja2.BaseLoader):
             if not pad.is_symlink() and not pad.exists():
                 continue
             naam = _toon(pad, self.project)
-            ruw, meldingen = lees_bestand(pad, naam, grens, maximum=MAX_SJABLOON)
+            ruw, meldingen = self.lezer(pad, naam, grens, maximum=MAX_SJABLOON)
             if ruw is None:
                 raise SjabloonFout(f"Sjabloon {template} kan niet worden gelezen", meldingen)
             return ruw.decode("utf-8"), str(pad), lambda: True
@@ -289,14 +287,18 @@ def _toon(pad: Path, project: Path | None) -> str:
     return relatief(pad, project) if project is not None else str(pad)
 
 
-def maak_omgeving(mappen: Iterable[Path] = (), project: Path | None = None, grenzen: Grenzen = GRENZEN) -> SandboxedEnvironment:
-    """The sandboxed environment, loading templates from `mappen` (first match wins); messages
-    name template files relative to `project`, and a template must lie inside `project` (or in
-    grgen's own templates)."""
+def maak_omgeving(
+    mappen: Iterable[Path] = (), project: Path | None = None, grenzen: Grenzen = GRENZEN, lezer: Lezer | None = None
+) -> SandboxedEnvironment:
+    """The sandboxed environment, loading templates from `mappen` (first match wins) with `lezer`
+    (the loader's reader; required with `mappen`); messages name template files relative to
+    `project`, and a template must lie inside `project` (or in grgen's own templates)."""
+    if mappen and lezer is None:
+        raise TypeError("maak_omgeving: templates are read with the loader's reader; pass lezer=")
     eigen = Path(__file__).resolve().parent.parent.parent / "sjablonen"  # standaardmap(), defined below
     grens_van = {m: (eigen if Path(m).resolve().is_relative_to(eigen) or project is None else project) for m in mappen}
     omgeving = _GrgenSandbox(
-        loader=_Sjabloonlader(((Path(m), g) for m, g in grens_van.items()), project) if grens_van else None,
+        loader=_Sjabloonlader(((Path(m), g) for m, g in grens_van.items()), project, lezer) if grens_van and lezer else None,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -386,8 +388,6 @@ def sjabloonmappen(project: Path, deelnemer: str | None = None) -> list[Path]:
 
 def render_sjabloon(omgeving: SandboxedEnvironment, naam: str, context: dict) -> str:
     """Render a template; any error in it becomes a Dutch message with template file and line."""
-    from generator.render.sjabloonfouten import melding
-
     try:
         with _tijdslimiet(omgeving):
             return _render(omgeving, naam, context)

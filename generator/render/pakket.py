@@ -20,13 +20,12 @@ from typing import Any
 from generator.diff.versies import vergelijk
 from generator.diff.waswordt import rijen
 from generator.errors import Bron, InvoerFout, Melding, SjabloonFout, relatief
-from generator.loader.bestanden import lees_bestand
 from generator.model import Deelnemer
 from generator.render.context import besluit_context, deelnemer_context
 from generator.render.docx.document import Docx
 from generator.render.docx.oxml import Revisie
 from generator.render.md_docx import markdown_naar_docx
-from generator.render.omgeving import maak_omgeving, render_sjabloon, sjabloonmappen
+from generator.render.omgeving import Lezer, maak_omgeving, render_sjabloon, sjabloonmappen
 from generator.render.renvooi_md import renvooi_md, waswordt_md
 from generator.render.word import renvooi_docx, waswordt_docx
 from generator.wijzigen.motor import Toepassing
@@ -123,8 +122,14 @@ class Pakket:
     meldingen: tuple[Melding, ...]  # warnings, e.g. letter data still to fill in
 
 
-def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepassing, instellingen: Instellingen | None = None) -> Pakket:
-    """Every document of the package of `toepassing`, as file name -> content."""
+def render_pakket(
+    project: Path, geschiedenis: Geschiedenis, toepassing: Toepassing, instellingen: Instellingen | None = None, *, lezer: Lezer
+) -> Pakket:
+    """Every document of the package of `toepassing`, as file name -> content.
+
+    Templates and reference documents of the project are read with `lezer`, the loader's reader
+    (`generator.loader.bestanden.lees_bestand`): this layer renders, it does not open files.
+    """
     instellingen = instellingen or STANDAARD
     w = toepassing.wijziging
     if instellingen.vorm:
@@ -139,11 +144,11 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
     meldingen: list[Melding] = []
     bestanden: dict[str, bytes] = {}
     beschrijving: dict[str, tuple[str, str]] = {}
-    omgeving = maak_omgeving(sjabloonmappen(project), project)
+    omgeving = maak_omgeving(sjabloonmappen(project), project, lezer=lezer)
     citeertitel = voor.citeertitel
     centrum = na.zoek_deelnemer(na.centrumgemeente or "") or na.deelnemer(na.publicerende_gemeente)
     auteur = f"{centrum.het_lichaam[:1].upper()}{centrum.het_lichaam[1:]}"
-    referentie = _referentie(project, None)
+    referentie = _referentie(project, None, lezer)
 
     for doc in GEDEELD:
         markdown = _netjes(render_sjabloon(omgeving, doc.sjabloon, context))
@@ -176,9 +181,9 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
     betrokken = [d for d in na.deelnemers if d.neemt_deel_op(w.inwerkingtreding) or d.id in {u.id for u in context["uittredingen"]}]
     _controleer_mapnamen(betrokken, {*bestanden, "index.md"})
     for deelnemer in betrokken:
-        eigen = maak_omgeving(sjabloonmappen(project, deelnemer.id), project)
+        eigen = maak_omgeving(sjabloonmappen(project, deelnemer.id), project, lezer=lezer)
         dcontext = deelnemer_context(context, toepassing, deelnemer, meldingen)
-        eigen_referentie = _referentie(project, deelnemer.id)
+        eigen_referentie = _referentie(project, deelnemer.id, lezer)
         for doc in PER_DEELNEMER:
             if doc.stadia is not None and w.stadium not in doc.stadia:
                 continue
@@ -225,7 +230,7 @@ def _organen(d: Deelnemer) -> dict[str, Any]:
     return {"toestemmingsorgaan": d.toestemmingsorgaan, "bestuursorgaan": d.bestuursorgaan, "naam": d.naam, "het_lichaam": d.het_lichaam}
 
 
-def _referentie(project: Path, deelnemer: str | None) -> bytes | None:
+def _referentie(project: Path, deelnemer: str | None, lezer: Lezer) -> bytes | None:
     """The reference document (house style): the deelnemer's own, the project's, or grgen's
     (None). Read by the loader's reader: a regular file inside the project."""
     kandidaten = ([project / "sjablonen" / deelnemer / "referentie.docx"] if deelnemer else []) + [
@@ -234,7 +239,7 @@ def _referentie(project: Path, deelnemer: str | None) -> bytes | None:
     pad = next((p for p in kandidaten if p.is_symlink() or p.exists()), None)
     if pad is None:
         return None
-    ruw, meldingen = lees_bestand(pad, relatief(pad, project), project)
+    ruw, meldingen = lezer(pad, relatief(pad, project), project)
     if ruw is None:
         raise SjabloonFout("Referentiedocument kan niet worden gelezen", meldingen)
     _controleer_referentie(ruw, pad, project)
