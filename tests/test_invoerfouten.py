@@ -188,7 +188,7 @@ def voer_uit(project: Path, args: list[str]):
 
 
 def tijdelijke_resten(uitvoer: Path) -> list[str]:
-    """Hidden files or folders the writer leaves behind when it fails (`.<pakket>.nieuw-*`, `.<pakket>.oud`)."""
+    """Hidden files or folders the writer leaves behind when it fails (`.grgen-tmp-*`, `.grgen-oud-*`)."""
     return sorted(p.relative_to(uitvoer).as_posix() for p in uitvoer.rglob(".*"))
 
 
