@@ -486,16 +486,17 @@ def _controleer_stdout() -> None:
         if sys.stdout is None:
             raise OSError(errno.EBADF, "closed")
         os.fstat(sys.stdout.fileno())
-    except (OSError, ValueError) as e:
-        click.echo(f"fout: de standaarduitvoer is gesloten ({reden(e) if isinstance(e, OSError) else 'geen bestand'}); grgen kan zijn uitvoer niet kwijt", err=True)
+    except (OSError, ValueError):
+        click.echo("fout: de standaarduitvoer is gesloten; grgen kan zijn uitvoer niet kwijt (stuur hem naar een bestand: > uitvoer.txt)", err=True)
         sys.exit(1)
 
 
 def main() -> None:
     """Entry point: domain errors exit 1 with a Dutch message, never a traceback."""
     proces.stel_in()
-    for signaal in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signaal, _beeindigd)
+    for naam in ("SIGTERM", "SIGHUP"):  # SIGHUP does not exist on Windows
+        if hasattr(signal, naam):
+            signal.signal(getattr(signal, naam), _beeindigd)
     _controleer_stdout()
     try:
         grgen(prog_name="grgen")

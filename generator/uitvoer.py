@@ -182,12 +182,14 @@ def _verplaats(project: Path, klaar: dict[Path, Path]) -> None:
                 os.rename(doel, oud)
             gedaan.append((doel, oud))
             os.rename(tijdelijk, doel)
-    except OSError as e:
+    except BaseException as e:  # also SIGTERM (SystemExit) or Ctrl+C between two moves
         for doel, oud in reversed(gedaan):
             if os.path.lexists(doel):  # the new package: back to its temporary name, removed later
                 os.rename(doel, klaar[doel])
             if oud is not None:
                 os.rename(oud, doel)
+        if not isinstance(e, OSError):
+            raise
         raise UitvoerFout(f"Kan het pakket {relatief(huidig, project)} niet op zijn plaats zetten: {reden(e)}; er is niets gewijzigd") from e
     for _, oud in gedaan:
         if oud is not None:
