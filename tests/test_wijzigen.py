@@ -146,7 +146,13 @@ GEVALLEN = {
         """- actie: invoegen
   na: artikel 2, eerste lid
   nieuw: {tekst: Het college rapporteert jaarlijks.}""",
-        ["A", "In artikel 2 wordt, onder vernummering van het tweede en derde lid tot derde en vierde lid, een lid ingevoegd, luidende:"],
+        [
+            "A",
+            "Artikel 2 wordt als volgt gewijzigd:",
+            "1. Onder vernummering van het tweede en derde lid tot derde en vierde lid wordt een lid ingevoegd, luidende:",
+            # the reference in the old third lid follows the renumbering: the besluit says so (domein.md §6)
+            '2. In het vierde lid wordt "het tweede lid" vervangen door "het derde lid".',
+        ],
     ),
     "onderdeel ingevoegd": (
         """- actie: invoegen
@@ -186,7 +192,12 @@ GEVALLEN = {
     ),
     "lid vervalt met vernummering": (
         """- {actie: vervalt, doel: "artikel 2, eerste lid"}""",
-        ["A", "Artikel 2, eerste lid, vervalt, onder vernummering van het tweede en derde lid tot eerste en tweede lid."],
+        [
+            "A",
+            "Artikel 2 wordt als volgt gewijzigd:",
+            "1. Het eerste lid vervalt, onder vernummering van het tweede en derde lid tot eerste en tweede lid.",
+            '2. In het tweede lid wordt "het tweede lid" vervangen door "het eerste lid".',
+        ],
     ),
     "laatste lid vervalt": (
         """- {actie: vervalt, doel: "artikel 2, derde lid"}""",
@@ -244,9 +255,10 @@ GEVALLEN = {
         [
             "A",
             "Artikel 2 wordt als volgt gewijzigd:",
-            '1. In het eerste lid wordt "voert" vervangen door "verricht".',
-            "2. Het tweede lid, onderdeel a, vervalt, onder verlettering van onderdeel b tot onderdeel a.",
-            '3. Het opschrift komt te luiden: "Taken en bevoegdheden".',
+            # in the order of the regeling (Ar 6.15), not of the file: the opschrift heads the artikel
+            '1. Het opschrift komt te luiden: "Taken en bevoegdheden".',
+            '2. In het eerste lid wordt "voert" vervangen door "verricht".',
+            "3. Het tweede lid, onderdeel a, vervalt, onder verlettering van onderdeel b tot onderdeel a.",
         ],
     ),
 }

@@ -30,6 +30,9 @@ ACTIES = (
     "citeertitel",  # the citeertitel changes
 )
 METADATA_ACTIES = ("toetreding", "uittreding", "citeertitel")
+# Not written by a drafter: the engine adds it when a reference's printed words follow a change
+# elsewhere (a renumbered lid), so that the besluit states that change too (wijzigen/gevolgen.py).
+GEVOLG = "verwijzing_aangepast"
 STADIA = ("ontwerp", "zienswijze", "toestemming", "vastgesteld")
 VORMEN = ("artikelsgewijs", "integraal")
 

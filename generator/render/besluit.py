@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 
-from generator.adressen import los_op
 from generator.blokken import Blok, element_blokken
 from generator.model import Element, Regeling
+from generator.model.wijziging import GEVOLG
 from generator.nummering import rangtelwoord, reeks_tekst
 from generator.render.formules import FORMULES, SLOTTEKENS, VERNUMMERING_WOORD
 from generator.render.omgeving import vul_in
-from generator.wijzigen.motor import Stap, Toepassing, woordtreffers
+from generator.wijzigen.gevolgen import aangehaalde_woorden
+from generator.wijzigen.motor import Stap, Toepassing
 from generator.wijzigen.onderdelen import groepen
+from generator.wijzigen.woorden import woordtreffers
 
 
 @dataclasses.dataclass(frozen=True)
@@ -176,12 +178,20 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
         return [zin("vervalt", adres=adres)]
 
     adres = relatief_adres(voor, stap.element_id, groep_id)
+    if actie == GEVOLG:
+        # A reference that follows a change elsewhere: one sentence, its replacements joined by "en".
+        if len(stap.vervangingen) == 1:
+            v = stap.vervangingen[0]
+            return [zin("vervangen", adres=adres, wat=v.oud, door=v.nieuw, telkens=v.telkens)]
+        delen = [
+            vul_in(FORMULES["deel_vervangen"], "deel_vervangen", wat=v.oud, door=v.nieuw, telkens=v.telkens, adres=adres)
+            for v in stap.vervangingen
+        ]
+        return [zin("woorden_samen", adres=adres, delen=delen)]
     # Quoted words are shown as the reader sees them: references resolved (old words in the old
     # numbering, new words in the new), "telkens" only when they occur more than once.
-    plek_voor, plek_na = voor.index[stap.element_id], na.index.get(stap.element_id)
-    wat = los_op(op.wat, voor, plek_voor) if op.wat else op.wat
-    door = los_op(op.door, na, plek_na) if op.door is not None and plek_na else op.door
-    tekst = los_op(op.tekst, na, plek_na) if op.tekst and plek_na else op.tekst
+    plek_voor = voor.index[stap.element_id]
+    wat, door, tekst = aangehaalde_woorden(stap)
     telkens = op.telkens and op.wat is not None and _aantal(plek_voor.element, op.wat) > 1
     if actie == "vervangen":
         return [zin("vervangen", adres=adres, wat=wat, door=door, telkens=telkens)]

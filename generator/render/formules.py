@@ -64,6 +64,18 @@ FORMULES: dict[str, str] = {
         "{% if adres %}In {{ adres|komma }} vervalt{% if telkens %} telkens{% endif %} {{ wat|q }}."
         "{% else %}{{ wat|q }} vervalt{% if telkens %} telkens{% endif %}.{% endif %}"
     ),
+    # Several word changes in one element, one sentence (Ar 6.15 example: "In artikel 3, tweede lid,
+    # onderdeel b, vervalt "..." en wordt "..." vervangen door "..."."); `delen` are the parts below.
+    "woorden_samen": "{% if adres %}In {{ adres|komma }} {{ delen|join(' en ') }}.{% else %}{{ delen|join(' en ')|hoofdletter }}.{% endif %}",
+    "deel_vervangen": (
+        "{% if adres %}wordt {{ wat|q }}{% if telkens %} telkens{% endif %} vervangen door {{ door|q }}"
+        "{% else %}{{ wat|q }} wordt{% if telkens %} telkens{% endif %} vervangen door {{ door|q }}{% endif %}"
+    ),
+    "deel_vervallen": "{% if adres %}vervalt{% if telkens %} telkens{% endif %} {{ wat|q }}{% else %}{{ wat|q }} vervalt{% if telkens %} telkens{% endif %}{% endif %}",
+    "deel_invoegen": (
+        "{% if adres %}wordt {{ positie }} {{ wat|q }}{% if telkens %} telkens{% endif %} ingevoegd {{ tekst|q }}"
+        "{% else %}{{ positie }} {{ wat|q }} wordt{% if telkens %} telkens{% endif %} ingevoegd {{ tekst|q }}{% endif %}"
+    ),
     "opschrift": "Het opschrift{% if adres %} van {{ adres }}{% endif %} komt te luiden: {{ tekst|q }}.",
     "citeertitel": "De citeertitel van de regeling komt te luiden: {{ tekst|q }}.",
     # -- the structure of ARTIKEL I (Ar 6.15) --

@@ -9,7 +9,6 @@ order the wijzigingsbesluit will list them (Ar 6.15: in the order of the regelin
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
 from generator.adressen import los_op, onbekende_verwijzingen, zoek
@@ -28,21 +27,9 @@ from generator.wijzigen.boom import (
     vrij_id,
     zet_kinderen,
 )
-
-
-@dataclasses.dataclass(frozen=True)
-class Stap:
-    """One applied operation, with what its wording in the besluit needs to know."""
-
-    operatie: Operatie
-    groep: str | None  # id of the artikel (or hoofdstuk) under whose letter the besluit lists it
-    voor: Regeling
-    na: Regeling
-    element_id: str | None  # the element concerned; for insertions the new element
-    raakt: frozenset[str]  # ids (and "deelnemer:x", "citeertitel") this change touches
-    hernummerd: tuple[tuple[str, str], ...] = ()  # (old, new) numbers of shifted siblings
-    leesteken: str | None = None  # number of the sibling whose closing punctuation changed
-    aanduiding: str | None = None  # "geplaatst": text became lid 1; "vervallen": the only lid lost its number
+from generator.wijzigen.gevolgen import verwijzingsgevolgen
+from generator.wijzigen.stap import Stap
+from generator.wijzigen.woorden import LEESTEKEN_AAN_SLOT, netjes, vervang_treffers, woordtreffers
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,9 +56,6 @@ class Toepassing:
                     if stap.operatie.toelichting not in lijst:
                         lijst.append(stap.operatie.toelichting)
         return {k: tuple(v) for k, v in uit.items()}
-
-
-_LEESTEKEN_AAN_SLOT = re.compile(r"[.;:]$")
 
 
 def pas_toe(
@@ -181,6 +165,8 @@ class _Motor:
                 self.reg = stap.na
         self._controleer_verwijzingen(huidig)
         self.v.stop_bij_fouten(f"Wijziging {self.w.id} past niet op versie {self.w.basis}", WijzigingFout)
+        # References whose printed words changed with this amendment get an instruction too.
+        stappen = verwijzingsgevolgen(huidig, stappen, self.reg)
         # The states between operations are kept for the wording of the besluit; their indexes
         # are rebuilt if that is rendered, instead of holding one per operation in memory.
         for stap in stappen:
@@ -232,29 +218,39 @@ class _Motor:
         )
 
     def _sorteersleutel(self, op: Operatie, doel_id: str | None) -> tuple:
-        """Where this change stands in the besluit: in the order of the regeling (Ar 6.15)."""
+        """Where this change stands in the besluit: in the order of the regeling (Ar 6.15), both
+        between the lettered onderdelen and among the sub-changes of one artikel (formaat.md §9).
+
+        The key is (place of the onderdeel, rank, place within it, rank, position in the file).
+        """
         if op.actie in METADATA_ACTIES:
-            return ((-1, ()), 0, op.volgnummer)
+            return ((-1, ()), 0, (-1, ()), 0, op.volgnummer)
         if len(self.w.operaties) == 1:  # nothing to sort
-            return ((0, ()), 0, op.volgnummer)
+            return ((0, ()), 0, (0, ()), 0, op.volgnummer)
         positie = self.reg.index.positie  # (rank of the top-level element, path within it)
         einde = (len(self.reg.kinderen), ())
         if op.actie == "toevoegen":
             if doel_id is None:
-                return (einde, 1, op.volgnummer)
+                return (einde, 1, einde, 0, op.volgnummer)
             plek = self.reg.index[doel_id]
+            laatste = positie(_laatste_afstammeling(plek.element).id)
             if op.nieuw is not None and op.nieuw.soort in ("artikel", "hoofdstuk", "paragraaf"):
-                return (positie(_laatste_afstammeling(plek.element).id), 1, op.volgnummer)
-            return (positie((plek.artikel or plek.element).id), 0, op.volgnummer)
+                return (laatste, 1, laatste, 0, op.volgnummer)
+            return (positie((plek.artikel or plek.element).id), 0, laatste, 1, op.volgnummer)
         if doel_id is None:
-            return (einde, 2, op.volgnummer)
+            return (einde, 2, einde, 0, op.volgnummer)
         plek = self.reg.index[doel_id]
         if op.actie == "invoegen" and plek.element.soort in ("artikel", "hoofdstuk", "paragraaf"):
             if op.positie == "na":  # after everything in the neighbour, its artikelen included
-                return (positie(_laatste_afstammeling(plek.element).id), 1, op.volgnummer)
-            return (positie(doel_id), -1, op.volgnummer)
+                laatste = positie(_laatste_afstammeling(plek.element).id)
+                return (laatste, 1, laatste, 0, op.volgnummer)
+            return (positie(doel_id), -1, positie(doel_id), 0, op.volgnummer)
         groep = plek.artikel or plek.element
-        return (positie(groep.id), 0, op.volgnummer)
+        if op.actie == "invoegen":  # a lid or onderdeel: before its neighbour, or after it and its own list
+            if op.positie == "na":
+                return (positie(groep.id), 0, positie(_laatste_afstammeling(plek.element).id), 1, op.volgnummer)
+            return (positie(groep.id), 0, positie(doel_id), -1, op.volgnummer)
+        return (positie(groep.id), 0, positie(doel_id), 0, op.volgnummer)
 
     def _groep(self, plek: Plek) -> str:
         return (plek.artikel or plek.element).id
@@ -561,7 +557,7 @@ class _Motor:
                 "maak de aangehaalde woorden langer zodat ze één keer voorkomen, of zet 'telkens: true'",
             )
             return None
-        gewijzigd = {veld: _netjes(vervang_treffers(tekst, per_veld[veld], nieuw)) for veld, tekst in velden.items()}
+        gewijzigd = {veld: netjes(vervang_treffers(tekst, per_veld[veld], nieuw)) for veld, tekst in velden.items()}
         for veld, tekst in gewijzigd.items():
             if not tekst:
                 self._fout(op, f"na deze wijziging is de {veld} van {plek.adres} leeg", "laat het element vervallen")
@@ -594,9 +590,9 @@ class _Motor:
             return None
         tekst = op.tekst or ""
         scheiding = "" if tekst[:1] in ",.;:)" else " "
-        m = _LEESTEKEN_AAN_SLOT.search(oud)
+        m = LEESTEKEN_AAN_SLOT.search(oud)
         nieuw = oud[: m.start()] + scheiding + tekst + m[0] if m else oud + scheiding + tekst
-        na = vervang(self.reg, plek, element.met(**{veld: _netjes(nieuw)}))
+        na = vervang(self.reg, plek, element.met(**{veld: netjes(nieuw)}))
         return self._stap(op, self._groep(plek), na, element.id, {element.id})
 
     def _opschrift(self, op: Operatie, doel_id: str | None) -> Stap | None:
@@ -685,52 +681,6 @@ def _artikelen(element: Element) -> list[Element]:
     if element.soort == "artikel":
         return [element]
     return [a for k in element.kinderen for a in _artikelen(k)]
-
-
-def woordtreffers(woorden: str, tekst: str) -> list[tuple[int, int]]:
-    """Start and end of each occurrence of quoted words as whole words ("IT" not inside "ITEM"),
-    left to right and not overlapping, as a regular expression with \\w boundaries would find them.
-
-    A plain search, because compiling a pattern per operation cost more than applying it.
-
-    >>> woordtreffers("IT", "IT en ITEM en IT.")
-    [(0, 2), (14, 16)]
-    >>> woordtreffers("art. 5", "zie art. 5a en art. 5.")
-    [(15, 21)]
-    """
-    grens_voor = woorden[:1].isalnum()
-    grens_na = woorden[-1:].isalnum()
-    uit: list[tuple[int, int]] = []
-    i = tekst.find(woorden) if woorden else -1
-    while i != -1:
-        j = i + len(woorden)
-        if (not grens_voor or i == 0 or not _woordteken(tekst[i - 1])) and (not grens_na or j == len(tekst) or not _woordteken(tekst[j])):
-            uit.append((i, j))
-            i = tekst.find(woorden, j)
-        else:
-            i = tekst.find(woorden, i + 1)
-    return uit
-
-
-def _woordteken(teken: str) -> bool:
-    return teken.isalnum() or teken == "_"  # what \w matches in a str pattern
-
-
-def vervang_treffers(tekst: str, treffers: list[tuple[int, int]], nieuw: Callable[[str], str]) -> str:
-    """`tekst` with each (start, end) span replaced by `nieuw(the words found there)`."""
-    delen, vorige = [], 0
-    for begin, eind in treffers:
-        delen += [tekst[vorige:begin], nieuw(tekst[begin:eind])]
-        vorige = eind
-    delen.append(tekst[vorige:])
-    return "".join(delen)
-
-
-def _netjes(tekst: str) -> str:
-    """Fold the spaces a removal leaves behind: "a  b" -> "a b", "a ," -> "a,"."""
-    tekst = re.sub(r"\s{2,}", " ", tekst)
-    tekst = re.sub(r"\s+([,.;:)])", r"\1", tekst)
-    return tekst.strip()
 
 
 def _context(tekst: str, begin: int, eind: int, woorden: int = 4) -> str:
