@@ -28,7 +28,7 @@ class Wijzigingszin:
 
     zin: str
     nieuwe_tekst: tuple[Blok, ...] = ()
-    element_id: str | None = None
+    element_id: str | None = None  # the element the instruction names (for insertions: the new one)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,7 +117,7 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
     def zin(formule: str, element_id: str | None = None, nieuw: bool = False, **context: object) -> Wijzigingszin:
         tekst = vul_in(FORMULES[formule], formule, **context)
         blokken = tuple(element_blokken(na, element_id)) if nieuw and element_id else ()
-        return Wijzigingszin(tekst, blokken, element_id)
+        return Wijzigingszin(tekst, blokken, element_id or stap.element_id)
 
     if actie == "komt_te_luiden":
         adres = relatief_adres(voor, stap.element_id, groep_id) or voor.index[stap.element_id].adres
@@ -130,7 +130,7 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
         ouder = relatief_adres(voor, ouder_id, groep_id) if ouder_id and ouder_id in voor.index else ""
         if stap.aanduiding == "geplaatst":
             return [
-                zin("aanduiding_geplaatst", ouder=ouder),
+                zin("aanduiding_geplaatst", ouder_id, ouder=ouder),
                 zin("lid_toegevoegd_na_aanduiding", stap.element_id, nieuw=True),
             ]
         if element.vast_nummer and actie == "invoegen":
