@@ -202,16 +202,19 @@ def nummer_na(vorige: str | None, volgende: str | None, hoofdletter_suffix: bool
     return kandidaat
 
 
-def reeks_tekst(woorden: list[str]) -> str:
-    """Join labels the Dutch way, with "tot en met" for runs of three or more.
+def reeks_tekst(woorden: list[str], aaneengesloten: bool = True) -> str:
+    """Join labels the Dutch way, with "tot en met" for runs of three or more; labels with gaps
+    between them are listed ("3°, 4° en 6°").
 
     Ar 6.18 style: "het tweede en derde lid", "de onderdelen c tot en met f".
 
-    >>> reeks_tekst(["c"]), reeks_tekst(["c", "d"]), reeks_tekst(["c", "d", "e", "f"])
-    ('c', 'c en d', 'c tot en met f')
+    >>> reeks_tekst(["c"]), reeks_tekst(["c", "d"]), reeks_tekst(["c", "d", "e", "f"]), reeks_tekst(["3", "4", "6"], False)
+    ('c', 'c en d', 'c tot en met f', '3, 4 en 6')
     """
     if len(woorden) == 1:
         return woorden[0]
     if len(woorden) == 2:
         return f"{woorden[0]} en {woorden[1]}"
+    if not aaneengesloten:
+        return f"{', '.join(woorden[:-1])} en {woorden[-1]}"
     return f"{woorden[0]} tot en met {woorden[-1]}"

@@ -353,7 +353,8 @@ def test_laatste_lid_verliest_zijn_nummer(tmp_path: Path) -> None:
         """- {actie: vervalt, doel: "artikel 2, derde lid"}""",
         """- {actie: vervalt, doel: "artikel 2, tweede lid"}""",
     )
-    assert zinnen(t) == ["A", 'Artikel 2, tweede lid, vervalt, alsmede de aanduiding "1." voor het eerste lid.']
+    # Ar 6.18: "Het tweede lid alsmede de aanduiding "1." voor het eerste lid vervallen."
+    assert zinnen(t) == ["A", 'Artikel 2, tweede lid, alsmede de aanduiding "1." voor het eerste lid vervallen.']
     assert tekst(t, "taken") == ["Artikel 2 Taken", "Het college voert de taken uit."]
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 
+from generator.adressen import los_op
 from generator.blokken import Blok, element_blokken
 from generator.model import Element, Regeling
 from generator.model.wijziging import GEVOLG
 from generator.nummering import rangtelwoord, reeks_tekst
-from generator.render.formules import FORMULES, SLOTTEKENS, VERNUMMERING_WOORD
+from generator.render.formules import FORMULES, SLOTNAMEN, SLOTTEKENS, VERNUMMERING_WOORD
 from generator.render.omgeving import vul_in
 from generator.wijzigen.gevolgen import aangehaalde_woorden
 from generator.wijzigen.motor import Stap, Toepassing
@@ -57,14 +58,140 @@ def besluitonderdelen(toepassing: Toepassing) -> list[BesluitOnderdeel]:
             zin = vul_in(FORMULES["citeertitel"], "citeertitel", tekst=groep.stappen[0].operatie.tekst)
             uit.append(BesluitOnderdeel(groep.letter, None, (Wijzigingszin(zin),)))
             continue
-        relatief = [z for s in groep.stappen for z in _zinnen(s, groep.groep_id)]
+        relatief = _groepzinnen(groep.stappen, groep.groep_id)
         if len(relatief) == 1:
-            uit.append(BesluitOnderdeel(groep.letter, None, tuple(_zinnen(groep.stappen[0], None)), groep.groep_id))
+            uit.append(BesluitOnderdeel(groep.letter, None, tuple(_groepzinnen(groep.stappen, None)), groep.groep_id))
         else:
             groep_adres = groep.stappen[0].voor.index[groep.groep_id].adres
             aanhef = vul_in(FORMULES["groep_aanhef"], "groep_aanhef", adres=groep_adres)
             uit.append(BesluitOnderdeel(groep.letter, aanhef, tuple(relatief), groep.groep_id))
     return uit
+
+
+# Word changes that share one sentence when they concern the same element (Ar 6.15 example:
+# "In artikel 3, tweede lid, onderdeel b, vervalt "..." en wordt "..." vervangen door "..."."),
+# with the formula of each part.
+SAMEN = {"vervangen": "deel_vervangen", "woorden_vervallen": "deel_vervallen", "woorden_invoegen": "deel_invoegen"}
+
+
+def _groepzinnen(stappen: tuple[Stap, ...], groep_id: str | None) -> list[Wijzigingszin]:
+    """The sentences of one lettered onderdeel: one per step, except that consecutive word
+    changes of one element (and one sentence of it) are joined into one sentence with "en"."""
+    uit: list[Wijzigingszin] = []
+    reeks: list[Stap] = []
+
+    def sluit() -> None:
+        if len(reeks) > 1:
+            uit.append(_woordzin(reeks, groep_id))
+        elif reeks:
+            uit.extend(_zinnen(reeks[0], groep_id))
+        reeks.clear()
+
+    i = 0
+    while i < len(stappen):
+        stap = stappen[i]
+        if reeks and not (_samen(stap) and _zelfde_plek(stap, reeks[-1])):
+            sluit()
+        if _samen(stap):
+            reeks.append(stap)
+        elif stap.operatie.deel:
+            # "vervallen de subonderdelen 2° en 5°": the steps of one operation, one sentence
+            delen = [s for s in stappen[i:] if s.operatie.volgnummer == stap.operatie.volgnummer]
+            uit.append(_vervallen_samen(delen, groep_id))
+            i += len(delen)
+            continue
+        else:
+            uit.extend(_zinnen(stap, groep_id))
+        i += 1
+    sluit()
+    return uit
+
+
+def _vervallen_samen(stappen: list[Stap], groep_id: str | None) -> Wijzigingszin:
+    """Several siblings deleted in one sentence, with the renumbering of the rest (Ar 3.29:
+    "In artikel 10, onderdeel a, vervallen de subonderdelen 2° en 5°, onder vernummering van ...")."""
+    eerste = stappen[0]
+    plek = eerste.voor.index[eerste.element_id]
+    soort = plek.element.soort
+    kinderen = plek.ouder.kinderen if plek.ouder else ()
+    weg = {s.element_id for s in stappen}
+    nummers = [k.nummer for k in kinderen if k.id in weg]
+    blijft = [k for k in kinderen if k.id not in weg]
+    paren = tuple((k.nummer, k.nummer_op_positie(i)) for i, k in enumerate(blijft, start=1) if k.nummer != k.nummer_op_positie(i))
+    posities = [i for i, k in enumerate(kinderen) if any(k.nummer == o for o, _ in paren)]
+    aaneengesloten = posities == list(range(posities[0], posities[0] + len(posities))) if posities else True
+    ouder = relatief_adres(eerste.voor, plek.ouder.id, groep_id) if plek.ouder else ""
+    tekst = vul_in(
+        FORMULES["vervallen_samen"],
+        "vervallen_samen",
+        ouder=ouder,
+        wat=meervoudig(soort, nummers),
+        vernummering_woord=VERNUMMERING_WOORD[soort],
+        vernummering=vernummering(soort, paren, aaneengesloten) if paren else "",
+    )
+    return Wijzigingszin(tekst, (), eerste.element_id)
+
+
+def meervoudig(soort: str, nummers: list[str]) -> str:
+    """Several leden, onderdelen or subonderdelen by name (Ar 3.29).
+
+    >>> meervoudig("lid", ["2", "4"]), meervoudig("onderdeel", ["b", "d"]), meervoudig("subonderdeel", ["2", "5"])
+    ('het tweede en vierde lid', 'de onderdelen b en d', 'de subonderdelen 2° en 5°')
+    """
+    if soort == "lid":
+        return f"het {reeks_tekst([rangtelwoord(int(n)) for n in nummers])} lid"
+    teken = "°" if soort == "subonderdeel" else ""
+    meervoud = {"onderdeel": "onderdelen", "subonderdeel": "subonderdelen"}[soort]
+    return f"de {meervoud} {reeks_tekst([n + teken for n in nummers])}"
+
+
+def _samen(stap: Stap) -> bool:
+    return stap.operatie.actie in SAMEN or stap.operatie.actie == GEVOLG
+
+
+def _zelfde_plek(a: Stap, b: Stap) -> bool:
+    return a.element_id == b.element_id and _zin(a) == _zin(b)
+
+
+def _zin(stap: Stap) -> int | None:
+    doel = stap.operatie.doel
+    return doel.zin if doel is not None else None
+
+
+def _woordwijzigingen(stap: Stap) -> list[tuple[str, dict[str, object]]]:
+    """(formula, context) for each quoted change of a word step. Quoted words are shown as the
+    reader sees them: references resolved (old words in the old numbering, new words in the
+    new), "telkens" only when they occur more than once."""
+    op = stap.operatie
+    if op.actie == GEVOLG:
+        return [("vervangen", {"wat": v.oud, "door": v.nieuw, "telkens": v.telkens}) for v in stap.vervangingen]
+    wat, door, tekst = aangehaalde_woorden(stap)
+    element = stap.voor.index[stap.element_id].element
+    telkens = op.telkens and op.wat is not None and _aantal(element, op.wat) > 1
+    if op.actie == "vervangen":
+        return [("vervangen", {"wat": wat, "door": door, "telkens": telkens})]
+    if op.actie == "woorden_invoegen":
+        return [("woorden_invoegen", {"positie": op.positie, "wat": wat, "tekst": tekst, "telkens": telkens})]
+    return [("woorden_vervallen", {"wat": wat, "telkens": telkens})]
+
+
+def _woordzin(stappen: list[Stap], groep_id: str | None) -> Wijzigingszin:
+    """One sentence for one or more word changes of one element, joined by "en"."""
+    eerste = stappen[0]
+    adres = _adres_met_zin(relatief_adres(eerste.voor, eerste.element_id, groep_id), _zin(eerste))
+    delen = [d for s in stappen for d in _woordwijzigingen(s)]
+    if len(delen) == 1:
+        naam, context = delen[0]
+        return Wijzigingszin(vul_in(FORMULES[naam], naam, adres=adres, **context), (), eerste.element_id)
+    teksten = [vul_in(FORMULES[SAMEN[naam]], SAMEN[naam], adres=adres, **context) for naam, context in delen]
+    return Wijzigingszin(vul_in(FORMULES["woorden_samen"], "woorden_samen", adres=adres, delen=teksten), (), eerste.element_id)
+
+
+def _adres_met_zin(adres: str, zin: int | None) -> str:
+    """ "het vijfde lid" with sentence 2: "het vijfde lid, tweede zin" (Ar 3.29); alone "de tweede zin"."""
+    if zin is None:
+        return adres
+    return f"{adres}, {rangtelwoord(zin)} zin" if adres else f"de {rangtelwoord(zin)} zin"
 
 
 def relatief_adres(regeling: Regeling, element_id: str, groep_id: str | None) -> str:
@@ -86,7 +213,7 @@ def relatief_adres(regeling: Regeling, element_id: str, groep_id: str | None) ->
     return ", ".join(delen)
 
 
-def vernummering(soort: str, paren: tuple[tuple[str, str], ...]) -> str:
+def vernummering(soort: str, paren: tuple[tuple[str, str], ...], aaneengesloten: bool = True) -> str:
     """The Ar 6.18 phrase for shifted leden or onderdelen.
 
     >>> vernummering("lid", (("2", "3"),))
@@ -100,13 +227,14 @@ def vernummering(soort: str, paren: tuple[tuple[str, str], ...]) -> str:
     """
     oud = [o for o, _ in paren]
     nieuw = [n for _, n in paren]
+    a = aaneengesloten
     if soort == "lid":
-        return f"het {reeks_tekst([rangtelwoord(int(x)) for x in oud])} lid tot {reeks_tekst([rangtelwoord(int(x)) for x in nieuw])} lid"
+        return f"het {reeks_tekst([rangtelwoord(int(x)) for x in oud], a)} lid tot {reeks_tekst([rangtelwoord(int(x)) for x in nieuw], a)} lid"
     teken = "°" if soort == "subonderdeel" else ""
     if len(paren) == 1:
         return f"{soort} {oud[0]}{teken} tot {soort} {nieuw[0]}{teken}"
     meervoud = {"onderdeel": "onderdelen", "subonderdeel": "subonderdelen"}[soort]
-    return f"de {meervoud} {reeks_tekst([x + teken for x in oud])} tot {reeks_tekst([x + teken for x in nieuw])}"
+    return f"de {meervoud} {reeks_tekst([x + teken for x in oud], a)} tot {reeks_tekst([x + teken for x in nieuw], a)}"
 
 
 def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
@@ -118,6 +246,13 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
         tekst = vul_in(FORMULES[formule], formule, **context)
         blokken = tuple(element_blokken(na, element_id)) if nieuw and element_id else ()
         return Wijzigingszin(tekst, blokken, element_id or stap.element_id)
+
+    if _zin(stap) is not None and actie in ("komt_te_luiden", "vervalt"):
+        adres = _adres_met_zin(relatief_adres(voor, stap.element_id, groep_id), _zin(stap))
+        if actie == "vervalt":
+            return [zin("vervalt", adres=adres)]
+        nieuwe_zin = los_op(op.tekst or "", na, na.index[stap.element_id])
+        return [zin("zin_komt_te_luiden", adres=adres, tekst=nieuwe_zin)]
 
     if actie == "komt_te_luiden":
         adres = relatief_adres(voor, stap.element_id, groep_id) or voor.index[stap.element_id].adres
@@ -134,8 +269,27 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
                 zin("lid_toegevoegd_na_aanduiding", stap.element_id, nieuw=True),
             ]
         if element.vast_nummer and actie == "invoegen":
-            buur = voor.index[_doel_id(stap)].adres
+            buur_plek = voor.index[_doel_id(stap)]
+            if op.positie == "voor" and buur_plek.ouder is not None and buur_plek.ouder.kinderen[0].id == buur_plek.element.id:
+                # Ar 6.11 toelichting: at the start of a hoofdstuk the hoofdstuk is named
+                return [zin("invoegen_begin", stap.element_id, nieuw=True, ouder=buur_plek.ouder.verwijzing, soort=element.soort)]
+            buur = buur_plek.adres
             return [zin("invoegen_vast", stap.element_id, nieuw=True, positie=op.positie, buur=buur, soort=element.soort)]
+        if stap.slotwijzigingen:  # a list joined by "; of" (Ar 6.18)
+            formule = "invoegen_slot" if stap.hernummerd else "toevoegen_slot"
+            vernummerd = vernummering(element.soort, stap.hernummerd) if stap.hernummerd else ""
+            return [
+                zin(
+                    formule,
+                    stap.element_id,
+                    nieuw=True,
+                    ouder=ouder,
+                    soort=element.soort,
+                    slot=_slotzin(stap, element.soort),
+                    vernummering_woord=VERNUMMERING_WOORD[element.soort],
+                    vernummering=vernummerd,
+                )
+            ]
         if stap.hernummerd:
             return [
                 zin(
@@ -161,6 +315,19 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
         if stap.aanduiding == "vervallen":
             overblijvend = next(k.nummer for k in plek.ouder.kinderen if k.id != stap.element_id)
             return [zin("vervalt_aanduiding", adres=adres, overblijvend=overblijvend, overblijvend_woord=rangtelwoord(int(overblijvend)))]
+        if stap.slotwijzigingen:  # a list joined by "; of" (Ar 6.18)
+            ouder = relatief_adres(voor, plek.ouder.id, groep_id) if plek.ouder else ""
+            soort = plek.element.soort
+            return [
+                zin(
+                    "vervalt_slot",
+                    ouder=ouder,
+                    eigen=plek.element.verwijzing,
+                    slot=_slotzin(stap, soort),
+                    vernummering_woord=VERNUMMERING_WOORD[soort],
+                    vernummering=vernummering(soort, stap.hernummerd) if stap.hernummerd else "",
+                )
+            ]
         if stap.leesteken:
             ouder = relatief_adres(voor, plek.ouder.id, groep_id) if plek.ouder else ""
             vorige = next(k for k in plek.ouder.kinderen if k.nummer == stap.leesteken)
@@ -177,28 +344,11 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
             ]
         return [zin("vervalt", adres=adres)]
 
-    adres = relatief_adres(voor, stap.element_id, groep_id)
-    if actie == GEVOLG:
-        # A reference that follows a change elsewhere: one sentence, its replacements joined by "en".
-        if len(stap.vervangingen) == 1:
-            v = stap.vervangingen[0]
-            return [zin("vervangen", adres=adres, wat=v.oud, door=v.nieuw, telkens=v.telkens)]
-        delen = [
-            vul_in(FORMULES["deel_vervangen"], "deel_vervangen", wat=v.oud, door=v.nieuw, telkens=v.telkens, adres=adres)
-            for v in stap.vervangingen
-        ]
-        return [zin("woorden_samen", adres=adres, delen=delen)]
-    # Quoted words are shown as the reader sees them: references resolved (old words in the old
-    # numbering, new words in the new), "telkens" only when they occur more than once.
+    adres = _adres_met_zin(relatief_adres(voor, stap.element_id, groep_id), _zin(stap))
+    if _samen(stap):
+        return [_woordzin([stap], groep_id)]
     plek_voor = voor.index[stap.element_id]
-    wat, door, tekst = aangehaalde_woorden(stap)
-    telkens = op.telkens and op.wat is not None and _aantal(plek_voor.element, op.wat) > 1
-    if actie == "vervangen":
-        return [zin("vervangen", adres=adres, wat=wat, door=door, telkens=telkens)]
-    if actie == "woorden_invoegen":
-        return [zin("woorden_invoegen", adres=adres, positie=op.positie, wat=wat, tekst=tekst, telkens=telkens)]
-    if actie == "woorden_vervallen":
-        return [zin("woorden_vervallen", adres=adres, wat=wat, telkens=telkens)]
+    _, _, tekst = aangehaalde_woorden(stap)
     if actie == "woorden_toevoegen":
         element = plek_voor.element
         oud = element.slottekst or element.tekst or ""
@@ -206,6 +356,23 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
     if actie == "opschrift":
         return [zin("opschrift", adres=adres, tekst=op.tekst)]
     raise ValueError(f"geen formule voor {actie}")
+
+
+def _slotzin(stap: Stap, soort: str) -> str:
+    """ "onder vervanging van "; of" aan het slot van onderdeel c door een puntkomma en onder
+    vervanging van de punt aan het slot van onderdeel d door "; of"" (Ar 6.18)."""
+    teken = "°" if soort == "subonderdeel" else ""
+    delen = [
+        vul_in(
+            FORMULES["slot_deel"],
+            "slot_deel",
+            oud=SLOTNAMEN[oud][0],
+            nieuw=SLOTNAMEN[nieuw][1],
+            van=f"onder {nummer}{teken}" if soort == "subonderdeel" else f"{soort} {nummer}",
+        )
+        for nummer, oud, nieuw in stap.slotwijzigingen
+    ]
+    return " en ".join(delen)
 
 
 def _aantal(element: Element, woorden: str) -> int:

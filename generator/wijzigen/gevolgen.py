@@ -23,7 +23,7 @@ from generator.model import Plek, Regeling
 from generator.model.wijziging import GEVOLG, Operatie
 from generator.nummering import reeks_tekst
 from generator.wijzigen.stap import Stap, Vervanging
-from generator.wijzigen.woorden import LEESTEKEN_AAN_SLOT, netjes, vervang_treffers, woordtreffers
+from generator.wijzigen.woorden import LEESTEKEN_AAN_SLOT, netjes, vervang_treffers, woordtreffers, zinspannen
 
 WOORDACTIES = ("vervangen", "woorden_invoegen", "woorden_vervallen", "woorden_toevoegen")
 # Steps that print the whole new text of their element (and its descendants) after "luidende:".
@@ -145,6 +145,10 @@ def _lezerstekst(element_id: str, veld: str, begin: Regeling, stappen: Sequence[
     tekst = _weergave(begin, element_id, veld)
     for stap in stappen:
         op = stap.operatie
+        if op.doel is not None and op.doel.zin is not None and stap.element_id == element_id and op.actie in ("vervalt", "komt_te_luiden"):
+            if veld == "tekst" and tekst is not None:  # the sentence goes, or is quoted new
+                tekst = _zin_vervangen(tekst, op.doel.zin, None if op.actie == "vervalt" else _weergave_van(stap, op.tekst or ""))
+            continue
         if op.actie in GEHELE_TEKST and stap.element_id is not None and _binnen(stap.na, element_id, stap.element_id):
             tekst = _weergave(stap.na, element_id, veld)
             continue
@@ -165,6 +169,19 @@ def _lezerstekst(element_id: str, veld: str, begin: Regeling, stappen: Sequence[
             continue
         tekst = _slot_aangepast(stap, element_id, veld, tekst)
     return tekst
+
+
+def _zin_vervangen(tekst: str, n: int, nieuw: str | None) -> str:
+    spannen = zinspannen(tekst)
+    if n > len(spannen):
+        return tekst
+    begin, eind = spannen[n - 1]
+    return netjes(tekst[:begin] + tekst[eind:]) if nieuw is None else tekst[:begin] + nieuw + tekst[eind:]
+
+
+def _weergave_van(stap: Stap, tekst: str) -> str:
+    plek = stap.na.index.get(stap.element_id)
+    return los_op(tekst, stap.na, plek) if plek else tekst
 
 
 def _met_voorouders(regeling: Regeling, element_id: str) -> frozenset[str]:

@@ -9,13 +9,14 @@ order the wijzigingsbesluit will list them (Ar 6.15: in the order of the regelin
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from generator.adressen import los_op, onbekende_verwijzingen, zoek
 from generator.errors import Verzamelaar, WijzigingFout
 from generator.model import SOORTEN, Element, Lid, Plek, Regeling, Versie, VersieInfo
 from generator.model.wijziging import METADATA_ACTIES, Operatie, Wijziging
-from generator.nummering import nummer_na, sorteersleutel
+from generator.nummering import nummer_na, rangtelwoord, sorteersleutel, splits_nummer
 from generator.wijzigen.boom import (
     geef_ids,
     ids_in,
@@ -29,7 +30,7 @@ from generator.wijzigen.boom import (
 )
 from generator.wijzigen.gevolgen import verwijzingsgevolgen
 from generator.wijzigen.stap import Stap
-from generator.wijzigen.woorden import LEESTEKEN_AAN_SLOT, netjes, vervang_treffers, woordtreffers
+from generator.wijzigen.woorden import LEESTEKEN_AAN_SLOT, netjes, vervang_treffers, woordtreffers, zinspannen
 
 
 @dataclasses.dataclass(frozen=True)
@@ -143,13 +144,21 @@ class _Motor:
 
     # -- driver ------------------------------------------------------------------------------
     def voer_uit(self) -> tuple[Regeling, list[Stap]]:
-        doelen = {op.volgnummer: self._los_op(op) for op in self.w.operaties}
+        operaties = [
+            deel
+            for op in self.w.operaties
+            for deel in (
+                dataclasses.replace(op, meer=(), deel=1 if op.meer else 0),
+                *(dataclasses.replace(op, doel=d, meer=(), deel=i) for i, d in enumerate(op.meer, 2)),
+            )
+        ]
+        doelen = {(op.volgnummer, op.deel): self._los_op(op) for op in operaties}
         self.v.stop_bij_fouten(f"Wijziging {self.w.id} past niet op versie {self.w.basis}", WijzigingFout)
-        volgorde = sorted(self.w.operaties, key=lambda op: self._sorteersleutel(op, doelen[op.volgnummer]))
+        volgorde = sorted(operaties, key=lambda op: self._sorteersleutel(op, doelen[(op.volgnummer, op.deel)]))
         stappen: list[Stap] = []
         huidig = self.reg
         for op in volgorde:
-            doel_id = doelen[op.volgnummer]
+            doel_id = doelen[(op.volgnummer, op.deel)]
             if doel_id is not None and doel_id not in self.reg.index and op.actie not in METADATA_ACTIES:
                 eerder = self.vervallen_door.get(doel_id)
                 self._fout(
@@ -225,7 +234,7 @@ class _Motor:
         """
         if op.actie in METADATA_ACTIES:
             return ((-1, ()), 0, (-1, ()), 0, op.volgnummer)
-        if len(self.w.operaties) == 1:  # nothing to sort
+        if len(self.w.operaties) == 1 and not self.w.operaties[0].meer:  # nothing to sort
             return ((0, ()), 0, (0, ()), 0, op.volgnummer)
         positie = self.reg.index.positie  # (rank of the top-level element, path within it)
         einde = (len(self.reg.kinderen), ())
@@ -259,7 +268,37 @@ class _Motor:
         return Stap(op, groep, self.reg, na, element_id, frozenset(raakt), **extra)  # type: ignore[arg-type]
 
     # -- whole elements ----------------------------------------------------------------------
+    # -- sentences ("het vijfde lid, tweede zin", Ar 3.29 and the Ar 6.15 example) --------------
+    def _zinspan(self, op: Operatie, plek: Plek) -> tuple[int, int] | None:
+        """The span of the targeted sentence in the element's text, or None with an error."""
+        tekst = plek.element.tekst or ""
+        spannen = zinspannen(tekst)
+        n = op.doel.zin
+        if n > len(spannen):
+            aantal = f"{len(spannen)} zin" if len(spannen) == 1 else f"{len(spannen)} zinnen"
+            self._fout(op, f"{plek.adres} heeft geen {rangtelwoord(n)} zin", f"de tekst heeft {aantal}: \"{_kort(los_op(tekst, self.reg, plek))}\"")
+            return None
+        return spannen[n - 1]
+
+    def _zin_gewijzigd(self, op: Operatie, doel_id: str | None, vervallen: bool) -> Stap | None:
+        plek = self.reg.index[doel_id]
+        span = self._zinspan(op, plek)
+        if span is None:
+            return None
+        tekst = plek.element.tekst or ""
+        if vervallen:
+            if len(zinspannen(tekst)) == 1:
+                self._fout(op, f"{plek.adres} heeft maar één zin", "laat het element vervallen of laat het komen te luiden")
+                return None
+            nieuw = netjes(tekst[: span[0]] + tekst[span[1] :])
+        else:
+            nieuw = tekst[: span[0]] + (op.tekst or "") + tekst[span[1] :]
+        na = vervang(self.reg, plek, plek.element.met(tekst=nieuw))
+        return self._stap(op, self._groep(plek), na, plek.element.id, {plek.element.id})
+
     def _komt_te_luiden(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        if op.doel is not None and op.doel.zin is not None:
+            return self._zin_gewijzigd(op, doel_id, vervallen=False)
         plek = self.reg.index[doel_id]
         oud = plek.element
         if op.nieuw is None or op.nieuw.soort != oud.soort:
@@ -352,8 +391,11 @@ class _Motor:
             element = self._nummer_artikelen(op, element, vorige)
             if element is None:
                 return None
+        voegwoord = _voegwoord(kinderen) if soort in ("onderdeel", "subonderdeel") else None
         kinderen.insert(positie, element)
-        if soort in ("onderdeel", "subonderdeel") and positie == len(kinderen) - 1 and positie > 0:
+        if voegwoord:
+            raakt |= self._slottekens(kinderen, voegwoord, element, extra)
+        elif soort in ("onderdeel", "subonderdeel") and positie == len(kinderen) - 1 and positie > 0:
             vorige = kinderen[positie - 1]
             aangepast = _zet_slotleesteken(vorige, ";")
             if aangepast is not vorige:
@@ -368,6 +410,25 @@ class _Motor:
         raakt |= ids_in(element)
         groep = groep_override if groep_override else element.id
         return self._stap(op, groep, na, element.id, raakt, **extra)
+
+    def _slottekens(self, kinderen: list[Element], voegwoord: str, nieuw: Element | None, extra: dict[str, object]) -> set[str]:
+        """Ar 6.18 for a list joined by "; of" / "; en": after an insertion, addition or deletion
+        every item but the last two ends with ";", the one before the last with "; of", the last
+        with "."; the changed endings of existing items are recorded for the besluit (in the
+        numbering before the change). Returns the ids of the items changed."""
+        gewijzigd: set[str] = set()
+        wijzigingen: list[tuple[str, str, str]] = []
+        for i, kind in enumerate(kinderen):
+            gewenst = "." if i == len(kinderen) - 1 else (f"; {voegwoord}" if i == len(kinderen) - 2 else ";")
+            aangepast = _zet_slotleesteken(kind, gewenst)
+            if aangepast is kind:
+                continue
+            if kind is not nieuw:
+                wijzigingen.append((kind.nummer, _slot(kind), gewenst))
+                gewijzigd.add(kind.id)
+            kinderen[i] = aangepast
+        extra["slotwijzigingen"] = tuple(wijzigingen)
+        return gewijzigd
 
     def _nummer_artikelen(self, op: Operatie, element: Element, vorige_buur: Element | None) -> Element | None:
         """Artikelen in a new hoofdstuk continue the numbering with letter suffixes (Ar 6.16):
@@ -446,6 +507,11 @@ class _Motor:
                 )
                 return None
             return gegeven
+        if vorige is None and soort == "artikel" and volgende is not None and splits_nummer(volgende) is not None:
+            # Before the first artikel: "a1", "b1" (Ar 6.16, toelichting); existing numbers stay.
+            for letter in "abcdefghijklmnopqrstuvwxyz":
+                if f"{letter}{volgende}" not in gebruikt:
+                    return f"{letter}{volgende}"
         if vorige is None:
             self._fout(
                 op,
@@ -482,6 +548,8 @@ class _Motor:
         return self._stap(op, artikel.id, na, nieuw.id, {artikel.id, bestaand.id, *ids_in(nieuw)}, aanduiding="geplaatst")
 
     def _vervalt(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        if op.doel is not None and op.doel.zin is not None:
+            return self._zin_gewijzigd(op, doel_id, vervallen=True)
         plek = self.reg.index[doel_id]
         element = plek.element
         ouder = self.reg.index[plek.ouder.id] if plek.ouder else None
@@ -495,7 +563,10 @@ class _Motor:
         if not element.vast_nummer:
             extra["hernummerd"] = tuple((k.nummer, k.nummer_op_positie(i + 1)) for i, k in enumerate(kinderen[positie:], start=positie))
             raakt |= {k.id for k in kinderen[positie:]}
-            if element.soort in ("onderdeel", "subonderdeel") and positie == len(kinderen) and kinderen:
+            voegwoord = _voegwoord([*kinderen[:positie], element, *kinderen[positie:]]) if element.soort in ("onderdeel", "subonderdeel") else None
+            if voegwoord and kinderen:
+                raakt |= self._slottekens(kinderen, voegwoord, None, extra)
+            elif element.soort in ("onderdeel", "subonderdeel") and positie == len(kinderen) and kinderen:
                 laatste = kinderen[-1]
                 aangepast = _zet_slotleesteken(laatste, ".")
                 if aangepast is not laatste:
@@ -538,6 +609,12 @@ class _Motor:
         if op.actie != "opschrift":
             velden.pop("opschrift", None)
         per_veld = {veld: woordtreffers(woorden, tekst) for veld, tekst in velden.items()}
+        if op.doel is not None and op.doel.zin is not None:  # only the words in that sentence
+            span = self._zinspan(op, plek)
+            if span is None:
+                return None
+            per_veld = {"tekst": [t for t in per_veld.get("tekst", []) if span[0] <= t[0] and t[1] <= span[1]]}
+            velden = {"tekst": velden.get("tekst", "")}
         treffers = [(velden[veld], t) for veld, lijst in per_veld.items() for t in lijst]
         if not treffers:
             weergave = " / ".join(los_op(t, self.reg, plek) for t in velden.values()) or "(geen tekst)"
@@ -590,8 +667,17 @@ class _Motor:
             return None
         tekst = op.tekst or ""
         scheiding = "" if tekst[:1] in ",.;:)" else " "
-        m = LEESTEKEN_AAN_SLOT.search(oud)
-        nieuw = oud[: m.start()] + scheiding + tekst + m[0] if m else oud + scheiding + tekst
+        begin, eind = 0, len(oud)
+        if op.doel is not None and op.doel.zin is not None:  # at the end of that sentence
+            veld, oud = "tekst", element.tekst or ""
+            span = self._zinspan(op, plek)
+            if span is None:
+                return None
+            begin, eind = span
+        zin = oud[begin:eind]
+        m = LEESTEKEN_AAN_SLOT.search(zin)
+        zin = zin[: m.start()] + scheiding + tekst + m[0] if m else zin + scheiding + tekst
+        nieuw = oud[:begin] + zin + oud[eind:]
         na = vervang(self.reg, plek, element.met(**{veld: netjes(nieuw)}))
         return self._stap(op, self._groep(plek), na, element.id, {element.id})
 
@@ -711,7 +797,26 @@ def _zet_slotleesteken(element: Element, teken: str) -> Element:
     return element
 
 
+_SLOT = re.compile(r"(;\s+(?:of|en)|[.;])$")
+
+
 def _vervang_slot(tekst: str, teken: str) -> str:
-    if tekst.endswith((".", ";")):
-        return tekst[:-1] + teken
-    return tekst
+    """The text with its closing mark ("." ";" "; of" "; en") replaced by `teken`."""
+    m = _SLOT.search(tekst)
+    return tekst[: m.start()] + teken if m else tekst
+
+
+def _slot(element: Element) -> str:
+    """The closing mark of an element's last text: ".", ";", "; of", "; en" or ""."""
+    while not element.slottekst and element.kinderen:
+        element = element.kinderen[-1]
+    m = _SLOT.search(element.slottekst or element.tekst or "")
+    return " ".join(m[0].split()) if m else ""
+
+
+def _voegwoord(kinderen: list[Element]) -> str | None:
+    """ "of" or "en" when the item before the last of a list ends in "; of" / "; en"."""
+    if len(kinderen) < 2:
+        return None
+    slot = _slot(kinderen[-2])
+    return slot[2:] if slot in ("; of", "; en") else None

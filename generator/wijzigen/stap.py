@@ -33,3 +33,5 @@ class Stap:
     aanduiding: str | None = None  # "geplaatst": text became lid 1; "vervallen": the only lid lost its number
     # a consequential step (actie GEVOLG): the printed words it replaces, see wijzigen/gevolgen.py
     vervangingen: tuple[Vervanging, ...] = ()
+    # Ar 6.18 in a list joined by "; of": (number, old ending, new ending) of existing items
+    slotwijzigingen: tuple[tuple[str, str, str], ...] = ()

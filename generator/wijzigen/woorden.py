@@ -54,3 +54,24 @@ def netjes(tekst: str) -> str:
     tekst = re.sub(r"\s{2,}", " ", tekst)
     tekst = re.sub(r"\s+([,.;:)])", r"\1", tekst)
     return tekst.strip()
+
+
+# A sentence ends at a full stop, question or exclamation mark followed by a space and a capital
+# (or a reference, which opens a sentence with a capital); "art. 5" and "o.a. de" do not end one.
+_ZINSEINDE = re.compile(r"[.!?](?=\s+(?:[A-ZÀ-Ý]|\[\[))")
+
+
+def zinspannen(tekst: str) -> list[tuple[int, int]]:
+    """Start and end of each sentence of a text (the end includes its closing punctuation).
+
+    >>> t = "Het college beslist. Het bestuur wordt gehoord, zie art. 5 van de wet."
+    >>> [t[b:e] for b, e in zinspannen(t)]
+    ['Het college beslist.', 'Het bestuur wordt gehoord, zie art. 5 van de wet.']
+    """
+    uit, begin = [], 0
+    for m in _ZINSEINDE.finditer(tekst):
+        uit.append((begin, m.end()))
+        begin = m.end() + (len(tekst[m.end() :]) - len(tekst[m.end() :].lstrip()))
+    if begin < len(tekst):
+        uit.append((begin, len(tekst)))
+    return uit
