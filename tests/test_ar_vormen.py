@@ -218,7 +218,11 @@ def test_zin_die_niet_bestaat(tmp_path: Path) -> None:
 def test_of_lijst_tekst_en_controle(tmp_path: Path) -> None:
     """The "; of" moves to the item before the last, and Ar 3.59 accepts it there."""
     t = toepassing(tmp_path, """- {actie: toevoegen, aan: artikel 4, nieuw: {tekst: "de aanvraag onvolledig is."}}""")
-    assert tekst(t, "weigering")[-3:] == ["c. de dienst al wordt geleverd;", "d. de aanvraag te laat is ingediend; of", "e. de aanvraag onvolledig is."]
+    assert tekst(t, "weigering")[-3:] == [
+        "c. de dienst al wordt geleverd;",
+        "d. de aanvraag te laat is ingediend; of",
+        "e. de aanvraag onvolledig is.",
+    ]
     for versie in (t.voor, t.na):
         assert [v for v in leestekens(Zicht(versie)) if (v.element_id or "").startswith("weigering")] == []
 
@@ -229,7 +233,10 @@ def test_meer_subonderdelen_vervallen_tekst(tmp_path: Path) -> None:
 
 
 def test_a1_nummer(tmp_path: Path) -> None:
-    t = toepassing(tmp_path, """- {actie: invoegen, voor: artikel 1, nieuw: {id: doel, opschrift: Doel, tekst: Deze regeling dient de samenwerking.}}""")
+    t = toepassing(
+        tmp_path,
+        """- {actie: invoegen, voor: artikel 1, nieuw: {id: doel, opschrift: Doel, tekst: Deze regeling dient de samenwerking.}}""",
+    )
     assert [a.nummer for a in t.na.regeling.artikelen()][:2] == ["a1", "1"]
 
 
@@ -240,7 +247,11 @@ def test_lidwoord_van_de_citeertitel(tmp_path: Path) -> None:
     for map_, regeling, verwacht in (
         ("a", REGELING.replace("citeertitel: Proefregeling", "citeertitel: Besluit samenwerking"), "Het Besluit samenwerking wordt"),
         ("b", REGELING, "De Proefregeling wordt"),
-        ("c", REGELING.replace("citeertitel: Proefregeling", "citeertitel: Statuut samenwerking\nlidwoord: de"), "De Statuut samenwerking wordt"),
+        (
+            "c",
+            REGELING.replace("citeertitel: Proefregeling", "citeertitel: Statuut samenwerking\nlidwoord: de"),
+            "De Statuut samenwerking wordt",
+        ),
     ):
         t = toepassing(tmp_path / map_, """- {actie: vervangen, doel: artikel 6, wat: januari, door: februari}""", regeling)
         _, g = laad(tmp_path / map_).geschiedenis()

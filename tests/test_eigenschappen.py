@@ -98,7 +98,11 @@ def test_elke_tekstwijziging_staat_in_het_besluit(data):
             if s.leesteken:  # "onder vervanging van de punt aan het slot van onderdeel d"
                 ouder = s.voor.index[s.element_id].ouder if s.element_id in s.voor.index else s.na.index[s.element_id].ouder
                 geheel |= {k.id for k in (ouder.kinderen if ouder else ()) if k.nummer == s.leesteken}
-                geheel |= {k.id for k in (s.na.index[ouder.id].element.kinderen if ouder and ouder.id in s.na.index else ()) if k.nummer == s.leesteken}
+                geheel |= {
+                    k.id
+                    for k in (s.na.index[ouder.id].element.kinderen if ouder and ouder.id in s.na.index else ())
+                    if k.nummer == s.leesteken
+                }
         for plek in nieuw.elementen():
             element_id = plek.element.id
             if element_id not in oud.index:

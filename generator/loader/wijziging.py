@@ -174,7 +174,9 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
         doel = _doel(kaart, "aan", regeling_toegestaan=True)
     elif actie == "vervalt" and isinstance(kaart.ruw("doel"), list):
         # several leden, onderdelen or subonderdelen in one sentence (Ar 3.29 example)
-        doelen = [_doel(Kaart(CommentedMap(doel=d), kaart.naam, kaart.v, kaart.adres, kaart.bron("doel")), "doel") for d in kaart.ruw("doel")]
+        doelen = [
+            _doel(Kaart(CommentedMap(doel=d), kaart.naam, kaart.v, kaart.adres, kaart.bron("doel")), "doel") for d in kaart.ruw("doel")
+        ]
         if len(doelen) < 2 or any(d is None for d in doelen):
             if len(doelen) < 2:
                 kaart.fout("een lijst bij 'doel' noemt ten minste twee elementen", "doel", "schrijf één adres zonder lijst")

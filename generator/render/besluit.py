@@ -229,7 +229,9 @@ def vernummering(soort: str, paren: tuple[tuple[str, str], ...], aaneengesloten:
     nieuw = [n for _, n in paren]
     a = aaneengesloten
     if soort == "lid":
-        return f"het {reeks_tekst([rangtelwoord(int(x)) for x in oud], a)} lid tot {reeks_tekst([rangtelwoord(int(x)) for x in nieuw], a)} lid"
+        return (
+            f"het {reeks_tekst([rangtelwoord(int(x)) for x in oud], a)} lid tot {reeks_tekst([rangtelwoord(int(x)) for x in nieuw], a)} lid"
+        )
     teken = "°" if soort == "subonderdeel" else ""
     if len(paren) == 1:
         return f"{soort} {oud[0]}{teken} tot {soort} {nieuw[0]}{teken}"

@@ -276,7 +276,9 @@ class _Motor:
         n = op.doel.zin
         if n > len(spannen):
             aantal = f"{len(spannen)} zin" if len(spannen) == 1 else f"{len(spannen)} zinnen"
-            self._fout(op, f"{plek.adres} heeft geen {rangtelwoord(n)} zin", f"de tekst heeft {aantal}: \"{_kort(los_op(tekst, self.reg, plek))}\"")
+            self._fout(
+                op, f"{plek.adres} heeft geen {rangtelwoord(n)} zin", f'de tekst heeft {aantal}: "{_kort(los_op(tekst, self.reg, plek))}"'
+            )
             return None
         return spannen[n - 1]
 
@@ -563,7 +565,9 @@ class _Motor:
         if not element.vast_nummer:
             extra["hernummerd"] = tuple((k.nummer, k.nummer_op_positie(i + 1)) for i, k in enumerate(kinderen[positie:], start=positie))
             raakt |= {k.id for k in kinderen[positie:]}
-            voegwoord = _voegwoord([*kinderen[:positie], element, *kinderen[positie:]]) if element.soort in ("onderdeel", "subonderdeel") else None
+            voegwoord = (
+                _voegwoord([*kinderen[:positie], element, *kinderen[positie:]]) if element.soort in ("onderdeel", "subonderdeel") else None
+            )
             if voegwoord and kinderen:
                 raakt |= self._slottekens(kinderen, voegwoord, None, extra)
             elif element.soort in ("onderdeel", "subonderdeel") and positie == len(kinderen) and kinderen:
