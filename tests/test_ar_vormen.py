@@ -170,6 +170,31 @@ GEVALLEN = {
             "van onderdeel d tot onderdeel e, een onderdeel ingevoegd, luidende:",
         ],
     ),
+    # Ar 6.15 example: "Artikel 8 wordt als volgt gewijzigd: ... 3. Het zesde lid wordt als volgt
+    # gewijzigd: a. ... b. Onderdeel k komt te luiden: ..."
+    "wijzigingen binnen een lid": (
+        """- {actie: opschrift, doel: artikel 3, nieuw: Verlaging}
+- {actie: vervangen, doel: "artikel 3, tweede lid", wat: geldt, door: "geldt uitsluitend"}
+- {actie: komt_te_luiden, doel: "artikel 3, tweede lid, onderdeel b", nieuw: {tekst: "de schade door ziekte."}}""",
+        [
+            "A",
+            "Artikel 3 wordt als volgt gewijzigd:",
+            '1. Het opschrift komt te luiden: "Verlaging".',
+            "2. Het tweede lid wordt als volgt gewijzigd:",
+            'a. "geldt" wordt vervangen door "geldt uitsluitend".',
+            "b. Onderdeel b komt te luiden:",
+        ],
+    ),
+    "alle wijzigingen in een lid": (
+        """- {actie: vervangen, doel: "artikel 3, tweede lid", wat: geldt, door: "geldt uitsluitend"}
+- {actie: vervalt, doel: "artikel 3, tweede lid, onderdeel a"}""",
+        [
+            "A",
+            "Artikel 3, tweede lid, wordt als volgt gewijzigd:",
+            '1. "geldt" wordt vervangen door "geldt uitsluitend".',
+            "2. Onderdeel a vervalt, onder verlettering van onderdeel b tot onderdeel a.",
+        ],
+    ),
     # Ar 3.29 example: "vervallen de subonderdelen 2° en 5°, onder vernummering van ..."
     "meer subonderdelen vervallen": (
         """- {actie: vervalt, doel: ["artikel 5, onderdeel a, onder 2°", "artikel 5, onderdeel a, onder 5°"]}""",

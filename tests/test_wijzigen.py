@@ -105,7 +105,9 @@ def zinnen(toepassing) -> list[str]:  # noqa: ANN001
         uit.append(o.letter)
         if o.aanhef:
             uit.append(o.aanhef)
-            uit += [f"{i}. {z.zin}" for i, z in enumerate(o.zinnen, start=1)]
+            for i, z in enumerate(o.zinnen, start=1):
+                uit.append(f"{i}. {z.zin}")
+                uit += [f"{sub.label}. {sub.zin}" for sub in z.onderdelen]
         else:
             uit += [z.zin for z in o.zinnen]
     return uit

@@ -14,7 +14,7 @@ from generator.adressen import los_op
 from generator.blokken import Blok, element_blokken
 from generator.model import Element, Regeling
 from generator.model.wijziging import GEVOLG
-from generator.nummering import rangtelwoord, reeks_tekst
+from generator.nummering import letterreeks, rangtelwoord, reeks_tekst
 from generator.render.formules import FORMULES, SLOTNAMEN, SLOTTEKENS, VERNUMMERING_WOORD
 from generator.render.omgeving import vul_in
 from generator.wijzigen.gevolgen import aangehaalde_woorden
@@ -30,6 +30,13 @@ class Wijzigingszin:
     zin: str
     nieuwe_tekst: tuple[Blok, ...] = ()
     element_id: str | None = None  # the element the instruction names (for insertions: the new one)
+    # "Het zesde lid wordt als volgt gewijzigd:" with its own changes a., b. (Ar 6.15)
+    onderdelen: tuple[Wijzigingszin, ...] = ()
+    label: str | None = None  # "a", "b" for a change under such a lid
+
+    def alle(self) -> list[Wijzigingszin]:
+        """This sentence and those nested under it, in order."""
+        return [self, *(z for o in self.onderdelen for z in o.alle())]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,9 +65,15 @@ def besluitonderdelen(toepassing: Toepassing) -> list[BesluitOnderdeel]:
             zin = vul_in(FORMULES["citeertitel"], "citeertitel", tekst=groep.stappen[0].operatie.tekst)
             uit.append(BesluitOnderdeel(groep.letter, None, (Wijzigingszin(zin),)))
             continue
-        relatief = _groepzinnen(groep.stappen, groep.groep_id)
-        if len(relatief) == 1:
+        relatief = _per_lid(groep.stappen, groep.groep_id)
+        if len(relatief) == 1 and not relatief[0].onderdelen:
             uit.append(BesluitOnderdeel(groep.letter, None, tuple(_groepzinnen(groep.stappen, None)), groep.groep_id))
+        elif len(relatief) == 1:
+            # every change is in one lid: "Artikel 8, zesde lid, wordt als volgt gewijzigd:"
+            lid_id = _lid_van(groep.stappen[0])
+            aanhef = vul_in(FORMULES["groep_aanhef"], "groep_aanhef", adres=groep.stappen[0].voor.index[lid_id].adres)
+            zinnen = tuple(dataclasses.replace(z, label=None) for z in relatief[0].onderdelen)
+            uit.append(BesluitOnderdeel(groep.letter, aanhef, zinnen, groep.groep_id))
         else:
             groep_adres = groep.stappen[0].voor.index[groep.groep_id].adres
             aanhef = vul_in(FORMULES["groep_aanhef"], "groep_aanhef", adres=groep_adres)
@@ -72,6 +85,48 @@ def besluitonderdelen(toepassing: Toepassing) -> list[BesluitOnderdeel]:
 # "In artikel 3, tweede lid, onderdeel b, vervalt "..." en wordt "..." vervangen door "..."."),
 # with the formula of each part.
 SAMEN = {"vervangen": "deel_vervangen", "woorden_vervallen": "deel_vervallen", "woorden_invoegen": "deel_invoegen"}
+
+
+def _per_lid(stappen: tuple[Stap, ...], groep_id: str | None) -> list[Wijzigingszin]:
+    """The sentences under "Artikel 8 wordt als volgt gewijzigd:"; several changes inside one
+    lid are grouped under "Het zesde lid wordt als volgt gewijzigd:" and lettered a., b. (Ar 6.15)."""
+    uit: list[Wijzigingszin] = []
+    i = 0
+    while i < len(stappen):
+        lid_id = _lid_van(stappen[i])
+        j = i + 1
+        while j < len(stappen) and _lid_van(stappen[j]) == lid_id:  # a run in one lid, or outside any
+            j += 1
+        binnen = _groepzinnen(stappen[i:j], lid_id) if lid_id is not None and j - i > 1 else []
+        if len(binnen) > 1:
+            eerste = stappen[i]
+            aanhef = vul_in(FORMULES["groep_aanhef"], "groep_aanhef", adres=relatief_adres(eerste.voor, lid_id, groep_id))
+            gelabeld = tuple(dataclasses.replace(z, label=letterreeks(n)) for n, z in enumerate(binnen, start=1))
+            uit.append(Wijzigingszin(aanhef, (), lid_id, gelabeld))
+        else:
+            uit.extend(_groepzinnen(stappen[i:j], groep_id))
+        i = j
+    return uit
+
+
+def _lid_van(stap: Stap) -> str | None:
+    """The lid a change works inside (not on the lid as a whole), or None."""
+    op = stap.operatie
+    if stap.aanduiding or stap.element_id is None:
+        return None
+    if op.actie in ("invoegen", "toevoegen"):
+        plek = stap.na.index.get(stap.element_id)
+        if plek is None or plek.element.soort == "lid":
+            return None
+        keten = plek.ouders
+    else:
+        plek = stap.voor.index.get(stap.element_id)
+        if plek is None:
+            return None
+        if plek.element.soort == "lid" and op.actie in ("komt_te_luiden", "vervalt") and _zin(stap) is None:
+            return None
+        keten = (*plek.ouders, plek.element)
+    return next((e.id for e in keten if e.soort == "lid"), None)
 
 
 def _groepzinnen(stappen: tuple[Stap, ...], groep_id: str | None) -> list[Wijzigingszin]:

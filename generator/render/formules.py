@@ -105,7 +105,7 @@ FORMULES: dict[str, str] = {
     "citeertitel": "De citeertitel van de regeling komt te luiden: {{ tekst|q }}.",
     # -- the structure of ARTIKEL I (Ar 6.15) --
     "artikel_I_aanhef": "{{ lidwoord|hoofdletter }} {{ citeertitel }} wordt als volgt gewijzigd:",
-    "groep_aanhef": "{{ adres|hoofdletter }} wordt als volgt gewijzigd:",
+    "groep_aanhef": "{{ adres|hoofdletter|komma }} wordt als volgt gewijzigd:",
 }
 
 # Words for renumbering (Ar 6.18): leden are renumbered, onderdelen relettered.
