@@ -21,7 +21,7 @@ VERWIJZING = re.compile(r"\[\[([^\[\]\s|]+)\]\]")
 _RANGTELWOORDEN = {rangtelwoord(n): n for n in range(1, 100)}
 _STAP = re.compile(
     r"""\s*(?:
-        (?P<soort>artikel|hoofdstuk|paragraaf)\s+(?P<nummer>[0-9IVXLC]+[A-Za-z]*)
+        (?P<soort>artikel|hoofdstuk|paragraaf)\s+(?P<nummer>[0-9IVXLC]+[A-Za-z]*|[a-z]1)
       | (?P<rang>[a-zë]+)\s+lid
       | lid\s+(?P<lidnummer>[0-9]+)
       | (?:onderdeel|sub)\s+(?P<letter>[a-z]+)
