@@ -56,6 +56,7 @@ REGELING_SLEUTELS = (
     "afkondiging",
     "hoofdstukken",
     "ondertekening",
+    "lidwoord",
 )
 REGELING_VERPLICHT = (
     "citeertitel",
@@ -381,6 +382,7 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
     regeling = Regeling(
         slug=map_.name,
         citeertitel=kaart.tekst("citeertitel", verplicht=True) or "",
+        lidwoord=kaart.keuze("lidwoord", ("de", "het")),
         officiele_titel=kaart.tekst("officiele_titel", verplicht=True) or "",
         soort=soort or "",
         wettelijke_grondslag=kaart.tekst("wettelijke_grondslag", verplicht=True) or "",

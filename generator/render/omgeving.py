@@ -97,6 +97,22 @@ def md_tekstblok(blok: Blok) -> str:
     return md_blok(blok)
 
 
+NBSP = "\u00a0"
+
+
+def md_aanhaling(blok: Blok) -> str:
+    """A block of new regeling text quoted in the wijzigingsbesluit after "luidende:" or "komt te
+    luiden:", one level deeper than the besluit's own numbered changes, so that a quoted "2." is
+    never read as the besluit's own item 2 (Markdown and Word alike).
+
+    >>> from generator.blokken import ALINEA, Blok
+    >>> regel = md_aanhaling(Blok(ALINEA, "x.2", "tekst", 0, "2.", "Het college beslist."))
+    >>> len(regel) - len(regel.lstrip(NBSP)), regel.lstrip(NBSP)[-20:]
+    (4, 'Het college beslist.')
+    """
+    return NBSP * 4 + md_tekstblok(blok)
+
+
 def lidwoord(orgaan: str) -> str:
     """The article of an organ: "het college", "het dagelijks bestuur", "de raad".
 
@@ -352,6 +368,7 @@ FILTERS = {
     "romeins": romeins,
     "md": md_escape,
     "md_tekstblok": md_tekstblok,
+    "md_aanhaling": md_aanhaling,
     "lidwoord": lidwoord,
 }
 
