@@ -385,6 +385,7 @@ def test_basis_blijft_ongewijzigd_en_versies_in_de_tijd(tmp_path: Path) -> None:
 
 
 def test_toetreding_en_uittreding_in_het_besluit(tmp_path: Path) -> None:
+    from generator.loader.bestanden import lees_bestand
     from generator.render.pakket import render_pakket
 
     map_ = maak_project(
@@ -396,7 +397,7 @@ def test_toetreding_en_uittreding_in_het_besluit(tmp_path: Path) -> None:
     )
     _, g = laad(map_).geschiedenis()
     t = g.toepassingen[-1]
-    besluit = render_pakket(map_, g, t).bestanden["wijzigingsbesluit.md"].decode()
+    besluit = render_pakket(map_, g, t, lezer=lees_bestand).bestanden["wijzigingsbesluit.md"].decode()
     assert "De colleges van burgemeester en wethouders van Aastad, Beedorp en Ceestad en het dagelijks bestuur" in besluit
     assert (
         "## ARTIKEL II\n\nHet college van burgemeester en wethouders van Ceestad treedt met ingang van 1 februari 2021 toe tot de Proefregeling."

@@ -15,7 +15,7 @@ from generator.adressen import parse_adres, splits_zin
 from generator.errors import Bron, Verzamelaar
 from generator.loader.bestanden import lees_yaml
 from generator.loader.regeling import Ids, bouw_element, lees_deelnemer
-from generator.loader.velden import Kaart, typenaam
+from generator.loader.velden import EERSTE_DATUM, Kaart, typenaam
 from generator.model.wijziging import ACTIES, BRIEF_SLEUTELS, STADIA, VORMEN, Doel, Operatie, Wijziging
 
 WIJZIGING_SLEUTELS = (
@@ -61,9 +61,9 @@ ZIN_ACTIES = ("vervalt", "komt_te_luiden", "vervangen", "woorden_invoegen", "woo
 NIEUW_SOORTEN = ("hoofdstuk", "paragraaf", "artikel", "lid", "onderdeel", "subonderdeel")
 
 
-def lees_wijziging(pad: Path, naam: str, v: Verzamelaar) -> Wijziging | None:
-    """Read one amendment file; problems go to `v`."""
-    data, meldingen = lees_yaml(pad, naam)
+def lees_wijziging(pad: Path, naam: str, v: Verzamelaar, project: Path | None = None) -> Wijziging | None:
+    """Read one amendment file (inside `project`, when given); problems go to `v`."""
+    data, meldingen = lees_yaml(pad, naam, project)
     v.meldingen.extend(meldingen)
     if data is None:
         return None
@@ -113,7 +113,7 @@ def lees_wijziging(pad: Path, naam: str, v: Verzamelaar) -> Wijziging | None:
 
 def _bronnen(kaart: Kaart) -> dict[str, Bron]:
     """Positions of the keys messages may point at later (after the file is read)."""
-    uit = {s: kaart.bron(s) for s in ("basis", "regeling") if s in kaart}
+    uit = {s: kaart.bron(s) for s in ("id", "basis", "regeling") if s in kaart}
     sub = kaart.kaart("deelnemers")
     if sub is not None:
         uit |= {f"deelnemers.{d}": sub.bron(str(d), van_waarde=False) for d in sub.data}
@@ -221,7 +221,7 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
         dk = kaart.kaart("deelnemer", verplicht=True)
         if dk is not None:
             if "sinds" not in dk:  # a joining deelnemer takes part from the date of entry into force
-                dk.data["sinds"] = "0001-01-01"
+                dk.data["sinds"] = str(EERSTE_DATUM)  # a placeholder: the engine sets the real date
             deelnemer = lees_deelnemer(dk)
     if actie == "uittreding":
         deelnemer_id = kaart.ident("deelnemer", verplicht=True)
