@@ -271,6 +271,7 @@ def test_a1_nummer(tmp_path: Path) -> None:
 
 def test_lidwoord_van_de_citeertitel(tmp_path: Path) -> None:
     """Ar 6.15: "Het Besluit ... wordt als volgt gewijzigd"; from the first word, or from the data."""
+    from generator.loader.bestanden import lees_bestand
     from generator.render.pakket import render_pakket
 
     for map_, regeling, verwacht in (
@@ -284,5 +285,5 @@ def test_lidwoord_van_de_citeertitel(tmp_path: Path) -> None:
     ):
         t = toepassing(tmp_path / map_, """- {actie: vervangen, doel: artikel 6, wat: januari, door: februari}""", regeling)
         _, g = laad(tmp_path / map_).geschiedenis()
-        besluit = render_pakket(tmp_path / map_, g, t).bestanden["wijzigingsbesluit.md"].decode()
+        besluit = render_pakket(tmp_path / map_, g, t, lezer=lees_bestand).bestanden["wijzigingsbesluit.md"].decode()
         assert f"{verwacht} als volgt gewijzigd:" in besluit
