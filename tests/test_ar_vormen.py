@@ -195,6 +195,10 @@ GEVALLEN = {
             "2. Onderdeel a vervalt, onder verlettering van onderdeel b tot onderdeel a.",
         ],
     ),
+    "woorden voor ; of": (
+        """- {actie: woorden_toevoegen, doel: "artikel 4, onderdeel c", tekst: "door de centrumgemeente"}""",
+        ["A", 'Aan het slot van artikel 4, onderdeel c, wordt, voor "; of", toegevoegd: "door de centrumgemeente".'],
+    ),
     # Ar 3.29 example: "vervallen de subonderdelen 2° en 5°, onder vernummering van ..."
     "meer subonderdelen vervallen": (
         """- {actie: vervalt, doel: ["artikel 5, onderdeel a, onder 2°", "artikel 5, onderdeel a, onder 5°"]}""",
