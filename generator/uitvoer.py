@@ -78,3 +78,25 @@ def schrijf_pakket(doel: Path, bestanden: dict[str, bytes]) -> None:
     except BaseException:
         shutil.rmtree(tijdelijk, ignore_errors=True)
         raise
+
+
+def schrijf_nieuw(map_: Path, bestanden: dict[str, bytes]) -> tuple[list[Path], list[Path]]:
+    """Write files that do not exist yet, never replacing one: (written, left alone because present).
+
+    Each file is created exclusively, so a file that appears meanwhile is not overwritten either.
+    """
+    geschreven: list[Path] = []
+    bestaand: list[Path] = []
+    for naam, inhoud in sorted(bestanden.items()):
+        pad = map_ / veilige_naam(naam)
+        try:
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            with open(pad, "xb") as f:
+                f.write(inhoud)
+        except FileExistsError:
+            bestaand.append(pad)
+            continue
+        except OSError as e:
+            raise UitvoerFout(f"Kan {pad} niet schrijven: {e.strerror}") from e
+        geschreven.append(pad)
+    return geschreven, bestaand

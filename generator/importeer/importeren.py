@@ -15,7 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from generator.errors import FOUT, Bron, GebruiksFout, GrgenFout, InvoerFout, Melding
+from generator.errors import FOUT, Bron, GebruiksFout, GrgenFout, Melding
 from generator.importeer.alineas import Brontekst
 from generator.importeer.lezen import lees_bestand, lees_bron, soort_van
 from generator.importeer.schrijven import als_yaml, element_kaart, hoofdstukbestand
@@ -26,7 +26,13 @@ from generator.loader.velden import ID
 from generator.model import Regeling
 from generator.uitvoer import schrijf_pakket
 
-SOORTEN_REGELING = ("centrumregeling", "openbaar lichaam", "bedrijfsvoeringsorganisatie", "gemeenschappelijk orgaan", "regeling zonder meer")
+SOORTEN_REGELING = (
+    "centrumregeling",
+    "openbaar lichaam",
+    "bedrijfsvoeringsorganisatie",
+    "gemeenschappelijk orgaan",
+    "regeling zonder meer",
+)
 CVDR_ID = re.compile(r"^CVDR\d+(?:_\d+)?$", re.IGNORECASE)
 GRONDSLAG_INVULLEN = "[wettelijke grondslag invullen]"
 AANHEF_ONTBREEKT = "[de bron heeft geen aanhef]"
@@ -90,7 +96,14 @@ def importeer(bron: str, project: Path, opties: Opties = Opties()) -> Resultaat:
     verwijzingen = zet_om(regeling)
     alle = [*opbouw.meldingen, *meldingen]
     if not opbouw.aanhef:
-        alle.append(Melding("de bron heeft geen aanhef", Bron(brontekst.naam), hint=f"vul 'aanhef' in regeling.yaml in; nu staat er {AANHEF_ONTBREEKT}", ernst="waarschuwing"))
+        alle.append(
+            Melding(
+                "de bron heeft geen aanhef",
+                Bron(brontekst.naam),
+                hint=f"vul 'aanhef' in regeling.yaml in; nu staat er {AANHEF_ONTBREEKT}",
+                ernst="waarschuwing",
+            )
+        )
     bestanden = _bestanden(kop, opbouw, verwijzingen.kinderen, brontekst, alle)
     vergelijking = _proef(naam, bestanden, brontekst)
     doel = project / "regeling" / naam
@@ -144,7 +157,9 @@ def _kopgegevens(bron: Brontekst, opbouw: Opbouw, opties: Opties) -> tuple[dict,
         try:
             inwerkingtreding = dt.date.fromisoformat(g["inwerkingtreding"])
         except ValueError:
-            meldingen.append(Melding(f"ongeldige datum van inwerkingtreding in de bron: {g['inwerkingtreding']!r}", plek, ernst="waarschuwing"))
+            meldingen.append(
+                Melding(f"ongeldige datum van inwerkingtreding in de bron: {g['inwerkingtreding']!r}", plek, ernst="waarschuwing")
+            )
     if inwerkingtreding is None:
         ontbreekt.append("de datum van inwerkingtreding (--inwerkingtreding JJJJ-MM-DD)")
     if ontbreekt:
@@ -182,7 +197,11 @@ def _kopgegevens(bron: Brontekst, opbouw: Opbouw, opties: Opties) -> tuple[dict,
         kop["centrumgemeente"] = centrum
     kop["publicerende_gemeente"] = publicerend
     versie: dict = {"id": versie_id, "betreft": "nieuwe regeling", "inwerkingtreding": inwerkingtreding}
-    for sleutel, bronsleutel in (("bekendmaking", "bekendmaking"), ("vastgesteld_door", "vastgesteld_door"), ("kenmerk_voorstel", "kenmerk")):
+    for sleutel, bronsleutel in (
+        ("bekendmaking", "bekendmaking"),
+        ("vastgesteld_door", "vastgesteld_door"),
+        ("kenmerk_voorstel", "kenmerk"),
+    ):
         if g.get(bronsleutel):
             versie[sleutel] = g[bronsleutel]
     kop["versie"] = versie
@@ -201,7 +220,11 @@ def _kies(waarde: str | None, gemeenten: list[str], optie: str) -> str | None:
 
 def _soort_uit_titel(titel: str) -> str:
     t = titel.lower()
-    for woord, soort in (("centrumgemeente", "centrumregeling"), ("centrumregeling", "centrumregeling"), ("bedrijfsvoering", "bedrijfsvoeringsorganisatie")):
+    for woord, soort in (
+        ("centrumgemeente", "centrumregeling"),
+        ("centrumregeling", "centrumregeling"),
+        ("bedrijfsvoering", "bedrijfsvoeringsorganisatie"),
+    ):
         if woord in t:
             return soort
     return "regeling zonder meer"

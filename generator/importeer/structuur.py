@@ -120,7 +120,9 @@ class _Bouwer:
             self.toegevoegd.append(titel)
             self.meld("de bron heeft geen titel; grgen gebruikt 'Regeling'", Bron(self.bron.naam), "vul citeertitel en officiele_titel in")
         if not self.hoofdstukken:
-            self.meld("geen enkel artikel gevonden", Bron(self.bron.naam), "een artikel begint met een regel als 'Artikel 1 Begripsbepalingen'")
+            self.meld(
+                "geen enkel artikel gevonden", Bron(self.bron.naam), "een artikel begint met een regel als 'Artikel 1 Begripsbepalingen'"
+            )
         ondertekening = " ".join(a.tekst for a in sluiting) or None
         if len(sluiting) > 1:
             self.meld(
@@ -169,7 +171,7 @@ class _Bouwer:
         if self.artikel is None:
             waar = f"hoofdstuk {self.hoofdstuk.nummer}" if self.hoofdstuk else "het begin van de regeling"
             self.meld(
-                f"tekst tussen de artikelen (na {waar}) is niet overgenomen: \"{_kort(a.tekst)}\"",
+                f'tekst tussen de artikelen (na {waar}) is niet overgenomen: "{_kort(a.tekst)}"',
                 a.bron,
                 "grgen kent alleen tekst in artikelen; zet hem in een artikel of laat hem weg",
             )
@@ -351,7 +353,7 @@ class _Bouwer:
             houder.slottekst = a.tekst
             return
         self.meld(
-            f"{_naam(houder, artikel)} heeft meer dan één alinea; grgen voegt \"{_kort(a.tekst)}\" samen met de vorige",
+            f'{_naam(houder, artikel)} heeft meer dan één alinea; grgen voegt "{_kort(a.tekst)}" samen met de vorige',
             a.bron,
             "grgen kent één alinea per lid of onderdeel; maak er zo nodig een eigen lid van",
         )
@@ -388,7 +390,14 @@ def _artikelen(k: _Knoop) -> list[_Knoop]:
 
 # -- ids and frozen model ---------------------------------------------------------------------
 
-_SOORTEN = {"hoofdstuk": Hoofdstuk, "paragraaf": Paragraaf, "artikel": Artikel, "lid": Lid, "onderdeel": Onderdeel, "subonderdeel": Subonderdeel}
+_SOORTEN = {
+    "hoofdstuk": Hoofdstuk,
+    "paragraaf": Paragraaf,
+    "artikel": Artikel,
+    "lid": Lid,
+    "onderdeel": Onderdeel,
+    "subonderdeel": Subonderdeel,
+}
 
 
 def slug(tekst: str, maximum: int = 40) -> str:

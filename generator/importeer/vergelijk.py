@@ -28,9 +28,9 @@ def vergelijkbaar(tekst: str) -> str:
     t = " ".join(tekst.split()).casefold()
     if m := _KOPLABEL.match(t):
         soort = "paragraaf" if m[1] == "§" else m[1]
-        t = f"{soort} {m[2]} {t[m.end():]}".strip()
+        t = f"{soort} {m[2]} {t[m.end() :]}".strip()
     elif m := _LABEL.match(t):
-        t = f"{m[1]} {t[m.end():]}".strip()
+        t = f"{m[1]} {t[m.end() :]}".strip()
     return t
 
 

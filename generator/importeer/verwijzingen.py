@@ -25,7 +25,9 @@ _KANDIDAAT = re.compile(
 )
 _MEERVOUD = re.compile(r"\b(?:artikelen|leden|onderdelen)\s+[0-9a-z]+(?:(?:,\s*|\s+en\s+|\s+tot\s+en\s+met\s+)[0-9a-z]+)+", re.IGNORECASE)
 # "artikel 8 van de Wet ...", "artikel 2 van het Besluit ...", "artikel 5 van die verordening".
-_ELDERS = re.compile(r"^,?\s+(?:van|uit)\s+(?!deze\b)(?:(?:de|het|die|dat)\s+)?(?:[A-Z]|\w*(?:wet|verordening|besluit|regeling|reglement)\b)")
+_ELDERS = re.compile(
+    r"^,?\s+(?:van|uit)\s+(?!deze\b)(?:(?:de|het|die|dat)\s+)?(?:[A-Z]|\w*(?:wet|verordening|besluit|regeling|reglement)\b)"
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,7 +82,9 @@ def zet_om(regeling: Regeling) -> Verwijzingen:
             if reden is not None:
                 blijft.append(Blijft(plek.element.bron, plek.adres, woorden, reden))
         for m in _MEERVOUD.finditer(tekst):
-            blijft.append(Blijft(plek.element.bron, plek.adres, m[0], "een verwijzing naar meer elementen tegelijk; grgen kent er één per [[id]]"))
+            blijft.append(
+                Blijft(plek.element.bron, plek.adres, m[0], "een verwijzing naar meer elementen tegelijk; grgen kent er één per [[id]]")
+            )
         return nieuw
 
     def element_om(e: Element, ouders: tuple[Element, ...]) -> Element:
