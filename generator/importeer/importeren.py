@@ -15,7 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from generator.errors import FOUT, Bron, GebruiksFout, GrgenFout, Melding
+from generator.errors import FOUT, Bron, GebruiksFout, GrgenFout, InvoerFout, Melding
 from generator.importeer.alineas import Brontekst
 from generator.importeer.lezen import lees_bestand, lees_bron, soort_van
 from generator.importeer.schrijven import als_yaml, element_kaart, hoofdstukbestand
@@ -88,6 +88,11 @@ def importeer(bron: str, project: Path, opties: Opties = Opties()) -> Resultaat:
     """
     brontekst = lees(bron, opties)
     opbouw = bouw_opbouw(brontekst)
+    if not opbouw.kinderen:
+        raise InvoerFout(
+            f"In {brontekst.naam} staat geen enkel artikel of hoofdstuk; er is niets geschreven. "
+            "Is dit wel een regeling? Een artikel begint met een regel als 'Artikel 1 Begripsbepalingen'"
+        )
     kop, meldingen = _kopgegevens(brontekst, opbouw, opties)
     naam = opties.naam or slug(opbouw.titel, 60) or "regeling"
     if not ID.match(naam):

@@ -33,6 +33,8 @@ _LID = re.compile(r"^(?P<nr>[0-9]{1,3})[.)]\s*(?P<tekst>\S.*)$")
 _SUB = re.compile(r"^(?P<nr>[0-9]{1,3})°[.)]?\s*(?P<tekst>\S.*)$")
 _LETTER = re.compile(r"^(?P<nr>[a-z]{1,3})[.)]\s+(?P<tekst>\S.*)$")
 _TEKEN = re.compile(r"^(?P<nr>[-–•·*▪])\s*(?P<tekst>\S.*)$")
+_SLUITING = re.compile(r"^(aldus|zo)\s+(vastgesteld|besloten)|^ondertekening\b|^vastgesteld (in|bij|door) ", re.IGNORECASE)
+_BIJLAGE = re.compile(r"^bijlage\b", re.IGNORECASE)
 ZONDER_INLEIDING = "[zonder inleidende zin]"
 _AFKONDIGING = re.compile(r"^(besluit|besluiten|stelt|stellen)\b|vast te stellen", re.IGNORECASE)
 
@@ -82,6 +84,7 @@ class _Bouwer:
         self.bron = bron
         self.meldingen: list[Melding] = list(bron.meldingen)
         self.toegevoegd: list[str] = []
+        self.weggelaten: list[str] = []
         self.hoofdstukken: list[_Knoop] = []
         self.hoofdstuk: _Knoop | None = None
         self.paragraaf: _Knoop | None = None
@@ -110,8 +113,18 @@ class _Bouwer:
         if len(aanhef) >= 2 and (_AFKONDIGING.search(aanhef[-1]) or aanhef[-1].endswith(":")):
             afkondiging = aanhef.pop()
         sluiting: list[Alinea] = [a for a in alineas[:eerste_kop] if a.soort == SLUITING]
-        for a in alineas[eerste_kop:]:
-            if a.soort == SLUITING:
+        in_sluiting = False
+        for i, a in enumerate(alineas[eerste_kop:], start=eerste_kop):
+            if _BIJLAGE.match(a.tekst) and self.artikel is not None and self._kop(a) is None:
+                self.meld(
+                    f'bijlage niet overgenomen ({len(alineas) - i} alinea\'s vanaf "{_kort(a.tekst)}")',
+                    a.bron,
+                    "grgen kent geen bijlagen; bewaar de bijlage apart",
+                )
+                self.weggelaten += [b.tekst for b in alineas[i:]]
+                break
+            in_sluiting = in_sluiting or a.soort == SLUITING or bool(_SLUITING.match(a.tekst))
+            if in_sluiting:
                 sluiting.append(a)
             else:
                 self.alinea(a)
@@ -159,7 +172,8 @@ class _Bouwer:
             m = _KALE_KOP.match(a.tekst)
             if m and m["nr"]:
                 return a.soort, m["nr"].upper() if a.soort != ARTIKEL else m["nr"].lower(), m["titel"].strip()
-            return a.soort, "", a.tekst
+            titel = re.sub(rf"^{a.soort}\b\s*", "", a.tekst, flags=re.IGNORECASE)
+            return a.soort, "", titel
         return None
 
     def alinea(self, a: Alinea) -> None:
@@ -168,17 +182,19 @@ class _Bouwer:
             soort, nummer, titel = kop
             {HOOFDSTUK: self.nieuw_hoofdstuk, PARAGRAAF: self.nieuwe_paragraaf, ARTIKEL: self.nieuw_artikel}[soort](nummer, titel, a)
             return
-        if self.artikel is None:
-            waar = f"hoofdstuk {self.hoofdstuk.nummer}" if self.hoofdstuk else "het begin van de regeling"
+        if a.kop and self.artikel is not None and (self.artikel.tekst is not None or self.artikel.kinderen):
+            # A bold line between artikelen that is no heading grgen knows ("A. Algemeen").
             self.meld(
-                f'tekst tussen de artikelen (na {waar}) is niet overgenomen: "{_kort(a.tekst)}"',
+                f'tussenkop na artikel {self.artikel.nummer} niet overgenomen: "{_kort(a.tekst)}"',
                 a.bron,
-                "grgen kent alleen tekst in artikelen; zet hem in een artikel of laat hem weg",
+                "grgen kent hoofdstukken en paragrafen met een nummer; maak er zo nodig een paragraaf van",
             )
             return
+        if self.artikel is None:
+            self._artikel_erbij(a)
         self.inhoud(a)
 
-    def _volgnummer(self, soort: str, nummer: str, vorige: list[_Knoop], a: Alinea) -> str:
+    def _volgnummer(self, soort: str, nummer: str, vorige: list[_Knoop], a: Alinea, stil: bool = False) -> str:
         """The number a heading gets: its own, or (reported) a free one when it is missing,
         invalid or out of order, so that the imported regeling stays loadable."""
         hoofdletter = soort != ARTIKEL
@@ -190,7 +206,9 @@ class _Bouwer:
                 self.meld(f"{soort} {nummer} volgt op {soort} {laatste}: nummering heeft een gat", a.bron)
             return nummer
         vervanger = str(int(laatste) + 1) if laatste and laatste.isdigit() else _na(laatste, hoofdletter)
-        if not nummer:
+        if not nummer and stil:
+            pass
+        elif not nummer:
             self.meld(f"{soort} zonder nummer; grgen geeft het nummer {vervanger}", a.bron, "controleer de nummering in de bron")
         elif not geldig:
             self.meld(f"ongeldig {soort}nummer '{nummer}'; grgen geeft het nummer {vervanger}", a.bron)
@@ -216,10 +234,14 @@ class _Bouwer:
         assert self.hoofdstuk is not None
         if any(k.soort == ARTIKEL for k in self.hoofdstuk.kinderen):
             self.meld(
-                f"paragraaf {nummer} volgt op artikelen buiten een paragraaf in hoofdstuk {self.hoofdstuk.nummer}",
+                f"paragraafkop na artikelen buiten een paragraaf in hoofdstuk {self.hoofdstuk.nummer} niet overgenomen: \"{_kort(a.tekst)}\"",
                 a.bron,
-                "grgen kent in één hoofdstuk artikelen of paragrafen, niet beide",
+                "grgen kent in één hoofdstuk artikelen of paragrafen, niet beide; de artikelen blijven in het hoofdstuk",
             )
+            self.weggelaten.append(a.tekst)
+            self.lid = self.onderdeel = None
+            self.artikel = None
+            return
         vorige = [k for k in self.hoofdstuk.kinderen if k.soort == PARAGRAAF]
         nummer = self._volgnummer(PARAGRAAF, nummer, vorige, a)
         self.paragraaf = _Knoop(PARAGRAAF, nummer, a.bron, opschrift=titel or f"Paragraaf {nummer}")
@@ -238,7 +260,19 @@ class _Bouwer:
             "grgen kent alleen artikelen in hoofdstukken; pas het opschrift zo nodig aan",
         )
 
-    def nieuw_artikel(self, nummer: str, titel: str, a: Alinea) -> None:
+    def _artikel_erbij(self, a: Alinea) -> None:
+        """Text outside any artikel: kept in an artikel of its own, reported."""
+        waar = f"hoofdstuk {self.hoofdstuk.nummer}" if self.hoofdstuk else "het begin van de regeling"
+        self.nieuw_artikel("", "", a, stil=True)
+        assert self.artikel is not None
+        self.toegevoegd.append(f"Artikel {self.artikel.nummer}")
+        self.meld(
+            f"tekst buiten een artikel (in {waar}); grgen zet hem in een nieuw artikel {self.artikel.nummer} zonder opschrift",
+            a.bron,
+            "grgen kent alleen tekst in artikelen; maak er een echt artikel van of laat de tekst weg",
+        )
+
+    def nieuw_artikel(self, nummer: str, titel: str, a: Alinea, stil: bool = False) -> None:
         if self.hoofdstuk is None:
             self._hoofdstuk_erbij(a)
         assert self.hoofdstuk is not None
@@ -246,7 +280,7 @@ class _Bouwer:
         if self.paragraaf is None and any(k.soort == PARAGRAAF for k in self.hoofdstuk.kinderen):
             houder = self.hoofdstuk.kinderen[-1]
         alle = [k for h in self.hoofdstukken for k in _artikelen(h)]
-        nummer = self._volgnummer(ARTIKEL, nummer, alle, a)
+        nummer = self._volgnummer(ARTIKEL, nummer, alle, a, stil)
         self.artikel = _Knoop(ARTIKEL, nummer, a.bron, opschrift=titel or None)
         houder.kinderen.append(self.artikel)
         self.lid = self.onderdeel = None
@@ -259,6 +293,21 @@ class _Bouwer:
         tekst = a.tekst
         if m := _SUB.match(tekst):
             self.subonderdeel(m["nr"], m["tekst"], a)
+        elif (m := _LID.match(tekst)) and not artikel.kinderen and (artikel.tekst or "").endswith(":"):
+            self.meld(
+                f'artikel {artikel.nummer}: de genummerde opsomming na "{_kort(artikel.tekst or "", 30)}" wordt onderdelen met letters',
+                a.bron,
+                "grgen nummert de onderdelen van een opsomming met letters (Ar 3.59)",
+            )
+            self.nieuw_onderdeel("", m["tekst"], a)
+        elif (
+            (m := _LID.match(tekst))
+            and self.lid is None
+            and artikel.kinderen
+            and artikel.kinderen[0].soort == "onderdeel"
+            and not self._is_sub(int(m["nr"]), a)
+        ):
+            self.nieuw_onderdeel("", m["tekst"], a)
         elif (m := _LID.match(tekst)) and not self._is_sub(int(m["nr"]), a):
             self.nieuw_lid(m["nr"], m["tekst"], a)
         elif m := _LID.match(tekst):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from generator.errors import Bron
-from generator.importeer.alineas import SLUITING, Alinea, Brontekst, normaliseer
+from generator.importeer.alineas import Alinea, Brontekst, normaliseer
 
 _ONDERSTREPING = re.compile(r"^\s*(=+|-{3,})\s*$")
 _MD_KOP = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -53,7 +53,7 @@ def lees_tekst(tekst: str, naam: str, markdown: bool = False) -> Brontekst:
         alineas.append(Alinea(schoon, Bron(naam, regelnummer), kop=kop, niveau=niveau))
     if titel is None and alineas:
         titel = alineas.pop(0).tekst
-    return Brontekst(naam, tuple(_markeer_sluiting(alineas)), titel)
+    return Brontekst(naam, tuple(alineas), titel)
 
 
 def _tekst_stukken(regels: list[str]) -> list[tuple[int, str]]:
@@ -82,14 +82,3 @@ def _md_stukken(regels: list[str]) -> list[tuple[int, str]]:
     if huidig:
         stukken.append((start, " ".join(huidig)))
     return stukken
-
-
-_SLUITING = re.compile(r"^(aldus|zo)\s+(vastgesteld|besloten)|^ondertekening\b", re.IGNORECASE)
-
-
-def _markeer_sluiting(alineas: list[Alinea]) -> list[Alinea]:
-    """Mark the closing (signatures) from "Aldus vastgesteld ..." onwards, after the last artikel."""
-    for i, a in enumerate(alineas):
-        if _SLUITING.match(a.tekst):
-            return [*alineas[:i], *(Alinea(b.tekst, b.bron, b.kop, SLUITING, b.niveau) for b in alineas[i:])]
-    return alineas

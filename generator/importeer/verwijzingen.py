@@ -18,7 +18,7 @@ from generator.model import Element, Plek, Regeling
 
 _KANDIDAAT = re.compile(
     r"""\b(?:
-        (?:(?:artikel|hoofdstuk|paragraaf)\s+(?-i:[0-9]+[a-z]*|[IVXLC]+[A-Z]*)\b|het\s+[a-zë]+\s+lid\b|onderdeel\s+[a-z]{1,3}\b)
+        (?:(?:artikel|hoofdstuk|paragraaf)\s+(?-i:[0-9]+[a-z]*|[IVXLC]+[A-Z]*)\b(?![.:][0-9])|het\s+[a-zë]+\s+lid\b|onderdeel\s+[a-z]{1,3}\b)
         (?:,\s+(?:[a-zë]+\s+lid\b|onderdeel\s+[a-z]{1,3}\b|onder\s+[0-9]+°))*
     )""",
     re.VERBOSE | re.IGNORECASE,
