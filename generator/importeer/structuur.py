@@ -234,7 +234,7 @@ class _Bouwer:
         assert self.hoofdstuk is not None
         if any(k.soort == ARTIKEL for k in self.hoofdstuk.kinderen):
             self.meld(
-                f"paragraafkop na artikelen buiten een paragraaf in hoofdstuk {self.hoofdstuk.nummer} niet overgenomen: \"{_kort(a.tekst)}\"",
+                f'paragraafkop na artikelen buiten een paragraaf in hoofdstuk {self.hoofdstuk.nummer} niet overgenomen: "{_kort(a.tekst)}"',
                 a.bron,
                 "grgen kent in één hoofdstuk artikelen of paragrafen, niet beide; de artikelen blijven in het hoofdstuk",
             )
