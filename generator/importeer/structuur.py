@@ -136,6 +136,8 @@ class _Bouwer:
             self.meld(
                 "geen enkel artikel gevonden", Bron(self.bron.naam), "een artikel begint met een regel als 'Artikel 1 Begripsbepalingen'"
             )
+        for h in self.hoofdstukken:
+            self._leestekens(h, None)
         ondertekening = " ".join(a.tekst for a in sluiting) or None
         if len(sluiting) > 1:
             self.meld(
@@ -152,6 +154,27 @@ class _Bouwer:
             meldingen=tuple(self.meldingen),
             toegevoegd=tuple(self.toegevoegd),
         )
+
+    def _leestekens(self, k: _Knoop, artikel: _Knoop | None) -> None:
+        """Report an onderdeel list whose items do not end as the Ar have them (Ar 3.59): each but
+        the last with ";" (or "," / ":" / "; en" / "; of"), the last with a punctuation mark."""
+        artikel = k if k.soort == ARTIKEL else artikel
+        lijst = [c for c in k.kinderen if c.soort in ("onderdeel", "subonderdeel")]
+        for i, c in enumerate(lijst):
+            tekst = (c.slottekst or c.tekst or "").rstrip()
+            laatste = i == len(lijst) - 1
+            if tekst and not laatste and not (tekst.endswith((";", ",", ":")) or re.search(r"[;,]\s+(en|of)$", tekst)):
+                self.meld(
+                    f'{_naam(c, artikel)} eindigt niet op een puntkomma: "…{tekst[-30:]}"',
+                    c.bron,
+                    "in een opsomming eindigt elk onderdeel behalve het laatste op een puntkomma (Ar 3.59)",
+                )
+            elif tekst and laatste and not tekst.endswith((".", ";", ",", ":")):
+                self.meld(
+                    f"de opsomming eindigt zonder leesteken na {_naam(c, artikel)}", c.bron, "sluit het laatste onderdeel af met een punt"
+                )
+        for c in k.kinderen:
+            self._leestekens(c, artikel)
 
     # -- headings -----------------------------------------------------------------------------
 
