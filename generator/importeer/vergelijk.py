@@ -2,7 +2,9 @@
 
 Both sides are compared paragraph by paragraph after normalisation: whitespace collapsed, case
 ignored (`toon` prints hoofdstuk headings in capitals), and the punctuation of a number label
-dropped ("Artikel 1." = "Artikel 1", "a)" = "a.", "1°" = "1°.", "§ 2" = "Paragraaf 2").
+dropped ("Artikel 1." = "Artikel 1", "a)" = "a.", "§ 2" = "Paragraaf 2"). A subonderdeel's
+degree sign is typography too: Word's numbering often shows "1." where `toon` prints "1°." (Ar
+3.59), so "1°" = "1.".
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from generator.importeer.alineas import Brontekst
 
 _KOPLABEL = re.compile(r"^(§|paragraaf|artikel|hoofdstuk)\s*([0-9ivxlc]+[a-z]*)\s*[.:\-–—]*\s*")
-_LABEL = re.compile(r"^([0-9]+°?|[a-z]{1,3})[.)]\s*")
+_LABEL = re.compile(r"^([0-9]+)°?[.)]?\s+|^([a-z]{1,3})[.)]\s*")
 
 
 def vergelijkbaar(tekst: str) -> str:
@@ -22,15 +24,15 @@ def vergelijkbaar(tekst: str) -> str:
 
     >>> vergelijkbaar("Artikel 1. Begrippen"), vergelijkbaar("ARTIKEL 1 BEGRIPPEN"), vergelijkbaar("a)  zie  hier")
     ('artikel 1 begrippen', 'artikel 1 begrippen', 'a zie hier')
-    >>> vergelijkbaar("§ 2 Bestuur") == vergelijkbaar("Paragraaf 2 Bestuur")
-    True
+    >>> vergelijkbaar("§ 2 Bestuur") == vergelijkbaar("Paragraaf 2 Bestuur"), vergelijkbaar("1°. x") == vergelijkbaar("1. x")
+    (True, True)
     """
     t = " ".join(tekst.split()).casefold()
     if m := _KOPLABEL.match(t):
         soort = "paragraaf" if m[1] == "§" else m[1]
         t = f"{soort} {m[2]} {t[m.end() :]}".strip()
     elif m := _LABEL.match(t):
-        t = f"{m[1]} {t[m.end() :]}".strip()
+        t = f"{m[1] or m[2]} {t[m.end() :]}".strip()
     return t
 
 

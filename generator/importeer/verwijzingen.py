@@ -23,6 +23,9 @@ _KANDIDAAT = re.compile(
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "artikel 4, onderdeel 7, van de AVG", "artikel 2.1, eerste lid, aanhef en onder e": more address
+# follows that the parser does not read, so the part it did read must not become a reference.
+_VERVOLG = re.compile(r"^,?\s+(?:onderdeel|lid|sub|onder|aanhef)\b|^[.:][0-9]", re.IGNORECASE)
 _MEERVOUD = re.compile(r"\b(?:artikelen|leden|onderdelen)\s+[0-9a-z]+(?:(?:,\s*|\s+en\s+|\s+tot\s+en\s+met\s+)[0-9a-z]+)+", re.IGNORECASE)
 # "artikel 8 van de Wet ...", "artikel 2 van het Besluit ...", "artikel 5 van die verordening".
 _ELDERS = re.compile(
@@ -103,6 +106,8 @@ def _doel(regeling: Regeling, woorden: str, na: str, plek: Plek) -> tuple[str | 
     stappen = parse_adres(woorden[4:] if is_lid else woorden)
     if stappen is None:
         return "geen adres dat grgen kan lezen", None
+    if _VERVOLG.match(na):
+        return "het adres gaat verder in een vorm die grgen niet leest", None
     if stappen[0][0] in ("artikel", "hoofdstuk", "paragraaf") and _ELDERS.match(na):
         return "verwijst naar een andere regeling of wet", None
     artikel = plek.artikel

@@ -44,10 +44,11 @@ def lees_docx(inhoud: bytes, naam: str) -> Brontekst:
     """The paragraphs of a Word document, numbers included."""
     meldingen = _controleer_zip(inhoud, naam)
     ast = _pandoc_json(inhoud, naam)
+    titel = _meta_tekst(ast.get("meta", {}).get("title"))
     lezer = _Lezer(naam, meldingen)
+    lezer.nummer = 1 if titel else 0  # pandoc takes the Title paragraph (the first) into its metadata
     for blok in ast.get("blocks", []):
         lezer.blok(blok, None)
-    titel = _meta_tekst(ast.get("meta", {}).get("title"))
     return Brontekst(naam, tuple(lezer.alineas), titel or None, {}, tuple(lezer.meldingen))
 
 
