@@ -18,12 +18,12 @@ import pytest
 from click.testing import CliRunner
 
 from generator.adressen import verwijzingen
+from generator.blokken import KOP, blokken
 from generator.cli import grgen
 from generator.importeer.importeren import Opties, importeer
 from generator.model import Plek
 from generator.model.regeling import plekken_van
 from generator.pipeline import bouw, laad
-from generator.render.blokken import KOP, blokken
 from generator.render.tekstweergave import als_markdown, als_tekst
 from tests.importbronnen import P, word_document
 

@@ -19,11 +19,11 @@ from generator.errors import FOUT, Bron, GebruiksFout, GrgenFout, InvoerFout, Me
 from generator.importeer.alineas import Brontekst
 from generator.importeer.lezen import lees_bestand, lees_bron, soort_van
 from generator.importeer.schrijven import als_yaml, element_kaart, hoofdstukbestand
-from generator.importeer.structuur import Opbouw, bouw_opbouw, slug
+from generator.importeer.structuur import Opbouw, bouw_opbouw
 from generator.importeer.vergelijk import Vergelijking, bronalineas, toonalineas, vergelijk
 from generator.importeer.verwijzingen import Blijft, zet_om
-from generator.loader.velden import ID
 from generator.model import Regeling
+from generator.model.ids import ID, slug
 from generator.uitvoer import schrijf_pakket
 
 SOORTEN_REGELING = (

@@ -13,8 +13,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.importeer.structuur import slug
 from generator.model import Element
+from generator.model.ids import slug
 
 
 def _yaml() -> YAML:

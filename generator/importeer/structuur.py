@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 
 from generator.errors import Bron, Melding
 from generator.importeer.alineas import AANHEF, ARTIKEL, HOOFDSTUK, PARAGRAAF, SLUITING, TITEL, Alinea, Brontekst, waarschuwing
 from generator.importeer.onderwerpen import raad_onderwerpen
 from generator.model import Artikel, Element, Hoofdstuk, Lid, Onderdeel, Paragraaf, Subonderdeel
+from generator.model.ids import slug
 from generator.nummering import letterpositie, letterreeks, sorteersleutel
 
 _SCHEIDING = r"\.?\s*(?:[-–—:.]\s*)?"
@@ -470,22 +470,6 @@ _SOORTEN = {
     "onderdeel": Onderdeel,
     "subonderdeel": Subonderdeel,
 }
-
-
-def slug(tekst: str, maximum: int = 40) -> str:
-    """A readable id part from a heading: lower case ASCII words joined by hyphens.
-
-    >>> slug("Taken op het gebied van IT"), slug("Financiën & kosten"), slug("   ")
-    ('taken-op-het-gebied-van-it', 'financien-kosten', '')
-    """
-    ascii_ = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
-    woorden = re.findall(r"[a-z0-9]+", ascii_.lower())
-    uit = ""
-    for w in woorden:
-        if len(uit) + len(w) + 1 > maximum:
-            break
-        uit = f"{uit}-{w}" if uit else w
-    return uit
 
 
 def _teksten(k: _Knoop) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 
 from generator.errors import GebruiksFout
-from generator.importeer.structuur import slug
+from generator.model.ids import slug
 from generator.uitvoer import schrijf_nieuw
 
 SOORTEN = ("centrumregeling", "openbaar lichaam", "bedrijfsvoeringsorganisatie", "gemeenschappelijk orgaan", "regeling zonder meer")
