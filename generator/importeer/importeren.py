@@ -99,7 +99,7 @@ def importeer(bron: str, project: Path, opties: Opties = Opties()) -> Resultaat:
         raise GebruiksFout(f"'{naam}' is geen geldige naam voor een regeling; gebruik kleine letters, cijfers en streepjes")
     regeling = Regeling(naam, opbouw.titel, opbouw.titel, kop["soort"], "", None, "", (), "", (), "", opbouw.kinderen)
     verwijzingen = zet_om(regeling)
-    alle = [*opbouw.meldingen, *meldingen]
+    alle = sorted([*opbouw.meldingen, *meldingen], key=lambda m: (m.bron.regel, m.bron.kolom))
     if not opbouw.aanhef:
         alle.append(
             Melding(

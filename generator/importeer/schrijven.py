@@ -12,6 +12,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import FoldedScalarString
 
 from generator.model import Element
 from generator.model.ids import slug
@@ -43,12 +44,43 @@ def als_yaml(data: Any, kopcommentaar: str | None = None) -> bytes:
     return uit.getvalue().encode("utf-8")
 
 
+BREEDTE = 96
+
+
+def gevouwen(tekst: str, inspringing: int) -> str:
+    """A long text as a folded block (`>-`), wrapped at spaces as the bundled regeling is written.
+
+    >>> print(als_yaml({"tekst": gevouwen("een " * 30 + "eind.", 0)}).decode(), end="")  # doctest: +NORMALIZE_WHITESPACE
+    tekst: >-
+      een een een een een een een een een een een een een een een een een een een een een een een een
+      een een een een een een eind.
+    """
+    ruimte = BREEDTE - inspringing
+    if len(tekst) <= ruimte or "  " in tekst or tekst != tekst.strip():
+        return tekst  # short, or spacing a folded block would not keep
+    vouw: list[int] = []  # the spaces where a line ends
+    begin, vorige = 0, None
+    for p, teken in enumerate(tekst):
+        if teken != " ":
+            continue
+        if p - begin > ruimte and vorige is not None:
+            vouw.append(vorige)
+            begin = vorige + 1
+        vorige = p
+    if len(tekst) - begin > ruimte and vorige is not None and vorige >= begin:
+        vouw.append(vorige)
+    uit = FoldedScalarString(tekst)
+    uit.fold_pos = vouw  # type: ignore[attr-defined]
+    return uit
+
+
 def _nummer(nummer: str) -> int | str:
     return int(nummer) if nummer.isdigit() else nummer
 
 
-def element_kaart(e: Element) -> CommentedMap:
-    """One element as the mapping the loader reads (keys in the documented order)."""
+def element_kaart(e: Element, diepte: int = 0) -> CommentedMap:
+    """One element as the mapping the loader reads (keys in the documented order); `diepte` is
+    its indentation in the file, for folding long texts."""
     k = CommentedMap()
     if e.soort in ("hoofdstuk", "paragraaf", "artikel"):
         k["id"] = e.id
@@ -59,12 +91,12 @@ def element_kaart(e: Element) -> CommentedMap:
         k["onderwerpen"] = CommentedSeq(e.onderwerpen)
         k["onderwerpen"].fa.set_flow_style()
     if e.tekst is not None:
-        k["tekst"] = e.tekst
+        k["tekst"] = gevouwen(e.tekst, diepte + 2)
     if e.kinderen:
         sleutel = {"paragraaf": "paragrafen", "artikel": "artikelen", "lid": "leden"}.get(e.kinderen[0].soort, "onderdelen")
-        k[sleutel] = CommentedSeq(element_kaart(c) for c in e.kinderen)
+        k[sleutel] = CommentedSeq(element_kaart(c, diepte + 4) for c in e.kinderen)
     if e.slottekst is not None:
-        k["slottekst"] = e.slottekst
+        k["slottekst"] = gevouwen(e.slottekst, diepte + 2)
     return k
 
 

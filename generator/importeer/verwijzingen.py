@@ -26,7 +26,8 @@ _KANDIDAAT = re.compile(
 # "artikel 4, onderdeel 7, van de AVG", "artikel 2.1, eerste lid, aanhef en onder e": more address
 # follows that the parser does not read, so the part it did read must not become a reference.
 _VERVOLG = re.compile(r"^,?\s+(?:onderdeel|lid|sub|onder|aanhef)\b|^[.:][0-9]", re.IGNORECASE)
-_MEERVOUD = re.compile(r"\b(?:artikelen|leden|onderdelen)\s+[0-9a-z]+(?:(?:,\s*|\s+en\s+|\s+tot\s+en\s+met\s+)[0-9a-z]+)+", re.IGNORECASE)
+_ITEM = r"(?:[0-9]+[a-z]{0,2}|[a-z]{1,3})\b"
+_MEERVOUD = re.compile(rf"\b(?:artikelen|leden|onderdelen)\s+{_ITEM}(?:(?:,\s*|\s+en\s+|\s+tot\s+en\s+met\s+){_ITEM})+", re.IGNORECASE)
 # "artikel 8 van de Wet ...", "artikel 2 van het Besluit ...", "artikel 5 van die verordening".
 _ELDERS = re.compile(
     r"^,?\s+(?:van|uit)\s+(?!deze\b)(?:(?:de|het|die|dat)\s+)?(?:[A-Z]|\w*(?:wet|verordening|besluit|regeling|reglement)\b)"
