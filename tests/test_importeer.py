@@ -20,7 +20,8 @@ from click.testing import CliRunner
 from generator.adressen import verwijzingen
 from generator.blokken import KOP, blokken
 from generator.cli import grgen
-from generator.importeer.importeren import Opties, importeer
+from generator.importeer.importeren import Opties, importeer, lees
+from generator.importeer.vergelijk import bronalineas, toonalineas, vergelijk
 from generator.model import Plek
 from generator.model.regeling import plekken_van
 from generator.pipeline import bouw, laad
@@ -34,6 +35,13 @@ HENGELO = ("Hengelo", "Oldenzaal", "openbaar lichaam SWB Midden Twente")
 # cites; the real CVDR samples are beleidsregels and a mandaatregeling, not GRs, so these
 # findings are about the sources themselves (tested below), not about the import.
 INHOUDSREGELS = ("wgr", "ar-4.14-inwerkingtreding", "ar-4.24-citeertitel", "ar-3.29", "ar-3.59-leestekens")
+
+
+def geladen_zoals_gemeten(bron: Path | str, r) -> None:  # noqa: ANN001
+    """The written files, read by the ordinary loader, show what the import measured in memory."""
+    project = r.map.parent.parent
+    versie = laad(project).geschiedenis(r.map.name)[1].tijdlijn.basis
+    assert vergelijk(bronalineas(lees(str(bron))), toonalineas(als_tekst(versie))) == r.vergelijking
 
 
 def cli(*args: str, invoer: str | None = None):  # noqa: ANN201
@@ -249,6 +257,7 @@ VERWACHT = {
 def test_echte_xml_voorbeelden(tmp_path: Path, naam: str) -> None:
     gevonden, totaal, omgezet, afwijkingen = VERWACHT[naam]
     r = importeer(str(VOORBEELDEN / naam), tmp_path, Opties(deelnemers=("Aastad",), inwerkingtreding=dt.date(2020, 1, 1)))
+    geladen_zoals_gemeten(VOORBEELDEN / naam, r)
     v = r.vergelijking
     assert (v.gevonden, v.totaal, r.omgezet) == (gevonden, totaal, omgezet), (v.ontbreekt, v.extra)
     meldingen = "\n".join(str(m) for m in r.meldingen)
@@ -410,7 +419,8 @@ ALLE_STRUCTUREN = [
 ]
 
 
-def _controleer_alle_structuren(project: Path, r) -> None:  # noqa: ANN001
+def _controleer_alle_structuren(project: Path, r, bron: Path) -> None:  # noqa: ANN001
+    geladen_zoals_gemeten(bron, r)
     assert r.vergelijking.gevonden == r.vergelijking.totaal == len(ALLE_STRUCTUREN), (r.vergelijking.ontbreekt, r.vergelijking.extra)
     assert not r.vergelijking.extra
     assert r.omgezet == 5
@@ -458,7 +468,7 @@ def test_tekst_en_markdown_met_alle_structuren(tmp_path: Path, soort: str) -> No
     bron.write_text(inhoud + "\n", encoding="utf-8")
     project = tmp_path / "p"
     r = importeer(str(bron), project, Opties(deelnemers=("Aastad", "Bedorp"), inwerkingtreding=dt.date(2026, 1, 1)))
-    _controleer_alle_structuren(project, r)
+    _controleer_alle_structuren(project, r, bron)
 
 
 @pytest.mark.parametrize("nummering", ["stijl", "direct", None])
@@ -487,7 +497,7 @@ def test_word_met_stijl_directe_en_letterlijke_nummering(tmp_path: Path, nummeri
     bron.write_bytes(word_document(alineas))
     project = tmp_path / "p"
     r = importeer(str(bron), project, Opties(deelnemers=("Aastad", "Bedorp"), inwerkingtreding=dt.date(2026, 1, 1)))
-    _controleer_alle_structuren(project, r)
+    _controleer_alle_structuren(project, r, bron)
 
 
 def test_word_lijst_die_doorloopt_over_artikelen(tmp_path: Path) -> None:
@@ -501,6 +511,7 @@ def test_word_lijst_die_doorloopt_over_artikelen(tmp_path: Path) -> None:
     bron = tmp_path / "bron.docx"
     bron.write_bytes(word_document(alineas))
     r = importeer(str(bron), tmp_path / "p", Opties(deelnemers=("Aastad",), inwerkingtreding=dt.date(2026, 1, 1)))
+    geladen_zoals_gemeten(bron, r)
     meldingen = [str(m) for m in r.meldingen if "lid" in m.tekst]
     assert meldingen == [
         "bron.docx:8: waarschuwing: artikel 2: lid 3 staat op de plaats van lid 1 (gat of dubbel nummer)",
