@@ -86,6 +86,7 @@ class _Bouwer:
         self.toegevoegd: list[str] = []
         self.weggelaten: list[str] = []
         self.hoofdstukken: list[_Knoop] = []
+        self.artikelen: list[_Knoop] = []  # all so far, in order: artikel numbers run through the regeling
         self.hoofdstuk: _Knoop | None = None
         self.paragraaf: _Knoop | None = None
         self.artikel: _Knoop | None = None
@@ -221,8 +222,7 @@ class _Bouwer:
         """The number a heading gets: its own, or (reported) a free one when it is missing,
         invalid or out of order, so that the imported regeling stays loadable."""
         hoofdletter = soort != ARTIKEL
-        nummers = [k.nummer for k in vorige]
-        laatste = nummers[-1] if nummers else None
+        laatste = vorige[-1].nummer if vorige else None
         geldig = sorteersleutel(nummer, hoofdletter) is not None
         if geldig and (laatste is None or sorteersleutel(nummer, hoofdletter) > sorteersleutel(laatste, hoofdletter)):
             if laatste is not None and laatste.isdigit() and nummer.isdigit() and int(nummer) > int(laatste) + 1:
@@ -302,10 +302,10 @@ class _Bouwer:
         houder = self.paragraaf or self.hoofdstuk
         if self.paragraaf is None and any(k.soort == PARAGRAAF for k in self.hoofdstuk.kinderen):
             houder = self.hoofdstuk.kinderen[-1]
-        alle = [k for h in self.hoofdstukken for k in _artikelen(h)]
-        nummer = self._volgnummer(ARTIKEL, nummer, alle, a, stil)
+        nummer = self._volgnummer(ARTIKEL, nummer, self.artikelen, a, stil)
         self.artikel = _Knoop(ARTIKEL, nummer, a.bron, opschrift=titel or None)
         houder.kinderen.append(self.artikel)
+        self.artikelen.append(self.artikel)
         self.lid = self.onderdeel = None
 
     # -- content of an artikel ----------------------------------------------------------------
@@ -452,12 +452,6 @@ def _na(laatste: str | None, hoofdletter: bool) -> str:
     if laatste is None:
         return "1"
     return nummer_na(laatste, None, hoofdletter) or laatste + ("A" if hoofdletter else "a")
-
-
-def _artikelen(k: _Knoop) -> list[_Knoop]:
-    if k.soort == ARTIKEL:
-        return [k]
-    return [a for c in k.kinderen for a in _artikelen(c)]
 
 
 # -- ids and frozen model ---------------------------------------------------------------------
