@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,26 +46,45 @@ def documenten(artikelen: int, map_: Path) -> dict[str, Path]:
     md = als_markdown(versie)
     (map_ / "regeling.md").write_text(md, encoding="utf-8")
     grgen = map_ / f"grgen-{artikelen}.docx"
-    grgen.write_bytes(markdown_naar_docx(md, titel=regeling.citeertitel, koptekst=regeling.citeertitel, datum=synth.BASISDATUM, auteur="grgen"))
+    grgen.write_bytes(
+        markdown_naar_docx(md, titel=regeling.citeertitel, koptekst=regeling.citeertitel, datum=synth.BASISDATUM, auteur="grgen")
+    )
     pandoc = map_ / f"pandoc-{artikelen}.docx"
-    subprocess.run([pypandoc.get_pandoc_path(), "-f", "markdown-smart", "-t", "docx", "-o", str(pandoc), str(map_ / "regeling.md")], check=True)
+    subprocess.run(
+        [pypandoc.get_pandoc_path(), "-f", "markdown-smart", "-t", "docx", "-o", str(pandoc), str(map_ / "regeling.md")], check=True
+    )
     return {"grgen": grgen, "pandoc": pandoc}
+
+
+def cpu() -> float:
+    """CPU seconds (user + system) of this process and its finished children (pandoc)."""
+    zelf, kinderen = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return zelf.ru_utime + zelf.ru_stime + kinderen.ru_utime + kinderen.ru_stime
 
 
 def meet(bron: Path, runs: int, werk: Path) -> dict:
     opties = Opties(naam="synthetisch", deelnemers=("Aastad", "Beedorp"), inwerkingtreding=dt.date(2021, 1, 4), overschrijf=True)
-    heel, pandoc = [], []
+    heel, pandoc, processor = [], [], []
     resultaat = None
     for _ in range(runs):
         t0 = time.perf_counter()
         lees(str(bron))
         pandoc.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu()
         resultaat = importeer(str(bron), werk, opties)
         heel.append(time.perf_counter() - t0)
+        processor.append(cpu() - c0)
     assert resultaat is not None
     v = resultaat.vergelijking
-    return {"heel": heel, "pandoc": pandoc, "gevonden": v.gevonden, "totaal": v.totaal, "omgezet": resultaat.omgezet, "meldingen": len(resultaat.meldingen)}
+    return {
+        "heel": heel,
+        "cpu": processor,
+        "pandoc": pandoc,
+        "gevonden": v.gevonden,
+        "totaal": v.totaal,
+        "omgezet": resultaat.omgezet,
+        "meldingen": len(resultaat.meldingen),
+    }
 
 
 def _s(waarden: list[float]) -> str:
@@ -85,16 +106,20 @@ def main(argv: list[str] | None = None) -> int:
                 r = meet(bron, args.runs, map_ / f"project-{wie}")
                 rijen.append((n, wie, bron.stat().st_size, r))
                 print(f"{n} {wie}: {_s(r['heel'])} s", file=sys.stderr)
-    print("| artikelen | .docx by | size | import, whole (s) | of which pandoc reading (s) | paragraphs back in `toon` | references converted | messages |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (2 cores)\n")
+    print(
+        "| artikelen | .docx by | size | import, wall (s) | import, CPU (s) | pandoc reading alone, wall (s) | paragraphs back in `toon` | references converted | messages |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for n, wie, grootte, r in rijen:
         print(
-            f"| {n:,} | {wie} | {grootte / 1e6:.1f} MB | {_s(r['heel'])} | {_s(r['pandoc'])} | {r['gevonden']:,} / {r['totaal']:,} | {r['omgezet']:,} | {r['meldingen']} |"
+            f"| {n:,} | {wie} | {grootte / 1e6:.1f} MB | {_s(r['heel'])} | {_s(r['cpu'])} | {_s(r['pandoc'])} | {r['gevonden']:,} / {r['totaal']:,} | {r['omgezet']:,} | {r['meldingen']} |"
         )
-    heel = {(n, wie): statistics.median(r["heel"]) for n, wie, _, r in rijen}
-    for wie in ("grgen", "pandoc"):
-        if (1000, wie) in heel and (10000, wie) in heel:
-            print(f"\n10,000 / 1,000 artikelen ({wie}): {heel[(10000, wie)] / heel[(1000, wie)]:.1f}×")
+    for veld in ("heel", "cpu"):
+        m = {(n, wie): statistics.median(r[veld]) for n, wie, _, r in rijen}
+        for wie in ("grgen", "pandoc"):
+            if (1000, wie) in m and (10000, wie) in m:
+                print(f"\n10,000 / 1,000 artikelen ({wie}, {'wall' if veld == 'heel' else 'CPU'}): {m[(10000, wie)] / m[(1000, wie)]:.1f}×")
     return 0
 
 

@@ -567,6 +567,7 @@ def nieuw_cmd(
     "--cvdr-adres",
     metavar="URL",
     envvar="GRGEN_CVDR_ADRES",
+    show_envvar=True,
     help="Het adres van de zoekdienst (SRU) van lokaleregelgeving.overheid.nl, voor BRON = CVDR-nummer.",
 )
 @click.pass_obj
@@ -583,6 +584,12 @@ def importeer_cmd(map_: Path, bron: str, versie_id: str | None, strikt: bool, cv
     lid, ...) worden gemeld met hun plaats, niet stil hersteld; verwijzingen die tekst blijven
     worden opgesomd. Tot slot vergelijkt grgen de tekst van de import ('grgen toon') alinea voor
     alinea met de bron.
+
+    \b
+    Voorbeelden:
+      grgen importeer regeling.docx --deelnemer Hengelo --deelnemer Oldenzaal --inwerkingtreding 2017-08-31
+      grgen importeer CVDR100394
+      grgen importeer bgr-2024-715.xml --deelnemer Winterswijk --inwerkingtreding 2024-03-01
     """
     from generator.importeer.importeren import Opties, importeer
 
@@ -615,6 +622,11 @@ def importeer_cmd(map_: Path, bron: str, versie_id: str | None, strikt: bool, cv
         click.echo(f"  anders of niet overgenomen: {tekst}")
     for tekst in v.extra:
         click.echo(f"  toegevoegd door grgen: {tekst}")
+    if resultaat.andere_regelingen:
+        click.echo(
+            f"Het project heeft nu meer regelingen ({', '.join(resultaat.andere_regelingen)}); een wijziging noemt dan met "
+            "'regeling:' de regeling waar zij bij hoort"
+        )
     if resultaat.meldingen:
         click.echo(f"{len(resultaat.meldingen)} afwijkingen (zie hierboven en bovenaan regeling.yaml). Controleer daarna met: grgen check")
 

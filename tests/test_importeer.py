@@ -659,3 +659,12 @@ def test_plekken_hebben_bron(tmp_path: Path) -> None:
         ("artikel 1, eerste lid", 5),
         ("artikel 1, tweede lid", 6),
     ]
+
+
+def test_import_naast_een_andere_regeling_zegt_dat_wijzigingen_haar_moeten_noemen(tmp_path: Path) -> None:
+    project = _hengelo_kopie(tmp_path)
+    bron = tmp_path / "r.txt"
+    bron.write_text("Regeling R\nDe raad;\nbesluit:\nArtikel 1 Een\nTekst.\n", encoding="utf-8")
+    r = cli("-C", str(project), "importeer", str(bron), "--deelnemer", "Aastad", "--inwerkingtreding", "2026-01-01")
+    assert r.exit_code == 0, r.output
+    assert "Het project heeft nu meer regelingen (centrumgemeenteregeling-samenwerking-ict-hengelo); een wijziging noemt dan met 'regeling:'" in r.output

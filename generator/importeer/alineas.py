@@ -14,8 +14,8 @@ from generator.errors import WAARSCHUWING, Bron, Melding
 
 # A reader's hint of what a heading is, when the source says so (XML <hoofdstuk><kop>).
 HOOFDSTUK, PARAGRAAF, ARTIKEL = "hoofdstuk", "paragraaf", "artikel"
-# Parts of a regeling outside the articles, when the source marks them.
-TITEL, AANHEF, SLUITING = "titel", "aanhef", "sluiting"
+# The closing part (ondertekening), when the source marks it (XML <regeling-sluiting>).
+SLUITING = "sluiting"
 
 
 @dataclasses.dataclass(frozen=True)

@@ -65,7 +65,7 @@ class Resultaat:
     omgezet: int
     blijft: tuple[Blijft, ...]
     vergelijking: Vergelijking
-    geschreven: bool
+    andere_regelingen: tuple[str, ...] = ()  # other regelingen in the project: wijzigingen must name theirs
 
 
 def lees(bron: str, opties: Opties = Opties()) -> Brontekst:
@@ -119,7 +119,8 @@ def importeer(bron: str, project: Path, opties: Opties = Opties()) -> Resultaat:
             f"De map {doel} bestaat al; er is niets geschreven. Kies een andere naam met --naam, of vervang de map met --overschrijf"
         )
     schrijf_pakket(doel, bestanden)
-    return Resultaat(doel, tuple(sorted(bestanden)), tuple(alle), verwijzingen.omgezet, verwijzingen.blijft, vergelijking, True)
+    andere = tuple(sorted(p.name for p in doel.parent.iterdir() if p.name != naam and (p / "regeling.yaml").is_file()))
+    return Resultaat(doel, tuple(sorted(bestanden)), tuple(alle), verwijzingen.omgezet, verwijzingen.blijft, vergelijking, andere)
 
 
 def _proef(kop: dict, opbouw: Opbouw, kinderen: tuple, brontekst: Brontekst) -> Vergelijking:

@@ -15,7 +15,7 @@ import dataclasses
 import re
 
 from generator.errors import Bron, Melding
-from generator.importeer.alineas import AANHEF, ARTIKEL, HOOFDSTUK, PARAGRAAF, SLUITING, TITEL, Alinea, Brontekst, waarschuwing
+from generator.importeer.alineas import ARTIKEL, HOOFDSTUK, PARAGRAAF, SLUITING, Alinea, Brontekst, waarschuwing
 from generator.importeer.onderwerpen import raad_onderwerpen
 from generator.model import Artikel, Element, Hoofdstuk, Lid, Onderdeel, Paragraaf, Subonderdeel
 from generator.model.ids import slug
@@ -103,9 +103,8 @@ class _Bouwer:
         eerste_kop = next((i for i, a in enumerate(alineas) if self._kop(a) is not None), len(alineas))
         voor = [a for a in alineas[:eerste_kop] if a.soort != SLUITING]
         titel = self.bron.titel
-        if titel is None and voor and voor[0].soort in (TITEL, None):
+        if titel is None and voor:
             titel = voor.pop(0).tekst
-        voor = [a for a in voor if a.soort != TITEL]
         reconstructie = None
         if voor and voor[0].tekst.startswith("[") and voor[0].tekst.endswith("]"):
             reconstructie = voor.pop(0).tekst[1:-1]  # as `grgen toon` prints the reconstruction notice
@@ -181,7 +180,7 @@ class _Bouwer:
 
     def _kop(self, a: Alinea) -> tuple[str, str, str] | None:
         """(soort, nummer, opschrift) when the paragraph is a heading, else None."""
-        if a.soort in (TITEL, AANHEF, SLUITING):
+        if a.soort == SLUITING:
             return None
         for soort, patroon in _KOPPEN.items():
             m = patroon.match(a.tekst)
