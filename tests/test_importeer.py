@@ -667,4 +667,25 @@ def test_import_naast_een_andere_regeling_zegt_dat_wijzigingen_haar_moeten_noeme
     bron.write_text("Regeling R\nDe raad;\nbesluit:\nArtikel 1 Een\nTekst.\n", encoding="utf-8")
     r = cli("-C", str(project), "importeer", str(bron), "--deelnemer", "Aastad", "--inwerkingtreding", "2026-01-01")
     assert r.exit_code == 0, r.output
-    assert "Het project heeft nu meer regelingen (centrumgemeenteregeling-samenwerking-ict-hengelo); een wijziging noemt dan met 'regeling:'" in r.output
+    assert (
+        "Het project heeft nu meer regelingen (centrumgemeenteregeling-samenwerking-ict-hengelo); een wijziging noemt dan met 'regeling:'"
+        in r.output
+    )
+
+
+def test_onbekende_xml_structuur_wordt_gemeld_met_regel(tmp_path: Path) -> None:
+    # A <vreemd> element the reader does not know, in a CVDR file written over several lines.
+    bron = tmp_path / "r.xml"
+    bron.write_text(
+        "<cvdr>\n<body><intitule>Regeling R</intitule>\n<regeling><aanhef><preambule><al>De raad;</al><al>besluit:</al></preambule></aanhef>\n"
+        "<regeling-tekst>\n<artikel><kop><label>Artikel</label><nr>1</nr><titel>Een</titel></kop>\n<al>Tekst.</al>\n"
+        "<vreemd><al>Meer tekst.</al></vreemd>\n</artikel></regeling-tekst></regeling></body></cvdr>\n"
+    )
+    r = importeer(str(bron), tmp_path / "p", Opties(deelnemers=("Aastad",), inwerkingtreding=dt.date(2026, 1, 1), grondslag="de Wgr"))
+    assert [str(m) for m in r.meldingen] == [
+        "r.xml:5: waarschuwing: de bron heeft geen hoofdstukken; grgen zet de artikelen in 'Hoofdstuk 1 Bepalingen'; "
+        "grgen kent alleen artikelen in hoofdstukken; pas het opschrift zo nodig aan",
+        "r.xml:7: waarschuwing: onbekend element <vreemd>: alleen de tekst wordt gelezen; controleer de structuur op deze plaats",
+        'r.xml:7: waarschuwing: artikel 1 heeft meer dan één alinea; grgen voegt "Meer tekst." samen met de vorige; '
+        "grgen kent één alinea per lid of onderdeel; maak er zo nodig een eigen lid van",
+    ]
