@@ -22,10 +22,13 @@ from generator.model.ids import slug
 from generator.nummering import letterpositie, letterreeks, sorteersleutel
 
 _SCHEIDING = r"\.?\s*(?:[-–—:.]\s*)?"
+# "5", and the decimal "2.1" or "4:3" some regelingen use: read whole, then reported as a number
+# grgen does not have (Ar 6.16 knows 5, 5a), never half-read as 2 with the title "1 ...".
+_NR = r"[0-9]+(?:[.:][0-9]+)*"
 _KOPPEN = {
-    HOOFDSTUK: re.compile(rf"^hoofdstuk\s+(?P<nr>[0-9]+[A-Za-z]?|[IVXLC]+[A-Z]?)\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
-    PARAGRAAF: re.compile(rf"^(?:§|paragraaf)\s*(?P<nr>[0-9]+[A-Za-z]?|[IVXLC]+[A-Z]?)\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
-    ARTIKEL: re.compile(rf"^art(?:ikel|\.)\s+(?P<nr>[0-9]+[a-z]{{0,2}})\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
+    HOOFDSTUK: re.compile(rf"^hoofdstuk\s+(?P<nr>{_NR}[A-Za-z]?|[IVXLC]+[A-Z]?)\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
+    PARAGRAAF: re.compile(rf"^(?:§|paragraaf)\s*(?P<nr>{_NR}[A-Za-z]?|[IVXLC]+[A-Z]?)\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
+    ARTIKEL: re.compile(rf"^art(?:ikel|\.)\s+(?P<nr>{_NR}[a-z]{{0,2}})\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
 }
 # A heading the source marks as such but without the word: "1.Parkeren", "2 Taken", "Parkeren".
 _KALE_KOP = re.compile(r"^(?P<nr>[0-9]+[A-Za-z]?|[IVXLC]+)\b\.?\s*(?P<titel>.*)$")
