@@ -12,6 +12,7 @@ import click
 
 from generator import __version__, proces
 from generator.errors import WAARSCHUWING, GrgenFout
+from generator.loader.regeling import SOORTEN_REGELING
 from generator.pipeline import bouw, kies_versie, laad
 from generator.render.pakket import Instellingen
 from generator.render.tekstweergave import als_markdown, als_tekst
@@ -481,13 +482,7 @@ def geschiedenis_cmd(
         click.echo(GESCHIEDENIS_FORMATEN[formaat](verloop), nl=False)
 
 
-_SOORTEN_REGELING = [
-    "centrumregeling",
-    "openbaar lichaam",
-    "bedrijfsvoeringsorganisatie",
-    "gemeenschappelijk orgaan",
-    "regeling zonder meer",
-]
+_SOORTEN_REGELING = list(SOORTEN_REGELING)
 
 
 def _vraag(waarde, vraag: str, optie: str, **kwargs):  # noqa: ANN001, ANN003, ANN202

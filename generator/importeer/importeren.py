@@ -24,13 +24,6 @@ from generator.model import Regeling, Versie, VersieInfo
 from generator.model.ids import ID, slug
 from generator.uitvoer import schrijf_pakket
 
-SOORTEN_REGELING = (
-    "centrumregeling",
-    "openbaar lichaam",
-    "bedrijfsvoeringsorganisatie",
-    "gemeenschappelijk orgaan",
-    "regeling zonder meer",
-)
 CVDR_ID = re.compile(r"^CVDR\d+(?:_\d+)?$", re.IGNORECASE)
 # What the loader puts where regeling.yaml has no afkondiging (loader/regeling.py).
 STANDAARD_AFKONDIGING = "besluiten vast te stellen de volgende regeling:"

@@ -15,10 +15,10 @@ from pathlib import Path
 import jinja2
 
 from generator.errors import GebruiksFout
+from generator.loader.regeling import SOORTEN_REGELING as SOORTEN
 from generator.model.ids import slug
 from generator.uitvoer import schrijf_nieuw
 
-SOORTEN = ("centrumregeling", "openbaar lichaam", "bedrijfsvoeringsorganisatie", "gemeenschappelijk orgaan", "regeling zonder meer")
 _SJABLONEN = Path(__file__).parent / "sjablonen"
 
 
