@@ -111,7 +111,7 @@ def importeer(bron: str, project: Path, opties: Opties = Opties()) -> Resultaat:
         raise GebruiksFout(
             f"De map {doel} bestaat al; er is niets geschreven. Kies een andere naam met --naam, of vervang de map met --overschrijf"
         )
-    schrijf_pakket(doel, bestanden)
+    schrijf_pakket(doel, bestanden, project)
     andere = tuple(sorted(p.name for p in doel.parent.iterdir() if p.name != naam and (p / "regeling.yaml").is_file()))
     return Resultaat(doel, tuple(sorted(bestanden)), tuple(alle), verwijzingen.omgezet, verwijzingen.blijft, vergelijking, andere)
 
