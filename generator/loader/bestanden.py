@@ -19,6 +19,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
 from ruamel.yaml.parser import Parser
@@ -65,25 +66,36 @@ class _Samensteller(Composer):
         return super().compose_node(parent, index)
 
 
+class _Bouwer(RoundTripConstructor):
+    """ruamel's round-trip constructor with its own table of scalar constructors.
+
+    Scalars are kept as the text the user typed: dates are parsed (and reported) by the field
+    checker, and a number is never reinterpreted (YAML reads 0x1F as 31, 1.10 as 1.1 and 010 as
+    10; an opschrift "1.10" or a tekst "0x1F" must stay what it says). Only a whole number
+    written plainly (5, -3, no leading zero) is a number. The table is a copy made once: changing
+    ruamel's shared class table would wrap the constructor again at every read.
+    """
+
+    yaml_constructors = dict(RoundTripConstructor.yaml_constructors)
+
+
+_tekst = _Bouwer.yaml_constructors["tag:yaml.org,2002:str"]
+_geheel = _Bouwer.yaml_constructors["tag:yaml.org,2002:int"]
+_Bouwer.yaml_constructors["tag:yaml.org,2002:timestamp"] = _tekst
+_Bouwer.yaml_constructors["tag:yaml.org,2002:float"] = _tekst
+_Bouwer.yaml_constructors["tag:yaml.org,2002:int"] = lambda c, node: _geheel(c, node) if _GEWOON_GETAL.match(node.value) else _tekst(c, node)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     yaml.Composer = _Samensteller
+    yaml.Constructor = _Bouwer
     # The round-trip constructor gives every mapping and list its line and column; the round-trip
     # scanner and parser would also keep comments, which grgen never writes back: the plain ones
     # read the same data and positions in two thirds of the time.
     yaml.Scanner = Scanner
     yaml.Parser = Parser
-    # Scalars are kept as the text the user typed: dates are parsed (and reported) by the field
-    # checker, and a number is never reinterpreted (YAML reads 0x1F as 31, 1.10 as 1.1 and 010 as
-    # 10; an opschrift "1.10" or a tekst "0x1F" must stay what it says). Only a whole number
-    # written plainly (5, -3, no leading zero) is a number.
-    constructors = yaml.constructor.yaml_constructors
-    tekst = constructors["tag:yaml.org,2002:str"]
-    geheel = constructors["tag:yaml.org,2002:int"]
-    constructors["tag:yaml.org,2002:timestamp"] = tekst
-    constructors["tag:yaml.org,2002:float"] = tekst
-    constructors["tag:yaml.org,2002:int"] = lambda c, node: geheel(c, node) if _GEWOON_GETAL.match(node.value) else tekst(c, node)
     return yaml
 
 
