@@ -12,9 +12,10 @@ import click
 
 from generator import __version__, proces
 from generator.errors import WAARSCHUWING, GrgenFout
-from generator.pipeline import bouw, kies_versie, laad
-from generator.render.pakket import Instellingen
-from generator.render.tekstweergave import als_markdown, als_tekst
+
+# Each command imports what it needs (the pipeline, the renderers) in its own body: `grgen --help`
+# and a usage error then cost the interpreter and click only, and `toon` does not load Word or
+# Jinja. benchmarks/run.py measures this start-up against the bare interpreter.
 
 
 class Datum(click.ParamType):
@@ -197,6 +198,7 @@ def check(map_: Path, strict: bool, als_json: bool, negeer: tuple[str, ...], too
     anders 1.
     """
     from generator.controles import REGELS, controleer_stand, fout_als_json, kies_regels
+    from generator.pipeline import laad
 
     if toon_controles:
         for regel in REGELS:
@@ -257,6 +259,9 @@ def check(map_: Path, strict: bool, als_json: bool, negeer: tuple[str, ...], too
 @click.pass_obj
 def toon(map_: Path, versie_id: str | None, op: dt.date | None, formaat: str, ids: bool, regeling: str | None) -> None:
     """Toon de geconsolideerde tekst van een versie (standaard de laatste)."""
+    from generator.pipeline import kies_versie, laad
+    from generator.render.tekstweergave import als_markdown, als_tekst
+
     if versie_id and op:
         raise click.UsageError("gebruik --versie of --op, niet beide")
     _, geschiedenis = laad(map_).geschiedenis(regeling)
@@ -269,6 +274,8 @@ def toon(map_: Path, versie_id: str | None, op: dt.date | None, formaat: str, id
 @click.pass_obj
 def versies(map_: Path, regeling: str | None) -> None:
     """Toon alle versies: basis en wijzigingen, met besluit, inwerkingtreding en bron."""
+    from generator.pipeline import laad
+
     _, geschiedenis = laad(map_).geschiedenis(regeling)
     rijen = [("versie", "betreft", "besluit", "inwerkingtreding", "bron")]
     for v in geschiedenis.tijdlijn.versies:
@@ -321,6 +328,9 @@ def bouw_cmd(map_: Path, wijziging: str | None, alle: bool, vorm: str | None, ma
     Alles wordt eerst in het geheugen gemaakt; pas als elk document gelukt is, wordt het pakket in
     één keer op zijn plaats gezet. Een fout laat het vorige pakket ongemoeid.
     """
+    from generator.pipeline import bouw
+    from generator.render.pakket import Instellingen
+
     if wijziging and alle:
         raise click.UsageError("geef een wijziging of --alle, niet beide")
     gemaakt, meldingen = bouw(
@@ -404,6 +414,7 @@ def diff_cmd(
     onbruikbare map, verkeerd gebruik).
     """
     from generator.diff.overzicht import DiffFout, verschil_tussen
+    from generator.pipeline import laad
     from generator.render.diff_weergave import DIFF_FORMATEN, diff_tekst
 
     if formaat == "docx" and uitvoer is None:
@@ -463,6 +474,7 @@ def geschiedenis_cmd(
       grgen geschiedenis --id begrippen.e --formaat json
     """
     from generator.diff.overzicht import element_geschiedenis, zoek_element
+    from generator.pipeline import kies_versie, laad
     from generator.render.diff_weergave import GESCHIEDENIS_FORMATEN, geschiedenis_tekst
 
     if (adres is None) == (element_id is None):

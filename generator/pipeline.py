@@ -10,14 +10,17 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import FOUT, GrgenFout, Melding, WijzigingFout
 from generator.loader import Project, lees_project
 from generator.model import Versie
-from generator.render.pakket import STANDAARD, Instellingen, render_pakket
 from generator.uitvoer import pakketmap, schrijf_pakket
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis, bouw_geschiedenis
+
+if TYPE_CHECKING:  # the renderers (Word, Jinja, Markdown) are imported by `bouw` alone
+    from generator.render.pakket import Instellingen
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,7 +90,7 @@ def bouw(
     wijziging_id: str | None = None,
     alle: bool = False,
     regeling: str | None = None,
-    instellingen: Instellingen = STANDAARD,
+    instellingen: Instellingen | None = None,
     strikt: bool = False,
     voortgang: Callable[[str], None] = lambda _: None,
 ) -> tuple[list[Path], list[Melding]]:
@@ -95,7 +98,11 @@ def bouw(
 
     Every document of every package is rendered in memory first; warnings (letter data still
     to fill in) are returned, or with `strikt` stop the build before anything is written.
+    `instellingen` default to `render.pakket.STANDAARD`.
     """
+    from generator.render.pakket import STANDAARD, render_pakket
+
+    instellingen = instellingen or STANDAARD
     stand = laad(map_)
     slug, geschiedenis = stand.geschiedenis(regeling)
     toepassingen = kies_toepassingen(geschiedenis, wijziging_id, alle)

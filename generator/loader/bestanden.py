@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.reader import ReaderError
@@ -28,8 +29,57 @@ MAX_BESTAND = 50 * 1024 * 1024
 MAX_DIEPTE = 40
 
 
-def _yaml() -> YAML:
+class _Geweigerd(Exception):
+    """A structure the format refuses, met while composing: carries the message for the user."""
+
+    def __init__(self, melding: Melding):
+        super().__init__(melding.tekst)
+        self.melding = melding
+
+
+class _Composer(Composer):
+    """ruamel's composer that refuses aliases and absurd nesting while it builds the node tree.
+
+    The check rides along with the one parse a load makes (a separate pass over the parser's
+    events cost as much as the load itself).
+    """
+
+    naam = ""
+    diepte = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.parser.check_event(AliasEvent):
+            m = self.parser.peek_event().start_mark
+            raise _Geweigerd(
+                Melding(
+                    "YAML-verwijzingen (anker & en alias *) worden niet ondersteund",
+                    Bron(self.naam, m.line + 1, m.column + 1),
+                    hint="schrijf de tekst voluit",
+                )
+            )
+        return super().compose_node(parent, index)
+
+    def compose_sequence_node(self, anchor: Any) -> Any:
+        return self._genest(super().compose_sequence_node, anchor)
+
+    def compose_mapping_node(self, anchor: Any) -> Any:
+        return self._genest(super().compose_mapping_node, anchor)
+
+    def _genest(self, bouw: Any, anchor: Any) -> Any:
+        self.diepte += 1
+        try:
+            if self.diepte > MAX_DIEPTE:
+                m = self.parser.peek_event().start_mark
+                raise _Geweigerd(Melding(f"te diep genest (meer dan {MAX_DIEPTE} niveaus)", Bron(self.naam, m.line + 1, m.column + 1)))
+            return bouw(anchor)
+        finally:
+            self.diepte -= 1
+
+
+def _yaml(naam: str) -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Composer = _Composer
+    yaml.composer.naam = naam  # for the position in a refusal
     yaml.allow_duplicate_keys = False
     # Keep timestamps as text: dates are parsed (and reported) by the field checker.
     constructors = yaml.constructor.yaml_constructors
@@ -65,11 +115,8 @@ def lees_yaml(pad: Path, naam: str) -> tuple[Any, list[Melding]]:
         ]
     if tekst.startswith("\ufeff"):
         tekst = tekst[1:]
-    yaml = _yaml()
+    yaml = _yaml(naam)
     try:
-        probleem = _controleer_structuur(yaml, tekst, naam)
-        if probleem:
-            return None, [probleem]
         data = yaml.load(tekst)
         if data is None:
             return None, [
@@ -80,6 +127,8 @@ def lees_yaml(pad: Path, naam: str) -> tuple[Any, list[Melding]]:
                 )
             ]
         return data, []
+    except _Geweigerd as e:
+        return None, [e.melding]
     except MarkedYAMLError as e:
         plek = e.problem_mark or e.context_mark
         regel, kolom = (plek.line + 1, plek.column + 1) if plek else (0, 0)
@@ -98,28 +147,6 @@ def lees_yaml(pad: Path, naam: str) -> tuple[Any, list[Melding]]:
         ]
     except YAMLError as e:
         return None, [Melding(f"ongeldige YAML: {e}", Bron(naam))]
-
-
-def _controleer_structuur(yaml: YAML, tekst: str, naam: str) -> Melding | None:
-    """Refuse aliases and absurd nesting before building any object."""
-    diepte = 0
-    for event in yaml.parse(tekst):
-        soort = type(event).__name__
-        if isinstance(event, AliasEvent):
-            m = event.start_mark
-            return Melding(
-                "YAML-verwijzingen (anker & en alias *) worden niet ondersteund",
-                Bron(naam, m.line + 1, m.column + 1),
-                hint="schrijf de tekst voluit",
-            )
-        if soort in ("MappingStartEvent", "SequenceStartEvent"):
-            diepte += 1
-            if diepte > MAX_DIEPTE:
-                m = event.start_mark
-                return Melding(f"te diep genest (meer dan {MAX_DIEPTE} niveaus)", Bron(naam, m.line + 1, m.column + 1))
-        elif soort in ("MappingEndEvent", "SequenceEndEvent"):
-            diepte -= 1
-    return None
 
 
 # ruamel.yaml's English problems, as patterns, and what a drafter should read instead.
