@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import FOUT, GrgenFout, Melding, WijzigingFout
-from generator.loader import Project, lees_project
+from generator.loader import Project
+from generator.loader.cache import lees_project_bewaard
 from generator.model import Versie
 from generator.uitvoer import pakketmap, schrijf_pakket
 from generator.wijzigen.motor import Toepassing
@@ -45,9 +46,10 @@ def laad(map_: Path) -> Stand:
     """Read and validate a project and replay every amendment.
 
     All problems in the sources are reported together; a problem applying an amendment stops at
-    that amendment (later ones build on it).
+    that amendment (later ones build on it). The sources are read through the cache
+    (`loader.cache`): the YAML is parsed again only when a file or grgen itself changed.
     """
-    project = lees_project(map_)
+    project = lees_project_bewaard(map_)
     geschiedenissen = {}
     for slug, (regeling, info) in project.regelingen.items():
         geschiedenissen[slug] = bouw_geschiedenis(regeling, info, project.wijzigingen_van(slug))
