@@ -14,6 +14,7 @@ reads the child's peak RSS from `os.wait4`. Tasks:
   full `grgen bouw --alle` (`pipeline.bouw`) on a copy of the project;
 - `redlines`: python-redlines (Docxodus) comparing two clean .docx files;
 - `laden`: grgen reading a project folder (`lees_project`: YAML, checks, model), in process;
+- `laden_cache`: the same through grgen's project cache when nothing changed;
 - `yamlvloer`: the floor for that: a plain load of the same YAML files with ruamel.yaml's safe
   mode (the C loader when `ruamel.yaml.clib(z)` is installed, else pure Python), and with PyYAML's
   libyaml `CSafeLoader` when present (for comparison only);
@@ -193,6 +194,15 @@ def laden(spec: dict, werk: Path) -> dict:
     return {"laden": time.perf_counter() - t}
 
 
+def laden_cache(spec: dict, werk: Path) -> dict:
+    from generator.loader.cache import lees_project_bewaard
+
+    lees_project_bewaard(Path(spec["map"]))  # fills the cache if it was empty: not measured
+    t = time.perf_counter()
+    lees_project_bewaard(Path(spec["map"]))
+    return {"laden_cache": time.perf_counter() - t}
+
+
 def yamlvloer(spec: dict, werk: Path) -> dict:
     from ruamel.yaml import YAML
 
@@ -294,6 +304,7 @@ TAKEN = {
     "redlines": redlines,
     "controle": controle,
     "laden": laden,
+    "laden_cache": laden_cache,
     "yamlvloer": yamlvloer,
 }
 
