@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.controles import Resultaat, controleer_project
 from generator.errors import FOUT, GrgenFout, Melding, WijzigingFout
 from generator.loader import Project
 from generator.loader.cache import lees_project_bewaard
@@ -54,6 +55,12 @@ def laad(map_: Path) -> Stand:
     for slug, (regeling, info) in project.regelingen.items():
         geschiedenissen[slug] = bouw_geschiedenis(regeling, info, project.wijzigingen_van(slug))
     return Stand(project, geschiedenissen)
+
+
+def controleer_stand(stand: Stand, negeer: Iterable[str] = ()) -> Resultaat:
+    """`grgen check`: the legal checks over every regeling of a loaded project, with the
+    loader's warnings; `negeer` holds rule ids or prefixes to skip."""
+    return controleer_project(stand.geschiedenissen, stand.project.waarschuwingen, negeer)
 
 
 def kies_versie(geschiedenis: Geschiedenis, versie_id: str | None = None, op: dt.date | None = None) -> Versie:

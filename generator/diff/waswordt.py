@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from generator.blokken import Blok
 from generator.diff.versies import BlokVerschil
 from generator.diff.woorden import GELIJK
 from generator.model import Plek, Regeling
-from generator.render.blokken import Blok
 
 
 @dataclasses.dataclass(frozen=True)
