@@ -64,6 +64,19 @@ def test_a_hit_does_not_read_yaml_and_gives_the_same_project(project: Path, monk
     assert bewaard == vers and bewaard.waarschuwingen == vers.waarschuwingen
 
 
+def test_one_entry_however_the_folder_is_written(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lees_project_bewaard(project)
+
+    def niet_lezen(map_: Path):  # noqa: ANN202
+        raise AssertionError("YAML read although nothing changed")
+
+    monkeypatch.setattr(cache, "lees_project", niet_lezen)
+    monkeypatch.chdir(project)
+    bewaard = lees_project_bewaard(Path("."))  # `grgen` in the folder, after `grgen -C /pad`
+    assert bewaard.map == Path(".")
+    assert len(entries(project)) == 1
+
+
 def test_added_and_removed_amendment_files_are_seen(project: Path) -> None:
     laatste = project / "wijzigingen" / "2025-toetreding-borne.yaml"
     weg = project / "elders.yaml"

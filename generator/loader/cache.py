@@ -22,6 +22,7 @@ of that. `lees_project_bewaard` reads the project through this cache:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import os
@@ -70,7 +71,8 @@ def lees_project_bewaard(map_: Path) -> Project:
             os.utime(map_cache / f"{naam}.pickle")  # in use: not pruned
         except OSError:
             pass
-        return bewaard
+        # The key holds the absolute path: "-C ." and "-C /pad/naar/project" share one entry.
+        return dataclasses.replace(bewaard, map=map_)
     project = lees_project(map_)  # raises on any error: only a clean read is stored
     _schrijf(basis, map_cache, naam, project, sleutel)
     return project
@@ -84,7 +86,7 @@ def projectmap(basis: Path, map_: Path) -> Path:
 def sleutel_van(map_: Path) -> str:
     """The content hash of everything `lees_project(map_)` can read, and of the code reading it."""
     h = hashlib.sha256()
-    h.update(f"{sys.version}\0{map_}\0{map_.resolve()}\0{_codehash()}\0".encode())
+    h.update(f"{sys.version}\0{map_.resolve()}\0{_codehash()}\0".encode())
     bestanden = [p for p in (map_ / "regeling").rglob("*") if p.is_file()]
     wijzigingen = map_ / "wijzigingen"
     if wijzigingen.is_dir():
