@@ -58,13 +58,16 @@ def lees_project_bewaard(map_: Path) -> Project:
     generator.errors.GebruiksFout: De projectmap /bestaat/niet bestaat niet; geef met -C een bestaande map met regeling/ en wijzigingen/
     """
     basis = cachemap()
-    if basis is None or not (map_ / "regeling").is_dir():
+    try:
+        if basis is None or not (map_ / "regeling").is_dir():
+            return lees_project(map_)
+        sleutel = _geheim(basis)
+        if sleutel is None:
+            return lees_project(map_)
+        naam = sleutel_van(map_)
+        map_cache = projectmap(basis, map_)
+    except OSError:  # a folder or file that cannot be read: the loader says so, in Dutch
         return lees_project(map_)
-    sleutel = _geheim(basis)
-    if sleutel is None:
-        return lees_project(map_)
-    naam = sleutel_van(map_)
-    map_cache = projectmap(basis, map_)
     bewaard = _lees(map_cache / f"{naam}.pickle", sleutel)
     if bewaard is not None:
         try:
