@@ -13,6 +13,11 @@ reads the child's peak RSS from `os.wait4`. Tasks:
   of the last amendment and of version 0 -> N (`vergelijk` + `renvooi_docx`); for W1 also the
   full `grgen bouw --alle` (`pipeline.bouw`) on a copy of the project;
 - `redlines`: python-redlines (Docxodus) comparing two clean .docx files;
+- `laden`: grgen reading a project folder (`lees_project`: YAML, checks, model), in process;
+- `laden_cache`: the same through grgen's project cache when nothing changed;
+- `yamlvloer`: the floor for that: a plain load of the same YAML files with ruamel.yaml's safe
+  mode (the C loader when `ruamel.yaml.clib(z)` is installed, else pure Python), and with PyYAML's
+  libyaml `CSafeLoader` when present (for comparison only);
 - `controle`: count revision marks and check accept-all/reject-all of every renvooi (pandoc).
 
 pandoc itself is run directly by the parent (its own process is the measured one).
@@ -146,9 +151,78 @@ def grgen(spec: dict, werk: Path) -> dict:
         t = time.perf_counter()
         data = renvooi(voor, na)
         uit[f"renvooi_{naam}"] = time.perf_counter() - t
+        uit[f"zipvloer_{naam}"] = zipvloer(data)
         (werk / f"grgen-{naam}.docx").write_bytes(data)
     if spec["soort"] == "project":
         uit["bouw_alle"] = bouw_alle(Path(spec["map"]))
+    return uit
+
+
+def zipvloer(docx: bytes, herhalingen: int = 5) -> float:
+    """The floor of a renvooi: writing the same parts (the same word/document.xml bytes) into a
+    .docx with zipfile alone, deflated at grgen's level; the median of a few repetitions."""
+    import io
+    import statistics
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        delen = [(info, zf.read(info)) for info in zf.infolist()]
+    tijden = []
+    for _ in range(herhalingen):
+        t = time.perf_counter()
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as uit:
+            for info, data in delen:
+                uit.writestr(info.filename, data, compresslevel=6)
+        tijden.append(time.perf_counter() - t)
+    return statistics.median(tijden)
+
+
+def yaml_bestanden(map_: Path) -> list[Path]:
+    """The YAML files of a project that grgen reads: regeling.yaml, its hoofdstukken, the amendments."""
+    return (
+        sorted(map_.glob("regeling/*/regeling.yaml"))
+        + sorted(map_.glob("regeling/*/hoofdstukken/*.yaml"))
+        + sorted(map_.glob("wijzigingen/*.yaml"))
+    )
+
+
+def laden(spec: dict, werk: Path) -> dict:
+    from generator.loader import lees_project
+
+    t = time.perf_counter()
+    lees_project(Path(spec["map"]))
+    return {"laden": time.perf_counter() - t}
+
+
+def laden_cache(spec: dict, werk: Path) -> dict:
+    from generator.loader.cache import lees_project_bewaard
+
+    lees_project_bewaard(Path(spec["map"]))  # fills the cache if it was empty: not measured
+    t = time.perf_counter()
+    lees_project_bewaard(Path(spec["map"]))
+    return {"laden_cache": time.perf_counter() - t}
+
+
+def yamlvloer(spec: dict, werk: Path) -> dict:
+    from ruamel.yaml import YAML
+
+    bestanden = yaml_bestanden(Path(spec["map"]))
+    yaml = YAML(typ="safe")  # ruamel picks its C loader when one is installed
+    t = time.perf_counter()
+    for pad in bestanden:
+        yaml.load(pad.read_bytes())
+    uit = {"yaml_ruamel": time.perf_counter() - t, "bestanden": len(bestanden), "bytes": sum(p.stat().st_size for p in bestanden)}
+    uit["ruamel_c"] = yaml.Parser.__module__.startswith("_ruamel")
+    try:
+        import yaml as pyyaml
+
+        if pyyaml.__with_libyaml__:
+            t = time.perf_counter()
+            for pad in bestanden:
+                pyyaml.load(pad.read_bytes(), Loader=pyyaml.CSafeLoader)  # noqa: S506 - the safe loader
+            uit["yaml_libyaml"] = time.perf_counter() - t
+    except ImportError:
+        pass
     return uit
 
 
@@ -224,7 +298,15 @@ def controle(spec: dict, werk: Path) -> dict:
     return uit
 
 
-TAKEN = {"voorbereiden": voorbereiden, "grgen": grgen, "redlines": redlines, "controle": controle}
+TAKEN = {
+    "voorbereiden": voorbereiden,
+    "grgen": grgen,
+    "redlines": redlines,
+    "controle": controle,
+    "laden": laden,
+    "laden_cache": laden_cache,
+    "yamlvloer": yamlvloer,
+}
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -42,6 +43,16 @@ DOEL_PANDOC = 1.0  # grgen at most this ratio of pandoc's plain conversion on W2
 DOEL_SCHAAL = 12.0  # W3 time / W2 time at most (10x the artikelen: linear)
 DOEL_GEHEUGEN_MB = 500.0  # peak RSS of grgen on W3
 DOEL_TOEPASSEN = 0.10  # applying all amendments on W2, as a share of the renvooi time
+# Targets of issue 21 (the commands a user runs, on projects written as YAML files).
+DOEL_HULP = 1.3  # `grgen --help` at most this many times the bare interpreter with the dependencies imported
+DOEL_OPDRACHT = 2.0  # `grgen toon` / `grgen check` on W1, same floor
+DOEL_LADEN = 2.0  # loading W2 from YAML at most this many times a plain ruamel.yaml safe load of its files
+DOEL_BOUW_ALLE = 1.0  # seconds, `grgen bouw --alle` on W1
+DOEL_ZIPVLOER = 4.0  # W2 renvooi at most this many times writing its parts with zipfile alone
+DOEL_OPDRACHT_GEHEUGEN_MB = 500.0  # any command on W3
+DOEL_TOEPASSEN_TOON = 0.20  # applying every W2 amendment, as a share of `grgen toon` on W2 (replaces DOEL_TOEPASSEN)
+TRAAG = 20.0  # seconds: a command slower than this in its first run is not repeated
+AFHANKELIJKHEDEN = ("click", "jinja2", "docx", "ruamel.yaml", "markdown_it", "diff_match_patch")  # pyproject dependencies
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,12 +66,16 @@ def main(argv: list[str] | None = None) -> int:
         spec = werklast(naam, args)
         runs = args.runs_w3 if naam == "W3" and args.runs_w3 else args.runs
         resultaten[naam] = meet_werklast(naam, spec, runs, werk / naam, peers, args.tijdslimiet)
+    keuze = args.werklasten if args.opdrachten is None else args.opdrachten
+    projecten = [w.strip().upper() for w in keuze.split(",") if w.strip()]
+    opdrachten = meet_opdrachten(projecten, args, werk / "opdrachten") if projecten else None
     uitvoer = {
         "machine": machine(),
         "opdracht": opdracht(argv),
         "datum": dt.datetime.now().isoformat(timespec="seconds"),
         "peers": peers,
         "werklasten": resultaten,
+        "opdrachten": opdrachten,
     }
     (werk / "resultaten.json").write_text(json.dumps(uitvoer, indent=2), encoding="utf-8")
     rapport = Path(args.uit)
@@ -81,6 +96,18 @@ def opties() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--project", default=str(REPO), help="the project of W1 (default: this repository)")
     p.add_argument("--zonder-peers", action="store_true", help="measure grgen only")
+    p.add_argument(
+        "--opdrachten",
+        help="projects (written as YAML files) on which every grgen command is run: W1,W2,W3 (default: as --werklasten; '' for none)",
+    )
+    p.add_argument("--runs-opdrachten", type=int, default=0, help="runs of the command measurements if not --runs")
+    p.add_argument("--zonder-bouw-alle", default="W3", help="projects without `bouw --alle` (default W3)")
+    p.add_argument(
+        "--tijdslimiet-opdracht",
+        type=float,
+        default=0,
+        help="seconds per command on a project before it is stopped (default: --tijdslimiet)",
+    )
     p.add_argument("--tijdslimiet", type=float, default=3600, help="seconds per measured child (default 3600)")
     p.add_argument("--werkmap", help="where inputs and outputs go (default: a new temporary folder)")
     p.add_argument("--uit", default=str(REPO / "docs" / "benchmark.md"), help="the report (default docs/benchmark.md)")
@@ -205,6 +232,132 @@ def meet_werklast(naam: str, spec: dict, runs: int, werk: Path, peers: dict, tij
     return {"spec": spec, "runs": runs, "invoer": voorbereid["uit"], "metingen": metingen, "controle": controle}
 
 
+# -- the commands on projects as files (issue 21) --------------------------------------------------
+
+
+def schrijf_projecten(projecten: list[str], args: argparse.Namespace, werk: Path) -> dict[str, Path]:
+    """W1: a copy of the bundled project; W2, W3: the synthetic workloads written as YAML (project.py)."""
+    uit = {}
+    for naam in projecten:
+        doel = werk / naam
+        if doel.exists():
+            shutil.rmtree(doel)
+        if naam == "W1":
+            for deel in ("regeling", "wijzigingen", "sjablonen"):
+                shutil.copytree(Path(args.project) / deel, doel / deel)
+        else:
+            artikelen = args.w2_artikelen if naam == "W2" else args.w3_artikelen
+            log(f"{naam}: project schrijven ({artikelen} artikelen, {args.wijzigingen} wijzigingen)")
+            subprocess.run(
+                [sys.executable, str(HIER / "project.py"), str(doel), "--artikelen", str(artikelen)]
+                + ["--wijzigingen", str(args.wijzigingen), "--seed", str(args.seed)],
+                check=True,
+                cwd=REPO,
+            )
+        uit[naam] = doel
+    return uit
+
+
+def opdracht_kind(cmd: list[str], cwd: Path, tijdslimiet: float, exitcodes: tuple[int, ...] = (0,), env: dict | None = None) -> dict:
+    """One command as a user runs it: wall time of the whole process and its peak RSS (MB)."""
+    omgeving = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, env=omgeving)
+        wekker = threading.Timer(tijdslimiet, p.kill)
+        wekker.start()
+        try:
+            _, status, gebruik = os.wait4(p.pid, 0)
+        finally:
+            wekker.cancel()
+        wand = time.perf_counter() - t
+        code = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        fouten = err.read().decode(errors="replace")
+        out.seek(0)
+        uitvoer = out.read().decode(errors="replace")
+    # CPU seconds of the process (user + system): on a loaded machine closer to what it costs unloaded.
+    uit = {"wand": wand, "rss_mb": gebruik.ru_maxrss / 1024, "cpu": gebruik.ru_utime + gebruik.ru_stime}
+    pakketten = sum(1 for r in fouten.splitlines() if r.endswith(": documenten maken"))  # `bouw` reports each package
+    if pakketten:
+        uit["pakketten"] = pakketten
+    if code < 0:
+        uit["fout"] = f"stopped after {tijdslimiet:.0f} s" + (f" (at package {pakketten})" if pakketten else "")
+    elif code not in exitcodes:
+        uit["fout"] = f"exit {code}: {fouten.strip().splitlines()[-1] if fouten.strip() else ''}"
+    regels = [r for r in uitvoer.splitlines() if r.startswith("{")]
+    if regels and cmd[1] == str(KIND):
+        uit["uit"] = json.loads(regels[-1])
+    return uit
+
+
+def opdrachtenlijst(projecten: dict[str, Path], args: argparse.Namespace, werk: Path) -> list[tuple]:
+    """(key, project, command, folder, accepted exit codes, environment) of every measured command.
+
+    The commands use grgen's project cache (generator/loader/cache.py) in a folder of the
+    benchmark, filled before the first run: what a user meets from the second command on. How long
+    the first command after an edit takes is `toon_koud` (the cache off: the YAML is read).
+    """
+    cache = {"GRGEN_CACHE": str(werk / "cache")}
+    py = sys.executable
+    grgen = [py, "-m", "generator"]
+    zonder_alle = {w.strip().upper() for w in args.zonder_bouw_alle.split(",")}
+    lijst = [
+        ("python", "", [py, "-c", "pass"], REPO, (0,), cache),
+        ("vloer", "", [py, "-c", "import " + ", ".join(AFHANKELIJKHEDEN)], REPO, (0,), cache),
+        ("help", "", [*grgen, "--help"], REPO, (0,), cache),
+    ]
+    for naam, map_ in projecten.items():
+        spec = werk / f"spec-{naam}.json"
+        spec.write_text(json.dumps({"map": str(map_), "werk": str(werk)}), encoding="utf-8")
+        basis = "2017" if naam == "W1" else "v0"
+        lijst += [
+            ("yamlvloer", naam, [py, str(KIND), "yamlvloer", str(spec)], REPO, (0,), cache),
+            ("laden", naam, [py, str(KIND), "laden", str(spec)], REPO, (0,), cache),
+            ("laden_cache", naam, [py, str(KIND), "laden_cache", str(spec)], REPO, (0,), cache),
+            ("toon_koud", naam, [*grgen, "toon"], map_, (0,), {"GRGEN_CACHE": "uit"}),
+            ("check", naam, [*grgen, "check"], map_, (0, 1), cache),
+            ("toon", naam, [*grgen, "toon"], map_, (0,), cache),
+            ("versies", naam, [*grgen, "versies"], map_, (0,), cache),
+            ("diff", naam, [*grgen, "diff", basis], map_, (0, 1), cache),
+            ("bouw", naam, [*grgen, "bouw"], map_, (0,), cache),
+        ]
+        if naam not in zonder_alle:
+            lijst.append(("bouw_alle", naam, [*grgen, "bouw", "--alle"], map_, (0,), cache))
+    return lijst
+
+
+def meet_opdrachten(projecten: list[str], args: argparse.Namespace, werk: Path) -> dict:
+    """Every command in a child process of its own, the order rotating per run; a command slower
+    than TRAAG seconds in the first run is measured once."""
+    werk.mkdir(parents=True, exist_ok=True)
+    mappen = schrijf_projecten(projecten, args, werk)
+    lijst = opdrachtenlijst(mappen, args, werk)
+    for map_ in mappen.values():  # fill the cache: every timed command after this finds it
+        opdracht_kind([sys.executable, "-m", "generator", "versies"], map_, args.tijdslimiet, env={"GRGEN_CACHE": str(werk / "cache")})
+    runs = args.runs_opdrachten or args.runs
+    metingen: list[dict] = []
+    eenmaal: set[tuple[str, str]] = set()
+    for run in range(runs):
+        beurt = lijst[run % len(lijst) :] + lijst[: run % len(lijst)]
+        for sleutel, project, cmd, cwd, codes, env in beurt:
+            if (sleutel, project) in eenmaal:
+                continue
+            r = opdracht_kind(cmd, cwd, args.tijdslimiet_opdracht or args.tijdslimiet, codes, env)
+            metingen.append({"opdracht": sleutel, "project": project, "run": run + 1, **r})
+            log(f"opdrachten run {run + 1}/{runs}: {project or '-'} {sleutel} {r['wand']:.3f} s {r['rss_mb']:.0f} MB {r.get('fout', '')}")
+            if "fout" in r or r["wand"] > TRAAG:
+                eenmaal.add((sleutel, project))
+    return {
+        "runs": runs,
+        "projecten": {n: str(m) for n, m in mappen.items()},
+        "metingen": metingen,
+        "opdrachten": [
+            {"opdracht": s, "project": p, "cmd": shlex.join(["python", *c[1:]] if c[0] == sys.executable else c)} for s, p, c, *_ in lijst
+        ],
+    }
+
+
 # -- the report ----------------------------------------------------------------------------------
 
 
@@ -282,6 +435,7 @@ def kerncijfers(r: dict) -> dict:
     }
     for paar in ("laatste", "volledig"):
         k[f"grgen_{paar}"] = mediaan(m, "grgen", f"renvooi_{paar}")
+        k[f"zipvloer_{paar}"] = mediaan(m, "grgen", f"zipvloer_{paar}")
         k[f"redlines_{paar}"] = mediaan(m, f"redlines_{paar}", f"redlines_{paar}")
         k[f"rss_redlines_{paar}"] = max(waarden(m, f"redlines_{paar}", "rss_mb"), default=None)
     return k
@@ -317,6 +471,8 @@ def verslag(uitvoer: dict) -> str:
         "",
     ]
     regels += _doelen(kern)
+    if uitvoer.get("opdrachten"):
+        regels += _opdrachten(uitvoer["opdrachten"], kern)
     for naam, r in wl.items():
         regels += _werklast(naam, r, kern[naam])
     if "W2" in kern and "W3" in kern:
@@ -395,6 +551,12 @@ def _werklast(naam: str, r: dict, k: dict) -> list[str]:
             f"| grgen renvooi, {_paarnaam(paar)} | {_s(g)} | {_spreiding(m, 'grgen', f'renvooi_{paar}')} | 1.00× | "
             f"{_mb(k['rss_grgen'])} | {c.get(f'tekens_grgen_{paar}', '–')} | {_ja(c.get(f'juist_grgen_{paar}'))} |"
         )
+        if k[f"zipvloer_{paar}"] is not None:
+            uit.append(
+                f"| zipfile floor: the same parts (same word/document.xml) written with zipfile alone, {_paarnaam(paar)} | "
+                f"{_s(k[f'zipvloer_{paar}'])} | {_spreiding(m, 'grgen', f'zipvloer_{paar}')} | "
+                f"grgen = {_x(_deel(g, k[f'zipvloer_{paar}']))} this | | | |"
+            )
         if k[f"redlines_{paar}"] is not None:
             uit.append(
                 f"| python-redlines, {_paarnaam(paar)} | {_s(k[f'redlines_{paar}'])} | {_spreiding(m, f'redlines_{paar}', f'redlines_{paar}')} | "
@@ -447,6 +609,193 @@ def _schaal(kern: dict) -> list[str]:
     ):
         uit.append(f"| {naam} | {_s(w2[sleutel])} | {_s(w3[sleutel])} | {_x(_deel(w3[sleutel], w2[sleutel]))} |")
     uit.append(f"| grgen peak RSS (MB) | {_mb(w2['rss_grgen'])} | {_mb(w3['rss_grgen'])} | {_x(_deel(w3['rss_grgen'], w2['rss_grgen']))} |")
+    uit.append("")
+    return uit
+
+
+# -- the report of the commands (issue 21) -----------------------------------------------------------
+
+_OPDRACHTNAMEN = {
+    "python": "bare interpreter (`python -c pass`)",
+    "vloer": "floor: bare interpreter importing every dependency (" + ", ".join(AFHANKELIJKHEDEN) + ")",
+    "help": "`grgen --help`",
+    "check": "`grgen check`",
+    "toon": "`grgen toon`",
+    "toon_koud": "`grgen toon` right after an edit (`GRGEN_CACHE=uit`: the YAML is read)",
+    "versies": "`grgen versies`",
+    "diff": "`grgen diff <base version>` (base → latest)",
+    "bouw": "`grgen bouw` (package of the last amendment)",
+    "bouw_alle": "`grgen bouw --alle`",
+}
+
+
+def _op(metingen: list[dict], opdracht: str, project: str, veld: str = "wand") -> list[float]:
+    return [m[veld] for m in metingen if m["opdracht"] == opdracht and m["project"] == project and "fout" not in m]
+
+
+def _op_uit(metingen: list[dict], opdracht: str, project: str, veld: str) -> list[float]:
+    return [m["uit"][veld] for m in metingen if m["opdracht"] == opdracht and m["project"] == project and veld in m.get("uit", {})]
+
+
+def _med(v: list[float]) -> float | None:
+    return statistics.median(v) if v else None
+
+
+def _cel(v: list[float], rss: list[float], fout: str | None, rss_fout: float | None = None, cpu: list[float] = ()) -> str:
+    if not v:
+        return (f"**{fout}**" + (f", {rss_fout:.0f} MB by then" if rss_fout else "")) if fout else "–"
+    tekst = f"{_s(_med(v))} ({_s(min(v))}–{_s(max(v))}, n={len(v)})" if len(v) > 1 else f"{_s(v[0])} (n=1)"
+    return f"{tekst}, CPU {_s(_med(list(cpu)))}, {max(rss):.0f} MB" if cpu else f"{tekst}, {max(rss):.0f} MB"
+
+
+def opdrachtcijfers(o: dict) -> dict:
+    m = o["metingen"]
+    c = {
+        "vloer": _med(_op(m, "vloer", "")),
+        "python": _med(_op(m, "python", "")),
+        "help": _med(_op(m, "help", "")),
+        "rss_max": {},
+    }
+    for project in o["projecten"]:
+        for opdracht in ("check", "toon", "toon_koud", "versies", "diff", "bouw", "bouw_alle"):
+            c[(opdracht, project)] = _med(_op(m, opdracht, project))
+        c[("laden", project)] = _med(_op_uit(m, "laden", project, "laden"))
+        c[("laden_cache", project)] = _med(_op_uit(m, "laden_cache", project, "laden_cache"))
+        c[("yaml", project)] = _med(_op_uit(m, "yamlvloer", project, "yaml_ruamel"))
+        c[("libyaml", project)] = _med(_op_uit(m, "yamlvloer", project, "yaml_libyaml"))
+        c["rss_max"][project] = max(
+            (x["rss_mb"] for x in m if x["project"] == project and x["opdracht"] not in ("yamlvloer", "laden", "laden_cache")),
+            default=None,
+        )
+    return c
+
+
+def _opdrachten(o: dict, kern: dict) -> list[str]:
+    m, projecten = o["metingen"], list(o["projecten"])
+    c = opdrachtcijfers(o)
+    uit = ["## Targets of issue 21: the commands a user runs", "", "| target | measured | met |", "| --- | --- | --- |"]
+
+    def rij(tekst: str, waarde: float | None, goed: bool | None, opmaak: str) -> None:
+        gemeten = "–" if waarde is None else opmaak.format(waarde)
+        uit.append(f"| {tekst} | {gemeten} | {'–' if goed is None or waarde is None else ('yes' if goed else '**no**')} |")
+
+    vloer = c["vloer"]
+    v = _deel(c["help"], vloer)
+    rij(f"`grgen --help` ≤ {DOEL_HULP}× the floor (interpreter + dependencies imported)", v, v is not None and v <= DOEL_HULP, "{:.2f}×")
+    if "W1" in projecten:
+        for opdracht in ("toon", "check"):
+            v = _deel(c[(opdracht, "W1")], vloer)
+            rij(f"`grgen {opdracht}` on W1 ≤ {DOEL_OPDRACHT:.0f}× the floor", v, v is not None and v <= DOEL_OPDRACHT, "{:.2f}×")
+    if "W2" in projecten:
+        v = _deel(c[("laden", "W2")], c[("yaml", "W2")])
+        rij(
+            f"loading W2 from YAML ≤ {DOEL_LADEN:.0f}× a plain ruamel.yaml safe load of its files",
+            v,
+            v is not None and v <= DOEL_LADEN,
+            "{:.2f}×",
+        )
+    if "W2" in projecten and "W3" in projecten:
+        v = _deel(c[("laden", "W3")], c[("laden", "W2")])
+        rij(f"loading W3/W2 ≤ {DOEL_SCHAAL:.0f}", v, v is not None and v <= DOEL_SCHAAL, "{:.2f}×")
+    if "W1" in projecten:
+        v = c[("bouw_alle", "W1")]
+        rij(
+            f"`grgen bouw --alle` on W1 ≤ {DOEL_BOUW_ALLE:.1f} s unloaded: wall time on this machine as loaded as it was",
+            v,
+            v is not None and v <= DOEL_BOUW_ALLE,
+            "{:.2f} s",
+        )
+        v = _med(_op(m, "bouw_alle", "W1", "cpu"))
+        rij(
+            "the same, CPU seconds of the process (user + system: near the unloaded wall time)",
+            v,
+            v is not None and v <= DOEL_BOUW_ALLE,
+            "{:.2f} s",
+        )
+    w2 = kern.get("W2")
+    if w2:
+        for paar in ("laatste", "volledig"):
+            v = _deel(w2[f"grgen_{paar}"], w2[f"zipvloer_{paar}"])
+            rij(
+                f"W2 renvooi ({_paarnaam(paar)}) ≤ {DOEL_ZIPVLOER:.0f}× its zipfile floor",
+                v,
+                v is not None and v <= DOEL_ZIPVLOER,
+                "{:.2f}×",
+            )
+    if w2 and "W2" in projecten:
+        v = _deel(w2["toepassen"], c[("toon", "W2")])
+        rij(
+            f"W2: applying all {w2['wijzigingen']} amendments ≤ {DOEL_TOEPASSEN_TOON:.0%} of `grgen toon` (replaces the target "
+            "'< 10 % of the renvooi'; see the note by hand)",
+            None if v is None else 100 * v,
+            v is not None and v <= DOEL_TOEPASSEN_TOON,
+            "{:.1f} %",
+        )
+    if "W3" in projecten:
+        v = c["rss_max"].get("W3")
+        gestopt = [x["opdracht"] for x in m if x["project"] == "W3" and "fout" in x]
+        tekst = f"peak memory of every command on W3 < {DOEL_OPDRACHT_GEHEUGEN_MB:.0f} MB"
+        if gestopt:
+            tekst += f" (stopped: {', '.join(sorted(set(gestopt)))}; their peak up to then counts)"
+        rij(tekst, v, v is not None and v < DOEL_OPDRACHT_GEHEUGEN_MB, "{:.0f} MB")
+    uit += ["", "## The commands, each a process of its own, on projects written as YAML files", ""]
+    uit.append(
+        f"Runs: {o['runs']} (a command slower than {TRAAG:.0f} s in its first run, or failing, is not repeated). "
+        "Cells: median wall seconds (min–max, runs), median CPU seconds (user + system, less sensitive to a loaded "
+        "machine), peak RSS. The commands find grgen's project cache filled "
+        "(an untimed `grgen versies` ran first), except the row 'right after an edit'. W1 is a copy of the bundled project; W2 and W3 are "
+        "the synthetic workloads below, written by `benchmarks/project.py` as `regeling.yaml`, one file per hoofdstuk "
+        "and one file per amendment. Commands as run, in the project folder:"
+    )
+    uit.append("")
+    for naam in projecten:
+        cmds = [x for x in o["opdrachten"] if x["project"] == naam]
+        uit.append(
+            f"- {naam} (`{o['projecten'][naam]}`): "
+            + "; ".join(f"`{x['cmd']}`" for x in cmds if x["opdracht"] not in ("laden", "laden_cache", "yamlvloer", "toon_koud"))
+        )
+    uit += ["", "| command | " + " | ".join(projecten) + " |", "| --- |" + " --- |" * len(projecten)]
+    for opdracht in ("python", "vloer", "help"):
+        v = _op(m, opdracht, "")
+        cel = _cel(v, _op(m, opdracht, "", "rss_mb"), None, cpu=_op(m, opdracht, "", "cpu"))
+        uit.append(f"| {_OPDRACHTNAMEN[opdracht]} | {cel} |" + " |" * (len(projecten) - 1))
+    for opdracht in ("toon_koud", "check", "toon", "versies", "diff", "bouw", "bouw_alle"):
+        cellen = []
+        for p in projecten:
+            mislukt = next((x for x in m if x["opdracht"] == opdracht and x["project"] == p and "fout" in x), None)
+            gemeten = any(x["opdracht"] == opdracht and x["project"] == p for x in m)
+            cel = _cel(
+                _op(m, opdracht, p),
+                _op(m, opdracht, p, "rss_mb"),
+                mislukt and mislukt["fout"],
+                mislukt and mislukt["rss_mb"],
+                _op(m, opdracht, p, "cpu"),
+            )
+            cellen.append(cel if gemeten else "not run")
+        uit.append(f"| {_OPDRACHTNAMEN[opdracht]} | " + " | ".join(cellen) + " |")
+    uit += ["", "Reading the project (in process, after the imports; medians in seconds):", ""]
+    uit += ["| | " + " | ".join(projecten) + " |", "| --- |" + " --- |" * len(projecten)]
+    eerste = next((x["uit"] for x in m if x["opdracht"] == "yamlvloer" and "uit" in x), {})
+    c_of_niet = "C loader" if eerste.get("ruamel_c") else "pure Python: no ruamel.yaml C extension is installed"
+    for naam, sleutel in (
+        ("files / bytes", None),
+        (f"floor: ruamel.yaml `YAML(typ='safe')` load of the same files ({c_of_niet})", "yaml"),
+        ("for comparison: PyYAML with libyaml (`CSafeLoader`)", "libyaml"),
+        ("grgen `lees_project` (YAML with positions, every check, the model)", "laden"),
+        ("grgen through its cache, nothing changed (`lees_project_bewaard`: hash every file, load the pickle)", "laden_cache"),
+    ):
+        if sleutel is None:
+            cellen = []
+            for p in projecten:
+                x = next((x["uit"] for x in m if x["opdracht"] == "yamlvloer" and x["project"] == p and "uit" in x), {})
+                cellen.append(f"{x.get('bestanden', '–')} / {x.get('bytes', 0) / 1024:,.0f} KiB")
+        else:
+            cellen = [_s(c[(sleutel, p)]) for p in projecten]
+        uit.append(f"| {naam} | " + " | ".join(cellen) + " |")
+    uit.append("| grgen ÷ ruamel floor | " + " | ".join(_x(_deel(c[("laden", p)], c[("yaml", p)])) for p in projecten) + " |")
+    fouten = [f"{x['project'] or '-'} {x['opdracht']}: {x['fout']}" for x in m if "fout" in x]
+    if fouten:
+        uit += ["", "Failed or stopped: " + "; ".join(fouten)]
     uit.append("")
     return uit
 

@@ -14,11 +14,12 @@ import click
 
 from generator import __version__, proces
 from generator.errors import WAARSCHUWING, GrgenFout, UitvoerFout, reden
-from generator.loader.regeling import SOORTEN_REGELING
-from generator.pipeline import bouw, kies_versie, laad
-from generator.render.pakket import Instellingen
-from generator.render.tekstweergave import als_markdown, als_tekst
+from generator.loader.regeling import SOORTEN_REGELING  # a click.Choice of `importeer` needs it at start-up
 from generator.uitvoer import schrijf_bestand
+
+# Each command imports what it needs (the pipeline, the renderers) in its own body: `grgen --help`
+# and a usage error then cost the interpreter and click only, and `toon` does not load Word or
+# Jinja. benchmarks/run.py measures this start-up against the bare interpreter.
 
 
 class Datum(click.ParamType):
@@ -201,7 +202,7 @@ def check(map_: Path, strict: bool, als_json: bool, negeer: tuple[str, ...], too
     anders 1.
     """
     from generator.controles import REGELS, fout_als_json, kies_regels
-    from generator.pipeline import controleer_stand
+    from generator.pipeline import controleer_stand, laad
 
     if toon_controles:
         for regel in REGELS:
@@ -262,6 +263,9 @@ def check(map_: Path, strict: bool, als_json: bool, negeer: tuple[str, ...], too
 @click.pass_obj
 def toon(map_: Path, versie_id: str | None, op: dt.date | None, formaat: str, ids: bool, regeling: str | None) -> None:
     """Toon de geconsolideerde tekst van een versie (standaard de laatste)."""
+    from generator.pipeline import kies_versie, laad
+    from generator.render.tekstweergave import als_markdown, als_tekst
+
     if versie_id and op:
         raise click.UsageError("gebruik --versie of --op, niet beide")
     _, geschiedenis = laad(map_).geschiedenis(regeling)
@@ -274,6 +278,8 @@ def toon(map_: Path, versie_id: str | None, op: dt.date | None, formaat: str, id
 @click.pass_obj
 def versies(map_: Path, regeling: str | None) -> None:
     """Toon alle versies: basis en wijzigingen, met besluit, inwerkingtreding en bron."""
+    from generator.pipeline import laad
+
     _, geschiedenis = laad(map_).geschiedenis(regeling)
     rijen = [("versie", "betreft", "besluit", "inwerkingtreding", "bron")]
     for v in geschiedenis.tijdlijn.versies:
@@ -326,6 +332,9 @@ def bouw_cmd(map_: Path, wijziging: str | None, alle: bool, vorm: str | None, ma
     Alles wordt eerst in het geheugen gemaakt; pas als elk document gelukt is, wordt het pakket in
     één keer op zijn plaats gezet. Een fout laat het vorige pakket ongemoeid.
     """
+    from generator.pipeline import bouw
+    from generator.render.pakket import Instellingen
+
     if wijziging and alle:
         raise click.UsageError("geef een wijziging of --alle, niet beide")
     gemaakt, meldingen = bouw(
@@ -399,6 +408,7 @@ def diff_cmd(
     onbruikbare map, verkeerd gebruik).
     """
     from generator.errors import DiffFout
+    from generator.pipeline import laad
     from generator.render.diff_weergave import DIFF_FORMATEN, diff_tekst
     from generator.verschil import verschil_tussen
 
@@ -459,6 +469,7 @@ def geschiedenis_cmd(
       grgen geschiedenis --id begrippen.e --formaat json
     """
     from generator.diff.overzicht import element_geschiedenis, zoek_element
+    from generator.pipeline import kies_versie, laad
     from generator.render.diff_weergave import GESCHIEDENIS_FORMATEN, geschiedenis_tekst
 
     if (adres is None) == (element_id is None):

@@ -10,16 +10,20 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.controles import Resultaat, controleer_project
 from generator.errors import FOUT, GrgenFout, Melding, WijzigingFout
-from generator.loader import Project, lees_project
+from generator.loader import Project
 from generator.loader.bestanden import lees_bestand
+from generator.loader.cache import lees_project_bewaard
 from generator.model import Versie
-from generator.render.pakket import STANDAARD, Instellingen, render_pakket
 from generator.uitvoer import pakketmap, schrijf_pakketten
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis, bouw_geschiedenis
+
+if TYPE_CHECKING:  # the renderers (Word, Jinja, Markdown) are imported by `bouw` alone
+    from generator.render.pakket import Instellingen
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,9 +48,10 @@ def laad(map_: Path) -> Stand:
     """Read and validate a project and replay every amendment.
 
     All problems in the sources are reported together; a problem applying an amendment stops at
-    that amendment (later ones build on it).
+    that amendment (later ones build on it). The sources are read through the cache
+    (`loader.cache`): the YAML is parsed again only when a file or grgen itself changed.
     """
-    project = lees_project(map_)
+    project = lees_project_bewaard(map_)
     geschiedenissen = {}
     for slug, (regeling, info) in project.regelingen.items():
         geschiedenissen[slug] = bouw_geschiedenis(regeling, info, project.wijzigingen_van(slug))
@@ -95,7 +100,7 @@ def bouw(
     wijziging_id: str | None = None,
     alle: bool = False,
     regeling: str | None = None,
-    instellingen: Instellingen = STANDAARD,
+    instellingen: Instellingen | None = None,
     strikt: bool = False,
     voortgang: Callable[[str], None] = lambda _: None,
 ) -> tuple[list[Path], list[Melding]]:
@@ -103,7 +108,11 @@ def bouw(
 
     Every document of every package is rendered in memory first; warnings (letter data still
     to fill in) are returned, or with `strikt` stop the build before anything is written.
+    `instellingen` default to `render.pakket.STANDAARD`.
     """
+    from generator.render.pakket import STANDAARD, render_pakket
+
+    instellingen = instellingen or STANDAARD
     stand = laad(map_)
     slug, geschiedenis = stand.geschiedenis(regeling)
     toepassingen = kies_toepassingen(geschiedenis, wijziging_id, alle)

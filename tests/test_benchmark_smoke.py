@@ -31,7 +31,7 @@ def test_benchmark_klein(tmp_path: Path) -> None:
         ],  # fmt: skip
         capture_output=True,
         text=True,
-        timeout=120,  # about 6 s on an idle 2-core machine; timing itself is not checked
+        timeout=240,  # about 15 s on an idle 2-core machine; timing itself is not checked
     )
     assert proces.returncode == 0, proces.stderr
 
@@ -40,11 +40,20 @@ def test_benchmark_klein(tmp_path: Path) -> None:
     assert "## W2: synthetic, 20 artikelen, 5 amendments" in tekst
     assert "| grgen renvooi, last amendment |" in tekst
     assert "python benchmarks/run.py --werklasten W2" in tekst
+    # The commands of issue 21 ran on W2 written as YAML files, next to both floors.
+    assert "## Targets of issue 21" in tekst
+    for rij in ("| `grgen toon` |", "| `grgen bouw --alle` |", "| floor: bare interpreter importing every dependency"):
+        assert rij in tekst, rij
+    assert "(pure Python" in tekst or "(C loader)" in tekst
 
     resultaten = json.loads((tmp_path / "werk" / "resultaten.json").read_text(encoding="utf-8"))
     w2 = resultaten["werklasten"]["W2"]
     grgen = [m for wie, m in w2["metingen"] if wie == "grgen"]
-    assert len(grgen) == 1 and {"toepassen", "renvooi_laatste", "renvooi_volledig", "rss_mb"} <= grgen[0].keys()
+    assert len(grgen) == 1 and {"toepassen", "renvooi_laatste", "renvooi_volledig", "zipvloer_laatste", "rss_mb"} <= grgen[0].keys()
+    opdrachten = resultaten["opdrachten"]["metingen"]
+    assert not [m for m in opdrachten if "fout" in m], opdrachten
+    laden = [m["uit"] for m in opdrachten if m["opdracht"] == "laden"]
+    assert len(laden) == 1 and laden[0]["laden"] > 0
     assert w2["invoer"]["wijzigingen"] == 5
     # Every renvooi grgen wrote has revision marks; with pandoc here, accept/reject gives both versions.
     assert w2["controle"]["tekens_grgen_laatste"] > 0

@@ -43,7 +43,7 @@ def eenmaal_laden():
         return gelezen[sleutel]
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("generator.cli.laad", laad_eenmaal)
+        mp.setattr("generator.pipeline.laad", laad_eenmaal)  # the commands import it when they run
         yield
 
 

@@ -303,6 +303,29 @@ def _toon(pad: Path, project: Path | None) -> str:
     return relatief(pad, project) if project is not None else str(pad)
 
 
+class _GedeeldeCode(jinja2.BytecodeCache):
+    """Compiled templates shared by every environment of this process, in memory only.
+
+    `grgen bouw --alle` makes an environment per package and per deelnemer (their template
+    folders differ); compiling the same templates again for each cost most of its time. Jinja
+    checks the checksum of the source before it uses stored code, so a template that differs
+    (a deelnemer's own, or one edited on disk) is compiled anew: this cache cannot go stale.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_GEDEELDE_CODE = _GedeeldeCode()
+
+
 def maak_omgeving(
     mappen: Iterable[Path] = (), project: Path | None = None, grenzen: Grenzen = GRENZEN, lezer: Lezer | None = None
 ) -> SandboxedEnvironment:
@@ -321,6 +344,7 @@ def maak_omgeving(
         trim_blocks=True,
         lstrip_blocks=True,
         grenzen=grenzen,
+        bytecode_cache=_GEDEELDE_CODE,
     )
     for naam, f in list(omgeving.filters.items()):
         omgeving.filters[naam] = omgeving.begrens_filter(f)
@@ -374,12 +398,15 @@ FILTERS = {
 
 
 _FORMULE_OMGEVING = maak_omgeving()
+_FORMULES: dict[str, jinja2.Template] = {}  # formula text -> compiled (a handful of Ar formulas)
 
 
 def vul_in(sjabloon: str, naam: str, **context: object) -> str:
     """Render a small template string (an Ar formula) with a strict context."""
     try:
-        return _FORMULE_OMGEVING.from_string(sjabloon).render(**context)
+        if sjabloon not in _FORMULES:
+            _FORMULES[sjabloon] = _FORMULE_OMGEVING.from_string(sjabloon)
+        return _FORMULES[sjabloon].render(**context)
     except jinja2.TemplateError as e:
         raise SjabloonFout(f"Formule '{naam}' kan niet worden ingevuld", [Melding(str(e))]) from e
 
