@@ -21,8 +21,7 @@ HOOFDSTUK = "regeling/centrumgemeenteregeling-samenwerking-ict-hengelo/hoofdstuk
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the bundled project, and a cache folder and signing key of its own."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "gebruiker"))
-    monkeypatch.delenv("GRGEN_CACHE", raising=False)
+    monkeypatch.setenv("GRGEN_CACHE", str(tmp_path / "gebruiker" / "grgen"))
     map_ = tmp_path / "project"
     for deel in ("regeling", "wijzigingen", "sjablonen"):
         shutil.copytree(REPO / deel, map_ / deel)
@@ -140,10 +139,17 @@ def test_a_damaged_entry_is_a_miss(project: Path) -> None:
     assert toon(project) == voor
 
 
-def test_off_by_environment(project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("GRGEN_CACHE", "uit")
-    toon(project)
-    assert not (tmp_path / "gebruiker").exists()
+def test_off_unless_asked(project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without GRGEN_CACHE nothing is written outside the project (not even ~/.cache)."""
+    monkeypatch.setenv("HOME", str(tmp_path / "thuis"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    for waarde in (None, "uit"):
+        if waarde is None:
+            monkeypatch.delenv("GRGEN_CACHE", raising=False)
+        else:
+            monkeypatch.setenv("GRGEN_CACHE", waarde)
+        toon(project)
+        assert not (tmp_path / "gebruiker").exists() and not (tmp_path / "thuis").exists() and not (tmp_path / "xdg").exists()
     monkeypatch.setenv("GRGEN_CACHE", str(tmp_path / "elders"))
     toon(project)
     assert len(entries(project)) == 1 and entries(project)[0].is_relative_to(tmp_path / "elders")
@@ -152,6 +158,6 @@ def test_off_by_environment(project: Path, monkeypatch: pytest.MonkeyPatch, tmp_
 def test_no_place_for_the_key_means_no_cache(project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     bezet = tmp_path / "bestand"
     bezet.write_text("geen map", encoding="utf-8")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(bezet))
+    monkeypatch.setenv("GRGEN_CACHE", str(bezet))
     assert "Centrumgemeenteregeling" in toon(project)
     assert bezet.read_text(encoding="utf-8") == "geen map"

@@ -10,9 +10,9 @@ of that. `lees_project_bewaard` reads the project through this cache:
   file, or other grgen gives another key, so a stale entry can never be served;
 - only a project without errors is stored (its warnings are part of the entry); an entry is
   written atomically, and the entries of older states of the project are removed;
-- the entries live in the user's cache folder (`$XDG_CACHE_HOME/grgen`, else `~/.cache/grgen`;
-  `GRGEN_CACHE=MAP` elsewhere, `GRGEN_CACHE=uit` off), one subfolder per project. Not in the
-  project: `grgen check` and `toon` leave a project (a CI checkout, a synced share) untouched.
+- the cache is off unless the user names its folder (`GRGEN_CACHE=MAP`): grgen reads and
+  writes nothing outside the project unless asked, and `grgen check` and `toon` leave a project
+  (a CI checkout, a synced share) untouched. One subfolder per project.
   The folder carries its own `.gitignore` (`*`), so git ignores it wherever it is put; deleting
   it only costs one slow read. Entries of projects not used for 30 days are removed;
 - an entry is signed (HMAC-SHA256) with a key readable by this user only: a pickle is code, so
@@ -40,13 +40,12 @@ _BEWAARTIJD = 30 * 24 * 3600  # seconds an unused project's entry is kept
 
 
 def cachemap() -> Path | None:
-    """Where the entries live; None when the cache is off (`GRGEN_CACHE=uit`)."""
+    """Where the entries live: the folder `GRGEN_CACHE` names; None (off) when it is unset or
+    `uit`, because grgen writes outside the project only where the user asks it to."""
     keuze = os.environ.get("GRGEN_CACHE", "")
-    if keuze.lower() in UIT and keuze:
+    if not keuze or keuze.lower() in UIT:
         return None
-    if keuze:
-        return Path(keuze)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "grgen"
+    return Path(keuze)
 
 
 def lees_project_bewaard(map_: Path) -> Project:
