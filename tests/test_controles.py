@@ -230,6 +230,19 @@ def test_toestemmingsorgaan_leeg(basis) -> None:
     assert "geen orgaan dat toestemming geeft" in gevonden[0].tekst
 
 
+def test_toestemmingsorgaan_verkeerd_en_raad_als_partij(basis) -> None:
+    versie = basis.tijdlijn.basis
+    eerste = versie.regeling.deelnemers[0]
+    verkeerd = dataclasses.replace(eerste, toestemmingsorgaan="algemeen bestuur")
+    gevonden = vondsten("wgr-1-4-toestemmingsorgaan", Zicht(met_versie(versie, deelnemers=(verkeerd, *versie.regeling.deelnemers[1:]))))
+    assert [v.tekst for v in gevonden] == [
+        f"bij {eerste.het_lichaam} geeft de raad toestemming aan het college, niet 'algemeen bestuur'"
+    ]
+    # Wgr art. 1, tweede lid: where the raad takes part itself, no organ consents.
+    raad = dataclasses.replace(eerste, organen=("raad", "college van burgemeester en wethouders"), toestemmingsorgaan=None)
+    assert vondsten("wgr-1-4-toestemmingsorgaan", Zicht(met_versie(versie, deelnemers=(raad, *versie.regeling.deelnemers[1:])))) == []
+
+
 @pytest.mark.parametrize(
     ("tekst", "datum", "aantal"),
     [
@@ -386,6 +399,7 @@ def test_elke_regel_heeft_een_fixture() -> None:
         *(regel_id(o, ONDERWERPEN[o][1]) for o in WGR_ONDERWERPEN),
         "ar-3.54-nummer-dubbel",
         "ar-6.16-nummer-ingevoegd",
+        "wgr-1-4-toestemmingsorgaan",  # the loader refuses such data; see test_toestemmingsorgaan_*
     }
     gedekt = set(in_geheugen)
     for geval in GEVALLEN:

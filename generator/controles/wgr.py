@@ -16,6 +16,8 @@ from generator.controles.motor import Regel, Vondst, Zicht
 from generator.controles.tekst import noemt, vind_verwijzingen, zin_rond
 from generator.errors import FOUT, WAARSCHUWING
 from generator.model import Element
+from generator.model.organen import ORGANEN
+from generator.model.organen import toestemmingsorgaan as berekend_toestemmingsorgaan
 from generator.nummering import rangtelwoord
 from generator.onderwerpen import ONDERWERPEN
 
@@ -160,24 +162,26 @@ def gemeenteblad(z: Zicht) -> Iterator[Vondst]:
 
 
 def toestemmingsorgaan(z: Zicht) -> Iterator[Vondst]:
-    """Wgr art. 1, vierde lid: every deelnemer has an organ that gives toestemming."""
+    """Wgr art. 1, tweede tot en met vierde lid: a deelnemer that does not take part with its raad
+    (provinciale staten, algemeen bestuur) has that organ consent, and the organ is the right one."""
     for d in z.deelnemers:
-        if d.bestuursorgaan.strip().lower() == "raad":
-            continue  # a raad takes part for its own powers and needs no toestemming
+        verwacht = berekend_toestemmingsorgaan(d.organen)
+        if verwacht is None:
+            continue  # the raad takes part itself: it decides, no toestemming (Wgr art. 1, tweede lid)
         orgaan = (d.toestemmingsorgaan or "").strip()
         if not orgaan:
             yield Vondst(
                 f"deelnemer {d.naam} heeft geen orgaan dat toestemming geeft voor deelname en wijzigingen",
                 d.bron,
                 f"deelnemer {d.id}",
-                "vul 'toestemmingsorgaan' in: de raad (gemeente) of het algemeen bestuur (openbaar lichaam)",
+                f"vul 'toestemmingsorgaan: {verwacht}' in, of laat het weg",
             )
-        elif d.is_gemeente and orgaan.lower() != "raad" and "college" in d.bestuursorgaan.lower():
+        elif orgaan != verwacht:
             yield Vondst(
-                f"bij {d.het_lichaam} geeft de raad toestemming aan het college, niet '{orgaan}'",
+                f"bij {d.het_lichaam} geeft {ORGANEN[verwacht].met_lidwoord} toestemming aan {ORGANEN[d.organen[0]].het_kort}, niet '{orgaan}'",
                 d.bron,
                 f"deelnemer {d.id}",
-                "schrijf 'toestemmingsorgaan: raad' of laat het weg",
+                f"schrijf 'toestemmingsorgaan: {verwacht}' of laat het weg",
             )
 
 

@@ -11,42 +11,11 @@ from typing import Any
 from generator.blokken import blokken
 from generator.errors import WAARSCHUWING, Bron, Melding
 from generator.model import Deelnemer, Versie
+from generator.model.partijen import partijen, toestemmingsorganen
 from generator.model.wijziging import BRIEF_SLEUTELS
 from generator.render.besluit import besluitonderdelen
-from generator.render.omgeving import lidwoord, opsomming
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis
-
-
-def partijen(deelnemers: tuple[Deelnemer, ...]) -> str:
-    """The bestuursorganen that make the regeling, as its aanhef names them.
-
-    >>> import datetime as dt
-    >>> d = [Deelnemer("a", "Borne", "gemeente", "college van burgemeester en wethouders", "raad", dt.date(2026, 1, 1)),
-    ...      Deelnemer("b", "Hengelo", "gemeente", "college van burgemeester en wethouders", "raad", dt.date(2017, 1, 1)),
-    ...      Deelnemer("c", "SWB Midden Twente", "openbaar lichaam", "dagelijks bestuur", "algemeen bestuur", dt.date(2017, 1, 1))]
-    >>> partijen(tuple(d))
-    'de colleges van burgemeester en wethouders van Borne en Hengelo en het dagelijks bestuur van het openbaar lichaam SWB Midden Twente'
-    """
-    return _organen(deelnemers, lambda d: d.bestuursorgaan, "colleges van burgemeester en wethouders")
-
-
-def toestemmingsorganen(deelnemers: tuple[Deelnemer, ...]) -> str:
-    """The organs that give toestemming (Wgr art. 1, vierde lid): "de raden van ... en het algemeen bestuur van ..."."""
-    return _organen(deelnemers, lambda d: d.toestemmingsorgaan, "raden")
-
-
-def _organen(deelnemers: tuple[Deelnemer, ...], orgaan, meervoud_gemeenten: str) -> str:  # noqa: ANN001
-    gemeenten = sorted(d.naam for d in deelnemers if d.is_gemeente)
-    delen = []
-    if len(gemeenten) > 1:
-        delen.append(f"de {meervoud_gemeenten} van {opsomming(gemeenten)}")
-    elif gemeenten:
-        eerste = next(d for d in deelnemers if d.is_gemeente)
-        delen.append(f"{lidwoord(orgaan(eerste))} {orgaan(eerste)} van {eerste.naam}")
-    for d in sorted((d for d in deelnemers if not d.is_gemeente), key=lambda d: d.naam):
-        delen.append(f"{lidwoord(orgaan(d))} {orgaan(d)} van {d.het_lichaam}")
-    return " en ".join(delen)
 
 
 def versie_context(versie: Versie) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from generator.blokken import KOP, Blok
 from generator.errors import Melding, SjabloonFout
+from generator.model.organen import ORGANEN
 from generator.nummering import romeins
 from generator.render.sjabloonfouten import FilterFout, melding
 from generator.render.tekstweergave import md_blok, md_escape
@@ -83,12 +84,15 @@ def md_tekstblok(blok: Blok) -> str:
 
 
 def lidwoord(orgaan: str) -> str:
-    """The article of an organ: "het college", "het dagelijks bestuur", "de raad".
+    """The article of an organ, from the organ table: "het college", "het dagelijks bestuur", "de raad".
 
-    >>> lidwoord("algemeen bestuur"), lidwoord("raad")
-    ('het', 'de')
+    >>> lidwoord("algemeen bestuur"), lidwoord("raad"), lidwoord("gedeputeerde staten")
+    ('het', 'de', '')
     """
-    return "het" if orgaan.startswith(("college", "dagelijks", "algemeen")) else "de"
+    rij = ORGANEN.get(orgaan)
+    if rij is None:
+        raise ValueError(f"onbekend orgaan {orgaan!r}")
+    return rij.lidwoord
 
 
 def maak_omgeving(mappen: Iterable[Path] = (), project: Path | None = None) -> SandboxedEnvironment:
