@@ -18,6 +18,8 @@ from generator.loader.velden import Kaart
 from generator.model import SOORTEN, Deelnemer, Element, Regeling, VersieInfo
 from generator.model.ids import NIEUW_ID
 from generator.model.organen import LICHAMEN, ORGANEN, Lichaam, toestemmingsorgaan
+from generator.model.regeling import SOORTEN_REGELING as SOORTRIJEN
+from generator.model.regeling import TAKEN, Rol, SoortRegeling
 from generator.nummering import rangtelwoord, sorteersleutel, splits_nummer
 from generator.onderwerpen import ONDERWERPEN
 from generator.suggesties import suggestie
@@ -56,6 +58,8 @@ REGELING_SLEUTELS = (
     "afkondiging",
     "hoofdstukken",
     "ondertekening",
+    "lichaam",
+    "rollen",
 )
 REGELING_VERPLICHT = (
     "citeertitel",
@@ -439,6 +443,11 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
             hint="voeg 'centrumgemeente: <id van de deelnemer>' toe",
         )
 
+    lichaam = kaart.tekst("lichaam")
+    rij = SOORTRIJEN.get(soort or "")
+    if lichaam and rij is not None and not rij.lichaam:
+        kaart.fout(f"een {soort} stelt geen lichaam in; 'lichaam' hoort bij een openbaar lichaam, gemeenschappelijk orgaan of bedrijfsvoeringsorganisatie", "lichaam")
+    rollen = _rollen(kaart, rij)
     considerans = tuple(t for item, bron in kaart.lijst("considerans") if (t := _lijsttekst(kaart, item, bron, "considerans")) is not None)
     regeling = Regeling(
         slug=map_.name,
@@ -456,7 +465,13 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
         reconstructie=kaart.tekst("reconstructie"),
         ondertekening=kaart.tekst("ondertekening"),
         bron=Bron(naam, 1, 1),
+        lichaam=lichaam,
+        rollen=rollen,
     )
+    for rol in rollen:
+        if rol.artikel and rol.artikel not in regeling.index:
+            naast = suggestie(rol.artikel, regeling.index)
+            v.fout(f"rol van het {rol.orgaan}: onbekend artikel '{rol.artikel}'", rol.bron, "rollen", f"bedoelde u '{naast}'?" if naast else None)
     for plek, doel in onbekende_verwijzingen(regeling):
         naast = suggestie(doel, regeling.index)
         v.fout(
@@ -468,6 +483,37 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
     if versie is None or v.heeft_fouten:
         return None
     return regeling, versie
+
+
+ROL_SLEUTELS = ("orgaan", "bij", "taak", "artikel")
+ROL_GEBEURTENISSEN = ("wijziging", "toetreding", "uittreding", "herindeling")
+
+
+def _rollen(kaart: Kaart, rij: SoortRegeling | None) -> tuple[Rol, ...]:
+    """`rollen`: what the GR's own organs do in an amendment (only for a regeling that has organs)."""
+    uit: list[Rol] = []
+    for item, bron in kaart.lijst("rollen"):
+        rk = kaart.kind(item, bron, "rollen", "een rol (orgaan, bij, taak, artikel)")
+        if rk is None:
+            continue
+        rk.adres = "rollen"
+        rk.controleer(ROL_SLEUTELS, ("orgaan", "bij", "taak"))
+        organen = rij.organen if rij else ()
+        if not organen:
+            rk.fout(f"een {rij.soort if rij else 'regeling'} heeft geen eigen organen met een rol", hint="laat 'rollen' weg")
+            continue
+        orgaan = rk.keuze("orgaan", organen, verplicht=True)
+        taak = rk.keuze("taak", tuple(TAKEN), verplicht=True)
+        bij = []
+        for waarde, wbron in rk.lijst("bij", verplicht=True):
+            if waarde not in ROL_GEBEURTENISSEN:
+                kaart.v.fout(f"onbekende gebeurtenis {waarde!r} bij 'bij'", wbron, "rollen", f"toegestaan: {', '.join(ROL_GEBEURTENISSEN)}")
+                continue
+            bij.append(waarde)
+        artikel = rk.ident("artikel")
+        if orgaan and taak and bij:
+            uit.append(Rol(orgaan, tuple(bij), taak, artikel, rk.eigen_bron))
+    return tuple(uit)
 
 
 def _lijsttekst(kaart: Kaart, item: Any, bron: Bron, sleutel: str) -> str | None:

@@ -55,6 +55,7 @@ OPERATIE_SLEUTELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "toetreding": (("deelnemer",), ("deelnemer",)),
     "uittreding": (("deelnemer",), ("deelnemer",)),
     "citeertitel": (("nieuw",), ("nieuw",)),
+    "herindeling": (("opgeheven", "nieuw", "datum", "namen"), ("opgeheven", "nieuw", "datum")),
 }
 NIEUW_SOORTEN = ("hoofdstuk", "paragraaf", "artikel", "lid", "onderdeel", "subonderdeel")
 
@@ -205,6 +206,25 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
             deelnemer = lees_deelnemer(dk)
     if actie == "uittreding":
         deelnemer_id = kaart.ident("deelnemer", verplicht=True)
+    opgeheven: list[str] = []
+    organen_overnemen = False
+    if actie == "herindeling":
+        for item, ibron in kaart.lijst("opgeheven", verplicht=True):
+            if not isinstance(item, str) or not item.strip():
+                kaart.v.fout("elk item van 'opgeheven' is de id van een deelnemer", ibron, kaart.adres)
+            else:
+                opgeheven.append(item.strip())
+        if "nieuw" in kaart and isinstance(kaart.ruw("nieuw"), str):
+            deelnemer_id = kaart.ident("nieuw", verplicht=True)  # merged into an existing deelnemer
+        else:
+            dk = kaart.kaart("nieuw", verplicht=True)
+            if dk is not None:
+                dk.data.setdefault("soort", "gemeente")
+                dk.data.setdefault("sinds", "0001-01-01")  # the date of herindeling, set by the engine
+                organen_overnemen = "organen" not in dk and "bestuursorgaan" not in dk
+                deelnemer = lees_deelnemer(dk)
+                if deelnemer is not None and not deelnemer.is_gemeente:
+                    kaart.fout("bij een herindeling is de nieuwe deelnemer een gemeente", "nieuw", "laat 'soort' weg")
 
     if kaart.v.aantal_fouten > fouten_voor:
         return None
@@ -221,6 +241,10 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
         telkens=kaart.vlag("telkens"),
         deelnemer=deelnemer,
         deelnemer_id=deelnemer_id,
+        opgeheven=tuple(opgeheven),
+        datum=kaart.datum("datum", verplicht=True) if actie == "herindeling" else None,
+        namen=kaart.vlag("namen", standaard=True) if actie == "herindeling" else True,
+        organen_overnemen=organen_overnemen,
         toelichting=kaart.tekst("toelichting"),
         bron=bron,
     )

@@ -124,6 +124,51 @@ def opsom(items: list[str], laatste: str = "en") -> str:
 
 
 @dataclasses.dataclass(frozen=True)
+class Rol:
+    """A task the regeling gives one of its own organs in an amendment, e.g. the algemeen bestuur
+    sets the conditions of an uittreding (Wgr art. 9, eerste lid)."""
+
+    orgaan: str  # a key of ORGANEN: "algemeen bestuur"
+    bij: tuple[str, ...]  # "wijziging", "toetreding", "uittreding", "herindeling"
+    taak: str  # a key of TAKEN: "advies" or "voorwaarden"
+    artikel: str | None  # id of the artikel that gives the role
+    bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
+
+    @property
+    def orgaanrij(self) -> Orgaan:
+        return ORGANEN[self.orgaan]
+
+
+@dataclasses.dataclass(frozen=True)
+class SoortRegeling:
+    """A kind of regeling (Wgr art. 8) and the body it sets up, if any."""
+
+    soort: str  # "openbaar lichaam"
+    grondslag: str  # "artikel 8, eerste lid"
+    lichaam: str | None  # the body: "openbaar lichaam"; None for a centrumregeling or a regeling zonder meer
+    lidwoord: str = "het"
+    organen: tuple[str, ...] = ()  # its own organs (Wgr art. 12-14 for an openbaar lichaam)
+
+
+SOORTEN_REGELING: dict[str, SoortRegeling] = {
+    "openbaar lichaam": SoortRegeling(
+        "openbaar lichaam", "artikel 8, eerste lid", "openbaar lichaam", "het", ("algemeen bestuur", "dagelijks bestuur", "voorzitter")
+    ),
+    "gemeenschappelijk orgaan": SoortRegeling("gemeenschappelijk orgaan", "artikel 8, tweede lid", "gemeenschappelijk orgaan", "het"),
+    "bedrijfsvoeringsorganisatie": SoortRegeling(
+        "bedrijfsvoeringsorganisatie", "artikel 8, derde lid", "bedrijfsvoeringsorganisatie", "de"
+    ),
+    "centrumregeling": SoortRegeling("centrumregeling", "artikel 8, vierde lid", None),
+    "regeling zonder meer": SoortRegeling("regeling zonder meer", "artikel 1", None),
+}
+# What an own organ can be asked to do in an amendment (the wording is in the template).
+TAKEN = {
+    "advies": "brengt advies uit aan de deelnemers over de wijziging",
+    "voorwaarden": "stelt de voorwaarden en de (financiële) gevolgen van de toetreding of uittreding vast",
+}
+
+
+@dataclasses.dataclass(frozen=True)
 class VersieInfo:
     """Version metadata as CVDR keeps it per version."""
 
@@ -183,6 +228,21 @@ class Regeling:
     reconstructie: str | None = None
     ondertekening: str | None = None
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
+    lichaam: str | None = None  # name of the body the regeling sets up: "Belastingsamenwerking Twente-Oost"
+    rollen: tuple[Rol, ...] = ()  # what the GR's own organs do in an amendment
+
+    @property
+    def soortrij(self) -> SoortRegeling:
+        """The kind of regeling (Wgr art. 8) as a row of `SOORTEN_REGELING`."""
+        return SOORTEN_REGELING.get(self.soort, SOORTEN_REGELING["regeling zonder meer"])
+
+    @property
+    def het_lichaam(self) -> str | None:
+        """ "het openbaar lichaam Belastingsamenwerking Twente-Oost", or None when the regeling sets up no body."""
+        rij = self.soortrij
+        if not rij.lichaam or not self.lichaam:
+            return None
+        return f"{rij.lidwoord} {rij.lichaam} {self.lichaam}"
 
     def met(self, **wijzigingen: object) -> Regeling:
         """A copy with some fields changed; the index carries over when the text did not change."""

@@ -28,8 +28,9 @@ ACTIES = (
     "toetreding",  # a deelnemer joins (Wgr art. 1, vijfde lid)
     "uittreding",  # a deelnemer leaves
     "citeertitel",  # the citeertitel changes
+    "herindeling",  # gemeenten merge (Wet arhi art. 41): the new gemeente takes their place by law
 )
-METADATA_ACTIES = ("toetreding", "uittreding", "citeertitel")
+METADATA_ACTIES = ("toetreding", "uittreding", "citeertitel", "herindeling")
 STADIA = ("ontwerp", "zienswijze", "toestemming", "vastgesteld")
 VORMEN = ("artikelsgewijs", "integraal")
 
@@ -77,7 +78,11 @@ class Operatie:
     door: str | None = None  # vervangen
     telkens: bool = False
     deelnemer: Deelnemer | None = None  # toetreding
-    deelnemer_id: str | None = None  # uittreding
+    deelnemer_id: str | None = None  # uittreding; herindeling into an existing deelnemer
+    opgeheven: tuple[str, ...] = ()  # herindeling: the deelnemers that cease to exist
+    datum: dt.date | None = None  # herindeling: the date of herindeling
+    namen: bool = True  # herindeling: replace the old names in the text
+    organen_overnemen: bool = False  # herindeling: the new gemeente takes part with the organs of the old ones
     toelichting: str | None = None
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
 

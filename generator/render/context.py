@@ -10,11 +10,13 @@ from typing import Any
 
 from generator.blokken import blokken
 from generator.errors import WAARSCHUWING, Bron, Melding
-from generator.model import Deelnemer, Versie
+from generator.model import Deelnemer, Regeling, Versie
 from generator.model.partijen import partijen, toestemmingsorganen
 from generator.model.wijziging import BRIEF_SLEUTELS
+from generator.procedure import Stuk, rollen_bij
+from generator.procedure import betrokken as betrokken_deelnemers
 from generator.render.besluit import besluitonderdelen
-from generator.wijzigen.motor import Toepassing
+from generator.wijzigen.motor import Stap, Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis
 
 
@@ -46,29 +48,55 @@ def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing) -> dict[
     """Everything the wijzigingsbesluit template uses."""
     w = toepassing.wijziging
     na = toepassing.na
-    deelnemers = na.deelnemers_op(w.inwerkingtreding)
+    r = na.regeling
+    deelnemers = list(na.deelnemers_op(w.inwerkingtreding))
     toetredingen = [s.operatie.deelnemer.id for s in toepassing.stappen if s.operatie.actie == "toetreding"]
     uittredingen = [s.operatie.deelnemer_id for s in toepassing.stappen if s.operatie.actie == "uittreding"]
-    betrokken = tuple(d for d in na.regeling.deelnemers if d.neemt_deel_op(w.inwerkingtreding) or d.id in uittredingen)
+    herindelingen = [herindeling_context(s, r) for s in toepassing.stappen if s.operatie.actie == "herindeling"]
+    betrokken = betrokken_deelnemers(r, w.inwerkingtreding, w.datum_besluit, set(uittredingen))
+    gebeurtenissen = {"wijziging"} | ({"toetreding"} if toetredingen else set()) | ({"uittreding"} if uittredingen else set())
+    gebeurtenissen |= {"herindeling"} if herindelingen else set()
     return {
         "wijziging": w,
         "citeertitel": toepassing.voor.regeling.citeertitel,
-        "nieuwe_citeertitel": na.regeling.citeertitel,
+        "nieuwe_citeertitel": r.citeertitel,
         "voor": versie_context(toepassing.voor),
         "na": versie_context(na),
         "partijen": partijen(betrokken),
         "toestemming": toestemmingsorganen(betrokken),
+        "zienswijze_gevraagd": any(d.toestemming_nodig for d in betrokken),
+        "raden_partij": [d for d in betrokken if d.raad_is_partij],
+        "betrokken": list(betrokken),
         "deelnemers": deelnemers,
-        "toetredingen": [na.regeling.deelnemer(i) for i in toetredingen],
-        "uittredingen": [na.regeling.deelnemer(i) for i in uittredingen],
+        "toetredingen": [r.deelnemer(i) for i in toetredingen],
+        "uittredingen": [r.deelnemer(i) for i in uittredingen],
+        "herindelingen": herindelingen,
         "onderdelen": besluitonderdelen(toepassing),
         "integraal": w.vorm == "integraal",
-        "centrumgemeente": na.regeling.zoek_deelnemer(na.regeling.centrumgemeente or ""),
-        "publicerende_gemeente": na.regeling.deelnemer(na.regeling.publicerende_gemeente),
+        "soort": r.soortrij,
+        "het_gr_lichaam": r.het_lichaam,
+        "rollen": rollen_bij(r, gebeurtenissen),
+        "centrumgemeente": r.zoek_deelnemer(r.centrumgemeente or "") if r.soort == "centrumregeling" else None,
+        "publicerende_gemeente": r.deelnemer(r.publicerende_gemeente),
         "versies": versietabel(geschiedenis, na.id),
         "stadium": w.stadium,
         "gewijzigde_onderwerpen": gewijzigde_onderwerpen(toepassing),
     }
+
+
+def herindeling_context(stap: Stap, regeling: Regeling) -> dict[str, Any]:
+    """One municipal merger: the gemeenten that ceased to exist, the one that took their place, the date."""
+    op = stap.operatie
+    return {
+        "opgeheven": [regeling.deelnemer(i) for i in op.opgeheven],
+        "nieuw": regeling.deelnemer(op.deelnemer.id if op.deelnemer else op.deelnemer_id),
+        "datum": op.datum,
+    }
+
+
+def stuk_context(stuk: Stuk, deelnemer: Deelnemer) -> dict[str, Any]:
+    """What one document of a deelnemer adds: the organ it is for and its role in the procedure."""
+    return {"orgaan": stuk.orgaan, "rol": stuk.rol, "raad": deelnemer.toestemmingsrij or stuk.orgaan}
 
 
 def gewijzigde_onderwerpen(toepassing: Toepassing) -> list[str]:

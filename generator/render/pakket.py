@@ -15,13 +15,13 @@ import dataclasses
 import hashlib
 import re
 from pathlib import Path
-from typing import Any
 
 from generator.diff.versies import vergelijk
 from generator.diff.waswordt import rijen
 from generator.errors import Bron, Melding, SjabloonFout, relatief
-from generator.model import Deelnemer
-from generator.render.context import besluit_context, deelnemer_context
+from generator.model.regeling import TAKEN
+from generator.procedure import stukken
+from generator.render.context import besluit_context, deelnemer_context, stuk_context
 from generator.render.docx.document import Docx
 from generator.render.docx.oxml import Revisie
 from generator.render.md_docx import markdown_naar_docx
@@ -31,7 +31,7 @@ from generator.render.word import renvooi_docx, waswordt_docx
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis
 
-ZIENSWIJZE_STADIA = ("ontwerp", "zienswijze")
+EIGEN_MAP = "regeling-organen"  # folder of the documents for the GR's own organs
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,9 +41,7 @@ class Document:
     naam: str
     sjabloon: str
     doel: str
-    geadresseerde: str  # may name {toestemmingsorgaan}, {bestuursorgaan}, {naam}, {het_lichaam}
-    naam_openbaar_lichaam: str | None = None  # file name when the deelnemer is an openbaar lichaam
-    stadia: tuple[str, ...] | None = None  # only at these stages of the procedure
+    geadresseerde: str
 
 
 GEDEELD = (
@@ -73,36 +71,25 @@ GEDEELD = (
     ),
     Document("kennisgeving", "kennisgeving.md.j2", "de bekendmaking in het Gemeenteblad (Wgr art. 26)", "de publicerende gemeente"),
 )
-PER_DEELNEMER = (
-    Document(
-        "zienswijzebrief",
-        "zienswijzebrief.md.j2",
-        "aanbieding van het ontwerp voor een zienswijze binnen acht weken (Wgr art. 1, tweede en derde lid)",
-        "de {toestemmingsorgaan} van {naam}",
-        stadia=ZIENSWIJZE_STADIA,
-    ),
-    Document(
-        "raadsvoorstel",
-        "raadsvoorstel.md.j2",
-        "voorstel om toestemming te verlenen (Wgr art. 1, vierde lid)",
-        "de {toestemmingsorgaan} van {naam}",
-        "voorstel-algemeen-bestuur",
-    ),
-    Document(
-        "raadsbesluit",
-        "raadsbesluit.md.j2",
-        "besluit tot het verlenen van toestemming (Wgr art. 1, vierde lid)",
-        "de {toestemmingsorgaan} van {naam}",
-        "besluit-algemeen-bestuur",
-    ),
-    Document(
-        "collegebesluit",
-        "collegebesluit.md.j2",
-        "besluit tot wijziging van de regeling",
-        "het {bestuursorgaan} van {naam}",
-        "besluit-dagelijks-bestuur",
-    ),
-)
+# Per deelnemer: the documents of the procedure (`generator.procedure.stukken`), one template
+# per kind of document and role, and what it is for.
+SJABLONEN = {
+    ("zienswijzebrief", "zienswijze"): "zienswijzebrief.md.j2",
+    ("voorstel", "toestemming"): "raadsvoorstel.md.j2",
+    ("voorstel", "vaststelling"): "raadsvoorstel.md.j2",
+    ("besluit", "toestemming"): "raadsbesluit.md.j2",
+    ("besluit", "vaststelling"): "raadsbesluit.md.j2",
+    ("besluit", "besluit"): "collegebesluit.md.j2",
+}
+DOELEN = {
+    ("zienswijzebrief", "zienswijze"): "aanbieding van het ontwerp voor een zienswijze binnen acht weken (Wgr art. 1, tweede en derde lid)",
+    ("voorstel", "toestemming"): "voorstel om toestemming te verlenen (Wgr art. 1, vierde lid)",
+    ("voorstel", "vaststelling"): "voorstel om de wijziging vast te stellen (Wgr art. 1, eerste lid)",
+    ("besluit", "toestemming"): "besluit tot het verlenen van toestemming (Wgr art. 1, vierde lid)",
+    ("besluit", "vaststelling"): "besluit tot wijziging van de regeling (Wgr art. 1, eerste lid)",
+    ("besluit", "besluit"): "besluit tot wijziging van de regeling",
+}
+EIGEN_ORGAAN = "besluit-eigen-orgaan.md.j2"  # a document for an organ of the GR itself (Regeling.rollen)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -172,26 +159,28 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
         bestanden[naam] = _als_docx(bestanden[f"{doc.naam}.md"].decode("utf-8"), citeertitel, w.datum_besluit, auteur, referentie)
         beschrijving[naam] = (doc.doel, doc.geadresseerde)
 
-    betrokken = [d for d in na.deelnemers if d.neemt_deel_op(w.inwerkingtreding) or d.id in {u.id for u in context["uittredingen"]}]
-    for deelnemer in betrokken:
+    for deelnemer in context["betrokken"]:
         eigen = maak_omgeving(sjabloonmappen(project, deelnemer.id), project)
         dcontext = deelnemer_context(context, toepassing, deelnemer, meldingen)
         eigen_referentie = _referentie(project, deelnemer.id)
-        for doc in PER_DEELNEMER:
-            if doc.stadia is not None and w.stadium not in doc.stadia:
-                continue
-            stam = doc.naam_openbaar_lichaam if doc.naam_openbaar_lichaam and not deelnemer.is_gemeente else doc.naam
-            markdown = _netjes(render_sjabloon(eigen, doc.sjabloon, dcontext))
-            geadresseerde = doc.geadresseerde.format(**_organen(deelnemer))
+        for stuk in stukken(deelnemer, w.stadium):
+            sleutel = (stuk.soort, stuk.rol)
+            markdown = _netjes(render_sjabloon(eigen, SJABLONEN[sleutel], {**dcontext, **stuk_context(stuk, deelnemer)}))
+            geadresseerde = f"{stuk.orgaan.met_lidwoord} van {deelnemer.van}"
+            auteur = f"{deelnemer.orgaanrijen[0].naam} van {deelnemer.naam}"
             for naam, inhoud in (
-                (f"{deelnemer.id}/{stam}.md", markdown.encode("utf-8")),
-                (
-                    f"{deelnemer.id}/{stam}.docx",
-                    _als_docx(markdown, citeertitel, w.datum_besluit, f"{deelnemer.bestuursorgaan} van {deelnemer.naam}", eigen_referentie),
-                ),
+                (f"{deelnemer.id}/{stuk.bestand}.md", markdown.encode("utf-8")),
+                (f"{deelnemer.id}/{stuk.bestand}.docx", _als_docx(markdown, citeertitel, w.datum_besluit, auteur, eigen_referentie)),
             ):
                 bestanden[naam] = inhoud
-                beschrijving[naam] = (doc.doel, geadresseerde)
+                beschrijving[naam] = (DOELEN[sleutel], geadresseerde)
+    for rol in context["rollen"]:
+        markdown = _netjes(render_sjabloon(omgeving, EIGEN_ORGAAN, {**context, "rol": rol, "orgaan": rol.orgaanrij}))
+        stam = f"{EIGEN_MAP}/{rol.orgaanrij.besluit}-{rol.taak}"
+        bestanden[f"{stam}.md"] = markdown.encode("utf-8")
+        bestanden[f"{stam}.docx"] = _als_docx(markdown, citeertitel, w.datum_besluit, context["het_gr_lichaam"] or citeertitel, referentie)
+        for naam in (f"{stam}.md", f"{stam}.docx"):
+            beschrijving[naam] = (f"besluit van het {rol.orgaan} van de regeling: {TAKEN[rol.taak]}", f"het {rol.orgaan} van {context['het_gr_lichaam']}")
 
     documenten = [
         {"pad": naam, "doel": beschrijving[naam][0], "geadresseerde": beschrijving[naam][1], "sha256": hashlib.sha256(inhoud).hexdigest()}
@@ -200,10 +189,6 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
     index = render_sjabloon(omgeving, "index.md.j2", {**context, "documenten": documenten})
     bestanden["index.md"] = _netjes(index).encode("utf-8")
     return Pakket(bestanden, tuple(meldingen))
-
-
-def _organen(d: Deelnemer) -> dict[str, Any]:
-    return {"toestemmingsorgaan": d.toestemmingsorgaan, "bestuursorgaan": d.bestuursorgaan, "naam": d.naam, "het_lichaam": d.het_lichaam}
 
 
 def _referentie(project: Path, deelnemer: str | None) -> Path | None:
