@@ -9,12 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from generator.blokken import blokken
-from generator.errors import WAARSCHUWING, Bron, Melding
+from generator.errors import WAARSCHUWING, Melding
 from generator.model import Deelnemer, Versie
-from generator.model.wijziging import BRIEF_SLEUTELS
+from generator.model.organen import ORGANEN, Orgaan
+from generator.model.wijziging import BRIEF_SLEUTELS, Wijziging
+from generator.render import inwerkingtreding
 from generator.render.besluit import besluitonderdelen
-from generator.render.omgeving import lidwoord, opsomming
+from generator.render.omgeving import hoofdletter, lidwoord, opsomming
+from generator.render.plaatshouders import plaatshouder
 from generator.wijzigen.motor import Toepassing
+from generator.wijzigen.onderdelen import groepen
 from generator.wijzigen.tijdlijn import Geschiedenis
 
 
@@ -73,8 +77,9 @@ def versietabel(geschiedenis: Geschiedenis, tot_en_met: str) -> list[dict[str, A
     return uit
 
 
-def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing) -> dict[str, Any]:
-    """Everything the wijzigingsbesluit template uses."""
+def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing, meldingen: list[Melding] | None = None) -> dict[str, Any]:
+    """Everything the wijzigingsbesluit template uses; placeholders shown are recorded in `meldingen`."""
+    meldingen = [] if meldingen is None else meldingen
     w = toepassing.wijziging
     na = toepassing.na
     deelnemers = na.deelnemers_op(w.inwerkingtreding)
@@ -99,7 +104,17 @@ def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing) -> dict[
         "versies": versietabel(geschiedenis, na.id),
         "stadium": w.stadium,
         "gewijzigde_onderwerpen": gewijzigde_onderwerpen(toepassing),
+        "procedure": Briefgegevens(w, None, meldingen),
+        "ondertekeningen": [ondertekening(d, d.bestuursorgaan, Briefgegevens(w, d, meldingen)) for d in sorted(betrokken, key=_partijvolgorde)],
+        "toelichting_onderdelen": [] if w.vorm == "integraal" else toelichting_per_onderdeel(toepassing, meldingen),
+        "inwerkingtreding": inwerkingtreding.bepaling(w),
+        "inwerkingtreding_toelichting": inwerkingtreding.toelichting(w),
     }
+
+
+def _partijvolgorde(d: Deelnemer) -> tuple:
+    """Gemeenten first, alphabetically, then the other bodies: the order of the aanhef."""
+    return (not d.is_gemeente, d.naam)
 
 
 def gewijzigde_onderwerpen(toepassing: Toepassing) -> list[str]:
@@ -115,44 +130,103 @@ def gewijzigde_onderwerpen(toepassing: Toepassing) -> list[str]:
 
 
 class Briefgegevens(dict):
-    """Letter data of one deelnemer (zaaknummer, portefeuillehouder, ...), as templates see it.
+    """Letter data of one deelnemer (zaaknummer, portefeuillehouder, ...), or the common data of
+    the amendment (`deelnemer` None), as templates see it: the deelnemer's own value, else the one
+    under `procedure:`.
 
     A known field that the amendment file does not fill in renders as a visible placeholder
-    ("[zaaknummer invullen]") and is recorded as a warning (an error with --strict); a field that
-    does not exist is a template error, so a typo in a template is never silently empty.
+    ("[in te vullen: zaaknummer]") and is recorded as a warning naming the file and the key where
+    the value goes (an error with --strict); a field that does not exist is a template error, so a
+    typo in a template is never silently empty.
     """
 
-    def __init__(self, waarden: dict[str, Any], deelnemer: Deelnemer, bron: Bron, meldingen: list[Melding]) -> None:
-        super().__init__({k: v for k, v in waarden.items() if v is not None})
+    def __init__(self, wijziging: Wijziging, deelnemer: Deelnemer | None, meldingen: list[Melding]) -> None:
+        eigen = wijziging.deelnemers.get(deelnemer.id, {}) if deelnemer else {}
+        super().__init__({k: v for k, v in {**wijziging.procedure, **eigen}.items() if v is not None})
+        self.wijziging = wijziging
         self.deelnemer = deelnemer
-        self.bron = bron
         self.meldingen = meldingen
 
     def __missing__(self, sleutel: str) -> str:
         if sleutel not in BRIEF_SLEUTELS:
             raise KeyError(sleutel)
-        melding = Melding(
-            f"gegeven '{sleutel}' ontbreekt; het document toont een plaatshouder",
-            self.bron,
-            f"deelnemer {self.deelnemer.id}",
-            f"vul het in onder 'deelnemers: {self.deelnemer.id}:' in het wijzigingsbestand",
-            ernst=WAARSCHUWING,
-        )
+        w = self.wijziging
+        wat = sleutel.replace("_", " ")
+        if self.deelnemer is not None:
+            bron = w.bronnen.get(f"deelnemers.{self.deelnemer.id}", w.bronnen.get("deelnemers", w.bron))
+            adres = f"deelnemer {self.deelnemer.id}"
+            hint = f"vul '{sleutel}' in onder 'deelnemers: {self.deelnemer.id}:' in {w.bestand} (of voor alle deelnemers onder 'procedure:')"
+        else:
+            bron = w.bronnen.get("procedure", w.bron)
+            adres = f"wijziging {w.id}"
+            hint = f"vul '{sleutel}' in onder 'procedure:' in {w.bestand}"
+        melding = Melding(f"gegeven '{sleutel}' ontbreekt; het document toont een plaatshouder", bron, adres, hint, ernst=WAARSCHUWING)
         if melding not in self.meldingen:
             self.meldingen.append(melding)
-        return f"[{sleutel.replace('_', ' ')} invullen]"
+        return plaatshouder(wat)
+
+
+def ondertekening(deelnemer: Deelnemer, orgaan_naam: str, gegevens: Briefgegevens) -> dict[str, Any]:
+    """The signature block of one bestuursorgaan of a deelnemer: who signs it, from `ORGANEN`,
+    and their names, from the letter data.
+
+    {"aanhef": "Burgemeester en wethouders van Borne", "vergadering": "het college van ... van Borne",
+     "ondertekenaars": [{"functie": "de secretaris", "naam": "mr. G. Vos"}, ...]}
+    """
+    orgaan = orgaan_van(orgaan_naam)
+    lichaam = deelnemer.naam if deelnemer.is_gemeente else deelnemer.het_lichaam
+    if orgaan.naam == "college van burgemeester en wethouders":
+        aanhef = f"Burgemeester en wethouders van {deelnemer.naam}"
+    else:
+        aanhef = hoofdletter(f"{orgaan.met_lidwoord} van {lichaam if orgaan.naam != 'raad' else deelnemer.het_lichaam}")
+    return {
+        "deelnemer": deelnemer,
+        "aanhef": aanhef,
+        "vergadering": f"{orgaan.met_lidwoord} van {lichaam if orgaan.naam != 'raad' else deelnemer.het_lichaam}",
+        "ondertekenaars": [{"functie": f"de {rol}", "naam": gegevens[rol]} for rol in orgaan.ondertekenaars],
+    }
+
+
+def orgaan_van(naam: str) -> Orgaan:
+    """The organ from the table; an organ the table does not know is signed by its secretaris
+    and voorzitter."""
+    return ORGANEN.get(naam) or Orgaan(naam, lidwoord(naam), naam, ("secretaris", "voorzitter"))
+
+
+def toelichting_per_onderdeel(toepassing: Toepassing, meldingen: list[Melding]) -> list[dict[str, Any]]:
+    """The artikelsgewijze toelichting of ARTIKEL I: per lettered onderdeel the toelichtingen of
+    its operations; an onderdeel without one is a warning that points at its first operation."""
+    w = toepassing.wijziging
+    uit = []
+    for groep in groepen(toepassing):
+        teksten = list(dict.fromkeys(s.operatie.toelichting for s in groep.stappen if s.operatie.toelichting))
+        if not teksten:
+            eerste = groep.stappen[0].operatie
+            meldingen.append(
+                Melding(
+                    f"onderdeel {groep.letter} van ARTIKEL I heeft geen toelichting; het besluit toont een plaatshouder",
+                    eerste.bron,
+                    f"wijziging {eerste.volgnummer} ({eerste.actie})",
+                    f"vul 'toelichting' in bij deze wijziging in {w.bestand}",
+                    ernst=WAARSCHUWING,
+                )
+            )
+            teksten = [plaatshouder(f"toelichting bij onderdeel {groep.letter}")]
+        uit.append({"letter": groep.letter, "teksten": teksten})
+    return uit
 
 
 def deelnemer_context(basis: dict[str, Any], toepassing: Toepassing, deelnemer: Deelnemer, meldingen: list[Melding]) -> dict[str, Any]:
     """The besluit context plus one deelnemer: its organs, its role in this amendment and its letter data."""
     w = toepassing.wijziging
     r = toepassing.na.regeling
+    gegevens = Briefgegevens(w, deelnemer, meldingen)
     return {
         **basis,
         "deelnemer": deelnemer,
-        "gegevens": Briefgegevens(
-            w.deelnemers.get(deelnemer.id, {}), deelnemer, w.bronnen.get(f"deelnemers.{deelnemer.id}", w.bron), meldingen
-        ),
+        "gegevens": gegevens,
+        "ondertekening_bestuur": ondertekening(deelnemer, deelnemer.bestuursorgaan, gegevens),
+        "ondertekening_toestemming": ondertekening(deelnemer, deelnemer.toestemmingsorgaan, gegevens),
         "toetreder": deelnemer.id in {d.id for d in basis["toetredingen"]},
         "uittreder": deelnemer.id in {d.id for d in basis["uittredingen"]},
         "is_centrumgemeente": deelnemer.id == r.centrumgemeente,

@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from generator.blokken import KOP, Blok
 from generator.errors import Melding, SjabloonFout
 from generator.nummering import romeins
+from generator.render.plaatshouders import plaatshouder
 from generator.render.sjabloonfouten import FilterFout, melding
 from generator.render.tekstweergave import md_blok, md_escape
 
@@ -32,7 +33,7 @@ def datum(d: dt.date | str | None) -> str:
     if isinstance(d, str):
         return d
     if d is None:
-        return "[datum]"
+        return plaatshouder("datum")
     return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
 
 

@@ -132,10 +132,10 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
     voor, na = toepassing.voor.regeling, toepassing.na.regeling
     verschillen = vergelijk(voor, na)
     tabelrijen = rijen(verschillen, voor, na, toepassing.toelichting_per_element())
-    context = besluit_context(geschiedenis, toepassing)
+    meldingen: list[Melding] = []
+    context = besluit_context(geschiedenis, toepassing, meldingen)
     context["renvooi"] = renvooi_md(verschillen, [], instellingen.markering)
     context["tabel"] = waswordt_md(tabelrijen)
-    meldingen: list[Melding] = []
     bestanden: dict[str, bytes] = {}
     beschrijving: dict[str, tuple[str, str]] = {}
     omgeving = maak_omgeving(sjabloonmappen(project), project)
