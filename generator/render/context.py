@@ -17,6 +17,7 @@ from generator.render import inwerkingtreding
 from generator.render.besluit import besluitonderdelen
 from generator.render.omgeving import hoofdletter, lidwoord, opsomming
 from generator.render.plaatshouders import plaatshouder
+from generator.render.versienamen import omschrijving, versienaam
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.onderdelen import groepen
 from generator.wijzigen.tijdlijn import Geschiedenis
@@ -53,10 +54,11 @@ def _organen(deelnemers: tuple[Deelnemer, ...], orgaan, meervoud_gemeenten: str)
     return " en ".join(delen)
 
 
-def versie_context(versie: Versie) -> dict[str, Any]:
+def versie_context(versie: Versie, geschiedenis: Geschiedenis | None = None) -> dict[str, Any]:
     r = versie.regeling
     return {
         "id": versie.id,
+        "naam": versienaam(versie.info, maker(geschiedenis, versie)),
         "info": versie.info,
         "citeertitel": r.citeertitel,
         "officiele_titel": r.officiele_titel,
@@ -66,12 +68,23 @@ def versie_context(versie: Versie) -> dict[str, Any]:
     }
 
 
+def maker(geschiedenis: Geschiedenis | None, versie: Versie) -> Wijziging | None:
+    """The amendment that made `versie` (None for the base version or when unknown)."""
+    if geschiedenis is None or versie.info.wijziging is None:
+        return None
+    toepassing = geschiedenis.toepassing(versie.info.wijziging)
+    return toepassing.wijziging if toepassing is not None else None
+
+
 def versietabel(geschiedenis: Geschiedenis, tot_en_met: str) -> list[dict[str, Any]]:
     """The versions up to and including one, as CVDR lists them: id, metadata, in force until."""
     uit = []
     for v in geschiedenis.tijdlijn.versies:
         volgende = geschiedenis.tijdlijn.uitwerkingtreding(v) if v.id != tot_en_met else None
-        uit.append({"id": v.id, "info": v.info, "uitwerkingtreding": volgende})
+        w = maker(geschiedenis, v)
+        uit.append(
+            {"id": v.id, "naam": versienaam(v.info, w), "omschrijving": omschrijving(w), "info": v.info, "uitwerkingtreding": volgende}
+        )
         if v.id == tot_en_met:
             break
     return uit
@@ -90,8 +103,8 @@ def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing, meldinge
         "wijziging": w,
         "citeertitel": toepassing.voor.regeling.citeertitel,
         "nieuwe_citeertitel": na.regeling.citeertitel,
-        "voor": versie_context(toepassing.voor),
-        "na": versie_context(na),
+        "voor": versie_context(toepassing.voor, geschiedenis),
+        "na": versie_context(na, geschiedenis),
         "partijen": partijen(betrokken),
         "toestemming": toestemmingsorganen(betrokken),
         "deelnemers": deelnemers,

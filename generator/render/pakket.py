@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from generator.render.docx.oxml import Revisie
 from generator.render.md_docx import markdown_naar_docx
 from generator.render.omgeving import maak_omgeving, render_sjabloon, sjabloonmappen
 from generator.render.renvooi_md import renvooi_md, waswordt_md
+from generator.render.versienamen import koptekst
 from generator.render.word import renvooi_docx, waswordt_docx
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis
@@ -42,7 +42,9 @@ class Document:
     sjabloon: str
     doel: str
     geadresseerde: str  # may name {toestemmingsorgaan}, {bestuursorgaan}, {naam}, {het_lichaam}
+    soort: str  # what a reader calls it, for the header and the document title: "Raadsbesluit"
     naam_openbaar_lichaam: str | None = None  # file name when the deelnemer is an openbaar lichaam
+    soort_openbaar_lichaam: str | None = None
     stadia: tuple[str, ...] | None = None  # only at these stages of the procedure
 
 
@@ -52,26 +54,36 @@ GEDEELD = (
         "wijzigingsbesluit.md.j2",
         "het besluit tot wijziging, in de vorm van de Aanwijzingen voor de regelgeving",
         "de colleges en het dagelijks bestuur van de deelnemers",
+        "Wijzigingsbesluit",
     ),
     Document(
         "renvooi",
         "renvooi.md.j2",
         "de hele regeling met elke wijziging zichtbaar (in Word als wijzigingen bijhouden)",
         "raden, colleges en ambtelijke lezers",
+        "Renvooi",
     ),
     Document(
         "was-wordt",
         "was-wordt.md.j2",
         "per gewijzigd artikel of lid de huidige en de nieuwe tekst, met toelichting",
         "raden, colleges en ambtelijke lezers",
+        "Was-wordt-tabel",
     ),
     Document(
         "geconsolideerd",
         "geconsolideerd.md.j2",
         "de doorlopende tekst na de wijziging, met de versies die erin zijn verwerkt",
         "iedereen; basis voor CVDR",
+        "Geconsolideerde tekst",
     ),
-    Document("kennisgeving", "kennisgeving.md.j2", "de bekendmaking in het Gemeenteblad (Wgr art. 26)", "de publicerende gemeente"),
+    Document(
+        "kennisgeving",
+        "kennisgeving.md.j2",
+        "de bekendmaking in het Gemeenteblad (Wgr art. 26)",
+        "de publicerende gemeente",
+        "Kennisgeving",
+    ),
 )
 PER_DEELNEMER = (
     Document(
@@ -79,6 +91,7 @@ PER_DEELNEMER = (
         "zienswijzebrief.md.j2",
         "aanbieding van het ontwerp voor een zienswijze binnen acht weken (Wgr art. 1, tweede en derde lid)",
         "de {toestemmingsorgaan} van {naam}",
+        "Zienswijzebrief",
         stadia=ZIENSWIJZE_STADIA,
     ),
     Document(
@@ -86,21 +99,27 @@ PER_DEELNEMER = (
         "raadsvoorstel.md.j2",
         "voorstel om toestemming te verlenen (Wgr art. 1, vierde lid)",
         "de {toestemmingsorgaan} van {naam}",
+        "Raadsvoorstel",
         "voorstel-algemeen-bestuur",
+        "Voorstel algemeen bestuur",
     ),
     Document(
         "raadsbesluit",
         "raadsbesluit.md.j2",
         "besluit tot het verlenen van toestemming (Wgr art. 1, vierde lid)",
         "de {toestemmingsorgaan} van {naam}",
+        "Raadsbesluit",
         "besluit-algemeen-bestuur",
+        "Besluit algemeen bestuur",
     ),
     Document(
         "collegebesluit",
         "collegebesluit.md.j2",
         "besluit tot wijziging van de regeling",
         "het {bestuursorgaan} van {naam}",
+        "Collegebesluit",
         "besluit-dagelijks-bestuur",
+        "Besluit dagelijks bestuur",
     ),
 )
 
@@ -141,7 +160,7 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
     omgeving = maak_omgeving(sjabloonmappen(project), project)
     citeertitel = voor.citeertitel
     centrum = na.zoek_deelnemer(na.centrumgemeente or "") or na.deelnemer(na.publicerende_gemeente)
-    auteur = f"{centrum.het_lichaam[:1].upper()}{centrum.het_lichaam[1:]}"
+    auteur = organisatie(centrum)
     referentie = _referentie(project, None)
 
     for doc in GEDEELD:
@@ -149,19 +168,22 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
         bestanden[f"{doc.naam}.md"] = markdown.encode("utf-8")
         beschrijving[f"{doc.naam}.md"] = (doc.doel, doc.geadresseerde)
     revisie = Revisie(w.kort, w.datum_besluit)
+    voor_naam, na_naam = context["voor"]["naam"], context["na"]["naam"]
     inleiding = [
-        f"Versie {toepassing.voor.id} – versie {toepassing.na.id}: {w.titel}.",
+        f"{w.titel}. Huidige tekst: {voor_naam}. Nieuwe tekst: {na_naam}.",
         "Leeswijzer: doorgehaalde tekst vervalt, onderstreepte tekst wordt ingevoegd. Elke wijziging is een "
         "Word-revisie (Wijzigingen bijhouden) en kan worden aanvaard of geweigerd.",
     ]
-    bestanden["renvooi.docx"] = renvooi_docx(verschillen, citeertitel, toepassing.voor.id, toepassing.na.id, revisie, inleiding)
+    bestanden["renvooi.docx"] = renvooi_docx(
+        verschillen, f"Renvooi {citeertitel}", koptekst(citeertitel, "Renvooi", w), auteur, revisie, inleiding, _toelichtingen(toepassing)
+    )
     bestanden["was-wordt.docx"] = waswordt_docx(
         tabelrijen,
         f"Was-wordt-tabel {citeertitel}",
-        f"{citeertitel} – Was-wordt versie {toepassing.voor.id} - versie {toepassing.na.id}",
+        koptekst(citeertitel, "Was-wordt-tabel", w),
         w.datum_besluit,
-        w.kort,
-        [f"{w.titel}."],
+        auteur,
+        [f"{w.titel}. Huidige tekst: {voor_naam}. Nieuwe tekst: {na_naam}."],
     )
     for naam in ("renvooi.docx", "was-wordt.docx"):
         beschrijving[naam] = beschrijving[naam.replace(".docx", ".md")]
@@ -169,7 +191,15 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
         if doc.naam in ("renvooi", "was-wordt"):
             continue
         naam = f"{doc.naam}.docx"
-        bestanden[naam] = _als_docx(bestanden[f"{doc.naam}.md"].decode("utf-8"), citeertitel, w.datum_besluit, auteur, referentie)
+        titel = w.titel if doc.naam == "wijzigingsbesluit" else f"{doc.soort} {citeertitel} – {w.kort}"
+        bestanden[naam] = markdown_naar_docx(
+            bestanden[f"{doc.naam}.md"].decode("utf-8"),
+            titel=titel,
+            koptekst=koptekst(citeertitel, doc.soort, w),
+            datum=w.datum_besluit,
+            auteur=auteur,
+            basis=referentie,
+        )
         beschrijving[naam] = (doc.doel, doc.geadresseerde)
 
     betrokken = [d for d in na.deelnemers if d.neemt_deel_op(w.inwerkingtreding) or d.id in {u.id for u in context["uittredingen"]}]
@@ -180,14 +210,23 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
         for doc in PER_DEELNEMER:
             if doc.stadia is not None and w.stadium not in doc.stadia:
                 continue
-            stam = doc.naam_openbaar_lichaam if doc.naam_openbaar_lichaam and not deelnemer.is_gemeente else doc.naam
+            openbaar_lichaam = doc.naam_openbaar_lichaam is not None and not deelnemer.is_gemeente
+            stam = doc.naam_openbaar_lichaam if openbaar_lichaam else doc.naam
+            soort = (doc.soort_openbaar_lichaam or doc.soort) if openbaar_lichaam else doc.soort
             markdown = _netjes(render_sjabloon(eigen, doc.sjabloon, dcontext))
             geadresseerde = doc.geadresseerde.format(**_organen(deelnemer))
             for naam, inhoud in (
                 (f"{deelnemer.id}/{stam}.md", markdown.encode("utf-8")),
                 (
                     f"{deelnemer.id}/{stam}.docx",
-                    _als_docx(markdown, citeertitel, w.datum_besluit, f"{deelnemer.bestuursorgaan} van {deelnemer.naam}", eigen_referentie),
+                    markdown_naar_docx(
+                        markdown,
+                        titel=f"{soort} {deelnemer.naam}: {w.titel}",
+                        koptekst=koptekst(citeertitel, soort, w),
+                        datum=w.datum_besluit,
+                        auteur=organisatie(deelnemer),
+                        basis=eigen_referentie,
+                    ),
                 ),
             ):
                 bestanden[naam] = inhoud
@@ -248,16 +287,17 @@ def _controleer_referentie(pad: Path, project: Path) -> None:
 # The paragraph styles grgen's documents use; a reference document must define them all.
 VEREISTE_STIJLEN = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Lid", "Onderdeel", "Subonderdeel", "Vervolg", "Vervolg 2")
 
-_TITEL = re.compile(r"^# (.+)$", re.M)
+
+def organisatie(d: Deelnemer) -> str:
+    """The organisation as a document's creator: "Gemeente Hengelo", "Openbaar lichaam SWB Midden Twente"."""
+    naam = d.het_lichaam.removeprefix("de ").removeprefix("het ")
+    return naam[:1].upper() + naam[1:]
 
 
-def _als_docx(markdown: str, citeertitel: str, datum, auteur: str, referentie: Path | None) -> bytes:  # noqa: ANN001
-    titel_m = _TITEL.search(markdown)
-    titel = titel_m[1].replace("\\", "") if titel_m else citeertitel
-    # The running header names regeling and document in one line: a title that holds the
-    # citeertitel ("Wijziging van de X in verband met ...") is cut after it.
-    koptekst = titel[: titel.index(citeertitel) + len(citeertitel)] if citeertitel in titel else f"{citeertitel} – {titel}"
-    return markdown_naar_docx(markdown, titel=titel, koptekst=koptekst, datum=datum, auteur=auteur, basis=referentie)
+def _toelichtingen(toepassing: Toepassing) -> dict[str, str]:
+    """Element id -> the toelichting of the onderdeel of the besluit that changed it (comments in
+    the Word renvooi)."""
+    return {i: " ".join(t) for i, t in toepassing.toelichting_per_element().items() if t}
 
 
 def _netjes(markdown: str) -> str:
