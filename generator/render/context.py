@@ -6,6 +6,7 @@ documented in `docs/sjablonen.md`.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from generator.blokken import blokken
@@ -21,6 +22,8 @@ from generator.render.versienamen import omschrijving, versienaam
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.onderdelen import groepen
 from generator.wijzigen.tijdlijn import Geschiedenis
+
+WGR_2022 = dt.date(2022, 7, 1)  # the Wgr renumbered article 1 (toestemming: tweede -> vierde lid)
 
 
 def partijen(deelnemers: tuple[Deelnemer, ...]) -> str:
@@ -83,7 +86,14 @@ def versietabel(geschiedenis: Geschiedenis, tot_en_met: str) -> list[dict[str, A
         volgende = geschiedenis.tijdlijn.uitwerkingtreding(v) if v.id != tot_en_met else None
         w = maker(geschiedenis, v)
         uit.append(
-            {"id": v.id, "naam": versienaam(v.info, w), "omschrijving": omschrijving(w), "info": v.info, "uitwerkingtreding": volgende}
+            {
+                "id": v.id,
+                "naam": versienaam(v.info, w),
+                "omschrijving": omschrijving(w),
+                "info": v.info,
+                "uitwerkingtreding": volgende,
+                "vastgesteld": w is None or w.stadium == "vastgesteld",
+            }
         )
         if v.id == tot_en_met:
             break
@@ -104,6 +114,7 @@ def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing, meldinge
         "citeertitel": toepassing.voor.regeling.citeertitel,
         "nieuwe_citeertitel": na.regeling.citeertitel,
         "voor": versie_context(toepassing.voor, geschiedenis),
+        "basis": versie_context(geschiedenis.tijdlijn.versie(w.basis) or toepassing.voor, geschiedenis),
         "na": versie_context(na, geschiedenis),
         "partijen": partijen(betrokken),
         "toestemming": toestemmingsorganen(betrokken),
@@ -118,11 +129,81 @@ def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing, meldinge
         "stadium": w.stadium,
         "gewijzigde_onderwerpen": gewijzigde_onderwerpen(toepassing),
         "procedure": Briefgegevens(w, None, meldingen),
+        "grondslag_wgr": grondslag_wgr(toepassing),
+        "grondslag_regeling": grondslag_regeling(toepassing),
+        "algemene_toelichting": w.toelichting or _ontbrekende_toelichting(w, meldingen),
+        "parallel": parallelle_wijzigingen(geschiedenis, toepassing),
         "ondertekeningen": [ondertekening(d, d.bestuursorgaan, Briefgegevens(w, d, meldingen)) for d in sorted(betrokken, key=_partijvolgorde)],
         "toelichting_onderdelen": [] if w.vorm == "integraal" else toelichting_per_onderdeel(toepassing, meldingen),
         "inwerkingtreding": inwerkingtreding.bepaling(w),
         "inwerkingtreding_toelichting": inwerkingtreding.toelichting(w),
     }
+
+
+def grondslag_wgr(toepassing: Toepassing) -> str:
+    """The provisions of the Wgr a besluit rests on, in the numbering of its date: toestemming and
+    "treffen" including wijzigen, toetreden and uittreden (art. 1, vierde en vijfde lid; before 1
+    July 2022 tweede en derde lid), and the article of the kind of regeling (art. 8, vierde lid,
+    for a centrumgemeente).
+
+    For the 2025 Hengelo amendments: "artikel 1, vierde en vijfde lid, en artikel 8, vierde lid, van de Wet
+    gemeenschappelijke regelingen".
+    """
+    w = toepassing.wijziging
+    leden = ("tweede", "derde") if w.datum_besluit < WGR_2022 else ("vierde", "vijfde")
+    delen = [f"artikel 1, {leden[0]} en {leden[1]} lid"]
+    if toepassing.na.regeling.centrumgemeente:
+        delen.append("artikel 8, vierde lid")
+    return ", en ".join(delen) + ", van de Wet gemeenschappelijke regelingen"
+
+
+def grondslag_regeling(toepassing: Toepassing) -> str | None:
+    """The regeling's own articles on wijziging and, where they apply, toetreding and uittreding:
+    "de artikelen 17 en 20 van de Centrumgemeenteregeling samenwerking ICT Hengelo"."""
+    acties = {s.operatie.actie for s in toepassing.stappen}
+    onderwerpen = {"wijziging"} | ({"toetreding"} & acties) | ({"uittreding", "uittreding-gevolgen"} if "uittreding" in acties else set())
+    regeling = toepassing.voor.regeling
+    nummers = [a.nummer for a in regeling.artikelen() if onderwerpen & set(a.onderwerpen)]
+    if not nummers:
+        return None
+    artikelen = f"artikel {nummers[0]}" if len(nummers) == 1 else f"de artikelen {opsomming(nummers)}"
+    return f"{artikelen} van de {regeling.citeertitel}"
+
+
+def parallelle_wijzigingen(geschiedenis: Geschiedenis, toepassing: Toepassing) -> list[dict[str, Any]]:
+    """The other amendments prepared on the same basis (as Borne's toetreding beside the
+    informatiemanagement amendment): each document says how they relate, by their titles."""
+    w = toepassing.wijziging
+    uit = []
+    for ander in geschiedenis.toepassingen:
+        if ander.wijziging.id == w.id or ander.wijziging.basis != w.basis:
+            continue
+        eerder = geschiedenis.toepassingen.index(ander) < geschiedenis.toepassingen.index(toepassing)
+        toetredingen = [ander.na.regeling.deelnemer(s.operatie.deelnemer.id) for s in ander.stappen if s.operatie.actie == "toetreding"]
+        uittredingen = [ander.na.regeling.deelnemer(s.operatie.deelnemer_id) for s in ander.stappen if s.operatie.actie == "uittreding"]
+        uit.append(
+            {
+                "wijziging": ander.wijziging,
+                "eerder": eerder,  # applied before this one in the timeline
+                "toetredingen": toetredingen,
+                "uittredingen": uittredingen,
+                "zelfde_dag": ander.wijziging.inwerkingtreding == w.inwerkingtreding,
+            }
+        )
+    return uit
+
+
+def _ontbrekende_toelichting(w: Wijziging, meldingen: list[Melding]) -> str:
+    meldingen.append(
+        Melding(
+            "de algemene toelichting ontbreekt; het besluit toont een plaatshouder",
+            w.bron,
+            f"wijziging {w.id}",
+            f"vul 'toelichting' in bovenaan {w.bestand}",
+            ernst=WAARSCHUWING,
+        )
+    )
+    return plaatshouder("algemene toelichting")
 
 
 def _partijvolgorde(d: Deelnemer) -> tuple:
@@ -140,6 +221,10 @@ def gewijzigde_onderwerpen(toepassing: Toepassing) -> list[str]:
             if plek is not None and plek.artikel is not None:
                 uit |= set(plek.artikel.onderwerpen)
     return sorted(uit)
+
+
+# Fields that are one value for the whole amendment: a missing one is asked for under `procedure:`.
+GEMEENSCHAPPELIJK = ("datum_bekendmaking",)
 
 
 class Briefgegevens(dict):
@@ -165,7 +250,7 @@ class Briefgegevens(dict):
             raise KeyError(sleutel)
         w = self.wijziging
         wat = sleutel.replace("_", " ")
-        if self.deelnemer is not None:
+        if self.deelnemer is not None and sleutel not in GEMEENSCHAPPELIJK:
             bron = w.bronnen.get(f"deelnemers.{self.deelnemer.id}", w.bronnen.get("deelnemers", w.bron))
             adres = f"deelnemer {self.deelnemer.id}"
             hint = f"vul '{sleutel}' in onder 'deelnemers: {self.deelnemer.id}:' in {w.bestand} (of voor alle deelnemers onder 'procedure:')"

@@ -24,7 +24,7 @@ from generator.render.context import besluit_context, deelnemer_context
 from generator.render.docx.document import Docx
 from generator.render.docx.oxml import Revisie
 from generator.render.md_docx import markdown_naar_docx
-from generator.render.omgeving import maak_omgeving, render_sjabloon, sjabloonmappen
+from generator.render.omgeving import lidwoord, maak_omgeving, render_sjabloon, sjabloonmappen
 from generator.render.renvooi_md import renvooi_md, waswordt_md
 from generator.render.versienamen import koptekst
 from generator.render.word import renvooi_docx, waswordt_docx
@@ -41,7 +41,7 @@ class Document:
     naam: str
     sjabloon: str
     doel: str
-    geadresseerde: str  # may name {toestemmingsorgaan}, {bestuursorgaan}, {naam}, {het_lichaam}
+    geadresseerde: str  # may name {de_toestemmingsorgaan}, {het_bestuursorgaan} (with their article), {naam}, {het_lichaam}
     soort: str  # what a reader calls it, for the header and the document title: "Raadsbesluit"
     naam_openbaar_lichaam: str | None = None  # file name when the deelnemer is an openbaar lichaam
     soort_openbaar_lichaam: str | None = None
@@ -80,7 +80,7 @@ GEDEELD = (
     Document(
         "kennisgeving",
         "kennisgeving.md.j2",
-        "de bekendmaking in het Gemeenteblad (Wgr art. 26)",
+        "de bekendmaking in het Gemeenteblad (artikel 26 van de Wet gemeenschappelijke regelingen)",
         "de publicerende gemeente",
         "Kennisgeving",
     ),
@@ -89,16 +89,16 @@ PER_DEELNEMER = (
     Document(
         "zienswijzebrief",
         "zienswijzebrief.md.j2",
-        "aanbieding van het ontwerp voor een zienswijze binnen acht weken (Wgr art. 1, tweede en derde lid)",
-        "de {toestemmingsorgaan} van {naam}",
+        "aanbieding van het ontwerp voor een zienswijze binnen acht weken (artikel 1, tweede en derde lid, van de Wet gemeenschappelijke regelingen)",
+        "{de_toestemmingsorgaan} van {naam}",
         "Zienswijzebrief",
         stadia=ZIENSWIJZE_STADIA,
     ),
     Document(
         "raadsvoorstel",
         "raadsvoorstel.md.j2",
-        "voorstel om toestemming te verlenen (Wgr art. 1, vierde lid)",
-        "de {toestemmingsorgaan} van {naam}",
+        "voorstel om toestemming te verlenen (artikel 1, vierde lid, van de Wet gemeenschappelijke regelingen)",
+        "{de_toestemmingsorgaan} van {naam}",
         "Raadsvoorstel",
         "voorstel-algemeen-bestuur",
         "Voorstel algemeen bestuur",
@@ -106,8 +106,8 @@ PER_DEELNEMER = (
     Document(
         "raadsbesluit",
         "raadsbesluit.md.j2",
-        "besluit tot het verlenen van toestemming (Wgr art. 1, vierde lid)",
-        "de {toestemmingsorgaan} van {naam}",
+        "besluit tot het verlenen van toestemming (artikel 1, vierde lid, van de Wet gemeenschappelijke regelingen)",
+        "{de_toestemmingsorgaan} van {naam}",
         "Raadsbesluit",
         "besluit-algemeen-bestuur",
         "Besluit algemeen bestuur",
@@ -116,7 +116,7 @@ PER_DEELNEMER = (
         "collegebesluit",
         "collegebesluit.md.j2",
         "besluit tot wijziging van de regeling",
-        "het {bestuursorgaan} van {naam}",
+        "{het_bestuursorgaan} van {naam}",
         "Collegebesluit",
         "besluit-dagelijks-bestuur",
         "Besluit dagelijks bestuur",
@@ -242,7 +242,12 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
 
 
 def _organen(d: Deelnemer) -> dict[str, Any]:
-    return {"toestemmingsorgaan": d.toestemmingsorgaan, "bestuursorgaan": d.bestuursorgaan, "naam": d.naam, "het_lichaam": d.het_lichaam}
+    return {
+        "de_toestemmingsorgaan": f"{lidwoord(d.toestemmingsorgaan)} {d.toestemmingsorgaan}",
+        "het_bestuursorgaan": f"{lidwoord(d.bestuursorgaan)} {d.bestuursorgaan}",
+        "naam": d.naam,
+        "het_lichaam": d.het_lichaam,
+    }
 
 
 def _referentie(project: Path, deelnemer: str | None) -> Path | None:
