@@ -100,14 +100,20 @@ def bouw(
 ) -> tuple[list[Path], list[Melding]]:
     """Build the package of one amendment (default the latest) or of all, into `output/`.
 
-    Every document of every package is rendered in memory first; warnings (letter data still
-    to fill in) are returned, or with `strikt` stop the build before anything is written.
+    The legal checks of `grgen check` run first: an error stops the build before anything is
+    rendered. Every document of every package is then rendered in memory; warnings (the
+    checks', and placeholders for data still to fill in) are returned, or with `strikt` stop the
+    build before anything is written.
     """
     stand = laad(map_)
     slug, geschiedenis = stand.geschiedenis(regeling)
     toepassingen = kies_toepassingen(geschiedenis, wijziging_id, alle)
+    resultaat = controleer_stand(stand)
+    if resultaat.aantal_fouten:
+        fouten = [m for m in resultaat.meldingen() if m.ernst == FOUT]
+        raise GrgenFout("De controles vinden fouten; er is niets geschreven (zie grgen check)", fouten)
     pakketten = {}
-    meldingen: list[Melding] = list(stand.project.waarschuwingen)
+    meldingen: list[Melding] = resultaat.meldingen()
     for toepassing in toepassingen:
         voortgang(f"{toepassing.wijziging.id}: documenten maken")
         pakket = render_pakket(map_, geschiedenis, toepassing, instellingen)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from generator.controles.motor import Regel, Vondst, Zicht
 from generator.controles.tekst import noemt, vind_verwijzingen, zin_rond
 from generator.errors import FOUT, WAARSCHUWING
-from generator.model import Element
+from generator.model import Element, Regeling
 from generator.model.organen import ORGANEN
 from generator.model.organen import toestemmingsorgaan as berekend_toestemmingsorgaan
 from generator.nummering import rangtelwoord
@@ -141,9 +141,24 @@ def publicerende_gemeente(z: Zicht) -> Iterator[Vondst]:
         )
 
 
+def _staatscourant(regeling: Regeling) -> bool:
+    """Whether an artikel on publication names the Staatscourant anywhere in its text."""
+    return any(
+        "Staatscourant" in tekst
+        for plek in regeling.elementen()
+        if plek.artikel is not None and "publicatie" in plek.artikel.onderwerpen
+        for tekst in plek.element.teksten()
+    )
+
+
 def gemeenteblad(z: Zicht) -> Iterator[Vondst]:
-    """Wgr art. 26 (since 1 July 2021): publication in the Gemeenteblad, not the Staatscourant."""
+    """Wgr art. 26 (since 1 July 2021): publication in the Gemeenteblad, not the Staatscourant.
+
+    An adopted version whose text a later amendment corrects is history, not a defect to fix:
+    the law governs its publication whatever the text says, and its text cannot be changed."""
     if z.versie.info.inwerkingtreding < GEMEENTEBLAD_SINDS:
+        return
+    if z.vastgesteld and z.latere and not _staatscourant(z.latere[-1].regeling):
         return
     publicerend = z.regeling.zoek_deelnemer(z.regeling.publicerende_gemeente)
     gemeente = publicerend.het_lichaam if publicerend else "de aangewezen gemeente"

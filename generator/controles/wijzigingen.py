@@ -100,46 +100,6 @@ def uittreding_in_tekst(z: Zicht) -> Iterator[Vondst]:
 # -- Wgr art. 1: the order of zienswijze, toestemming and besluit -------------------------------
 
 
-def _briefdatum(gegevens: dict, sleutel: str):  # noqa: ANN202
-    waarde = gegevens.get(sleutel)
-    return waarde if hasattr(waarde, "year") else None
-
-
-def toestemming_voor_besluit(z: Zicht) -> Iterator[Vondst]:
-    """Wgr art. 1, vierde lid: the college decides only after the raad gave toestemming."""
-    w = z.toepassing.wijziging
-    for deelnemer_id, gegevens in w.deelnemers.items():
-        toestemming = _briefdatum(gegevens, "datum_raad")
-        if toestemming and toestemming > w.datum_besluit:
-            d = z.toepassing.na.regeling.zoek_deelnemer(deelnemer_id)
-            orgaan = d.toestemmingsorgaan if d else "raad"
-            yield Vondst(
-                f"de toestemming van de {orgaan} ({toestemming:%d-%m-%Y}) valt na het besluit ({w.datum_besluit:%d-%m-%Y}); "
-                "het besluit wordt pas genomen na de toestemming",
-                w.bronnen.get(f"deelnemers.{deelnemer_id}", w.bron),
-                f"gegevens voor deelnemer {deelnemer_id}",
-                "controleer 'datum_raad' en 'datum_besluit'",
-                deelnemer_id,
-            )
-
-
-def zienswijze_voor_toestemming(z: Zicht) -> Iterator[Vondst]:
-    """Wgr art. 1, tweede en derde lid: the raad gives its zienswijze on the ontwerp first."""
-    w = z.toepassing.wijziging
-    for deelnemer_id, gegevens in w.deelnemers.items():
-        zienswijze = _briefdatum(gegevens, "datum_zienswijze")
-        toestemming = _briefdatum(gegevens, "datum_raad")
-        if zienswijze and toestemming and zienswijze > toestemming:
-            yield Vondst(
-                f"de zienswijze ({zienswijze:%d-%m-%Y}) valt na de toestemming ({toestemming:%d-%m-%Y}); "
-                "de raad geeft eerst zijn zienswijze op het ontwerp en daarna toestemming",
-                w.bronnen.get(f"deelnemers.{deelnemer_id}", w.bron),
-                f"gegevens voor deelnemer {deelnemer_id}",
-                "controleer 'datum_zienswijze' en 'datum_raad'",
-                deelnemer_id,
-            )
-
-
 def datums(z: Zicht) -> Iterator[Vondst]:
     """An amendment is decided after the version it amends, and terugwerkende kracht goes back."""
     w = z.toepassing.wijziging
@@ -267,22 +227,6 @@ REGELS: list[Regel] = [
         WAARSCHUWING,
         "wie uittreedt, wordt niet meer bij naam genoemd",
         uittreding_in_tekst,
-        alleen_wijzigingen=True,
-    ),
-    Regel(
-        "wgr-1-4-toestemming-voor-besluit",
-        "Wgr art. 1, vierde lid",
-        FOUT,
-        "de raad (of het algemeen bestuur) geeft toestemming vóór het besluit tot wijziging",
-        toestemming_voor_besluit,
-        alleen_wijzigingen=True,
-    ),
-    Regel(
-        "wgr-1-3-zienswijze-voor-toestemming",
-        "Wgr art. 1, tweede en derde lid",
-        FOUT,
-        "de zienswijze op het ontwerp gaat vooraf aan de toestemming",
-        zienswijze_voor_toestemming,
         alleen_wijzigingen=True,
     ),
     Regel(

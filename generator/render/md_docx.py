@@ -52,6 +52,7 @@ from markdown_it.token import Token
 
 from generator.errors import GrgenFout
 from generator.render.docx.document import Alinea, Docx, Segment
+from generator.render.plaatshouders import PLAATSHOUDER
 
 __all__ = ["MarkdownDocx", "MarkdownWordFout", "maak_parser", "markdown_naar_docx"]
 
@@ -296,8 +297,17 @@ class MarkdownDocx:
         self._stukken.append(_Stuk(tekst, self._vet > 0, self._cursief > 0, letterlijk))
 
     def _segmenten(self, stukken: Sequence[_Stuk]) -> list[Segment]:
+        """The pieces as Word runs; a placeholder still to fill in is highlighted in yellow."""
         citaat = self._citaat > 0
-        return [Segment("gelijk", s.tekst, s.vet, s.cursief or citaat) for s in stukken]
+        uit = []
+        for s in stukken:
+            begin = 0
+            for m in PLAATSHOUDER.finditer(s.tekst):
+                uit.append(Segment("gelijk", s.tekst[begin : m.start()], s.vet, s.cursief or citaat))
+                uit.append(Segment("gelijk", m[0], s.vet, s.cursief or citaat, markering=True))
+                begin = m.end()
+            uit.append(Segment("gelijk", s.tekst[begin:], s.vet, s.cursief or citaat))
+        return [s for s in uit if s.tekst]
 
     def _eis_stijl(self, naam: str) -> None:
         if naam in self._stijlen_gezien:

@@ -18,6 +18,7 @@ from generator.blokken import KOP, Blok
 from generator.errors import Melding, SjabloonFout
 from generator.model.organen import ORGANEN
 from generator.nummering import romeins
+from generator.render.plaatshouders import plaatshouder
 from generator.render.sjabloonfouten import FilterFout, melding
 from generator.render.tekstweergave import md_blok, md_escape
 
@@ -33,7 +34,7 @@ def datum(d: dt.date | str | None) -> str:
     if isinstance(d, str):
         return d
     if d is None:
-        return "[datum]"
+        return plaatshouder("datum")
     return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
 
 
