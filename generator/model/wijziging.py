@@ -51,6 +51,7 @@ BRIEF_SLEUTELS = (
     "datum_college",
     "datum_raad",
     "datum_bekendmaking",
+    "datum_eigen_orgaan",  # meeting of the GR's own organ that has a role in the amendment (Regeling.rollen)
     "agendapunt",
     "burgemeester",
     "secretaris",

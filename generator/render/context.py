@@ -12,7 +12,7 @@ from typing import Any
 from generator.blokken import blokken
 from generator.errors import WAARSCHUWING, Melding
 from generator.model import Deelnemer, Regeling, Versie
-from generator.model.organen import ORGANEN, Orgaan
+from generator.model.organen import LICHAMEN, ORGANEN, Orgaan
 from generator.model.partijen import Opsomming, partijen, toestemmingsorganen
 from generator.model.wijziging import BRIEF_SLEUTELS, Wijziging
 from generator.procedure import Stuk, rollen_bij
@@ -120,6 +120,9 @@ def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing, meldinge
         "ondertekeningen": [
             ondertekening(d, o, Briefgegevens(w, d, meldingen)) for d in sorted(betrokken, key=_partijvolgorde) for o in d.organen
         ],
+        "ondertekening_publicatie": ondertekening(
+            r.deelnemer(r.publicerende_gemeente), "college van burgemeester en wethouders", Briefgegevens(w, r.deelnemer(r.publicerende_gemeente), meldingen)
+        ),
         "toelichting_onderdelen": [] if w.vorm == "integraal" else toelichting_per_onderdeel(toepassing, meldingen),
         "inwerkingtreding": inwerkingtreding.bepaling(w),
         "inwerkingtreding_toelichting": inwerkingtreding.toelichting(w),
@@ -213,7 +216,7 @@ def gewijzigde_onderwerpen(toepassing: Toepassing) -> list[str]:
 
 
 # Fields that are one value for the whole amendment: a missing one is asked for under `procedure:`.
-GEMEENSCHAPPELIJK = ("datum_bekendmaking",)
+GEMEENSCHAPPELIJK = ("datum_bekendmaking", "datum_eigen_orgaan")
 
 
 class Briefgegevens(dict):
@@ -261,7 +264,7 @@ def ondertekening(deelnemer: Deelnemer, orgaan_naam: str, gegevens: Briefgegeven
      "ondertekenaars": [{"functie": "de secretaris", "naam": "mr. G. Vos"}, ...]}
     """
     orgaan = orgaan_van(orgaan_naam)
-    lichaam = deelnemer.naam if deelnemer.is_gemeente else deelnemer.het_lichaam
+    lichaam = deelnemer.van
     if orgaan.naam == "college van burgemeester en wethouders":
         aanhef = f"Burgemeester en wethouders van {deelnemer.naam}"
     else:
@@ -338,13 +341,25 @@ def herindeling_context(stap: Stap, regeling: Regeling) -> dict[str, Any]:
     }
 
 
-def stuk_context(stuk: Stuk, deelnemer: Deelnemer) -> dict[str, Any]:
-    """What one document of a deelnemer adds: the organ it is for and its role in the procedure;
-    `besluitende` names the organs of the deelnemer that decide after toestemming."""
+def stuk_context(stuk: Stuk, deelnemer: Deelnemer, gegevens: Briefgegevens) -> dict[str, Any]:
+    """What one document of a deelnemer adds: the organ it is for (`orgaan`) and its role in the
+    procedure (`rol`); `raad`, the representative organ that consents or adopts; `college`, the organ
+    that proposes to it; `besluitende`, the organs that decide after toestemming; `hoofdbesluit`,
+    whether this besluit is the one that arranges publication and the register."""
     besluitend = [o for o in deelnemer.orgaanrijen if not o.voorstel]
-    return {
+    uit = {
         "orgaan": stuk.orgaan,
         "rol": stuk.rol,
-        "raad": deelnemer.toestemmingsrij or stuk.orgaan,
-        "besluitende": Opsomming(opsomming([o.met_lidwoord for o in besluitend]), len(besluitend) > 1 or any(o.meervoudig for o in besluitend)),
+        "raad": deelnemer.toestemmingsrij or next((o for o in deelnemer.orgaanrijen if o.voorstel), stuk.orgaan),
+        "college": ORGANEN[LICHAMEN[deelnemer.soort].standaard[0]],
+        "besluitende": Opsomming(
+            opsomming([o.met_lidwoord for o in besluitend]), len(besluitend) > 1 or any(o.meervoudig for o in besluitend)
+        ),
+        "besluitende_kort": Opsomming(
+            opsomming([o.het_kort for o in besluitend]), len(besluitend) > 1 or any(o.meervoudig for o in besluitend)
+        ),
+        "hoofdbesluit": stuk.rol != "besluit" or (bool(besluitend) and stuk.orgaan == besluitend[0]),
     }
+    if stuk.rol == "besluit":
+        uit["ondertekening_bestuur"] = ondertekening(deelnemer, stuk.orgaan.naam, gegevens)
+    return uit

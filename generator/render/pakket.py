@@ -189,7 +189,7 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
         eigen_referentie = _referentie(project, deelnemer.id)
         for stuk in stukken(deelnemer, w.stadium):
             sleutel = (stuk.soort, stuk.rol)
-            markdown = _netjes(render_sjabloon(eigen, SJABLONEN[sleutel], {**dcontext, **stuk_context(stuk, deelnemer)}))
+            markdown = _netjes(render_sjabloon(eigen, SJABLONEN[sleutel], {**dcontext, **stuk_context(stuk, deelnemer, dcontext['gegevens'])}))
             soort = hoofdletter(stuk.bestand.replace("-", " "))  # "Raadsbesluit", "Besluit dagelijks bestuur"
             for naam, inhoud in (
                 (f"{deelnemer.id}/{stuk.bestand}.md", markdown.encode("utf-8")),
