@@ -17,6 +17,15 @@ from generator.render.pakket import Instellingen
 from generator.render.tekstweergave import als_markdown, als_tekst
 
 
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """A count with its noun in the right number.
+
+    >>> aantal(1, "wijziging", "wijzigingen"), aantal(0, "wijziging", "wijzigingen")
+    ('1 wijziging', '0 wijzigingen')
+    """
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
 class Datum(click.ParamType):
     name = "datum"
 
@@ -231,11 +240,12 @@ def check(map_: Path, strict: bool, als_json: bool, negeer: tuple[str, ...], too
         hoofdstukken = sum(1 for p in laatste.regeling.elementen() if p.element.soort == "hoofdstuk")
         click.echo(f"{basis.citeertitel} ({slug})")
         click.echo(
-            f"  versies: {len(tijdlijn.versies)} (basis {tijdlijn.basis.id}, {len(geschiedenis.toepassingen)} wijzigingen toegepast)"
+            f"  versies: {len(tijdlijn.versies)} (basis {tijdlijn.basis.id}, {aantal(len(geschiedenis.toepassingen), 'wijziging', 'wijzigingen')} toegepast)"
         )
         click.echo(
             f"  geldende versie vanaf {laatste.info.inwerkingtreding:%d-%m-%Y}: {laatste.id}, "
-            f"{artikelen} artikelen in {hoofdstukken} hoofdstukken, {len(laatste.deelnemers_op())} deelnemers"
+            f"{aantal(artikelen, 'artikel', 'artikelen')} in {aantal(hoofdstukken, 'hoofdstuk', 'hoofdstukken')}, "
+            f"{aantal(len(laatste.deelnemers_op()), 'deelnemer', 'deelnemers')}"
         )
     waarschuwingen = sum(1 for m in meldingen if m.ernst == WAARSCHUWING)
     fouten = len(meldingen) - waarschuwingen

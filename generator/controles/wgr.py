@@ -19,14 +19,14 @@ from generator.model import Element, Regeling
 from generator.model.organen import ORGANEN
 from generator.model.organen import toestemmingsorgaan as berekend_toestemmingsorgaan
 from generator.nummering import rangtelwoord
-from generator.onderwerpen import ONDERWERPEN
+from generator.onderwerpen import ALLEEN_BIJ, ONDERWERPEN
 
 # Since 1 July 2022 the toestemming of the raad is in art. 1, vierde lid (before: tweede lid).
 WGR_2022 = dt.date(2022, 7, 1)
 # Since 1 July 2021 a regeling is published in the Gemeenteblad of the designated gemeente.
 GEMEENTEBLAD_SINDS = dt.date(2021, 7, 1)
 # The topics that only a centrumregeling needs (Wgr art. 8, vierde lid).
-ALLEEN_CENTRUMREGELING = {"centrumgemeente", "mandaat"}
+ALLEEN_CENTRUMREGELING = {o for o, soorten in ALLEEN_BIJ.items() if soorten == {"centrumregeling"}}
 _WGR_NAMEN = re.compile(r"^(?:Wet gemeenschappelijke regelingen|Wgr)\b")
 
 
@@ -47,7 +47,7 @@ def regel_id(onderwerp: str, bron: str) -> str:
 
 def _onderwerp_controle(onderwerp: str, wat: str, bron: str):  # noqa: ANN202 - a closure
     def controle(z: Zicht) -> Iterator[Vondst]:
-        if onderwerp in ALLEEN_CENTRUMREGELING and z.regeling.soort != "centrumregeling":
+        if onderwerp in ALLEEN_BIJ and z.regeling.soort not in ALLEEN_BIJ[onderwerp]:
             return
         if z.artikelen_over(onderwerp):
             return
@@ -72,7 +72,7 @@ def onderwerp_regels() -> list[Regel]:
             bron,
             FOUT,
             f"de regeling bevat een bepaling over {wat}"
-            + (" (alleen bij een centrumregeling)" if onderwerp in ALLEEN_CENTRUMREGELING else ""),
+            + (f" (alleen bij een {' of '.join(sorted(ALLEEN_BIJ[onderwerp]))})" if onderwerp in ALLEEN_BIJ else ""),
             _onderwerp_controle(onderwerp, wat, bron),
         )
         for onderwerp, (wat, bron) in ONDERWERPEN.items()

@@ -473,6 +473,8 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
             naast = suggestie(rol.artikel, regeling.index)
             v.fout(f"rol van het {rol.orgaan}: onbekend artikel '{rol.artikel}'", rol.bron, "rollen", f"bedoelde u '{naast}'?" if naast else None)
     for plek, doel in onbekende_verwijzingen(regeling):
+        if doel in ids.gezien:
+            continue  # the element exists but was left out for an error of its own, reported above
         naast = suggestie(doel, regeling.index)
         v.fout(
             f"verwijzing naar onbekende id '{doel}'",

@@ -96,3 +96,24 @@ def toestemmingsorganen(deelnemers: Iterable[Deelnemer]) -> Opsomming:
     ('de raad van Borne en het algemeen bestuur van het openbaar lichaam SWB Midden Twente', False)
     """
     return noem(deelnemers, lambda d: (d.toestemmingsorgaan,) if d.toestemmingsorgaan else ())
+
+
+def lichamen(deelnemers: Iterable[Deelnemer]) -> Opsomming:
+    """The bodies themselves, grouped by kind: "de gemeenten Dinkelland en Tubbergen".
+
+    >>> import datetime as dt
+    >>> d = dt.date(2020, 1, 1)
+    >>> a = Deelnemer("a", "Dinkelland", "gemeente", "raad", None, d)
+    >>> b = Deelnemer("b", "Tubbergen", "gemeente", "raad", None, d)
+    >>> lichamen([b, a]), lichamen([a]).meervoud
+    ('de gemeenten Dinkelland en Tubbergen', False)
+    """
+    deelnemers = list(deelnemers)
+    delen: list[str] = []
+    for soort, lichaam in LICHAMEN.items():
+        namen = sorted(d.naam for d in deelnemers if d.soort == soort)
+        if len(namen) > 1:
+            delen.append(f"de {lichaam.meervoud} {opsom(namen)}")
+        elif namen:
+            delen.append(f"{lichaam.lidwoord} {soort} {namen[0]}")
+    return Opsomming(opsom(delen), len(deelnemers) > 1)

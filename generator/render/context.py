@@ -129,7 +129,7 @@ def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing, meldinge
     }
 
 
-def grondslag_wgr(toepassing: Toepassing) -> str:
+def grondslag_wgr(toepassing: Toepassing, deelnemer: Deelnemer | None = None) -> str:
     """The provisions of the Wgr a besluit rests on, in the numbering of its date: toestemming and
     "treffen" including wijzigen, toetreden and uittreden (art. 1, vierde en vijfde lid; before 1
     July 2022 tweede en derde lid), and the article of the kind of regeling (art. 8, vierde lid,
@@ -141,8 +141,9 @@ def grondslag_wgr(toepassing: Toepassing) -> str:
     w = toepassing.wijziging
     leden = ("tweede", "derde") if w.datum_besluit < WGR_2022 else ("vierde", "vijfde")
     regeling = toepassing.na.regeling
-    if not any(d.toestemming_nodig for d in regeling.deelnemers if d.tot is None):
-        leden = ("eerste", leden[1])  # every raad takes part itself: no toestemming (Wgr art. 1, tweede lid)
+    nodig = deelnemer.toestemming_nodig if deelnemer else any(d.toestemming_nodig for d in regeling.deelnemers if d.tot is None)
+    if not nodig:
+        leden = ("eerste", leden[1])  # the raad takes part itself: no toestemming (Wgr art. 1, tweede lid)
     delen = [f"artikel 1, {leden[0]} en {leden[1]} lid"]
     if regeling.soortrij.grondslag.startswith("artikel 8"):
         delen.append(regeling.soortrij.grondslag)
@@ -271,6 +272,8 @@ def ondertekening(deelnemer: Deelnemer, orgaan_naam: str, gegevens: Briefgegeven
         aanhef = hoofdletter(f"{orgaan.met_lidwoord} van {lichaam if orgaan.naam != 'raad' else deelnemer.het_lichaam}")
     return {
         "deelnemer": deelnemer,
+        "orgaan": orgaan,
+        "datum": gegevens["datum_raad"] if orgaan.voorstel else None,  # the raad adopts in its own meeting
         "aanhef": aanhef,
         "vergadering": f"{orgaan.met_lidwoord} van {lichaam if orgaan.naam != 'raad' else deelnemer.het_lichaam}",
         "ondertekenaars": [{"functie": f"de {rol}", "naam": gegevens[rol]} for rol in orgaan.ondertekenaars],
@@ -315,12 +318,19 @@ def deelnemer_context(basis: dict[str, Any], toepassing: Toepassing, deelnemer: 
         **basis,
         "deelnemer": deelnemer,
         "gegevens": gegevens,
-        "ondertekening_bestuur": ondertekening(deelnemer, deelnemer.bestuursorgaan, gegevens),
+        "ondertekening_bestuur": ondertekening(deelnemer, _voorsteller(deelnemer), gegevens),
         "ondertekening_toestemming": ondertekening(deelnemer, _vertegenwoordiging(deelnemer), gegevens),
         "toetreder": deelnemer.id in {d.id for d in basis["toetredingen"]},
         "uittreder": deelnemer.id in {d.id for d in basis["uittredingen"]},
         "is_centrumgemeente": r.soort == "centrumregeling" and deelnemer.id == r.centrumgemeente,
+        "grondslag_wgr": grondslag_wgr(toepassing, deelnemer),  # for this deelnemer's own besluiten
     }
+
+
+def _voorsteller(deelnemer: Deelnemer) -> str:
+    """The organ that proposes and writes the letters: the first deciding organ that is not the raad,
+    else the college (dagelijks bestuur, gedeputeerde staten) of the body."""
+    return next((o.naam for o in deelnemer.orgaanrijen if not o.voorstel), LICHAMEN[deelnemer.soort].standaard[0])
 
 
 def _vertegenwoordiging(deelnemer: Deelnemer) -> str:

@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from generator.blokken import KOP, Blok
 from generator.errors import Melding, SjabloonFout
 from generator.model.organen import ORGANEN
+from generator.model.partijen import lichamen
 from generator.nummering import romeins
 from generator.render.plaatshouders import plaatshouder
 from generator.render.sjabloonfouten import FilterFout, melding
@@ -152,6 +153,7 @@ FILTERS = {
     "md": md_escape,
     "md_tekstblok": md_tekstblok,
     "lidwoord": lidwoord,
+    "lichamen": lichamen,
 }
 
 
