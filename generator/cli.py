@@ -278,6 +278,16 @@ def toon(map_: Path, versie_id: str | None, op: dt.date | None, formaat: str, id
 @grgen.command()
 @click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
 @click.pass_obj
+def _inwerking(geschiedenis, versie) -> str:  # noqa: ANN001
+    """The date of entry into force as the besluit states it; with terugwerkende kracht also the
+    date from which the version applies (the same words as `grgen diff`)."""
+    toepassing = geschiedenis.toepassing(versie.id)
+    if toepassing is None or not toepassing.wijziging.terugwerkende_kracht:
+        return f"{versie.info.inwerkingtreding:%d-%m-%Y}"
+    w = toepassing.wijziging
+    return f"{w.inwerkingtreding:%d-%m-%Y} (terugwerkend tot en met {w.terugwerkende_kracht:%d-%m-%Y})"
+
+
 def versies(map_: Path, regeling: str | None) -> None:
     """Toon alle versies: basis en wijzigingen, met besluit, inwerkingtreding en bron."""
     _, geschiedenis = laad(map_).geschiedenis(regeling)
@@ -289,7 +299,7 @@ def versies(map_: Path, regeling: str | None) -> None:
                 v.id,
                 i.betreft,
                 f"{i.datum_ondertekening:%d-%m-%Y}" if i.datum_ondertekening else "-",
-                f"{i.inwerkingtreding:%d-%m-%Y}",
+                _inwerking(geschiedenis, v),
                 i.bekendmaking or "-",
             )
         )

@@ -121,7 +121,8 @@ def telling_tekst(v: Verschil, kop: str = "Samenvatting: ") -> str:
 
 
 def wijziging_tekst(w: Wijziging, v: Verschil) -> str:
-    return f"{w.id}: {w.kort} (besluit {_datum(w.datum_besluit)}, in werking {_datum(w.inwerkingtreding)}){raakt_niet(w, v)}"
+    terug = f", terugwerkend tot en met {_datum(w.terugwerkende_kracht)}" if w.terugwerkende_kracht else ""
+    return f"{w.id}: {w.kort} (besluit {_datum(w.datum_besluit)}, in werking {_datum(w.inwerkingtreding)}{terug}){raakt_niet(w, v)}"
 
 
 def raakt_niet(w: Wijziging, v: Verschil) -> str:
