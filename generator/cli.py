@@ -275,9 +275,6 @@ def toon(map_: Path, versie_id: str | None, op: dt.date | None, formaat: str, id
     click.echo(als_markdown(versie, ids) if formaat == "md" else als_tekst(versie, ids), nl=False)
 
 
-@grgen.command()
-@click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
-@click.pass_obj
 def _inwerking(geschiedenis, versie) -> str:  # noqa: ANN001
     """The date of entry into force as the besluit states it; with terugwerkende kracht also the
     date from which the version applies (the same words as `grgen diff`)."""
@@ -288,6 +285,9 @@ def _inwerking(geschiedenis, versie) -> str:  # noqa: ANN001
     return f"{w.inwerkingtreding:%d-%m-%Y} (terugwerkend tot en met {w.terugwerkende_kracht:%d-%m-%Y})"
 
 
+@grgen.command()
+@click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
+@click.pass_obj
 def versies(map_: Path, regeling: str | None) -> None:
     """Toon alle versies: basis en wijzigingen, met besluit, inwerkingtreding en bron."""
     _, geschiedenis = laad(map_).geschiedenis(regeling)

@@ -55,7 +55,7 @@ OPERATIE_SLEUTELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "woorden_vervallen": (("doel", "wat", "telkens"), ("doel", "wat")),
     "opschrift": (("doel", "nieuw"), ("doel", "nieuw")),
     "toetreding": (("deelnemer",), ("deelnemer",)),
-    "uittreding": (("deelnemer",), ("deelnemer",)),
+    "uittreding": (("deelnemer", "tot"), ("deelnemer",)),
     "citeertitel": (("nieuw",), ("nieuw",)),
     "herindeling": (("opgeheven", "nieuw", "datum", "namen"), ("opgeheven", "nieuw", "datum")),
 }
@@ -290,7 +290,7 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
         deelnemer=deelnemer,
         deelnemer_id=deelnemer_id,
         opgeheven=tuple(opgeheven),
-        datum=kaart.datum("datum", verplicht=True) if actie == "herindeling" else None,
+        datum=kaart.datum("datum", verplicht=True) if actie == "herindeling" else kaart.datum("tot") if actie == "uittreding" else None,
         namen=kaart.vlag("namen", standaard=True) if actie == "herindeling" else True,
         organen_overnemen=organen_overnemen,
         toelichting=kaart.tekst("toelichting"),

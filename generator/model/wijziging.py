@@ -99,7 +99,7 @@ class Operatie:
     deelnemer: Deelnemer | None = None  # toetreding
     deelnemer_id: str | None = None  # uittreding; herindeling into an existing deelnemer
     opgeheven: tuple[str, ...] = ()  # herindeling: the deelnemers that cease to exist
-    datum: dt.date | None = None  # herindeling: the date of herindeling
+    datum: dt.date | None = None  # herindeling: the date of herindeling; uittreding: the first day outside (`tot`)
     namen: bool = True  # herindeling: replace the old names in the text
     organen_overnemen: bool = False  # herindeling: the new gemeente takes part with the organs of the old ones
     toelichting: str | None = None

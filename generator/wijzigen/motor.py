@@ -657,7 +657,11 @@ class _Motor:
                 "wijs eerst een andere gemeente aan",
             )
             return None
-        deelnemers = tuple(dataclasses.replace(x, tot=self.w.inwerkingtreding) if x.id == d.id else x for x in self.reg.deelnemers)
+        tot = op.datum or self.w.inwerkingtreding  # `tot`: the uittreding may take effect apart from the text
+        if tot <= d.sinds:
+            self._fout(op, f"'tot' ({tot:%d-%m-%Y}) ligt niet na de eerste dag van deelname van {d.naam} ({d.sinds:%d-%m-%Y})")
+            return None
+        deelnemers = tuple(dataclasses.replace(x, tot=tot) if x.id == d.id else x for x in self.reg.deelnemers)
         return self._stap(op, None, self.reg.met(deelnemers=deelnemers), None, {f"deelnemer:{d.id}"})
 
     def _herindeling(self, op: Operatie, doel_id: str | None) -> Stap | None:
