@@ -235,9 +235,7 @@ def test_toestemmingsorgaan_verkeerd_en_raad_als_partij(basis) -> None:
     eerste = versie.regeling.deelnemers[0]
     verkeerd = dataclasses.replace(eerste, toestemmingsorgaan="algemeen bestuur")
     gevonden = vondsten("wgr-1-4-toestemmingsorgaan", Zicht(met_versie(versie, deelnemers=(verkeerd, *versie.regeling.deelnemers[1:]))))
-    assert [v.tekst for v in gevonden] == [
-        f"bij {eerste.het_lichaam} geeft de raad toestemming aan het college, niet 'algemeen bestuur'"
-    ]
+    assert [v.tekst for v in gevonden] == [f"bij {eerste.het_lichaam} geeft de raad toestemming aan het college, niet 'algemeen bestuur'"]
     # Wgr art. 1, tweede lid: where the raad takes part itself, no organ consents.
     raad = dataclasses.replace(eerste, organen=("raad", "college van burgemeester en wethouders"), toestemmingsorgaan=None)
     assert vondsten("wgr-1-4-toestemmingsorgaan", Zicht(met_versie(versie, deelnemers=(raad, *versie.regeling.deelnemers[1:])))) == []

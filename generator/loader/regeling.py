@@ -446,7 +446,10 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
     lichaam = kaart.tekst("lichaam")
     rij = SOORTRIJEN.get(soort or "")
     if lichaam and rij is not None and not rij.lichaam:
-        kaart.fout(f"een {soort} stelt geen lichaam in; 'lichaam' hoort bij een openbaar lichaam, gemeenschappelijk orgaan of bedrijfsvoeringsorganisatie", "lichaam")
+        kaart.fout(
+            f"een {soort} stelt geen lichaam in; 'lichaam' hoort bij een openbaar lichaam, gemeenschappelijk orgaan of bedrijfsvoeringsorganisatie",
+            "lichaam",
+        )
     rollen = _rollen(kaart, rij)
     considerans = tuple(t for item, bron in kaart.lijst("considerans") if (t := _lijsttekst(kaart, item, bron, "considerans")) is not None)
     regeling = Regeling(
@@ -471,7 +474,12 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
     for rol in rollen:
         if rol.artikel and rol.artikel not in regeling.index:
             naast = suggestie(rol.artikel, regeling.index)
-            v.fout(f"rol van het {rol.orgaan}: onbekend artikel '{rol.artikel}'", rol.bron, "rollen", f"bedoelde u '{naast}'?" if naast else None)
+            v.fout(
+                f"rol van het {rol.orgaan}: onbekend artikel '{rol.artikel}'",
+                rol.bron,
+                "rollen",
+                f"bedoelde u '{naast}'?" if naast else None,
+            )
     for plek, doel in onbekende_verwijzingen(regeling):
         if doel in ids.gezien:
             continue  # the element exists but was left out for an error of its own, reported above

@@ -82,9 +82,7 @@ ORGANEN: dict[str, Orgaan] = {
         kort="college",
         besluit="collegebesluit",
     ),
-    "burgemeester": _orgaan(
-        "burgemeester", "de", "burgemeesters", ("burgemeester",), toestemming="raad", besluit="besluit-burgemeester"
-    ),
+    "burgemeester": _orgaan("burgemeester", "de", "burgemeesters", ("burgemeester",), toestemming="raad", besluit="besluit-burgemeester"),
     "provinciale staten": _orgaan(
         "provinciale staten",
         "",
@@ -130,9 +128,7 @@ ORGANEN: dict[str, Orgaan] = {
         toestemming="algemeen bestuur",
         besluit="besluit-dagelijks-bestuur",
     ),
-    "voorzitter": _orgaan(
-        "voorzitter", "de", "voorzitters", ("voorzitter",), toestemming="algemeen bestuur", besluit="besluit-voorzitter"
-    ),
+    "voorzitter": _orgaan("voorzitter", "de", "voorzitters", ("voorzitter",), toestemming="algemeen bestuur", besluit="besluit-voorzitter"),
 }
 
 
@@ -150,7 +146,12 @@ class Lichaam:
 
 LICHAMEN: dict[str, Lichaam] = {
     "gemeente": Lichaam(
-        "gemeente", "de", "gemeenten", ("raad", "college van burgemeester en wethouders", "burgemeester"), ("college van burgemeester en wethouders",), True
+        "gemeente",
+        "de",
+        "gemeenten",
+        ("raad", "college van burgemeester en wethouders", "burgemeester"),
+        ("college van burgemeester en wethouders",),
+        True,
     ),
     "provincie": Lichaam(
         "provincie",
@@ -161,7 +162,12 @@ LICHAMEN: dict[str, Lichaam] = {
         True,
     ),
     "openbaar lichaam": Lichaam(
-        "openbaar lichaam", "het", "openbare lichamen", ("algemeen bestuur", "dagelijks bestuur", "voorzitter"), ("dagelijks bestuur",), False
+        "openbaar lichaam",
+        "het",
+        "openbare lichamen",
+        ("algemeen bestuur", "dagelijks bestuur", "voorzitter"),
+        ("dagelijks bestuur",),
+        False,
     ),
     "waterschap": Lichaam(
         "waterschap", "het", "waterschappen", ("algemeen bestuur", "dagelijks bestuur", "voorzitter"), ("dagelijks bestuur",), False

@@ -121,7 +121,9 @@ def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing, meldinge
             ondertekening(d, o, Briefgegevens(w, d, meldingen)) for d in sorted(betrokken, key=_partijvolgorde) for o in d.organen
         ],
         "ondertekening_publicatie": ondertekening(
-            r.deelnemer(r.publicerende_gemeente), "college van burgemeester en wethouders", Briefgegevens(w, r.deelnemer(r.publicerende_gemeente), meldingen)
+            r.deelnemer(r.publicerende_gemeente),
+            "college van burgemeester en wethouders",
+            Briefgegevens(w, r.deelnemer(r.publicerende_gemeente), meldingen),
         ),
         "toelichting_onderdelen": [] if w.vorm == "integraal" else toelichting_per_onderdeel(toepassing, meldingen),
         "inwerkingtreding": inwerkingtreding.bepaling(w),
@@ -246,7 +248,9 @@ class Briefgegevens(dict):
         if self.deelnemer is not None and sleutel not in GEMEENSCHAPPELIJK:
             bron = w.bronnen.get(f"deelnemers.{self.deelnemer.id}", w.bronnen.get("deelnemers", w.bron))
             adres = f"deelnemer {self.deelnemer.id}"
-            hint = f"vul '{sleutel}' in onder 'deelnemers: {self.deelnemer.id}:' in {w.bestand} (of voor alle deelnemers onder 'procedure:')"
+            hint = (
+                f"vul '{sleutel}' in onder 'deelnemers: {self.deelnemer.id}:' in {w.bestand} (of voor alle deelnemers onder 'procedure:')"
+            )
         else:
             bron = w.bronnen.get("procedure", w.bron)
             adres = f"wijziging {w.id}"

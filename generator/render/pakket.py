@@ -93,7 +93,10 @@ SJABLONEN = {
 }
 WGR = "van de Wet gemeenschappelijke regelingen"
 DOELEN = {
-    ("zienswijzebrief", "zienswijze"): f"aanbieding van het ontwerp voor een zienswijze binnen acht weken (artikel 1, tweede en derde lid, {WGR})",
+    (
+        "zienswijzebrief",
+        "zienswijze",
+    ): f"aanbieding van het ontwerp voor een zienswijze binnen acht weken (artikel 1, tweede en derde lid, {WGR})",
     ("voorstel", "toestemming"): f"voorstel om toestemming te verlenen (artikel 1, vierde lid, {WGR})",
     ("voorstel", "vaststelling"): f"voorstel om de wijziging zelf vast te stellen (artikel 1, eerste lid, {WGR})",
     ("besluit", "toestemming"): f"besluit tot het verlenen van toestemming (artikel 1, vierde lid, {WGR})",
@@ -189,7 +192,9 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
         eigen_referentie = _referentie(project, deelnemer.id)
         for stuk in stukken(deelnemer, w.stadium):
             sleutel = (stuk.soort, stuk.rol)
-            markdown = _netjes(render_sjabloon(eigen, SJABLONEN[sleutel], {**dcontext, **stuk_context(stuk, deelnemer, dcontext['gegevens'])}))
+            markdown = _netjes(
+                render_sjabloon(eigen, SJABLONEN[sleutel], {**dcontext, **stuk_context(stuk, deelnemer, dcontext["gegevens"])})
+            )
             soort = hoofdletter(stuk.bestand.replace("-", " "))  # "Raadsbesluit", "Besluit dagelijks bestuur"
             for naam, inhoud in (
                 (f"{deelnemer.id}/{stuk.bestand}.md", markdown.encode("utf-8")),

@@ -567,7 +567,7 @@ class _Motor:
                 # The drafter read the basis; an earlier amendment on the same basis changed these words.
                 self._fout(
                     op,
-                    f'de woorden "{woorden}" staan in {basisplek.adres} van versie {self.w.basis}, maar niet meer in versie '
+                    f'de woorden "{woorden}" staan in {_komma(basisplek.adres)} van versie {self.w.basis}, maar niet meer in versie '
                     f'{self.huidig_id}, waarop deze wijziging wordt toegepast; daar luidt de tekst: "{_kort(weergave)}"',
                     f"laat deze wijziging voortbouwen op versie {self.huidig_id} ('basis: {self.huidig_id}') en pas de woorden daarop aan",
                 )
@@ -677,14 +677,22 @@ class _Motor:
         for i in op.opgeheven:
             d = actief.get(i)
             if d is None or not d.is_gemeente:
-                self._fout(op, f"'{i}' is geen deelnemende gemeente", f"deelnemende gemeenten: {', '.join(x for x in actief if actief[x].is_gemeente)}")
+                self._fout(
+                    op,
+                    f"'{i}' is geen deelnemende gemeente",
+                    f"deelnemende gemeenten: {', '.join(x for x in actief if actief[x].is_gemeente)}",
+                )
                 fouten = True
             else:
                 opgeheven.append(d)
         if op.deelnemer_id is not None:  # lichte samenvoeging: an existing deelnemer absorbs the others
             nieuw = actief.get(op.deelnemer_id)
             if nieuw is None or not nieuw.is_gemeente or nieuw.id in op.opgeheven:
-                self._fout(op, f"'{op.deelnemer_id}' is geen andere deelnemende gemeente", "noem onder 'nieuw' een deelnemende gemeente of een nieuwe gemeente (id, naam)")
+                self._fout(
+                    op,
+                    f"'{op.deelnemer_id}' is geen andere deelnemende gemeente",
+                    "noem onder 'nieuw' een deelnemende gemeente of een nieuwe gemeente (id, naam)",
+                )
                 return None
         else:
             if op.deelnemer.id in {x.id for x in self.reg.deelnemers}:
@@ -714,7 +722,9 @@ class _Motor:
             if op.organen_overnemen:
                 samen = {o for d in opgeheven for o in d.organen}
                 organen = tuple(o for o in ORGANEN if o in samen)
-            nieuw = dataclasses.replace(nieuw, sinds=datum, tot=None, organen=organen, bestuursorgaan=organen[0], toestemmingsorgaan=toestemmingsorgaan(organen))
+            nieuw = dataclasses.replace(
+                nieuw, sinds=datum, tot=None, organen=organen, bestuursorgaan=organen[0], toestemmingsorgaan=toestemmingsorgaan(organen)
+            )
         deelnemers = tuple(
             dataclasses.replace(x, tot=datum, opgegaan_in=nieuw.id) if x.id in op.opgeheven else x for x in self.reg.deelnemers
         ) + (() if op.deelnemer_id else (nieuw,))
@@ -733,7 +743,9 @@ class _Motor:
         raakt |= {e for e, _, _ in vervangingen}
         return self._stap(op, None, regeling, None, raakt, vervangingen=tuple(vervangingen))
 
-    def _vervang_namen(self, op: Operatie, regeling: Regeling, oud: list[str], nieuw: str) -> tuple[Regeling | None, list[tuple[str, str, str]]]:
+    def _vervang_namen(
+        self, op: Operatie, regeling: Regeling, oud: list[str], nieuw: str
+    ) -> tuple[Regeling | None, list[tuple[str, str, str]]]:
         """Replace each old name by the new one in every text this amendment does not rewrite otherwise."""
         elders = {d for o in self.w.operaties if o is not op and (d := self._doel_van.get(o.volgnummer))}
         vervangingen: list[tuple[str, str, str]] = []
@@ -748,8 +760,8 @@ class _Motor:
             if len(genoemd) > 1:
                 self._fout(
                     op,
-                    f"{plek.adres} noemt {' en '.join(genoemd)}; de namen kunnen daar niet elk door {nieuw} worden vervangen",
-                    f"herschrijf {plek.adres} in deze wijziging zelf (bijv. komt_te_luiden); dan laat de herindeling het met rust",
+                    f"{_komma(plek.adres)} noemt {' en '.join(genoemd)}; de namen kunnen daar niet elk door {nieuw} worden vervangen",
+                    f"herschrijf {_komma(plek.adres)} in deze wijziging zelf (bijv. komt_te_luiden); dan laat de herindeling het met rust",
                 )
                 return None, []
             naam = genoemd[0]
@@ -787,6 +799,11 @@ class _Motor:
                 verwijzer,
                 "pas ook de verwijzing aan, of laat het element niet vervallen",
             )
+
+
+def _komma(adres: str) -> str:
+    """An address inside a sentence is closed by a comma when it has commas itself (Ar 3.29)."""
+    return adres + "," if "," in adres else adres
 
 
 def als_soort(element: Element, soort: str) -> Element:
