@@ -133,7 +133,7 @@ def test_basis_is_geldig(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""  # not even a warning
     assert "Geen fouten gevonden." in result.stdout
-    assert "2 (basis 2017, 1 wijzigingen toegepast)" in result.stdout
+    assert "2 (basis 2017, 1 wijziging toegepast)" in result.stdout
     assert boomhash(project) == voor
 
 
