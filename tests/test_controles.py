@@ -170,7 +170,7 @@ def test_bundel_zonder_fouten(bundel) -> None:
     bevindingen = controleer(bundel, REGELS)
     assert [b for b in bevindingen if b.ernst == "fout"] == []
     # The adopted 2022 version (in force from 01-01-2022) still names the Staatscourant, but that
-    # text is history: the 2025 amendment moves publication to the Gemeenteblad, so nothing is left
+    # text is history: the 2025 amendment moves publication to the gemeenteblad, so nothing is left
     # to fix (generator/controles/wgr.py, gemeenteblad).
     assert bevindingen == []
 
