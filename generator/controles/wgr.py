@@ -23,7 +23,7 @@ from generator.onderwerpen import ALLEEN_BIJ, ONDERWERPEN
 
 # Since 1 July 2022 the toestemming of the raad is in art. 1, vierde lid (before: tweede lid).
 WGR_2022 = dt.date(2022, 7, 1)
-# Since 1 July 2021 a regeling is published in the Gemeenteblad of the designated gemeente.
+# Since 1 July 2021 a regeling is published in the gemeenteblad of the designated gemeente.
 GEMEENTEBLAD_SINDS = dt.date(2021, 7, 1)
 # The topics that only a centrumregeling needs (Wgr art. 8, vierde lid).
 ALLEEN_CENTRUMREGELING = {o for o, soorten in ALLEEN_BIJ.items() if soorten == {"centrumregeling"}}
@@ -152,7 +152,7 @@ def _staatscourant(regeling: Regeling) -> bool:
 
 
 def gemeenteblad(z: Zicht) -> Iterator[Vondst]:
-    """Wgr art. 26 (since 1 July 2021): publication in the Gemeenteblad, not the Staatscourant.
+    """Wgr art. 26 (since 1 July 2021): publication in the gemeenteblad, not the Staatscourant.
 
     An adopted version whose text a later amendment corrects is history, not a defect to fix:
     the law governs its publication whatever the text says, and its text cannot be changed."""

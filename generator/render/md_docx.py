@@ -297,16 +297,21 @@ class MarkdownDocx:
         self._stukken.append(_Stuk(tekst, self._vet > 0, self._cursief > 0, letterlijk))
 
     def _segmenten(self, stukken: Sequence[_Stuk]) -> list[Segment]:
-        """The pieces as Word runs; a placeholder still to fill in is highlighted in yellow."""
+        """The pieces as Word runs; a placeholder still to fill in is highlighted in yellow (it
+        may span pieces: markdown-it gives an escaped bracket a piece of its own)."""
         citaat = self._citaat > 0
+        vakken = [(m.start(), m.end()) for m in PLAATSHOUDER.finditer(_tekst(stukken))]
         uit = []
+        positie = 0
         for s in stukken:
-            begin = 0
-            for m in PLAATSHOUDER.finditer(s.tekst):
-                uit.append(Segment("gelijk", s.tekst[begin : m.start()], s.vet, s.cursief or citaat))
-                uit.append(Segment("gelijk", m[0], s.vet, s.cursief or citaat, markering=True))
-                begin = m.end()
-            uit.append(Segment("gelijk", s.tekst[begin:], s.vet, s.cursief or citaat))
+            grenzen = {0, len(s.tekst)}
+            for begin, eind in vakken:
+                grenzen |= {min(max(g - positie, 0), len(s.tekst)) for g in (begin, eind)}
+            punten = sorted(grenzen)
+            for a, b in zip(punten, punten[1:], strict=False):
+                gemarkeerd = any(begin <= positie + a and positie + b <= eind for begin, eind in vakken)
+                uit.append(Segment("gelijk", s.tekst[a:b], s.vet, s.cursief or citaat, markering=gemarkeerd))
+            positie += len(s.tekst)
         return [s for s in uit if s.tekst]
 
     def _eis_stijl(self, naam: str) -> None:

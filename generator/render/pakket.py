@@ -76,7 +76,7 @@ GEDEELD = (
     Document(
         "kennisgeving",
         "kennisgeving.md.j2",
-        "de bekendmaking in het Gemeenteblad (artikel 26 van de Wet gemeenschappelijke regelingen)",
+        "de bekendmaking in het gemeenteblad (artikel 26 van de Wet gemeenschappelijke regelingen)",
         "de publicerende gemeente",
         "Kennisgeving",
     ),
