@@ -243,3 +243,11 @@ def test_een_onbekend_onderwerp_geeft_geen_valse_verwijzingsfouten(project: Path
     assert r.exit_code == 1
     assert "onbekend onderwerp 'financiën'" in r.output
     assert "verwijzing naar onbekende id" not in r.output
+
+
+def test_herindeling_noemt_geen_opgeheven_gemeente(project: Path) -> None:
+    """With `namen: false` the engine leaves the names alone; `check` then points at each of them."""
+    vervang(project, HERINDELING, "    datum: 2027-01-01\n", "    datum: 2027-01-01\n    namen: false\n")
+    r = grgen_in(project, "check")
+    assert "[arhi-41-3-namen (Wet arhi art. 41, derde lid)]" in r.output
+    assert "artikel 2, derde lid: noemt nog de gemeente Dinkelland, die bij de herindeling is opgeheven" in r.output
