@@ -251,3 +251,20 @@ def test_herindeling_noemt_geen_opgeheven_gemeente(project: Path) -> None:
     r = grgen_in(project, "check")
     assert "[arhi-41-3-namen (Wet arhi art. 41, derde lid)]" in r.output
     assert "artikel 2, derde lid: noemt nog de gemeente Dinkelland, die bij de herindeling is opgeheven" in r.output
+
+
+def test_herindeling_in_een_bestaande_deelnemer(project: Path) -> None:
+    """Lichte samenvoeging: Dinkelland goes up in Losser, which already takes part."""
+    vervang(project, HERINDELING, "opgeheven: [dinkelland, tubbergen]", "opgeheven: [dinkelland]")
+    vervang(project, HERINDELING, "nieuw: {id: noordoost-twente, naam: Noordoost-Twente}", "nieuw: losser")
+    (project / "wijzigingen" / "2027-informatiebeveiliging.yaml").unlink()
+    vervang(project, HERINDELING, "  noordoost-twente:", "  tubbergen:")
+    _, g = laad(project).geschiedenis()
+    toepassing = g.toepassing("2027-herindeling-noordoost-twente")
+    assert [d.id for d in toepassing.na.deelnemers_op(dt.date(2027, 1, 1))] == ["losser", "oldenzaal", "tubbergen"]
+    context = besluit_context(g, toepassing)
+    assert context["onderdelen"][0].zinnen[0].zin == 'In de artikelen 2 en 20 wordt "Dinkelland" telkens vervangen door "Losser".'
+    r = grgen_in(project, "bouw", "2027-herindeling-noordoost-twente")
+    assert r.exit_code == 0, r.output
+    besluit = next((project / "output").rglob("wijzigingsbesluit.md")).read_text(encoding="utf-8")
+    assert "overwegende dat de gemeente Dinkelland met ingang van 1 januari 2027 is opgegaan in de gemeente Losser" in besluit
