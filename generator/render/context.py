@@ -38,7 +38,7 @@ def versie_context(versie: Versie, geschiedenis: Geschiedenis | None = None) -> 
         "citeertitel": r.citeertitel,
         "officiele_titel": r.officiele_titel,
         "regeling": r,
-        "deelnemers": versie.deelnemers_op(),
+        "deelnemers": list(versie.deelnemers_op()),
         "blokken": blokken(r),
     }
 
