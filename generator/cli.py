@@ -326,11 +326,21 @@ def versies(map_: Path, regeling: str | None) -> None:
     help="Markering in renvooi.md: <ins>/<del> (GitHub, GitLab) of CriticMarkup {++ ++}/{-- --}.",
 )
 @click.option(
-    "--strict", is_flag=True, help="Behandel waarschuwingen (bijv. ontbrekende zaaknummers) als fouten; er wordt dan niets geschreven."
+    "--strict",
+    is_flag=True,
+    help="Behandel waarschuwingen (van de controles, of ontbrekende gegevens zoals zaaknummers) als fouten; er wordt dan niets geschreven.",
+)
+@click.option(
+    "--negeer",
+    multiple=True,
+    metavar="CONTROLE",
+    help="Sla een juridische controle over, zoals bij 'grgen check'; herhaalbaar.",
 )
 @click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
 @click.pass_obj
-def bouw_cmd(map_: Path, wijziging: str | None, alle: bool, vorm: str | None, markering: str, strict: bool, regeling: str | None) -> None:
+def bouw_cmd(
+    map_: Path, wijziging: str | None, alle: bool, vorm: str | None, markering: str, strict: bool, negeer: tuple[str, ...], regeling: str | None
+) -> None:
     """Maak de stukken van een wijziging in output/<regeling>/<wijziging>/.
 
     WIJZIGING is de id van een wijziging (zie 'grgen versies'); standaard de laatste. Het pakket
@@ -339,13 +349,27 @@ def bouw_cmd(map_: Path, wijziging: str | None, alle: bool, vorm: str | None, ma
     collegebesluit (met een zienswijzebrief zolang de wijziging een ontwerp is), elk in Markdown
     en Word, en index.md.
 
-    Alles wordt eerst in het geheugen gemaakt; pas als elk document gelukt is, wordt het pakket in
-    één keer op zijn plaats gezet. Een fout laat het vorige pakket ongemoeid.
+    Eerst lopen de juridische controles van 'grgen check': een fout houdt de bouw tegen, een
+    waarschuwing wordt gemeld (en is met --strict een fout). Alles wordt daarna in het geheugen
+    gemaakt; pas als elk document gelukt is, wordt het pakket in één keer op zijn plaats gezet.
+    Een fout laat het vorige pakket ongemoeid.
     """
+    from generator.controles import REGELS, kies_regels
+
     if wijziging and alle:
         raise click.UsageError("geef een wijziging of --alle, niet beide")
+    onbekend = [n for n in negeer if len(kies_regels(REGELS, [n])) == len(REGELS)]
+    if onbekend:
+        raise click.UsageError(f"onbekende controle '{onbekend[0]}' bij --negeer; zie 'grgen check --controles'")
     gemaakt, meldingen = bouw(
-        map_, wijziging, alle, regeling, Instellingen(markering=markering, vorm=vorm), strict, voortgang=lambda t: click.echo(t, err=True)
+        map_,
+        wijziging,
+        alle,
+        regeling,
+        Instellingen(markering=markering, vorm=vorm),
+        strict,
+        voortgang=lambda t: click.echo(t, err=True),
+        negeer=negeer,
     )
     for melding in meldingen:
         click.echo(str(melding), err=True)

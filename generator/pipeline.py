@@ -97,6 +97,7 @@ def bouw(
     instellingen: Instellingen = STANDAARD,
     strikt: bool = False,
     voortgang: Callable[[str], None] = lambda _: None,
+    negeer: Iterable[str] = (),
 ) -> tuple[list[Path], list[Melding]]:
     """Build the package of one amendment (default the latest) or of all, into `output/`.
 
@@ -108,7 +109,7 @@ def bouw(
     stand = laad(map_)
     slug, geschiedenis = stand.geschiedenis(regeling)
     toepassingen = kies_toepassingen(geschiedenis, wijziging_id, alle)
-    resultaat = controleer_stand(stand)
+    resultaat = controleer_stand(stand, negeer)
     if resultaat.aantal_fouten:
         fouten = [m for m in resultaat.meldingen() if m.ernst == FOUT]
         raise GrgenFout("De controles vinden fouten; er is niets geschreven (zie grgen check)", fouten)

@@ -113,9 +113,18 @@ def boomhash(map_: Path) -> dict[str, str]:
     return {p.relative_to(map_).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(map_.rglob("*")) if p.is_file()}
 
 
+# tests/invoer/basis is a small project for input errors, not a legally complete regeling: `bouw`
+# (which runs the legal checks first) skips the checks for the topics it lacks. The legal checks
+# themselves are tested on tests/controles/ and the bundled example.
+ONTBREKENDE_ONDERWERPEN = ("ar-4.14-inwerkingtreding", "wgr-10-belang", "wgr-11a-evaluatie", "wgr-26-publicatie", "wgr-8-4-centrumgemeente", "wgr-9-1")
+
+
 def voer_uit(project: Path, args: list[str]):
     """Run grgen on `project`; a case that passes its own -C gets `{project}` in it filled in."""
     args = [a.replace(PROJECT, str(project)) for a in args]
+    if "bouw" in args:
+        positie = args.index("bouw") + 1
+        args = [*args[:positie], *(f"--negeer={n}" for n in ONTBREKENDE_ONDERWERPEN), *args[positie:]]
     return CliRunner().invoke(grgen, args if "-C" in args else ["-C", str(project), *args])
 
 
