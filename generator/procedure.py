@@ -72,12 +72,17 @@ def betrokken(regeling: Regeling, inwerkingtreding: dt.date, datum_besluit: dt.d
     >>> r = Regeling("r", "R", "R", "openbaar lichaam", "", None, "n", (a, n), "", (), "", ())
     >>> [d.id for d in betrokken(r, dt.date(2027, 6, 1), dt.date(2027, 5, 1), set())]
     ['n']
+    >>> [d.id for d in betrokken(r, dt.date(2027, 6, 1), dt.date(2026, 11, 1), set())]  # decided before the merger
+    ['a']
     """
+    # A gemeente formed by a herindeling after the besluit does not exist yet when it is taken.
+    ontstaan = {d.opgegaan_in for d in regeling.deelnemers if d.opgegaan_in}
     return tuple(
         d
         for d in regeling.deelnemers
         if (d.neemt_deel_op(inwerkingtreding) or d.id in uittreders or _opgeheven_later(d, inwerkingtreding, datum_besluit))
         and not (d.opgegaan_in and d.tot is not None and d.tot <= datum_besluit)
+        and not (d.id in ontstaan and d.sinds > datum_besluit)
     )
 
 
