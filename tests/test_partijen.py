@@ -268,3 +268,24 @@ def test_herindeling_in_een_bestaande_deelnemer(project: Path) -> None:
     assert r.exit_code == 0, r.output
     besluit = next((project / "output").rglob("wijzigingsbesluit.md")).read_text(encoding="utf-8")
     assert "overwegende dat de gemeente Dinkelland met ingang van 1 januari 2027 is opgegaan in de gemeente Losser" in besluit
+
+
+def test_provincie_als_deelnemer(project: Path) -> None:
+    """Provinciale staten consent to gedeputeerde staten taking part; both names are plural."""
+    vervang(
+        project,
+        REGELING,
+        "  - id: tubbergen\n",
+        "  - id: overijssel\n    naam: Overijssel\n    soort: provincie\n    sinds: 2024-01-01\n  - id: tubbergen\n",
+    )
+    r = grgen_in(project, "bouw", "2026-uittreding-wierden")
+    assert r.exit_code == 0, r.output
+    pakket = next((project / "output").rglob("2026-uittreding-wierden"))
+    besluit = (pakket / "overijssel" / "statenbesluit.md").read_text(encoding="utf-8")
+    assert "PROVINCIALE STATEN VAN DE PROVINCIE OVERIJSSEL BESLUITEN:" in besluit
+    assert "Gedeputeerde staten toestemming te verlenen" in besluit
+    gs = (pakket / "overijssel" / "besluit-gedeputeerde-staten.md").read_text(encoding="utf-8")
+    assert "BESLUITEN:" in gs and "de verkregen toestemming van provinciale staten van Overijssel" in gs
+    assert "kennis te geven in het provinciaal blad van Overijssel" in gs
+    kennisgeving = (pakket / "kennisgeving.md").read_text(encoding="utf-8")
+    assert "De raad van Oldenzaal en provinciale staten van Overijssel hebben daartoe vooraf toestemming verleend." in kennisgeving

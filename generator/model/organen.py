@@ -142,6 +142,7 @@ class Lichaam:
     organen: tuple[str, ...]  # the organs it may take part with (keys of ORGANEN)
     standaard: tuple[str, ...]  # the organs it takes part with when the data names none
     naam_na_orgaan: bool  # "het college van Hengelo" (True) or "... van het openbaar lichaam X" (False)
+    blad: str  # where it announces its own besluiten: "gemeenteblad", "provinciaal blad"
 
 
 LICHAMEN: dict[str, Lichaam] = {
@@ -152,6 +153,7 @@ LICHAMEN: dict[str, Lichaam] = {
         ("raad", "college van burgemeester en wethouders", "burgemeester"),
         ("college van burgemeester en wethouders",),
         True,
+        "gemeenteblad",
     ),
     "provincie": Lichaam(
         "provincie",
@@ -160,6 +162,7 @@ LICHAMEN: dict[str, Lichaam] = {
         ("provinciale staten", "gedeputeerde staten", "commissaris van de Koning"),
         ("gedeputeerde staten",),
         True,
+        "provinciaal blad",
     ),
     "openbaar lichaam": Lichaam(
         "openbaar lichaam",
@@ -168,9 +171,16 @@ LICHAMEN: dict[str, Lichaam] = {
         ("algemeen bestuur", "dagelijks bestuur", "voorzitter"),
         ("dagelijks bestuur",),
         False,
+        "Blad gemeenschappelijke regeling",
     ),
     "waterschap": Lichaam(
-        "waterschap", "het", "waterschappen", ("algemeen bestuur", "dagelijks bestuur", "voorzitter"), ("dagelijks bestuur",), False
+        "waterschap",
+        "het",
+        "waterschappen",
+        ("algemeen bestuur", "dagelijks bestuur", "voorzitter"),
+        ("dagelijks bestuur",),
+        False,
+        "waterschapsblad",
     ),
 }
 

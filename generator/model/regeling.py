@@ -77,6 +77,12 @@ class Deelnemer:
         return self.soort == "gemeente"
 
     @property
+    def blad(self) -> str:
+        """Where the body announces its own besluiten: "het provinciaal blad van Overijssel"."""
+        soort = LICHAMEN.get(self.soort)
+        return f"het {soort.blad if soort else 'Blad gemeenschappelijke regeling'} van {self.van}"
+
+    @property
     def orgaanrijen(self) -> tuple[Orgaan, ...]:
         """The organs that take part, as rows of the organ table."""
         return tuple(ORGANEN[o] for o in self.organen if o in ORGANEN)
