@@ -339,7 +339,14 @@ def versies(map_: Path, regeling: str | None) -> None:
 @click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
 @click.pass_obj
 def bouw_cmd(
-    map_: Path, wijziging: str | None, alle: bool, vorm: str | None, markering: str, strict: bool, negeer: tuple[str, ...], regeling: str | None
+    map_: Path,
+    wijziging: str | None,
+    alle: bool,
+    vorm: str | None,
+    markering: str,
+    strict: bool,
+    negeer: tuple[str, ...],
+    regeling: str | None,
 ) -> None:
     """Maak de stukken van een wijziging in output/<regeling>/<wijziging>/.
 
