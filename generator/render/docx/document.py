@@ -73,7 +73,7 @@ class Segment:
     """A piece of paragraph text with its revision kind and optional formatting.
 
     >>> Segment("ingevoegd", "nieuw", vet=True)
-    Segment(soort='ingevoegd', tekst='nieuw', vet=True, cursief=False)
+    Segment(soort='ingevoegd', tekst='nieuw', vet=True, cursief=False, markering=False)
     """
 
     soort: Soort
@@ -112,7 +112,7 @@ def normaliseer_segmenten(segmenten: Segmenten) -> list[Segment]:
     formatting are merged (fewer revisions, same result).
 
     >>> normaliseer_segmenten([("gelijk", "a"), ("gelijk", "b"), ("ingevoegd", "")])
-    [Segment(soort='gelijk', tekst='ab', vet=False, cursief=False)]
+    [Segment(soort='gelijk', tekst='ab', vet=False, cursief=False, markering=False)]
     """
     if isinstance(segmenten, str):
         segmenten = [Segment("gelijk", segmenten)]
