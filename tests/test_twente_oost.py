@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import grgen
+from generator.loader.bestanden import lees_bestand
 from generator.pipeline import laad
 from generator.render.pakket import render_pakket
 
@@ -47,7 +48,7 @@ GOLDEN_DOCUMENTEN = {
 @pytest.fixture(scope="module")
 def pakketten():
     _, g = laad(VOORBEELD).geschiedenis()
-    return {w: render_pakket(VOORBEELD, g, g.toepassing(w)) for w in GOLDEN_DOCUMENTEN}
+    return {w: render_pakket(VOORBEELD, g, g.toepassing(w), lezer=lees_bestand) for w in GOLDEN_DOCUMENTEN}
 
 
 def _tekst(naam: str, inhoud: bytes) -> str:
@@ -138,7 +139,7 @@ def test_deelnemers_op_datum() -> None:
 def schrijf_goldens() -> None:  # pragma: no cover - run by hand, then read every changed line
     _, g = laad(VOORBEELD).geschiedenis()
     for wijziging, namen in GOLDEN_DOCUMENTEN.items():
-        pakket = render_pakket(VOORBEELD, g, g.toepassing(wijziging))
+        pakket = render_pakket(VOORBEELD, g, g.toepassing(wijziging), lezer=lees_bestand)
         for naam in namen:
             pad = GOLDEN / wijziging / naam
             pad.parent.mkdir(parents=True, exist_ok=True)

@@ -88,6 +88,7 @@ def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing, meldinge
     return {
         "wijziging": w,
         "citeertitel": toepassing.voor.regeling.citeertitel,
+        "lidwoord_citeertitel": toepassing.voor.regeling.lidwoord_citeertitel,
         "nieuwe_citeertitel": na.regeling.citeertitel,
         "voor": versie_context(toepassing.voor, geschiedenis),
         "basis": versie_context(geschiedenis.tijdlijn.versie(w.basis) or toepassing.voor, geschiedenis),

@@ -32,7 +32,7 @@ def groepen(toepassing: Toepassing) -> list[Groep]:
         if stap.groep is not None:
             per_groep.setdefault(stap.groep, []).append(stap)
     # A herindeling replaces the old names throughout the regeling in one change, first.
-    uit = [Groep("", None, (s,)) for s in toepassing.stappen if s.operatie.actie == "herindeling" and s.vervangingen]
+    uit = [Groep("", None, (s,)) for s in toepassing.stappen if s.operatie.actie == "herindeling" and s.namen]
     uit += [Groep("", g, tuple(s)) for g, s in per_groep.items()]
     for stap in (s for s in toepassing.stappen if s.operatie.actie == "citeertitel"):
         uit.append(Groep("", None, (stap,)))
