@@ -75,7 +75,8 @@ def renvooi(voor, na) -> bytes:
 
     verschillen = vergelijk(voor.regeling, na.regeling)
     inleiding = [f"Versie {voor.id} – versie {na.id}."]
-    return renvooi_docx(verschillen, voor.regeling.citeertitel, voor.id, na.id, Revisie(AUTEUR, DATUM), inleiding)
+    titel = voor.regeling.citeertitel
+    return renvooi_docx(verschillen, f"Renvooi {titel}", f"{titel} – Renvooi", AUTEUR, Revisie(AUTEUR, DATUM), inleiding)
 
 
 def schone_docx(versie) -> bytes:

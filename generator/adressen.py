@@ -17,6 +17,10 @@ from generator.model.regeling import plekken_van
 from generator.nummering import letterpositie, rangtelwoord
 
 VERWIJZING = re.compile(r"\[\[([^\[\]\s|]+)\]\]")
+# Two references joined by "en" or "of": "[[a]] en [[b]]" reads "de onderdelen a en b".
+PAAR = re.compile(r"\[\[([^\[\]\s|]+)\]\] (en|of) \[\[([^\[\]\s|]+)\]\]")
+# The last step of an address and its plural: "onderdeel a" -> ("onderdelen", "a").
+_MEERVOUD = {"artikel": "artikelen", "onderdeel": "onderdelen", "subonderdeel": "subonderdelen", "hoofdstuk": "hoofdstukken"}
 
 _RANGTELWOORDEN = {rangtelwoord(n): n for n in range(1, 100)}
 _STAP = re.compile(
@@ -154,21 +158,61 @@ def los_op(tekst: str, regeling: Regeling, vanuit: Plek | None) -> str:
     """
     if "[[" not in tekst:  # most texts refer to nothing: no closure, no pattern
         return tekst
+    if PAAR.search(tekst):
+        tekst = PAAR.sub(lambda m: _paar(m, regeling, vanuit, tekst), tekst)
+        if "[[" not in tekst:
+            return tekst
 
     def vervang(m: re.Match[str]) -> str:
         plek = regeling.index.get(m[1])
         if plek is None:
             return m[0]
-        adres = verwijs(plek, vanuit)
-        na = tekst[m.end() : m.end() + 1]
-        if "," in adres and na and na not in ",.;:)":
-            adres += ","
-        voor = tekst[: m.start()].rstrip()
-        if not voor or voor.endswith((".", "!", "?")):
-            adres = adres[:1].upper() + adres[1:]
-        return adres
+        return _in_zin(verwijs(plek, vanuit), tekst, m.start(), m.end())
 
     return VERWIJZING.sub(vervang, tekst)
+
+
+def _paar(m: re.Match[str], regeling: Regeling, vanuit: Plek | None, tekst: str) -> str:
+    """Two sibling references as one plural address (Ar 3.29): "de onderdelen a en b", "het eerste en
+    tweede lid", "artikel 4, onderdelen a en b"; otherwise both addresses as they are.
+
+    >>> from generator.model import Artikel, Onderdeel
+    >>> art = Artikel("x", "4", kinderen=(Onderdeel("x.a", "a", "A;"), Onderdeel("x.b", "b", "B.")))
+    >>> r = Regeling("r", "R", "R", "regeling zonder meer", "", None, "", (), "", (), "", (art,))
+    >>> los_op("bedoeld in [[x.a]] en [[x.b]] is", r, r.plek("x")), los_op("[[x.a]] of [[x.b]]", r, None)
+    ('bedoeld in de onderdelen a en b is', 'Artikel 4, onderdelen a of b')
+    """
+    a, b = regeling.index.get(m[1]), regeling.index.get(m[3])
+    if a is None or b is None or a.element.soort != b.element.soort or a.element.id == b.element.id:
+        return m[0]
+    zelfde_ouder = a.ouder is not None and b.ouder is not None and a.ouder.id == b.ouder.id
+    if not zelfde_ouder and a.element.soort != "artikel":  # artikelen are numbered across hoofdstukken
+        return m[0]
+    delen_a, delen_b = verwijs(a, vanuit).split(", "), verwijs(b, vanuit).split(", ")
+    if delen_a[:-1] != delen_b[:-1] or len(delen_a) != len(delen_b):
+        return m[0]
+    laatste_a, laatste_b = delen_a[-1], delen_b[-1]
+    if laatste_a.endswith(" lid") and laatste_b.endswith(" lid"):  # "het eerste lid", "tweede lid"
+        samen = f"{laatste_a.removesuffix(' lid')} {m[2]} {laatste_b.removeprefix('het ').removesuffix(' lid')} lid"
+    else:
+        soort_a, _, nummer_a = laatste_a.partition(" ")
+        soort_b, _, nummer_b = laatste_b.partition(" ")
+        if soort_a != soort_b or soort_a not in _MEERVOUD:
+            return m[0]
+        samen = f"{'' if delen_a[:-1] else 'de '}{_MEERVOUD[soort_a]} {nummer_a} {m[2]} {nummer_b}"
+    adres = ", ".join([*delen_a[:-1], samen])
+    return _in_zin(adres, tekst, m.start(), m.end())
+
+
+def _in_zin(adres: str, tekst: str, begin: int, eind: int) -> str:
+    """An address placed in its sentence: a closing comma, a capital at the start."""
+    na = tekst[eind : eind + 1]
+    if "," in adres and na and na not in ",.;:)":
+        adres += ","
+    voor = tekst[:begin].rstrip()
+    if not voor or voor.endswith((".", "!", "?")):
+        adres = adres[:1].upper() + adres[1:]
+    return adres
 
 
 def onbekende_verwijzingen(regeling: Regeling, binnen: Iterable[Element] | None = None) -> Iterator[tuple[Plek, str]]:

@@ -22,6 +22,15 @@ from generator.uitvoer import schrijf_bestand
 # Jinja. benchmarks/run.py measures this start-up against the bare interpreter.
 
 
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """A count with its noun in the right number.
+
+    >>> aantal(1, "wijziging", "wijzigingen"), aantal(0, "wijziging", "wijzigingen")
+    ('1 wijziging', '0 wijzigingen')
+    """
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
 class Datum(click.ParamType):
     name = "datum"
 
@@ -236,11 +245,12 @@ def check(map_: Path, strict: bool, als_json: bool, negeer: tuple[str, ...], too
         hoofdstukken = sum(1 for p in laatste.regeling.elementen() if p.element.soort == "hoofdstuk")
         click.echo(f"{basis.citeertitel} ({slug})")
         click.echo(
-            f"  versies: {len(tijdlijn.versies)} (basis {tijdlijn.basis.id}, {len(geschiedenis.toepassingen)} wijzigingen toegepast)"
+            f"  versies: {len(tijdlijn.versies)} (basis {tijdlijn.basis.id}, {aantal(len(geschiedenis.toepassingen), 'wijziging', 'wijzigingen')} toegepast)"
         )
         click.echo(
             f"  geldende versie vanaf {laatste.info.inwerkingtreding:%d-%m-%Y}: {laatste.id}, "
-            f"{artikelen} artikelen in {hoofdstukken} hoofdstukken, {len(laatste.deelnemers_op())} deelnemers"
+            f"{aantal(artikelen, 'artikel', 'artikelen')} in {aantal(hoofdstukken, 'hoofdstuk', 'hoofdstukken')}, "
+            f"{aantal(len(laatste.deelnemers_op()), 'deelnemer', 'deelnemers')}"
         )
     waarschuwingen = sum(1 for m in meldingen if m.ernst == WAARSCHUWING)
     fouten = len(meldingen) - waarschuwingen
@@ -273,6 +283,16 @@ def toon(map_: Path, versie_id: str | None, op: dt.date | None, formaat: str, id
     click.echo(als_markdown(versie, ids) if formaat == "md" else als_tekst(versie, ids), nl=False)
 
 
+def _inwerking(geschiedenis, versie) -> str:  # noqa: ANN001
+    """The date of entry into force as the besluit states it; with terugwerkende kracht also the
+    date from which the version applies (the same words as `grgen diff`)."""
+    toepassing = geschiedenis.toepassing(versie.id)
+    if toepassing is None or not toepassing.wijziging.terugwerkende_kracht:
+        return f"{versie.info.inwerkingtreding:%d-%m-%Y}"
+    w = toepassing.wijziging
+    return f"{w.inwerkingtreding:%d-%m-%Y} (terugwerkend tot en met {w.terugwerkende_kracht:%d-%m-%Y})"
+
+
 @grgen.command()
 @click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
 @click.pass_obj
@@ -289,7 +309,7 @@ def versies(map_: Path, regeling: str | None) -> None:
                 v.id,
                 i.betreft,
                 f"{i.datum_ondertekening:%d-%m-%Y}" if i.datum_ondertekening else "-",
-                f"{i.inwerkingtreding:%d-%m-%Y}",
+                _inwerking(geschiedenis, v),
                 i.bekendmaking or "-",
             )
         )
@@ -316,11 +336,28 @@ def versies(map_: Path, regeling: str | None) -> None:
     help="Markering in renvooi.md: <ins>/<del> (GitHub, GitLab) of CriticMarkup {++ ++}/{-- --}.",
 )
 @click.option(
-    "--strict", is_flag=True, help="Behandel waarschuwingen (bijv. ontbrekende zaaknummers) als fouten; er wordt dan niets geschreven."
+    "--strict",
+    is_flag=True,
+    help="Behandel waarschuwingen (van de controles, of ontbrekende gegevens zoals zaaknummers) als fouten; er wordt dan niets geschreven.",
+)
+@click.option(
+    "--negeer",
+    multiple=True,
+    metavar="CONTROLE",
+    help="Sla een juridische controle over, zoals bij 'grgen check'; herhaalbaar.",
 )
 @click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
 @click.pass_obj
-def bouw_cmd(map_: Path, wijziging: str | None, alle: bool, vorm: str | None, markering: str, strict: bool, regeling: str | None) -> None:
+def bouw_cmd(
+    map_: Path,
+    wijziging: str | None,
+    alle: bool,
+    vorm: str | None,
+    markering: str,
+    strict: bool,
+    negeer: tuple[str, ...],
+    regeling: str | None,
+) -> None:
     """Maak de stukken van een wijziging in output/<regeling>/<wijziging>/.
 
     WIJZIGING is de id van een wijziging (zie 'grgen versies'); standaard de laatste. Het pakket
@@ -329,16 +366,29 @@ def bouw_cmd(map_: Path, wijziging: str | None, alle: bool, vorm: str | None, ma
     collegebesluit (met een zienswijzebrief zolang de wijziging een ontwerp is), elk in Markdown
     en Word, en index.md.
 
-    Alles wordt eerst in het geheugen gemaakt; pas als elk document gelukt is, wordt het pakket in
-    één keer op zijn plaats gezet. Een fout laat het vorige pakket ongemoeid.
+    Eerst lopen de juridische controles van 'grgen check': een fout houdt de bouw tegen, een
+    waarschuwing wordt gemeld (en is met --strict een fout). Alles wordt daarna in het geheugen
+    gemaakt; pas als elk document gelukt is, wordt het pakket in één keer op zijn plaats gezet.
+    Een fout laat het vorige pakket ongemoeid.
     """
+    from generator.controles import REGELS, kies_regels
     from generator.pipeline import bouw
     from generator.render.pakket import Instellingen
 
     if wijziging and alle:
         raise click.UsageError("geef een wijziging of --alle, niet beide")
+    onbekend = [n for n in negeer if len(kies_regels(REGELS, [n])) == len(REGELS)]
+    if onbekend:
+        raise click.UsageError(f"onbekende controle '{onbekend[0]}' bij --negeer; zie 'grgen check --controles'")
     gemaakt, meldingen = bouw(
-        map_, wijziging, alle, regeling, Instellingen(markering=markering, vorm=vorm), strict, voortgang=lambda t: click.echo(t, err=True)
+        map_,
+        wijziging,
+        alle,
+        regeling,
+        Instellingen(markering=markering, vorm=vorm),
+        strict,
+        voortgang=lambda t: click.echo(t, err=True),
+        negeer=negeer,
     )
     for melding in meldingen:
         click.echo(str(melding), err=True)

@@ -103,12 +103,14 @@ def bouw(
     instellingen: Instellingen | None = None,
     strikt: bool = False,
     voortgang: Callable[[str], None] = lambda _: None,
+    negeer: Iterable[str] = (),
 ) -> tuple[list[Path], list[Melding]]:
     """Build the package of one amendment (default the latest) or of all, into `output/`.
 
-    Every document of every package is rendered in memory first; warnings (letter data still
-    to fill in) are returned, or with `strikt` stop the build before anything is written.
-    `instellingen` default to `render.pakket.STANDAARD`.
+    The legal checks of `grgen check` run first: an error stops the build before anything is
+    rendered. Every document of every package is then rendered in memory; warnings (the
+    checks', and placeholders for data still to fill in) are returned, or with `strikt` stop the
+    build before anything is written. `instellingen` default to `render.pakket.STANDAARD`.
     """
     from generator.render.pakket import STANDAARD, render_pakket
 
@@ -116,8 +118,12 @@ def bouw(
     stand = laad(map_)
     slug, geschiedenis = stand.geschiedenis(regeling)
     toepassingen = kies_toepassingen(geschiedenis, wijziging_id, alle)
+    resultaat = controleer_stand(stand, negeer)
+    if resultaat.aantal_fouten:
+        fouten = [m for m in resultaat.meldingen() if m.ernst == FOUT]
+        raise GrgenFout("De controles vinden fouten; er is niets geschreven (zie grgen check)", fouten)
     pakketten = {}
-    meldingen: list[Melding] = list(stand.project.waarschuwingen)
+    meldingen: list[Melding] = resultaat.meldingen()
     for toepassing in toepassingen:
         voortgang(f"{toepassing.wijziging.id}: documenten maken")
         pakket = render_pakket(map_, geschiedenis, toepassing, instellingen, lezer=lees_bestand)

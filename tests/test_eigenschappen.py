@@ -196,7 +196,12 @@ def test_word_renvooi_volgens_pandoc(data):
     for t in geschiedenis.toepassingen:
         oud, nieuw = t.voor.regeling, t.na.regeling
         docx = renvooi_docx(
-            vergelijk(oud, nieuw), "Proefregeling", t.voor.id, t.na.id, Revisie(t.wijziging.kort, t.wijziging.datum_besluit), ["Inleiding."]
+            vergelijk(oud, nieuw),
+            "Renvooi Proefregeling",
+            "Proefregeling – Renvooi",
+            "Gemeente Proef",
+            Revisie(t.wijziging.kort, t.wijziging.datum_besluit),
+            ["Inleiding."],
         )
 
         def normaal(regels):

@@ -181,9 +181,18 @@ def boomhash(map_: Path) -> dict[str, str]:
     return uit
 
 
+# tests/invoer/basis is a small project for input errors, not a legally complete regeling: `bouw`
+# (which runs the legal checks first) skips the checks for the topics it lacks. The legal checks
+# themselves are tested on tests/controles/ and the bundled example.
+ONTBREKENDE_ONDERWERPEN = ("ar-4.14-inwerkingtreding", "wgr-10-belang", "wgr-11a-evaluatie", "wgr-26-publicatie", "wgr-8-4-centrumgemeente", "wgr-9-1")
+
+
 def voer_uit(project: Path, args: list[str]):
     """Run grgen on `project`; a case that passes its own -C gets `{project}` in it filled in."""
     args = [a.replace(PROJECT, str(project)) for a in args]
+    if "bouw" in args:
+        positie = args.index("bouw") + 1
+        args = [*args[:positie], *(f"--negeer={n}" for n in ONTBREKENDE_ONDERWERPEN), *args[positie:]]
     return CliRunner().invoke(grgen, args if "-C" in args else ["-C", str(project), *args])
 
 
@@ -201,7 +210,7 @@ def test_basis_is_geldig(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""  # not even a warning
     assert "Geen fouten gevonden." in result.stdout
-    assert "2 (basis 2017, 1 wijzigingen toegepast)" in result.stdout
+    assert "2 (basis 2017, 1 wijziging toegepast)" in result.stdout
     assert boomhash(project) == voor
 
 

@@ -336,6 +336,7 @@ def md_alineas(markdown: str) -> list[str]:
     uit = []
     for blok in re.split(r"\n[ \t]*\n", markdown.strip()):
         tekst = re.sub(r"^#+ ", "", blok).replace("**", "")
+        tekst = re.sub(r"\\\n", "\n", tekst)  # a hard line break (room to sign) is a break, not text
         tekst = re.sub(r"\\(.)", r"\1", tekst)
         uit.append(" ".join(tekst.split()))
     return uit

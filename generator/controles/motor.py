@@ -28,6 +28,13 @@ class Zicht:
     versie: Versie
     eerdere: tuple[Versie, ...] = ()
     toepassing: Toepassing | None = None
+    latere: tuple[Versie, ...] = ()  # the versions after it, for rules on what a later amendment repairs
+
+    @property
+    def vastgesteld(self) -> bool:
+        """Whether this version is adopted (the base, or an amendment in stadium vastgesteld):
+        its text is history and can only be changed by a later amendment."""
+        return self.toepassing is None or self.toepassing.wijziging.stadium == "vastgesteld"
 
     @property
     def regeling(self) -> Regeling:
@@ -133,7 +140,7 @@ def zichten(geschiedenis: Geschiedenis) -> list[Zicht]:
     uit = []
     for i, versie in enumerate(versies):
         toepassing = geschiedenis.toepassingen[i - 1] if i > 0 else None
-        uit.append(Zicht(versie, tuple(versies[:i]), toepassing))
+        uit.append(Zicht(versie, tuple(versies[:i]), toepassing, tuple(versies[i + 1 :])))
     return uit
 
 

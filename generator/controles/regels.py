@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.controles import verwijzingen, vorm, wgr, wijzigingen
+from generator.controles import procedure, verwijzingen, vorm, wgr, wijzigingen
 from generator.controles.motor import Regel
 
 REGELS: tuple[Regel, ...] = (
@@ -10,6 +10,7 @@ REGELS: tuple[Regel, ...] = (
     *vorm.REGELS,
     *verwijzingen.REGELS,
     *wijzigingen.REGELS,
+    *procedure.REGELS,
 )
 
 _dubbel = {r.id for r in REGELS if sum(1 for x in REGELS if x.id == r.id) > 1}

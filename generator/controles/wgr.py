@@ -15,16 +15,18 @@ from collections.abc import Iterator
 from generator.controles.motor import Regel, Vondst, Zicht
 from generator.controles.tekst import noemt, vind_verwijzingen, zin_rond
 from generator.errors import FOUT, WAARSCHUWING
-from generator.model import Element
+from generator.model import Element, Regeling
+from generator.model.organen import ORGANEN
+from generator.model.organen import toestemmingsorgaan as berekend_toestemmingsorgaan
 from generator.nummering import rangtelwoord
-from generator.onderwerpen import ONDERWERPEN
+from generator.onderwerpen import ALLEEN_BIJ, ONDERWERPEN
 
 # Since 1 July 2022 the toestemming of the raad is in art. 1, vierde lid (before: tweede lid).
 WGR_2022 = dt.date(2022, 7, 1)
-# Since 1 July 2021 a regeling is published in the Gemeenteblad of the designated gemeente.
+# Since 1 July 2021 a regeling is published in the gemeenteblad of the designated gemeente.
 GEMEENTEBLAD_SINDS = dt.date(2021, 7, 1)
 # The topics that only a centrumregeling needs (Wgr art. 8, vierde lid).
-ALLEEN_CENTRUMREGELING = {"centrumgemeente", "mandaat"}
+ALLEEN_CENTRUMREGELING = {o for o, soorten in ALLEEN_BIJ.items() if soorten == {"centrumregeling"}}
 _WGR_NAMEN = re.compile(r"^(?:Wet gemeenschappelijke regelingen|Wgr)\b")
 
 
@@ -45,7 +47,7 @@ def regel_id(onderwerp: str, bron: str) -> str:
 
 def _onderwerp_controle(onderwerp: str, wat: str, bron: str):  # noqa: ANN202 - a closure
     def controle(z: Zicht) -> Iterator[Vondst]:
-        if onderwerp in ALLEEN_CENTRUMREGELING and z.regeling.soort != "centrumregeling":
+        if onderwerp in ALLEEN_BIJ and z.regeling.soort not in ALLEEN_BIJ[onderwerp]:
             return
         if z.artikelen_over(onderwerp):
             return
@@ -70,7 +72,7 @@ def onderwerp_regels() -> list[Regel]:
             bron,
             FOUT,
             f"de regeling bevat een bepaling over {wat}"
-            + (" (alleen bij een centrumregeling)" if onderwerp in ALLEEN_CENTRUMREGELING else ""),
+            + (f" (alleen bij een {' of '.join(sorted(ALLEEN_BIJ[onderwerp]))})" if onderwerp in ALLEEN_BIJ else ""),
             _onderwerp_controle(onderwerp, wat, bron),
         )
         for onderwerp, (wat, bron) in ONDERWERPEN.items()
@@ -139,9 +141,24 @@ def publicerende_gemeente(z: Zicht) -> Iterator[Vondst]:
         )
 
 
+def _staatscourant(regeling: Regeling) -> bool:
+    """Whether an artikel on publication names the Staatscourant anywhere in its text."""
+    return any(
+        "Staatscourant" in tekst
+        for plek in regeling.elementen()
+        if plek.artikel is not None and "publicatie" in plek.artikel.onderwerpen
+        for tekst in plek.element.teksten()
+    )
+
+
 def gemeenteblad(z: Zicht) -> Iterator[Vondst]:
-    """Wgr art. 26 (since 1 July 2021): publication in the Gemeenteblad, not the Staatscourant."""
+    """Wgr art. 26 (since 1 July 2021): publication in the gemeenteblad, not the Staatscourant.
+
+    An adopted version whose text a later amendment corrects is history, not a defect to fix:
+    the law governs its publication whatever the text says, and its text cannot be changed."""
     if z.versie.info.inwerkingtreding < GEMEENTEBLAD_SINDS:
+        return
+    if z.vastgesteld and z.latere and not _staatscourant(z.latere[-1].regeling):
         return
     publicerend = z.regeling.zoek_deelnemer(z.regeling.publicerende_gemeente)
     gemeente = publicerend.het_lichaam if publicerend else "de aangewezen gemeente"
@@ -160,24 +177,26 @@ def gemeenteblad(z: Zicht) -> Iterator[Vondst]:
 
 
 def toestemmingsorgaan(z: Zicht) -> Iterator[Vondst]:
-    """Wgr art. 1, vierde lid: every deelnemer has an organ that gives toestemming."""
+    """Wgr art. 1, tweede tot en met vierde lid: a deelnemer that does not take part with its raad
+    (provinciale staten, algemeen bestuur) has that organ consent, and the organ is the right one."""
     for d in z.deelnemers:
-        if d.bestuursorgaan.strip().lower() == "raad":
-            continue  # a raad takes part for its own powers and needs no toestemming
+        verwacht = berekend_toestemmingsorgaan(d.organen)
+        if verwacht is None:
+            continue  # the raad takes part itself: it decides, no toestemming (Wgr art. 1, tweede lid)
         orgaan = (d.toestemmingsorgaan or "").strip()
         if not orgaan:
             yield Vondst(
                 f"deelnemer {d.naam} heeft geen orgaan dat toestemming geeft voor deelname en wijzigingen",
                 d.bron,
                 f"deelnemer {d.id}",
-                "vul 'toestemmingsorgaan' in: de raad (gemeente) of het algemeen bestuur (openbaar lichaam)",
+                f"vul 'toestemmingsorgaan: {verwacht}' in, of laat het weg",
             )
-        elif d.is_gemeente and orgaan.lower() != "raad" and "college" in d.bestuursorgaan.lower():
+        elif orgaan != verwacht:
             yield Vondst(
-                f"bij {d.het_lichaam} geeft de raad toestemming aan het college, niet '{orgaan}'",
+                f"bij {d.het_lichaam} geeft {ORGANEN[verwacht].met_lidwoord} toestemming aan {ORGANEN[d.organen[0]].het_kort}, niet '{orgaan}'",
                 d.bron,
                 f"deelnemer {d.id}",
-                "schrijf 'toestemmingsorgaan: raad' of laat het weg",
+                f"schrijf 'toestemmingsorgaan: {verwacht}' of laat het weg",
             )
 
 

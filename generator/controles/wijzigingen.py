@@ -8,6 +8,8 @@ what it cannot see.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections.abc import Iterator
 
 from generator.controles.motor import Regel, Vondst, Zicht
@@ -97,47 +99,54 @@ def uittreding_in_tekst(z: Zicht) -> Iterator[Vondst]:
                 )
 
 
+# -- Wet arhi art. 41: a municipal merger ---------------------------------------------------------
+
+
+def zes_maanden_na(datum: dt.date) -> dt.date:
+    """The end of the six months of Wet arhi art. 41, vierde lid.
+
+    >>> zes_maanden_na(dt.date(2027, 1, 1)), zes_maanden_na(dt.date(2026, 8, 31))
+    (datetime.date(2027, 7, 1), datetime.date(2027, 2, 28))
+    """
+    maand = datum.month + 6
+    jaar, maand = datum.year + (maand - 1) // 12, (maand - 1) % 12 + 1
+    return dt.date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
+
+
+def herindeling_termijn(z: Zicht) -> Iterator[Vondst]:
+    """The text is brought in line within six months of the herindeling (Wet arhi art. 41, vierde lid)."""
+    w = z.toepassing.wijziging
+    for stap in _stappen_met(z, "herindeling"):
+        grens = zes_maanden_na(stap.operatie.datum)
+        ingang = w.terugwerkende_kracht or w.inwerkingtreding
+        if ingang > grens:
+            yield Vondst(
+                f"de wijziging treedt in werking op {ingang:%d-%m-%Y}, meer dan zes maanden na de herindeling van "
+                f"{stap.operatie.datum:%d-%m-%Y} (uiterlijk {grens:%d-%m-%Y})",
+                stap.operatie.bron,
+                f"wijziging {w.id}",
+                "laat de wijziging eerder of met terugwerkende kracht in werking treden, of vraag gedeputeerde staten de "
+                "termijn te verlengen (artikel 41, vierde lid, van de Wet algemene regels herindeling)",
+            )
+
+
+def herindeling_in_tekst(z: Zicht) -> Iterator[Vondst]:
+    """After a herindeling the regeling no longer names the gemeenten that ceased to exist."""
+    for stap in _stappen_met(z, "herindeling"):
+        for oud_id in stap.operatie.opgeheven:
+            oud = z.toepassing.voor.regeling.zoek_deelnemer(oud_id)
+            for plek in z.regeling.elementen() if oud else ():
+                if plek.element.soort not in ("hoofdstuk", "paragraaf") and any(noemt(t, oud.naam) for t in plek.element.teksten()):
+                    yield Vondst(
+                        f"noemt nog {oud.het_lichaam}, die bij de herindeling is opgeheven",
+                        stap.operatie.bron,
+                        plek.adres,
+                        f"herschrijf {plek.adres} in wijziging {z.toepassing.wijziging.id}",
+                        plek.element.id,
+                    )
+
+
 # -- Wgr art. 1: the order of zienswijze, toestemming and besluit -------------------------------
-
-
-def _briefdatum(gegevens: dict, sleutel: str):  # noqa: ANN202
-    waarde = gegevens.get(sleutel)
-    return waarde if hasattr(waarde, "year") else None
-
-
-def toestemming_voor_besluit(z: Zicht) -> Iterator[Vondst]:
-    """Wgr art. 1, vierde lid: the college decides only after the raad gave toestemming."""
-    w = z.toepassing.wijziging
-    for deelnemer_id, gegevens in w.deelnemers.items():
-        toestemming = _briefdatum(gegevens, "datum_raad")
-        if toestemming and toestemming > w.datum_besluit:
-            d = z.toepassing.na.regeling.zoek_deelnemer(deelnemer_id)
-            orgaan = d.toestemmingsorgaan if d else "raad"
-            yield Vondst(
-                f"de toestemming van de {orgaan} ({toestemming:%d-%m-%Y}) valt na het besluit ({w.datum_besluit:%d-%m-%Y}); "
-                "het besluit wordt pas genomen na de toestemming",
-                w.bronnen.get(f"deelnemers.{deelnemer_id}", w.bron),
-                f"gegevens voor deelnemer {deelnemer_id}",
-                "controleer 'datum_raad' en 'datum_besluit'",
-                deelnemer_id,
-            )
-
-
-def zienswijze_voor_toestemming(z: Zicht) -> Iterator[Vondst]:
-    """Wgr art. 1, tweede en derde lid: the raad gives its zienswijze on the ontwerp first."""
-    w = z.toepassing.wijziging
-    for deelnemer_id, gegevens in w.deelnemers.items():
-        zienswijze = _briefdatum(gegevens, "datum_zienswijze")
-        toestemming = _briefdatum(gegevens, "datum_raad")
-        if zienswijze and toestemming and zienswijze > toestemming:
-            yield Vondst(
-                f"de zienswijze ({zienswijze:%d-%m-%Y}) valt na de toestemming ({toestemming:%d-%m-%Y}); "
-                "de raad geeft eerst zijn zienswijze op het ontwerp en daarna toestemming",
-                w.bronnen.get(f"deelnemers.{deelnemer_id}", w.bron),
-                f"gegevens voor deelnemer {deelnemer_id}",
-                "controleer 'datum_zienswijze' en 'datum_raad'",
-                deelnemer_id,
-            )
 
 
 def datums(z: Zicht) -> Iterator[Vondst]:
@@ -254,6 +263,22 @@ def _past_niet(nummer: str, vorige: Element | None, volgende: Element | None, ho
 
 REGELS: list[Regel] = [
     Regel(
+        "arhi-41-4-termijn",
+        "Wet arhi art. 41, vierde lid",
+        WAARSCHUWING,
+        "na een herindeling wordt de regeling binnen zes maanden in overeenstemming gebracht",
+        herindeling_termijn,
+        alleen_wijzigingen=True,
+    ),
+    Regel(
+        "arhi-41-3-namen",
+        "Wet arhi art. 41, derde lid",
+        WAARSCHUWING,
+        "na een herindeling noemt de regeling de opgeheven gemeenten niet meer",
+        herindeling_in_tekst,
+        alleen_wijzigingen=True,
+    ),
+    Regel(
         "wgr-1-5-toetreding-in-tekst",
         "Wgr art. 1, vijfde lid",
         FOUT,
@@ -267,22 +292,6 @@ REGELS: list[Regel] = [
         WAARSCHUWING,
         "wie uittreedt, wordt niet meer bij naam genoemd",
         uittreding_in_tekst,
-        alleen_wijzigingen=True,
-    ),
-    Regel(
-        "wgr-1-4-toestemming-voor-besluit",
-        "Wgr art. 1, vierde lid",
-        FOUT,
-        "de raad (of het algemeen bestuur) geeft toestemming vóór het besluit tot wijziging",
-        toestemming_voor_besluit,
-        alleen_wijzigingen=True,
-    ),
-    Regel(
-        "wgr-1-3-zienswijze-voor-toestemming",
-        "Wgr art. 1, tweede en derde lid",
-        FOUT,
-        "de zienswijze op het ontwerp gaat vooraf aan de toestemming",
-        zienswijze_voor_toestemming,
         alleen_wijzigingen=True,
     ),
     Regel(

@@ -18,6 +18,9 @@ from generator.loader.bestanden import lees_yaml
 from generator.loader.velden import ONGELDIGE_TEKENS, Kaart
 from generator.model import SOORTEN, Deelnemer, Element, Regeling, VersieInfo
 from generator.model.ids import NIEUW_ID
+from generator.model.organen import LICHAMEN, ORGANEN, Lichaam, toestemmingsorgaan
+from generator.model.regeling import SOORTEN_REGELING as SOORTRIJEN
+from generator.model.regeling import TAKEN, Rol, SoortRegeling
 from generator.nummering import MAX_NUMMER, rangtelwoord, sorteersleutel, splits_nummer
 from generator.onderwerpen import ONDERWERPEN
 from generator.suggesties import MAX_SUGGESTIES, suggestie
@@ -56,6 +59,8 @@ REGELING_SLEUTELS = (
     "afkondiging",
     "hoofdstukken",
     "ondertekening",
+    "lichaam",
+    "rollen",
     "lidwoord",
 )
 REGELING_VERPLICHT = (
@@ -87,13 +92,8 @@ VERSIE_SLEUTELS = (
     "kenmerk_voorstel",
 )
 BETREFT = ("nieuwe regeling", "wijziging", "intrekking")
-DEELNEMER_SLEUTELS = ("id", "naam", "soort", "bestuursorgaan", "toestemmingsorgaan", "sinds", "tot")
-DEELNEMER_SOORTEN = ("gemeente", "openbaar lichaam")
-# The organs of a deelnemer when the data does not name them.
-STANDAARD_ORGANEN = {
-    "gemeente": ("college van burgemeester en wethouders", "raad"),
-    "openbaar lichaam": ("dagelijks bestuur", "algemeen bestuur"),
-}
+DEELNEMER_SLEUTELS = ("id", "naam", "soort", "organen", "bestuursorgaan", "toestemmingsorgaan", "sinds", "tot")
+DEELNEMER_SOORTEN = tuple(LICHAMEN)
 
 
 class Ids:
@@ -301,19 +301,93 @@ def _controleer_volgorde(kaart: Kaart, kinderen: list[Element], soort: str) -> N
 def _deelnemer(kaart: Kaart) -> Deelnemer | None:
     kaart.adres = f"deelnemer {kaart.ruw('id') or kaart.ruw('naam') or '(zonder id)'}"
     kaart.controleer(DEELNEMER_SLEUTELS, ("id", "naam", "soort", "sinds"))
+    fouten_voor = kaart.v.aantal_fouten
     deelnemer_id = kaart.ident("id", verplicht=True)
     naam = kaart.tekst("naam", verplicht=True)
     soort = kaart.keuze("soort", DEELNEMER_SOORTEN, verplicht=True)
-    bestuur, toestemming = STANDAARD_ORGANEN.get(soort or "", (None, None))
-    bestuursorgaan = kaart.tekst("bestuursorgaan") or bestuur
-    toestemmingsorgaan = kaart.tekst("toestemmingsorgaan") or toestemming
+    organen = _organen(kaart, LICHAMEN[soort]) if soort else None
+    toestemmingsorgaan = _toestemmingsorgaan(kaart, LICHAMEN[soort], organen) if soort and organen else None
     sinds = kaart.datum("sinds", verplicht=True)
     tot = kaart.datum("tot")
     if sinds and tot and tot <= sinds:
         kaart.fout(f"'tot' ({tot}) ligt niet na 'sinds' ({sinds})", "tot")
-    if None in (deelnemer_id, naam, soort, bestuursorgaan, toestemmingsorgaan, sinds):
+    if kaart.v.aantal_fouten > fouten_voor or None in (deelnemer_id, naam, soort, organen, sinds):
         return None
-    return Deelnemer(deelnemer_id, naam, soort, bestuursorgaan, toestemmingsorgaan, sinds, tot, kaart.eigen_bron)
+    return Deelnemer(deelnemer_id, naam, soort, organen[0], toestemmingsorgaan, sinds, tot, kaart.eigen_bron, organen)
+
+
+def _organen(kaart: Kaart, lichaam: Lichaam) -> tuple[str, ...] | None:
+    """The organs that take part: `organen` (a list), `bestuursorgaan` (one), or the default of the body."""
+    toegestaan = ", ".join(lichaam.organen)
+    if "organen" in kaart and "bestuursorgaan" in kaart:
+        kaart.fout("een deelnemer heeft 'organen' of 'bestuursorgaan', niet beide", "bestuursorgaan", "zet alle organen onder 'organen'")
+        return None
+    if "bestuursorgaan" in kaart:
+        naam = kaart.tekst("bestuursorgaan")
+        if naam is None:
+            return None
+        if naam not in lichaam.organen:
+            meer = "," in naam or " en " in naam.replace("burgemeester en wethouders", "")
+            kaart.fout(
+                f"'{naam}' is geen orgaan van een {lichaam.soort}",
+                "bestuursorgaan",
+                "nemen meer organen deel, noem ze in een lijst: 'organen: [raad, college van burgemeester en wethouders]'"
+                if meer
+                else (f"bedoelde u '{s}'? " if (s := suggestie(naam, lichaam.organen)) else "") + f"toegestaan: {toegestaan}",
+            )
+            return None
+        return (naam,)
+    if "organen" not in kaart:
+        return lichaam.standaard
+    gekozen: list[str] = []
+    for item, bron in kaart.lijst("organen"):
+        if not isinstance(item, str) or item.strip() not in lichaam.organen:
+            naast = suggestie(str(item), lichaam.organen)
+            kaart.v.fout(
+                f"'{item}' is geen orgaan van een {lichaam.soort}",
+                bron,
+                kaart.adres,
+                (f"bedoelde u '{naast}'? " if naast else "") + f"toegestaan: {toegestaan}",
+            )
+            return None
+        if item.strip() in gekozen:
+            kaart.v.fout(f"orgaan '{item}' staat twee keer in 'organen'", bron, kaart.adres)
+            return None
+        gekozen.append(item.strip())
+    if not gekozen:
+        kaart.fout("'organen' is leeg", "organen", f"noem ten minste één orgaan: {toegestaan}")
+        return None
+    return tuple(o for o in lichaam.organen if o in gekozen)  # in the order of the table
+
+
+def _toestemmingsorgaan(kaart: Kaart, lichaam: Lichaam, organen: tuple[str, ...]) -> str | None:
+    """The organ that consents: computed from the organs (Wgr art. 1, tweede tot en met vierde lid); a
+    value in the data must agree with it."""
+    berekend = toestemmingsorgaan(organen)
+    if "toestemmingsorgaan" not in kaart:
+        return berekend
+    gegeven = kaart.tekst("toestemmingsorgaan")
+    if gegeven is None:
+        return berekend
+    if berekend is None:
+        kaart.fout(
+            f"'{gegeven}' neemt zelf deel aan de regeling en geeft dus geen toestemming (artikel 1, tweede lid, van de Wet "
+            "gemeenschappelijke regelingen)"
+            if gegeven in organen
+            else f"bij deze organen ({', '.join(organen)}) geeft geen ander orgaan toestemming",
+            "toestemmingsorgaan",
+            "laat 'toestemmingsorgaan' weg",
+        )
+        return None
+    if gegeven != berekend:
+        kaart.fout(
+            f"bij een {lichaam.soort} geeft {ORGANEN[berekend].met_lidwoord} toestemming aan "
+            f"{ORGANEN[organen[0]].met_lidwoord}, niet '{gegeven}'",
+            "toestemmingsorgaan",
+            f"schrijf 'toestemmingsorgaan: {berekend}' of laat het weg",
+        )
+        return None
+    return gegeven
 
 
 def lees_deelnemer(kaart: Kaart) -> Deelnemer | None:
@@ -378,6 +452,14 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
             hint="voeg 'centrumgemeente: <id van de deelnemer>' toe",
         )
 
+    lichaam = kaart.tekst("lichaam")
+    rij = SOORTRIJEN.get(soort or "")
+    if lichaam and rij is not None and not rij.lichaam:
+        kaart.fout(
+            f"een {soort} stelt geen lichaam in; 'lichaam' hoort bij een openbaar lichaam, gemeenschappelijk orgaan of bedrijfsvoeringsorganisatie",
+            "lichaam",
+        )
+    rollen = _rollen(kaart, rij)
     considerans = tuple(t for item, bron in kaart.lijst("considerans") if (t := _lijsttekst(kaart, item, bron, "considerans")) is not None)
     regeling = Regeling(
         slug=map_.name,
@@ -396,8 +478,21 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
         reconstructie=kaart.tekst("reconstructie"),
         ondertekening=kaart.tekst("ondertekening"),
         bron=Bron(naam, 1, 1),
+        lichaam=lichaam,
+        rollen=rollen,
     )
+    for rol in rollen:
+        if rol.artikel and rol.artikel not in regeling.index:
+            naast = suggestie(rol.artikel, regeling.index)
+            v.fout(
+                f"rol van het {rol.orgaan}: onbekend artikel '{rol.artikel}'",
+                rol.bron,
+                "rollen",
+                f"bedoelde u '{naast}'?" if naast else None,
+            )
     for n, (plek, doel) in enumerate(onbekende_verwijzingen(regeling), start=1):
+        if doel in ids.gezien:
+            continue  # the element exists but was left out for an error of its own, reported above
         naast = suggestie(doel, regeling.index) if n <= MAX_SUGGESTIES else None
         v.fout(
             f"verwijzing naar onbekende id '{doel}'",
@@ -408,6 +503,37 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
     if versie is None or v.heeft_fouten:
         return None
     return regeling, versie
+
+
+ROL_SLEUTELS = ("orgaan", "bij", "taak", "artikel")
+ROL_GEBEURTENISSEN = ("wijziging", "toetreding", "uittreding", "herindeling")
+
+
+def _rollen(kaart: Kaart, rij: SoortRegeling | None) -> tuple[Rol, ...]:
+    """`rollen`: what the GR's own organs do in an amendment (only for a regeling that has organs)."""
+    uit: list[Rol] = []
+    for item, bron in kaart.lijst("rollen"):
+        rk = kaart.kind(item, bron, "rollen", "een rol (orgaan, bij, taak, artikel)")
+        if rk is None:
+            continue
+        rk.adres = "rollen"
+        rk.controleer(ROL_SLEUTELS, ("orgaan", "bij", "taak"))
+        organen = rij.organen if rij else ()
+        if not organen:
+            rk.fout(f"een {rij.soort if rij else 'regeling'} heeft geen eigen organen met een rol", hint="laat 'rollen' weg")
+            continue
+        orgaan = rk.keuze("orgaan", organen, verplicht=True)
+        taak = rk.keuze("taak", tuple(TAKEN), verplicht=True)
+        bij = []
+        for waarde, wbron in rk.lijst("bij", verplicht=True):
+            if waarde not in ROL_GEBEURTENISSEN:
+                kaart.v.fout(f"onbekende gebeurtenis {waarde!r} bij 'bij'", wbron, "rollen", f"toegestaan: {', '.join(ROL_GEBEURTENISSEN)}")
+                continue
+            bij.append(waarde)
+        artikel = rk.ident("artikel")
+        if orgaan and taak and bij:
+            uit.append(Rol(orgaan, tuple(bij), taak, artikel, rk.eigen_bron))
+    return tuple(uit)
 
 
 def _lijsttekst(kaart: Kaart, item: Any, bron: Bron, sleutel: str) -> str | None:

@@ -16,7 +16,7 @@ from generator.errors import Bron, Verzamelaar
 from generator.loader.bestanden import lees_yaml
 from generator.loader.regeling import Ids, bouw_element, lees_deelnemer
 from generator.loader.velden import EERSTE_DATUM, Kaart, typenaam
-from generator.model.wijziging import ACTIES, BRIEF_SLEUTELS, STADIA, VORMEN, Doel, Operatie, Wijziging
+from generator.model.wijziging import ACTIES, BRIEF_SLEUTELS, INWERKINGTREDING_VORMEN, STADIA, VORMEN, Doel, Operatie, Wijziging
 
 WIJZIGING_SLEUTELS = (
     "id",
@@ -36,6 +36,8 @@ WIJZIGING_SLEUTELS = (
     "reconstructie",
     "toelichting",
     "samenvatting",
+    "inwerkingtreding_vorm",
+    "procedure",
     "deelnemers",
     "wijzigingen",
 )
@@ -53,8 +55,9 @@ OPERATIE_SLEUTELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "woorden_vervallen": (("doel", "wat", "telkens"), ("doel", "wat")),
     "opschrift": (("doel", "nieuw"), ("doel", "nieuw")),
     "toetreding": (("deelnemer",), ("deelnemer",)),
-    "uittreding": (("deelnemer",), ("deelnemer",)),
+    "uittreding": (("deelnemer", "tot"), ("deelnemer",)),
     "citeertitel": (("nieuw",), ("nieuw",)),
+    "herindeling": (("opgeheven", "nieuw", "datum", "namen"), ("opgeheven", "nieuw", "datum")),
 }
 # What may be done to one sentence of a text ("het vijfde lid, tweede zin").
 ZIN_ACTIES = ("vervalt", "komt_te_luiden", "vervangen", "woorden_invoegen", "woorden_vervallen", "woorden_toevoegen")
@@ -82,6 +85,7 @@ def lees_wijziging(pad: Path, naam: str, v: Verzamelaar, project: Path | None = 
     inwerking = kaart.datum("inwerkingtreding", verplicht=True)
     terug = kaart.datum("terugwerkende_kracht")
     kaart.controleer_inwerkingtreding(besluit, "het besluit", inwerking, terug)
+    inwerkingtreding_vorm = _inwerkingtreding_vorm(kaart, terug)
 
     operaties = _operaties(kaart)
     wijziging = Wijziging(
@@ -103,7 +107,9 @@ def lees_wijziging(pad: Path, naam: str, v: Verzamelaar, project: Path | None = 
         reconstructie=kaart.tekst("reconstructie"),
         toelichting=kaart.tekst("toelichting"),
         samenvatting=kaart.tekst("samenvatting"),
+        inwerkingtreding_vorm=inwerkingtreding_vorm,
         deelnemers=_briefgegevens(kaart),
+        procedure=_procedure(kaart),
         bestand=naam,
         bron=Bron(naam, 1, 1),
         bronnen=_bronnen(kaart),
@@ -111,13 +117,56 @@ def lees_wijziging(pad: Path, naam: str, v: Verzamelaar, project: Path | None = 
     return None if v.aantal_fouten > fouten_voor else wijziging
 
 
+def _inwerkingtreding_vorm(kaart: Kaart, terug) -> str:  # noqa: ANN001
+    """The formula of ARTIKEL II; terugwerkende kracht goes with a fixed date or the day after
+    the bekendmaking, never with the fallback formulas that depend on a late bekendmaking."""
+    vorm = kaart.keuze("inwerkingtreding_vorm", INWERKINGTREDING_VORMEN, standaard="terugwerkend" if terug else "datum")
+    if vorm == "terugwerkend" and terug is None:
+        kaart.fout(
+            "'inwerkingtreding_vorm: terugwerkend' zonder 'terugwerkende_kracht'",
+            "inwerkingtreding_vorm",
+            "geef 'terugwerkende_kracht' op: de datum tot en met welke het besluit terugwerkt",
+        )
+    if terug is not None and vorm in ("datum_of_later", "dag_na_bekendmaking"):
+        kaart.fout(
+            f"'inwerkingtreding_vorm: {vorm}' gaat niet samen met 'terugwerkende_kracht'",
+            "inwerkingtreding_vorm",
+            "kies 'terugwerkend' (de dag na die van de bekendmaking, terugwerkend) of 'datum' (een vaste datum, terugwerkend)",
+        )
+    return vorm or "datum"
+
+
 def _bronnen(kaart: Kaart) -> dict[str, Bron]:
-    """Positions of the keys messages may point at later (after the file is read)."""
-    uit = {s: kaart.bron(s) for s in ("id", "basis", "regeling") if s in kaart}
+    """Positions of the keys messages may point at later (after the file is read): top-level
+    keys by name, `procedure.<key>`, `deelnemers.<id>` and `deelnemers.<id>.<key>`."""
+    uit = {str(s): kaart.bron(str(s)) for s in kaart.data if str(s) not in ("wijzigingen",)}
+    if isinstance(kaart.data.get("procedure"), CommentedMap):
+        procedure = Kaart(kaart.data["procedure"], kaart.naam, kaart.v)
+        uit["procedure"] = kaart.bron("procedure", van_waarde=False)
+        uit |= {f"procedure.{s}": procedure.bron(str(s)) for s in procedure.data}
     sub = kaart.kaart("deelnemers")
     if sub is not None:
         uit |= {f"deelnemers.{d}": sub.bron(str(d), van_waarde=False) for d in sub.data}
+        for d in sub.data:
+            dk = sub.data.get(d)
+            if isinstance(dk, CommentedMap):
+                dkaart = Kaart(dk, kaart.naam, kaart.v)
+                uit |= {f"deelnemers.{d}.{s}": dkaart.bron(str(s)) for s in dk}
     return uit
+
+
+def _procedure(kaart: Kaart) -> dict[str, Any]:
+    """The fields common to every deelnemer (the schedule, a shared answer to the zienswijzen)."""
+    sub = kaart.kaart("procedure")
+    if sub is None:
+        return {}
+    sub.adres = "procedure"
+    sub.controleer(BRIEF_SLEUTELS)
+    return _velden(sub)
+
+
+def _velden(kaart: Kaart) -> dict[str, Any]:
+    return {s: (kaart.datum(s) if s.startswith("datum_") else kaart.tekst(s)) for s in BRIEF_SLEUTELS if s in kaart}
 
 
 def _briefgegevens(kaart: Kaart) -> dict[str, dict[str, Any]]:
@@ -131,7 +180,7 @@ def _briefgegevens(kaart: Kaart) -> dict[str, dict[str, Any]]:
             continue
         dk.adres = f"gegevens voor deelnemer {deelnemer_id}"
         dk.controleer(BRIEF_SLEUTELS)
-        uit[str(deelnemer_id)] = {s: (dk.datum(s) if s.startswith("datum_") else dk.tekst(s)) for s in BRIEF_SLEUTELS if s in dk}
+        uit[str(deelnemer_id)] = _velden(dk)
     return uit
 
 
@@ -225,6 +274,25 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
             deelnemer = lees_deelnemer(dk)
     if actie == "uittreding":
         deelnemer_id = kaart.ident("deelnemer", verplicht=True)
+    opgeheven: list[str] = []
+    organen_overnemen = False
+    if actie == "herindeling":
+        for item, ibron in kaart.lijst("opgeheven", verplicht=True):
+            if not isinstance(item, str) or not item.strip():
+                kaart.v.fout("elk item van 'opgeheven' is de id van een deelnemer", ibron, kaart.adres)
+            else:
+                opgeheven.append(item.strip())
+        if "nieuw" in kaart and isinstance(kaart.ruw("nieuw"), str):
+            deelnemer_id = kaart.ident("nieuw", verplicht=True)  # merged into an existing deelnemer
+        else:
+            dk = kaart.kaart("nieuw", verplicht=True)
+            if dk is not None:
+                dk.data.setdefault("soort", "gemeente")
+                dk.data.setdefault("sinds", str(EERSTE_DATUM))  # a placeholder: the engine sets the date of herindeling
+                organen_overnemen = "organen" not in dk and "bestuursorgaan" not in dk
+                deelnemer = lees_deelnemer(dk)
+                if deelnemer is not None and not deelnemer.is_gemeente:
+                    kaart.fout("bij een herindeling is de nieuwe deelnemer een gemeente", "nieuw", "laat 'soort' weg")
 
     if kaart.v.aantal_fouten > fouten_voor:
         return None
@@ -241,6 +309,10 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
         telkens=kaart.vlag("telkens"),
         deelnemer=deelnemer,
         deelnemer_id=deelnemer_id,
+        opgeheven=tuple(opgeheven),
+        datum=kaart.datum("datum", verplicht=True) if actie == "herindeling" else kaart.datum("tot") if actie == "uittreding" else None,
+        namen=kaart.vlag("namen", standaard=True) if actie == "herindeling" else True,
+        organen_overnemen=organen_overnemen,
         toelichting=kaart.tekst("toelichting"),
         bron=bron,
         meer=meer,

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from generator.errors import GEEN_BRON, Bron
 from generator.model.elementen import Element, kopie
+from generator.model.organen import LICHAMEN, ORGANEN, Orgaan
 
 
 def _indexeer(element: Element, ouders: tuple[Element, ...], uit: dict[str, Plek]) -> None:
@@ -25,28 +26,35 @@ def _indexeer(element: Element, ouders: tuple[Element, ...], uit: dict[str, Plek
             _indexeer(kind, eigen, uit)
 
 
-# The Dutch article of each kind of deelnemer.
-LIDWOORDEN = {"gemeente": "de", "openbaar lichaam": "het"}
-
-
 @dataclasses.dataclass(frozen=True)
 class Deelnemer:
-    """A party to the regeling: a gemeente or an openbaar lichaam, with its organs.
+    """A party to the regeling: a gemeente, provincie, waterschap or openbaar lichaam, with the
+    bestuursorganen that take part for it (Wgr art. 1, eerste lid: each for its own powers).
 
     >>> d = Deelnemer("swb", "SWB Midden Twente", "openbaar lichaam", "dagelijks bestuur",
     ...               "algemeen bestuur", dt.date(2017, 1, 1))
-    >>> d.lichaam, d.is_gemeente
-    ('openbaar lichaam SWB Midden Twente', False)
+    >>> d.lichaam, d.is_gemeente, d.partij
+    ('openbaar lichaam SWB Midden Twente', False, 'het dagelijks bestuur van het openbaar lichaam SWB Midden Twente')
+    >>> d = Deelnemer("x", "Dinkelland", "gemeente", "raad", None, dt.date(2017, 1, 1),
+    ...               organen=("raad", "college van burgemeester en wethouders", "burgemeester"))
+    >>> d.partij, d.vervoeg("treedt", "treden"), d.toestemming_nodig
+    ('de raad, het college van burgemeester en wethouders en de burgemeester van Dinkelland', 'treden', False)
     """
 
     id: str
     naam: str
-    soort: str  # "gemeente" or "openbaar lichaam"
-    bestuursorgaan: str  # the party: "college van burgemeester en wethouders" / "dagelijks bestuur"
-    toestemmingsorgaan: str  # gives toestemming (Wgr art. 1, vierde lid): "raad" / "algemeen bestuur"
+    soort: str  # a key of LICHAMEN: "gemeente", "provincie", "waterschap", "openbaar lichaam"
+    bestuursorgaan: str  # the first organ that takes part: "college van burgemeester en wethouders"
+    toestemmingsorgaan: str | None  # consents (Wgr art. 1, vierde lid): "raad"; None when it takes part itself
     sinds: dt.date
     tot: dt.date | None = None
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
+    organen: tuple[str, ...] = ()  # every organ that takes part, in table order; () = (bestuursorgaan,)
+    opgegaan_in: str | None = None  # herindeling: id of the gemeente that took its place on `tot`
+
+    def __post_init__(self) -> None:
+        if not self.organen:
+            object.__setattr__(self, "organen", (self.bestuursorgaan,))
 
     @property
     def lichaam(self) -> str:
@@ -55,14 +63,115 @@ class Deelnemer:
     @property
     def het_lichaam(self) -> str:
         """With its article: "de gemeente Borne", "het openbaar lichaam SWB Midden Twente"."""
-        return f"{LIDWOORDEN.get(self.soort, 'de')} {self.lichaam}"
+        soort = LICHAMEN.get(self.soort)
+        return f"{soort.lidwoord if soort else 'de'} {self.lichaam}"
+
+    @property
+    def van(self) -> str:
+        """What follows an organ's name: "Hengelo", "het openbaar lichaam SWB Midden Twente"."""
+        soort = LICHAMEN.get(self.soort)
+        return self.naam if soort is None or soort.naam_na_orgaan else self.het_lichaam
 
     @property
     def is_gemeente(self) -> bool:
         return self.soort == "gemeente"
 
+    @property
+    def blad(self) -> str:
+        """Where the body announces its own besluiten: "het provinciaal blad van Overijssel"."""
+        soort = LICHAMEN.get(self.soort)
+        return f"het {soort.blad if soort else 'Blad gemeenschappelijke regeling'} van {self.van}"
+
+    @property
+    def orgaanrijen(self) -> tuple[Orgaan, ...]:
+        """The organs that take part, as rows of the organ table."""
+        return tuple(ORGANEN[o] for o in self.organen if o in ORGANEN)
+
+    @property
+    def partij(self) -> str:
+        """The organs that take part, with the body: "het college van burgemeester en wethouders van Borne"."""
+        return f"{opsom([o.met_lidwoord for o in self.orgaanrijen] or [self.bestuursorgaan])} van {self.van}"
+
+    @property
+    def partij_meervoudig(self) -> bool:
+        return len(self.organen) > 1 or any(o.meervoudig for o in self.orgaanrijen)
+
+    def vervoeg(self, enkelvoud: str, meervoud: str) -> str:
+        """The verb agreeing with `partij` as subject: "treedt" or "treden"."""
+        return meervoud if self.partij_meervoudig else enkelvoud
+
+    @property
+    def toestemming_nodig(self) -> bool:
+        """Whether an organ must consent first (and may give a zienswijze): Wgr art. 1, tweede tot en met vierde lid."""
+        return self.toestemmingsorgaan is not None
+
+    @property
+    def toestemmingsrij(self) -> Orgaan | None:
+        return ORGANEN.get(self.toestemmingsorgaan or "")
+
+    @property
+    def raad_is_partij(self) -> bool:
+        """The representative organ (raad, provinciale staten, algemeen bestuur) takes part itself."""
+        return any(o.voorstel for o in self.orgaanrijen)
+
     def neemt_deel_op(self, datum: dt.date) -> bool:
         return self.sinds <= datum and (self.tot is None or datum < self.tot)
+
+
+def opsom(items: list[str], laatste: str = "en") -> str:
+    """Join words the Dutch way.
+
+    >>> opsom(["a", "b", "c"]), opsom(["a"])
+    ('a, b en c', 'a')
+    """
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {laatste} {items[-1]}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Rol:
+    """A task the regeling gives one of its own organs in an amendment, e.g. the algemeen bestuur
+    sets the conditions of an uittreding (Wgr art. 9, eerste lid)."""
+
+    orgaan: str  # a key of ORGANEN: "algemeen bestuur"
+    bij: tuple[str, ...]  # "wijziging", "toetreding", "uittreding", "herindeling"
+    taak: str  # a key of TAKEN: "advies" or "voorwaarden"
+    artikel: str | None  # id of the artikel that gives the role
+    bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
+
+    @property
+    def orgaanrij(self) -> Orgaan:
+        return ORGANEN[self.orgaan]
+
+
+@dataclasses.dataclass(frozen=True)
+class SoortRegeling:
+    """A kind of regeling (Wgr art. 8) and the body it sets up, if any."""
+
+    soort: str  # "openbaar lichaam"
+    grondslag: str  # "artikel 8, eerste lid"
+    lichaam: str | None  # the body: "openbaar lichaam"; None for a centrumregeling or a regeling zonder meer
+    lidwoord: str = "het"
+    organen: tuple[str, ...] = ()  # its own organs (Wgr art. 12-14 for an openbaar lichaam)
+
+
+SOORTEN_REGELING: dict[str, SoortRegeling] = {
+    "openbaar lichaam": SoortRegeling(
+        "openbaar lichaam", "artikel 8, eerste lid", "openbaar lichaam", "het", ("algemeen bestuur", "dagelijks bestuur", "voorzitter")
+    ),
+    "gemeenschappelijk orgaan": SoortRegeling("gemeenschappelijk orgaan", "artikel 8, tweede lid", "gemeenschappelijk orgaan", "het"),
+    "bedrijfsvoeringsorganisatie": SoortRegeling(
+        "bedrijfsvoeringsorganisatie", "artikel 8, derde lid", "bedrijfsvoeringsorganisatie", "de"
+    ),
+    "centrumregeling": SoortRegeling("centrumregeling", "artikel 8, vierde lid", None),
+    "regeling zonder meer": SoortRegeling("regeling zonder meer", "artikel 1", None),
+}
+# What an own organ can be asked to do in an amendment (the wording is in the template).
+TAKEN = {
+    "advies": "brengt advies uit aan de deelnemers over de wijziging",
+    "voorwaarden": "stelt de voorwaarden en de (financiële) gevolgen van de toetreding of uittreding vast",
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -139,6 +248,21 @@ class Regeling:
     ondertekening: str | None = None
     lidwoord: str | None = None  # of the citeertitel, "de" or "het"; None: from its first word
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
+    lichaam: str | None = None  # name of the body the regeling sets up: "Belastingsamenwerking Twente-Oost"
+    rollen: tuple[Rol, ...] = ()  # what the GR's own organs do in an amendment
+
+    @property
+    def soortrij(self) -> SoortRegeling:
+        """The kind of regeling (Wgr art. 8) as a row of `SOORTEN_REGELING`."""
+        return SOORTEN_REGELING.get(self.soort, SOORTEN_REGELING["regeling zonder meer"])
+
+    @property
+    def het_lichaam(self) -> str | None:
+        """ "het openbaar lichaam Belastingsamenwerking Twente-Oost", or None when the regeling sets up no body."""
+        rij = self.soortrij
+        if not rij.lichaam or not self.lichaam:
+            return None
+        return f"{rij.lidwoord} {rij.lichaam} {self.lichaam}"
 
     @property
     def lidwoord_citeertitel(self) -> str:

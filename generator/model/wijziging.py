@@ -28,30 +28,50 @@ ACTIES = (
     "toetreding",  # a deelnemer joins (Wgr art. 1, vijfde lid)
     "uittreding",  # a deelnemer leaves
     "citeertitel",  # the citeertitel changes
+    "herindeling",  # gemeenten merge (Wet arhi art. 41): the new gemeente takes their place by law
 )
-METADATA_ACTIES = ("toetreding", "uittreding", "citeertitel")
+METADATA_ACTIES = ("toetreding", "uittreding", "citeertitel", "herindeling")
 # Not written by a drafter: the engine adds it when a reference's printed words follow a change
 # elsewhere (a renumbered lid), so that the besluit states that change too (wijzigen/gevolgen.py).
 GEVOLG = "verwijzing_aangepast"
 STADIA = ("ontwerp", "zienswijze", "toestemming", "vastgesteld")
 VORMEN = ("artikelsgewijs", "integraal")
 
-# Data for the council letters, per deelnemer; keys starting with datum_ are dates.
+# Data for the council letters and the procedure schedule, per deelnemer under `deelnemers:` or
+# common to all under `procedure:` (a deelnemer's own value wins); keys starting with datum_ are
+# dates. The order of the procedure (Wgr art. 1): datum_college_ontwerp (the college sends the
+# ontwerp) <= datum_brief (the zienswijzebrief) -> eight weeks -> datum_zienswijze (the deadline)
+# < datum_college (the college adopts the voorstel) < datum_raad (toestemming) < datum_besluit
+# (top level) < datum_bekendmaking < inwerkingtreding.
 BRIEF_SLEUTELS = (
     "zaaknummer",
     "behandelend_ambtenaar",
     "sector",
     "portefeuillehouder",
-    "datum_raad",
-    "datum_college",
+    "datum_college_ontwerp",
+    "datum_brief",
     "datum_zienswijze",
+    "datum_college",
+    "datum_raad",
+    "datum_bekendmaking",
+    "datum_eigen_orgaan",  # meeting of the GR's own organ that has a role in the amendment (Regeling.rollen)
     "agendapunt",
     "burgemeester",
     "secretaris",
     "griffier",
     "voorzitter",
     "kenmerk",
-    "datum_brief",
+    "zienswijzen",  # the zienswijzen received and the answer to them (raadsvoorstel)
+    "gevolgen_begroting",  # the consequences for the deelnemer's begroting (raadsvoorstel)
+    "gevolgen_uittreding",  # what leaving costs or changes for the deelnemer (raadsvoorstel)
+)
+
+# How ARTIKEL II words the inwerkingtreding (the wording is in generator/render/inwerkingtreding.py).
+INWERKINGTREDING_VORMEN = (
+    "datum",  # met ingang van <inwerkingtreding>
+    "datum_of_later",  # ... of, indien de bekendmaking later plaatsvindt, de dag na die van de bekendmaking
+    "dag_na_bekendmaking",  # met ingang van de dag na die van de bekendmaking
+    "terugwerkend",  # de dag na die van de bekendmaking, terugwerkend tot en met <terugwerkende_kracht>
 )
 
 
@@ -81,7 +101,11 @@ class Operatie:
     door: str | None = None  # vervangen
     telkens: bool = False
     deelnemer: Deelnemer | None = None  # toetreding
-    deelnemer_id: str | None = None  # uittreding
+    deelnemer_id: str | None = None  # uittreding; herindeling into an existing deelnemer
+    opgeheven: tuple[str, ...] = ()  # herindeling: the deelnemers that cease to exist
+    datum: dt.date | None = None  # herindeling: the date of herindeling; uittreding: the first day outside (`tot`)
+    namen: bool = True  # herindeling: replace the old names in the text
+    organen_overnemen: bool = False  # herindeling: the new gemeente takes part with the organs of the old ones
     toelichting: str | None = None
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
     # vervalt: the further siblings deleted in the same sentence ("vervallen de subonderdelen 2°
@@ -112,8 +136,11 @@ class Wijziging:
     reconstructie: str | None = None
     toelichting: str | None = None
     samenvatting: str | None = None  # publieksvriendelijke samenvatting for the raadsbesluit
+    inwerkingtreding_vorm: str = "datum"  # one of INWERKINGTREDING_VORMEN
     # deelnemer id -> field -> value (zaaknummer, portefeuillehouder, datum_raad, ...)
     deelnemers: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict, compare=False)
+    # field -> value common to every deelnemer (the schedule: datum_zienswijze, datum_bekendmaking, ...)
+    procedure: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)
     bestand: str = ""
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
     # where keys were written: "basis", "regeling", "deelnemers.<id>" -> position, for messages
@@ -122,3 +149,27 @@ class Wijziging:
     @property
     def basis_bron(self) -> Bron:
         return self.bronnen.get("basis", self.bron)
+
+    def gegeven(self, deelnemer_id: str | None, sleutel: str) -> Any:
+        """A deelnemer's own value of a letter field, else the common one under `procedure:`.
+
+        >>> w = Wijziging("w", "", "", "b", "wijziging", "artikelsgewijs", "ontwerp", None, None, (),
+        ...               deelnemers={"a": {"datum_raad": 1}}, procedure={"datum_raad": 2, "kenmerk": "K"})
+        >>> w.gegeven("a", "datum_raad"), w.gegeven("b", "datum_raad"), w.gegeven(None, "kenmerk")
+        (1, 2, 'K')
+        """
+        eigen = self.deelnemers.get(deelnemer_id or "", {})
+        return eigen[sleutel] if eigen.get(sleutel) is not None else self.procedure.get(sleutel)
+
+    def bron_van(self, deelnemer_id: str | None, sleutel: str) -> tuple[Bron, str]:
+        """Where a field was written (or belongs) and its key path, for a located message:
+        the deelnemer's own key, else the common one, else the deelnemer's block, else `procedure`."""
+        kandidaten = [f"deelnemers.{deelnemer_id}.{sleutel}"] if deelnemer_id and sleutel in self.deelnemers.get(deelnemer_id, {}) else []
+        kandidaten += [f"procedure.{sleutel}"] if sleutel in self.procedure else []
+        kandidaten += [sleutel] if sleutel in self.bronnen else []
+        for pad in kandidaten:
+            if pad in self.bronnen:
+                return self.bronnen[pad], pad
+        if deelnemer_id:
+            return self.bronnen.get(f"deelnemers.{deelnemer_id}", self.bron), f"deelnemers.{deelnemer_id}.{sleutel}"
+        return self.bronnen.get("procedure", self.bron), f"procedure.{sleutel}"

@@ -61,6 +61,9 @@ def besluitonderdelen(toepassing: Toepassing) -> list[BesluitOnderdeel]:
     """
     uit: list[BesluitOnderdeel] = []
     for groep in groepen(toepassing):
+        if groep.groep_id is None and groep.stappen[0].operatie.actie == "herindeling":
+            uit.append(BesluitOnderdeel(groep.letter, None, (Wijzigingszin(herindeling_zin(groep.stappen[0])),)))
+            continue
         if groep.groep_id is None:
             zin = vul_in(FORMULES["citeertitel"], "citeertitel", tekst=groep.stappen[0].operatie.tekst)
             uit.append(BesluitOnderdeel(groep.letter, None, (Wijzigingszin(zin),)))
@@ -81,6 +84,23 @@ def besluitonderdelen(toepassing: Toepassing) -> list[BesluitOnderdeel]:
     return uit
 
 
+def herindeling_zin(stap: Stap) -> str:
+    """One Ar sentence replacing the old names of merged gemeenten in every artikel that names them:
+    'In de artikelen 1, 4 en 20 wordt "Dinkelland" telkens vervangen door "Noordoost-Twente".'"""
+    per_naam: dict[tuple[str, str], list[str]] = {}
+    aantal: dict[tuple[str, str], int] = {}
+    for element_id, oud, nieuw in stap.namen:
+        plek = stap.voor.index[element_id]
+        artikel = plek.artikel or plek.element
+        lijst = per_naam.setdefault((oud, nieuw), [])
+        if artikel.nummer not in lijst:
+            lijst.append(artikel.nummer)
+        aantal[(oud, nieuw)] = aantal.get((oud, nieuw), 0) + sum(len(woordtreffers(oud, t)) for t in plek.element.teksten())
+    delen = [
+        {"artikelen": nummers, "oud": oud, "nieuw": nieuw, "telkens": aantal[(oud, nieuw)] > 1}
+        for (oud, nieuw), nummers in per_naam.items()
+    ]
+    return vul_in(FORMULES["herindeling_namen"], "herindeling_namen", delen=delen)
 # Word changes that share one sentence when they concern the same element (Ar 6.15 example:
 # "In artikel 3, tweede lid, onderdeel b, vervalt "..." en wordt "..." vervangen door "..."."),
 # with the formula of each part.

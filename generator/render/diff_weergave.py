@@ -37,6 +37,7 @@ from generator.render.docx.oxml import Revisie
 from generator.render.renvooi_md import blok_md
 from generator.render.segmenten import HTML, TEKST_KLEUR, TEKST_PLAT, SegmentWeergave, segmenten
 from generator.render.tekstweergave import md_escape
+from generator.render.versienamen import koptekst
 from generator.render.word import nieuw_document, schrijf_blok
 
 # -- dispatch tables -------------------------------------------------------------------------------
@@ -120,7 +121,8 @@ def telling_tekst(v: Verschil, kop: str = "Samenvatting: ") -> str:
 
 
 def wijziging_tekst(w: Wijziging, v: Verschil) -> str:
-    return f"{w.id}: {w.kort} (besluit {_datum(w.datum_besluit)}, in werking {_datum(w.inwerkingtreding)}){raakt_niet(w, v)}"
+    terug = f", terugwerkend tot en met {_datum(w.terugwerkende_kracht)}" if w.terugwerkende_kracht else ""
+    return f"{w.id}: {w.kort} (besluit {_datum(w.datum_besluit)}, in werking {_datum(w.inwerkingtreding)}{terug}){raakt_niet(w, v)}"
 
 
 def raakt_niet(w: Wijziging, v: Verschil) -> str:
@@ -422,7 +424,7 @@ def diff_docx(v: Verschil, alleen_samenvatting: bool = False) -> bytes:
     citeertitel = v.b.versie.regeling.citeertitel
     doc = nieuw_document(
         f"Verschil versie {v.a.versie.id} – versie {v.b.versie.id}",
-        f"{citeertitel} – verschil versie {v.a.versie.id} - versie {v.b.versie.id}",
+        koptekst(citeertitel, "Verschil tussen twee versies"),
         datum,
         "grgen",
     )

@@ -106,6 +106,12 @@ FORMULES: dict[str, str] = {
     ),
     "opschrift": "Het opschrift{% if adres %} van {{ adres }}{% endif %} komt te luiden: {{ tekst|q }}.",
     "citeertitel": "De citeertitel van de regeling komt te luiden: {{ tekst|q }}.",
+    # -- a municipal merger (Wet arhi art. 41, vierde lid): the names, in one change --
+    "herindeling_namen": (
+        "{% for d in delen %}{{ 'In' if loop.first else ' en in' }} "
+        "{% if d.artikelen|length > 1 %}de artikelen {{ d.artikelen|opsomming }}{% else %}artikel {{ d.artikelen[0] }}{% endif %}"
+        " wordt {{ d.oud|q }}{% if d.telkens %} telkens{% endif %} vervangen door {{ d.nieuw|q }}{% endfor %}."
+    ),
     # -- the structure of ARTIKEL I (Ar 6.15) --
     "artikel_I_aanhef": "{{ lidwoord|hoofdletter }} {{ citeertitel }} wordt als volgt gewijzigd:",
     "groep_aanhef": "{{ adres|hoofdletter|komma }} wordt als volgt gewijzigd:",

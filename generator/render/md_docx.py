@@ -52,6 +52,7 @@ from markdown_it.token import Token
 
 from generator.errors import GrgenFout
 from generator.render.docx.document import Alinea, Docx, Segment
+from generator.render.plaatshouders import PLAATSHOUDER
 
 __all__ = ["MarkdownDocx", "MarkdownWordFout", "maak_parser", "markdown_naar_docx"]
 
@@ -296,8 +297,22 @@ class MarkdownDocx:
         self._stukken.append(_Stuk(tekst, self._vet > 0, self._cursief > 0, letterlijk))
 
     def _segmenten(self, stukken: Sequence[_Stuk]) -> list[Segment]:
+        """The pieces as Word runs; a placeholder still to fill in is highlighted in yellow (it
+        may span pieces: markdown-it gives an escaped bracket a piece of its own)."""
         citaat = self._citaat > 0
-        return [Segment("gelijk", s.tekst, s.vet, s.cursief or citaat) for s in stukken]
+        vakken = [(m.start(), m.end()) for m in PLAATSHOUDER.finditer(_tekst(stukken))]
+        uit = []
+        positie = 0
+        for s in stukken:
+            grenzen = {0, len(s.tekst)}
+            for begin, eind in vakken:
+                grenzen |= {min(max(g - positie, 0), len(s.tekst)) for g in (begin, eind)}
+            punten = sorted(grenzen)
+            for a, b in zip(punten, punten[1:], strict=False):
+                gemarkeerd = any(begin <= positie + a and positie + b <= eind for begin, eind in vakken)
+                uit.append(Segment("gelijk", s.tekst[a:b], s.vet, s.cursief or citaat, markering=gemarkeerd))
+            positie += len(s.tekst)
+        return [s for s in uit if s.tekst]
 
     def _eis_stijl(self, naam: str) -> None:
         if naam in self._stijlen_gezien:

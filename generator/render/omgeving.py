@@ -31,7 +31,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from generator.blokken import KOP, Blok
 from generator.errors import Melding, SjabloonFout, relatief
+from generator.model.organen import ORGANEN
+from generator.model.partijen import lichamen
 from generator.nummering import romeins
+from generator.render.plaatshouders import plaatshouder
 from generator.render.sjabloonfouten import FilterFout, Grensfout, melding
 from generator.render.tekstweergave import md_blok, md_escape
 
@@ -47,7 +50,7 @@ def datum(d: dt.date | str | None) -> str:
     if isinstance(d, str):
         return d
     if d is None:
-        return "[datum]"
+        return plaatshouder("datum")
     return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
 
 
@@ -114,12 +117,15 @@ def md_aanhaling(blok: Blok) -> str:
 
 
 def lidwoord(orgaan: str) -> str:
-    """The article of an organ: "het college", "het dagelijks bestuur", "de raad".
+    """The article of an organ, from the organ table: "het college", "het dagelijks bestuur", "de raad".
 
-    >>> lidwoord("algemeen bestuur"), lidwoord("raad")
-    ('het', 'de')
+    >>> lidwoord("algemeen bestuur"), lidwoord("raad"), lidwoord("gedeputeerde staten")
+    ('het', 'de', '')
     """
-    return "het" if orgaan.startswith(("college", "dagelijks", "algemeen")) else "de"
+    rij = ORGANEN.get(orgaan)
+    if rij is None:
+        raise ValueError(f"onbekend orgaan {orgaan!r}")
+    return rij.lidwoord
 
 
 @dataclasses.dataclass(frozen=True)
@@ -394,6 +400,7 @@ FILTERS = {
     "md_tekstblok": md_tekstblok,
     "md_aanhaling": md_aanhaling,
     "lidwoord": lidwoord,
+    "lichamen": lichamen,
 }
 
 

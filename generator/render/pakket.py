@@ -1,6 +1,6 @@
 """The approval package of one amendment, rendered in memory (nothing is written here).
 
-Which documents a package holds is data (`GEDEELD`, `PER_DEELNEMER`); their wording lives in
+Which documents a package holds is data (`GEDEELD`, and per deelnemer `generator.procedure.stukken`); their wording lives in
 the Jinja templates in `sjablonen/`. Markdown documents are converted to Word through
 markdown-it tokens (`md_docx`); the renvooi and the was-wordt table are written directly with
 native revisions (`word`).
@@ -13,25 +13,24 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from pathlib import Path
-from typing import Any
 
 from generator.diff.versies import vergelijk
 from generator.diff.waswordt import rijen
 from generator.errors import Bron, InvoerFout, Melding, SjabloonFout, relatief
 from generator.model import Deelnemer
-from generator.render.context import besluit_context, deelnemer_context
+from generator.model.regeling import TAKEN
+from generator.procedure import stukken
+from generator.render.context import besluit_context, deelnemer_context, stuk_context
 from generator.render.docx.document import Docx
 from generator.render.docx.oxml import Revisie
 from generator.render.md_docx import markdown_naar_docx
-from generator.render.omgeving import Lezer, maak_omgeving, render_sjabloon, sjabloonmappen
+from generator.render.omgeving import Lezer, hoofdletter, maak_omgeving, render_sjabloon, sjabloonmappen
 from generator.render.renvooi_md import renvooi_md, waswordt_md
+from generator.render.versienamen import koptekst
 from generator.render.word import renvooi_docx, waswordt_docx
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis
-
-ZIENSWIJZE_STADIA = ("ontwerp", "zienswijze")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,9 +40,8 @@ class Document:
     naam: str
     sjabloon: str
     doel: str
-    geadresseerde: str  # may name {toestemmingsorgaan}, {bestuursorgaan}, {naam}, {het_lichaam}
-    naam_openbaar_lichaam: str | None = None  # file name when the deelnemer is an openbaar lichaam
-    stadia: tuple[str, ...] | None = None  # only at these stages of the procedure
+    geadresseerde: str
+    soort: str  # what a reader calls it, for the header and the document title: "Raadsbesluit"
 
 
 GEDEELD = (
@@ -52,57 +50,61 @@ GEDEELD = (
         "wijzigingsbesluit.md.j2",
         "het besluit tot wijziging, in de vorm van de Aanwijzingen voor de regelgeving",
         "de colleges en het dagelijks bestuur van de deelnemers",
+        "Wijzigingsbesluit",
     ),
     Document(
         "renvooi",
         "renvooi.md.j2",
         "de hele regeling met elke wijziging zichtbaar (in Word als wijzigingen bijhouden)",
         "raden, colleges en ambtelijke lezers",
+        "Renvooi",
     ),
     Document(
         "was-wordt",
         "was-wordt.md.j2",
         "per gewijzigd artikel of lid de huidige en de nieuwe tekst, met toelichting",
         "raden, colleges en ambtelijke lezers",
+        "Was-wordt-tabel",
     ),
     Document(
         "geconsolideerd",
         "geconsolideerd.md.j2",
         "de doorlopende tekst na de wijziging, met de versies die erin zijn verwerkt",
         "iedereen; basis voor CVDR",
+        "Geconsolideerde tekst",
     ),
-    Document("kennisgeving", "kennisgeving.md.j2", "de bekendmaking in het Gemeenteblad (Wgr art. 26)", "de publicerende gemeente"),
-)
-PER_DEELNEMER = (
     Document(
+        "kennisgeving",
+        "kennisgeving.md.j2",
+        "de bekendmaking in het gemeenteblad (artikel 26 van de Wet gemeenschappelijke regelingen)",
+        "de publicerende gemeente",
+        "Kennisgeving",
+    ),
+)
+# Per deelnemer: the documents of the procedure (`generator.procedure.stukken`), one template
+# per kind of document and role, and what it is for.
+SJABLONEN = {
+    ("zienswijzebrief", "zienswijze"): "zienswijzebrief.md.j2",
+    ("voorstel", "toestemming"): "raadsvoorstel.md.j2",
+    ("voorstel", "vaststelling"): "raadsvoorstel.md.j2",
+    ("besluit", "toestemming"): "raadsbesluit.md.j2",
+    ("besluit", "vaststelling"): "raadsbesluit.md.j2",
+    ("besluit", "besluit"): "collegebesluit.md.j2",
+}
+WGR = "van de Wet gemeenschappelijke regelingen"
+DOELEN = {
+    (
         "zienswijzebrief",
-        "zienswijzebrief.md.j2",
-        "aanbieding van het ontwerp voor een zienswijze binnen acht weken (Wgr art. 1, tweede en derde lid)",
-        "de {toestemmingsorgaan} van {naam}",
-        stadia=ZIENSWIJZE_STADIA,
-    ),
-    Document(
-        "raadsvoorstel",
-        "raadsvoorstel.md.j2",
-        "voorstel om toestemming te verlenen (Wgr art. 1, vierde lid)",
-        "de {toestemmingsorgaan} van {naam}",
-        "voorstel-algemeen-bestuur",
-    ),
-    Document(
-        "raadsbesluit",
-        "raadsbesluit.md.j2",
-        "besluit tot het verlenen van toestemming (Wgr art. 1, vierde lid)",
-        "de {toestemmingsorgaan} van {naam}",
-        "besluit-algemeen-bestuur",
-    ),
-    Document(
-        "collegebesluit",
-        "collegebesluit.md.j2",
-        "besluit tot wijziging van de regeling",
-        "het {bestuursorgaan} van {naam}",
-        "besluit-dagelijks-bestuur",
-    ),
-)
+        "zienswijze",
+    ): f"aanbieding van het ontwerp voor een zienswijze binnen acht weken (artikel 1, tweede en derde lid, {WGR})",
+    ("voorstel", "toestemming"): f"voorstel om toestemming te verlenen (artikel 1, vierde lid, {WGR})",
+    ("voorstel", "vaststelling"): f"voorstel om de wijziging zelf vast te stellen (artikel 1, eerste lid, {WGR})",
+    ("besluit", "toestemming"): f"besluit tot het verlenen van toestemming (artikel 1, vierde lid, {WGR})",
+    ("besluit", "vaststelling"): f"besluit tot wijziging van de regeling (artikel 1, eerste lid, {WGR})",
+    ("besluit", "besluit"): "besluit tot wijziging van de regeling",
+}
+EIGEN_ORGAAN = "besluit-eigen-orgaan.md.j2"  # a document for an organ of the GR itself (Regeling.rollen)
+EIGEN_MAP = "regeling-organen"  # the folder of those documents in the package
 
 
 @dataclasses.dataclass(frozen=True)
@@ -138,16 +140,16 @@ def render_pakket(
     voor, na = toepassing.voor.regeling, toepassing.na.regeling
     verschillen = vergelijk(voor, na)
     tabelrijen = rijen(verschillen, voor, na, toepassing.toelichting_per_element())
-    context = besluit_context(geschiedenis, toepassing)
+    meldingen: list[Melding] = []
+    context = besluit_context(geschiedenis, toepassing, meldingen)
     context["renvooi"] = renvooi_md(verschillen, [], instellingen.markering)
     context["tabel"] = waswordt_md(tabelrijen)
-    meldingen: list[Melding] = []
     bestanden: dict[str, bytes] = {}
     beschrijving: dict[str, tuple[str, str]] = {}
     omgeving = maak_omgeving(sjabloonmappen(project), project, lezer=lezer)
     citeertitel = voor.citeertitel
     centrum = na.zoek_deelnemer(na.centrumgemeente or "") or na.deelnemer(na.publicerende_gemeente)
-    auteur = f"{centrum.het_lichaam[:1].upper()}{centrum.het_lichaam[1:]}"
+    auteur = organisatie(centrum)
     referentie = _referentie(project, None, lezer)
 
     for doc in GEDEELD:
@@ -155,19 +157,22 @@ def render_pakket(
         bestanden[f"{doc.naam}.md"] = markdown.encode("utf-8")
         beschrijving[f"{doc.naam}.md"] = (doc.doel, doc.geadresseerde)
     revisie = Revisie(w.kort, w.datum_besluit)
+    voor_naam, na_naam = context["voor"]["naam"], context["na"]["naam"]
     inleiding = [
-        f"Versie {toepassing.voor.id} – versie {toepassing.na.id}: {w.titel}.",
+        f"{w.titel}. Huidige tekst: {voor_naam}. Nieuwe tekst: {na_naam}.",
         "Leeswijzer: doorgehaalde tekst vervalt, onderstreepte tekst wordt ingevoegd. Elke wijziging is een "
         "Word-revisie (Wijzigingen bijhouden) en kan worden aanvaard of geweigerd.",
     ]
-    bestanden["renvooi.docx"] = renvooi_docx(verschillen, citeertitel, toepassing.voor.id, toepassing.na.id, revisie, inleiding)
+    bestanden["renvooi.docx"] = renvooi_docx(
+        verschillen, f"Renvooi {citeertitel}", koptekst(citeertitel, "Renvooi", w), auteur, revisie, inleiding, _toelichtingen(toepassing)
+    )
     bestanden["was-wordt.docx"] = waswordt_docx(
         tabelrijen,
         f"Was-wordt-tabel {citeertitel}",
-        f"{citeertitel} – Was-wordt versie {toepassing.voor.id} - versie {toepassing.na.id}",
+        koptekst(citeertitel, "Was-wordt-tabel", w),
         w.datum_besluit,
-        w.kort,
-        [f"{w.titel}."],
+        auteur,
+        [f"{w.titel}. Huidige tekst: {voor_naam}. Nieuwe tekst: {na_naam}."],
     )
     for naam in ("renvooi.docx", "was-wordt.docx"):
         beschrijving[naam] = beschrijving[naam.replace(".docx", ".md")]
@@ -175,30 +180,61 @@ def render_pakket(
         if doc.naam in ("renvooi", "was-wordt"):
             continue
         naam = f"{doc.naam}.docx"
-        bestanden[naam] = _als_docx(bestanden[f"{doc.naam}.md"].decode("utf-8"), citeertitel, w.datum_besluit, auteur, referentie)
+        titel = w.titel if doc.naam == "wijzigingsbesluit" else f"{doc.soort} {citeertitel} – {w.kort}"
+        bestanden[naam] = markdown_naar_docx(
+            bestanden[f"{doc.naam}.md"].decode("utf-8"),
+            titel=titel,
+            koptekst=koptekst(citeertitel, doc.soort, w),
+            datum=w.datum_besluit,
+            auteur=auteur,
+            basis=referentie,
+        )
         beschrijving[naam] = (doc.doel, doc.geadresseerde)
 
-    betrokken = [d for d in na.deelnemers if d.neemt_deel_op(w.inwerkingtreding) or d.id in {u.id for u in context["uittredingen"]}]
-    _controleer_mapnamen(betrokken, {*bestanden, "index.md"})
+    betrokken = context["betrokken"]
+    _controleer_mapnamen(betrokken, {*bestanden, "index.md", EIGEN_MAP})
     for deelnemer in betrokken:
         eigen = maak_omgeving(sjabloonmappen(project, deelnemer.id), project, lezer=lezer)
         dcontext = deelnemer_context(context, toepassing, deelnemer, meldingen)
         eigen_referentie = _referentie(project, deelnemer.id, lezer)
-        for doc in PER_DEELNEMER:
-            if doc.stadia is not None and w.stadium not in doc.stadia:
-                continue
-            stam = doc.naam_openbaar_lichaam if doc.naam_openbaar_lichaam and not deelnemer.is_gemeente else doc.naam
-            markdown = _netjes(render_sjabloon(eigen, doc.sjabloon, dcontext))
-            geadresseerde = doc.geadresseerde.format(**_organen(deelnemer))
+        for stuk in stukken(deelnemer, w.stadium):
+            sleutel = (stuk.soort, stuk.rol)
+            markdown = _netjes(
+                render_sjabloon(eigen, SJABLONEN[sleutel], {**dcontext, **stuk_context(stuk, deelnemer, dcontext["gegevens"])})
+            )
+            soort = hoofdletter(stuk.bestand.replace("-", " "))  # "Raadsbesluit", "Besluit dagelijks bestuur"
             for naam, inhoud in (
-                (f"{deelnemer.id}/{stam}.md", markdown.encode("utf-8")),
+                (f"{deelnemer.id}/{stuk.bestand}.md", markdown.encode("utf-8")),
                 (
-                    f"{deelnemer.id}/{stam}.docx",
-                    _als_docx(markdown, citeertitel, w.datum_besluit, f"{deelnemer.bestuursorgaan} van {deelnemer.naam}", eigen_referentie),
+                    f"{deelnemer.id}/{stuk.bestand}.docx",
+                    markdown_naar_docx(
+                        markdown,
+                        titel=f"{soort} {deelnemer.naam}: {w.titel}",
+                        koptekst=koptekst(citeertitel, soort, w),
+                        datum=w.datum_besluit,
+                        auteur=organisatie(deelnemer),
+                        basis=eigen_referentie,
+                    ),
                 ),
             ):
                 bestanden[naam] = inhoud
-                beschrijving[naam] = (doc.doel, geadresseerde)
+                beschrijving[naam] = (DOELEN[sleutel], f"{stuk.orgaan.met_lidwoord} van {deelnemer.van}")
+    for rol in context["rollen"]:
+        markdown = _netjes(render_sjabloon(omgeving, EIGEN_ORGAAN, {**context, "rol": rol, "orgaan": rol.orgaanrij}))
+        stam = f"{EIGEN_MAP}/{rol.orgaanrij.besluit}-{rol.taak}"
+        soort = hoofdletter(f"{rol.orgaanrij.besluit.replace('-', ' ')} ({rol.taak})")
+        bestanden[f"{stam}.md"] = markdown.encode("utf-8")
+        bestanden[f"{stam}.docx"] = markdown_naar_docx(
+            markdown,
+            titel=f"{soort}: {w.titel}",
+            koptekst=koptekst(citeertitel, soort, w),
+            datum=w.datum_besluit,
+            auteur=hoofdletter(context["het_gr_lichaam"] or citeertitel),
+            basis=referentie,
+        )
+        doel = f"besluit van {rol.orgaanrij.met_lidwoord} van de regeling, dat {TAKEN[rol.taak]}"
+        for naam in (f"{stam}.md", f"{stam}.docx"):
+            beschrijving[naam] = (doel, f"{rol.orgaanrij.met_lidwoord} van {context['het_gr_lichaam']}")
 
     documenten = [
         {"pad": naam, "doel": beschrijving[naam][0], "geadresseerde": beschrijving[naam][1], "sha256": hashlib.sha256(inhoud).hexdigest()}
@@ -224,10 +260,6 @@ def _controleer_mapnamen(deelnemers: list[Deelnemer], bestanden: set[str]) -> No
     ]
     if botsend:
         raise InvoerFout("Het pakket kan niet worden samengesteld", botsend)
-
-
-def _organen(d: Deelnemer) -> dict[str, Any]:
-    return {"toestemmingsorgaan": d.toestemmingsorgaan, "bestuursorgaan": d.bestuursorgaan, "naam": d.naam, "het_lichaam": d.het_lichaam}
 
 
 def _referentie(project: Path, deelnemer: str | None, lezer: Lezer) -> bytes | None:
@@ -277,16 +309,17 @@ def _controleer_referentie(ruw: bytes, pad: Path, project: Path) -> None:
 # The paragraph styles grgen's documents use; a reference document must define them all.
 VEREISTE_STIJLEN = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Lid", "Onderdeel", "Subonderdeel", "Vervolg", "Vervolg 2")
 
-_TITEL = re.compile(r"^# (.+)$", re.M)
+
+def organisatie(d: Deelnemer) -> str:
+    """The organisation as a document's creator: "Gemeente Hengelo", "Openbaar lichaam SWB Midden Twente"."""
+    naam = d.het_lichaam.removeprefix("de ").removeprefix("het ")
+    return naam[:1].upper() + naam[1:]
 
 
-def _als_docx(markdown: str, citeertitel: str, datum, auteur: str, referentie: bytes | None) -> bytes:  # noqa: ANN001
-    titel_m = _TITEL.search(markdown)
-    titel = titel_m[1].replace("\\", "") if titel_m else citeertitel
-    # The running header names regeling and document in one line: a title that holds the
-    # citeertitel ("Wijziging van de X in verband met ...") is cut after it.
-    koptekst = titel[: titel.index(citeertitel) + len(citeertitel)] if citeertitel in titel else f"{citeertitel} – {titel}"
-    return markdown_naar_docx(markdown, titel=titel, koptekst=koptekst, datum=datum, auteur=auteur, basis=referentie)
+def _toelichtingen(toepassing: Toepassing) -> dict[str, str]:
+    """Element id -> the toelichting of the onderdeel of the besluit that changed it (comments in
+    the Word renvooi)."""
+    return {i: " ".join(t) for i, t in toepassing.toelichting_per_element().items() if t}
 
 
 def _netjes(markdown: str) -> str:

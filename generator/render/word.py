@@ -60,20 +60,19 @@ def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None) -> 
 
 def renvooi_docx(
     verschillen: list[BlokVerschil],
-    citeertitel: str,
-    versie_voor: str,
-    versie_na: str,
+    titel: str,
+    koptekst: str,
+    auteur: str,
     revisie: Revisie,
     inleiding: list[str],
+    toelichtingen: dict[str, str] | None = None,
 ) -> bytes:
-    """The renvooi: every change a native Word revision by the amendment (author and date)."""
-    doc = nieuw_document(
-        f"Renvooi {citeertitel}",
-        f"{citeertitel} – Renvooi versie {versie_voor} - versie {versie_na}",
-        revisie.datum,
-        revisie.auteur,
-        revisie,
-    )
+    """The renvooi: every change a native Word revision by the amendment (author and date).
+
+    `auteur` is the organisation (document properties); `toelichtingen` maps element ids to the
+    toelichting shown as a comment beside the first revision of that element.
+    """
+    doc = nieuw_document(titel, koptekst, revisie.datum, auteur, revisie)
     for tekst in inleiding:
         doc.alinea(tekst)
     for v in verschillen:

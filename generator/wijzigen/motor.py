@@ -15,6 +15,7 @@ from collections.abc import Callable
 from generator.adressen import los_op, onbekende_verwijzingen, zoek
 from generator.errors import Verzamelaar, WijzigingFout
 from generator.model import SOORTEN, Element, Lid, Plek, Regeling, Versie, VersieInfo
+from generator.model.organen import ORGANEN, toestemmingsorgaan
 from generator.model.wijziging import METADATA_ACTIES, Operatie, Wijziging
 from generator.nummering import nummer_na, rangtelwoord, sorteersleutel, splits_nummer
 from generator.wijzigen.boom import (
@@ -73,6 +74,7 @@ def pas_toe(
     again, Ar 6.16). Raises `WijzigingFout` with every problem found.
     """
     motor = _Motor(huidig.regeling, basis.regeling, wijziging, ooit_gebruikt, ooit_artikelnummers)
+    motor.huidig_id = huidig.id
     regeling, stappen = motor.voer_uit()
     info = VersieInfo(
         id=wijziging.id,
@@ -141,6 +143,8 @@ class _Motor:
         # artikel 4" end up as 4a and 4b in the order of the file.
         self.ingevoegd_na: dict[str, list[str]] = {}
         self.vervallen_door: dict[str, Operatie] = {}
+        self.huidig_id = wijziging.basis  # the id of the version applied to (set by pas_toe)
+        self._doel_van: dict[tuple[int, int], str | None] = {}
 
     # -- driver ------------------------------------------------------------------------------
     def voer_uit(self) -> tuple[Regeling, list[Stap]]:
@@ -153,6 +157,16 @@ class _Motor:
             )
         ]
         doelen = {(op.volgnummer, op.deel): self._los_op(op) for op in operaties}
+        self._doel_van = doelen
+        for op in operaties:  # a target an earlier amendment on the same basis removed
+            doel_id = doelen[(op.volgnummer, op.deel)]
+            if doel_id is not None and doel_id not in self.reg.index:
+                self._fout(
+                    op,
+                    f"{op.doel.tekst} bestaat in versie {self.w.basis}, maar niet meer in versie {self.huidig_id}, waarop deze "
+                    "wijziging wordt toegepast",
+                    f"laat deze wijziging voortbouwen op versie {self.huidig_id} ('basis: {self.huidig_id}') en pas de adressen daarop aan",
+                )
         self.v.stop_bij_fouten(f"Wijziging {self.w.id} past niet op versie {self.w.basis}", WijzigingFout)
         volgorde = sorted(operaties, key=lambda op: self._sorteersleutel(op, doelen[(op.volgnummer, op.deel)]))
         stappen: list[Stap] = []
@@ -623,10 +637,21 @@ class _Motor:
         if not treffers:
             weergave = " / ".join(los_op(t, self.reg, plek) for t in velden.values()) or "(geen tekst)"
             in_weergave = any(woordtreffers(woorden, los_op(t, self.reg, plek)) for t in velden.values())
+            basisplek = self.basis.index.get(element.id)
+            in_basis = basisplek is not None and any(woordtreffers(woorden, t) for t in basisplek.element.teksten())
+            if in_basis and self.huidig_id != self.w.basis:
+                # The drafter read the basis; an earlier amendment on the same basis changed these words.
+                self._fout(
+                    op,
+                    f'de woorden "{woorden}" staan in {_komma(basisplek.adres)} van versie {self.w.basis}, maar niet meer in versie '
+                    f'{self.huidig_id}, waarop deze wijziging wordt toegepast; daar luidt de tekst: "{_kort(weergave)}"',
+                    f"laat deze wijziging voortbouwen op versie {self.huidig_id} ('basis: {self.huidig_id}') en pas de woorden daarop aan",
+                )
+                return None
             hint = (
                 "deze woorden bevatten een verwijzing; verwijzingen worden als [[id]] geschreven en volgen de nummering vanzelf"
                 if in_weergave
-                else f'de tekst luidt: "{_kort(weergave)}"'
+                else f'de tekst in versie {self.huidig_id} luidt: "{_kort(weergave)}"'
             )
             self._fout(op, f'de woorden "{woorden}" komen niet voor in {plek.adres}', hint)
             return None
@@ -717,8 +742,118 @@ class _Motor:
                 "wijs eerst een andere gemeente aan",
             )
             return None
-        deelnemers = tuple(dataclasses.replace(x, tot=self.w.inwerkingtreding) if x.id == d.id else x for x in self.reg.deelnemers)
+        tot = op.datum or self.w.inwerkingtreding  # `tot`: the uittreding may take effect apart from the text
+        if tot <= d.sinds:
+            self._fout(op, f"'tot' ({tot:%d-%m-%Y}) ligt niet na de eerste dag van deelname van {d.naam} ({d.sinds:%d-%m-%Y})")
+            return None
+        deelnemers = tuple(dataclasses.replace(x, tot=tot) if x.id == d.id else x for x in self.reg.deelnemers)
         return self._stap(op, None, self.reg.met(deelnemers=deelnemers), None, {f"deelnemer:{d.id}"})
+
+    def _herindeling(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        """Wet arhi art. 41: the gemeente named in the herindelingsregeling takes the place of the
+        abolished ones from the date of herindeling (third lid); the deelnemers bring the text in
+        line within six months (fourth lid); the old names are replaced in every text the other
+        operations of this amendment leave alone. A merger of all deelnemers ends the regeling
+        by law (first lid)."""
+        datum = op.datum
+        actief = {x.id: x for x in self.reg.deelnemers if x.tot is None}
+        fouten = False
+        opgeheven = []
+        for i in op.opgeheven:
+            d = actief.get(i)
+            if d is None or not d.is_gemeente:
+                self._fout(
+                    op,
+                    f"'{i}' is geen deelnemende gemeente",
+                    f"deelnemende gemeenten: {', '.join(x for x in actief if actief[x].is_gemeente)}",
+                )
+                fouten = True
+            else:
+                opgeheven.append(d)
+        if op.deelnemer_id is not None:  # lichte samenvoeging: an existing deelnemer absorbs the others
+            nieuw = actief.get(op.deelnemer_id)
+            if nieuw is None or not nieuw.is_gemeente or nieuw.id in op.opgeheven:
+                self._fout(
+                    op,
+                    f"'{op.deelnemer_id}' is geen andere deelnemende gemeente",
+                    "noem onder 'nieuw' een deelnemende gemeente of een nieuwe gemeente (id, naam)",
+                )
+                return None
+        else:
+            if op.deelnemer.id in {x.id for x in self.reg.deelnemers}:
+                self._fout(op, f"'{op.deelnemer.id}' is al een deelnemer", "geef de nieuwe gemeente een eigen id, of schrijf 'nieuw: <id>'")
+                return None
+            nieuw = op.deelnemer
+        if fouten or not opgeheven:
+            return None
+        if self.w.inwerkingtreding < datum and (self.w.terugwerkende_kracht is None or self.w.terugwerkende_kracht > datum):
+            self._fout(
+                op,
+                f"de wijziging treedt in werking ({self.w.inwerkingtreding:%d-%m-%Y}) vóór de herindeling ({datum:%d-%m-%Y})",
+                "de tekst wordt na de herindeling in overeenstemming gebracht (artikel 41, vierde lid, van de Wet algemene regels herindeling)",
+            )
+            return None
+        overblijvend = set(actief) - set(op.opgeheven) - {nieuw.id}
+        if not overblijvend:
+            self._fout(
+                op,
+                f"alle deelnemers gaan op in {nieuw.naam}: de regeling vervalt van rechtswege op {datum:%d-%m-%Y} "
+                "(artikel 41, eerste lid, van de Wet algemene regels herindeling)",
+                "leg het vervallen vast met een wijziging met 'betreft: intrekking', niet met een herindeling",
+            )
+            return None
+        if op.deelnemer_id is None:
+            organen = nieuw.organen
+            if op.organen_overnemen:
+                samen = {o for d in opgeheven for o in d.organen}
+                organen = tuple(o for o in ORGANEN if o in samen)
+            nieuw = dataclasses.replace(
+                nieuw, sinds=datum, tot=None, organen=organen, bestuursorgaan=organen[0], toestemmingsorgaan=toestemmingsorgaan(organen)
+            )
+        deelnemers = tuple(
+            dataclasses.replace(x, tot=datum, opgegaan_in=nieuw.id) if x.id in op.opgeheven else x for x in self.reg.deelnemers
+        ) + (() if op.deelnemer_id else (nieuw,))
+        vervang_id = {d.id: nieuw.id for d in opgeheven}
+        regeling = self.reg.met(
+            deelnemers=deelnemers,
+            publicerende_gemeente=vervang_id.get(self.reg.publicerende_gemeente, self.reg.publicerende_gemeente),
+            centrumgemeente=vervang_id.get(self.reg.centrumgemeente or "", self.reg.centrumgemeente),
+        )
+        raakt = {f"deelnemer:{d.id}" for d in opgeheven} | {f"deelnemer:{nieuw.id}"}
+        vervangingen: list[tuple[str, str, str]] = []
+        if op.namen:
+            regeling, vervangingen = self._vervang_namen(op, regeling, [d.naam for d in opgeheven], nieuw.naam)
+            if regeling is None:
+                return None
+        raakt |= {e for e, _, _ in vervangingen}
+        return self._stap(op, None, regeling, None, raakt, namen=tuple(vervangingen))
+
+    def _vervang_namen(
+        self, op: Operatie, regeling: Regeling, oud: list[str], nieuw: str
+    ) -> tuple[Regeling | None, list[tuple[str, str, str]]]:
+        """Replace each old name by the new one in every text this amendment does not rewrite otherwise."""
+        elders = {d for (nummer, _), d in self._doel_van.items() if nummer != op.volgnummer and d}
+        vervangingen: list[tuple[str, str, str]] = []
+        for plek in list(regeling.elementen()):
+            if any(e.id in elders for e in (*plek.ouders, plek.element)):
+                continue
+            element = plek.element
+            velden = {veld: getattr(element, veld) for veld in ("tekst", "slottekst") if getattr(element, veld)}
+            genoemd = [n for n in oud if any(woordtreffers(n, t) for t in velden.values())]
+            if not genoemd:
+                continue
+            if len(genoemd) > 1:
+                self._fout(
+                    op,
+                    f"{_komma(plek.adres)} noemt {' en '.join(genoemd)}; de namen kunnen daar niet elk door {nieuw} worden vervangen",
+                    f"herschrijf {_komma(plek.adres)} in deze wijziging zelf (bijv. komt_te_luiden); dan laat de herindeling het met rust",
+                )
+                return None, []
+            naam = genoemd[0]
+            gewijzigd = {veld: netjes(vervang_treffers(t, woordtreffers(naam, t), lambda _g: nieuw)) for veld, t in velden.items()}
+            regeling = vervang(regeling, regeling.index[element.id], element.met(**gewijzigd))
+            vervangingen.append((element.id, naam, nieuw))
+        return regeling, vervangingen
 
     def _citeertitel(self, op: Operatie, doel_id: str | None) -> Stap | None:
         return self._stap(op, None, self.reg.met(citeertitel=op.tekst), None, {"citeertitel"})
@@ -749,6 +884,11 @@ class _Motor:
                 verwijzer,
                 "pas ook de verwijzing aan, of laat het element niet vervallen",
             )
+
+
+def _komma(adres: str) -> str:
+    """An address inside a sentence is closed by a comma when it has commas itself (Ar 3.29)."""
+    return adres + "," if "," in adres else adres
 
 
 def als_soort(element: Element, soort: str) -> Element:

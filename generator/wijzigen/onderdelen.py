@@ -31,10 +31,12 @@ def groepen(toepassing: Toepassing) -> list[Groep]:
     for stap in toepassing.stappen:
         if stap.groep is not None:
             per_groep.setdefault(stap.groep, []).append(stap)
-    uit = [Groep(letterreeks(i, hoofdletters=True), g, tuple(s)) for i, (g, s) in enumerate(per_groep.items(), start=1)]
+    # A herindeling replaces the old names throughout the regeling in one change, first.
+    uit = [Groep("", None, (s,)) for s in toepassing.stappen if s.operatie.actie == "herindeling" and s.namen]
+    uit += [Groep("", g, tuple(s)) for g, s in per_groep.items()]
     for stap in (s for s in toepassing.stappen if s.operatie.actie == "citeertitel"):
-        uit.append(Groep(letterreeks(len(uit) + 1, hoofdletters=True), None, (stap,)))
-    return uit
+        uit.append(Groep("", None, (stap,)))
+    return [dataclasses.replace(g, letter=letterreeks(i, hoofdletters=True)) for i, g in enumerate(uit, start=1)]
 
 
 def onderdeelletters(toepassing: Toepassing) -> dict[str, str]:
@@ -46,7 +48,7 @@ def onderdeelletters(toepassing: Toepassing) -> dict[str, str]:
         return {}
     uit: dict[str, str] = {}
     for groep in groepen(toepassing):
-        if groep.groep_id is None:
+        if groep.groep_id is None and groep.stappen[0].operatie.actie == "citeertitel":
             uit["citeertitel"] = groep.letter
             continue
         for stap in groep.stappen:

@@ -35,3 +35,5 @@ class Stap:
     vervangingen: tuple[Vervanging, ...] = ()
     # Ar 6.18 in a list joined by "; of": (number, old ending, new ending) of existing items
     slotwijzigingen: tuple[tuple[str, str, str], ...] = ()
+    # herindeling: (element id, old name, new name) of every name the engine replaced
+    namen: tuple[tuple[str, str, str], ...] = ()

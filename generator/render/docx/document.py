@@ -73,13 +73,14 @@ class Segment:
     """A piece of paragraph text with its revision kind and optional formatting.
 
     >>> Segment("ingevoegd", "nieuw", vet=True)
-    Segment(soort='ingevoegd', tekst='nieuw', vet=True, cursief=False)
+    Segment(soort='ingevoegd', tekst='nieuw', vet=True, cursief=False, markering=False)
     """
 
     soort: Soort
     tekst: str
     vet: bool = False
     cursief: bool = False
+    markering: bool = False  # highlighted in yellow: a placeholder still to fill in
 
     def __post_init__(self) -> None:
         if self.soort not in SOORTEN:
@@ -111,7 +112,7 @@ def normaliseer_segmenten(segmenten: Segmenten) -> list[Segment]:
     formatting are merged (fewer revisions, same result).
 
     >>> normaliseer_segmenten([("gelijk", "a"), ("gelijk", "b"), ("ingevoegd", "")])
-    [Segment(soort='gelijk', tekst='ab', vet=False, cursief=False)]
+    [Segment(soort='gelijk', tekst='ab', vet=False, cursief=False, markering=False)]
     """
     if isinstance(segmenten, str):
         segmenten = [Segment("gelijk", segmenten)]
@@ -125,8 +126,8 @@ def normaliseer_segmenten(segmenten: Segmenten) -> list[Segment]:
             raise TypeError(f"ongeldig segment {s!r}: verwacht Segment of (soort, tekst[, vet[, cursief]])")
         if not seg.tekst:
             continue
-        if uit and (uit[-1].soort, uit[-1].vet, uit[-1].cursief) == (seg.soort, seg.vet, seg.cursief):
-            uit[-1] = Segment(seg.soort, uit[-1].tekst + seg.tekst, seg.vet, seg.cursief)
+        if uit and (uit[-1].soort, uit[-1].vet, uit[-1].cursief, uit[-1].markering) == (seg.soort, seg.vet, seg.cursief, seg.markering):
+            uit[-1] = Segment(seg.soort, uit[-1].tekst + seg.tekst, seg.vet, seg.cursief, seg.markering)
         else:
             uit.append(seg)
     return uit
@@ -341,7 +342,7 @@ class Docx:
             if any(seg.soort == tegengesteld for seg in segs):
                 raise ValueError(f"segment {tegengesteld!r} past niet in een alinea met status {alinea_status!r}")
             # Every piece of a wholly inserted/deleted paragraph is itself a revision.
-            segs = normaliseer_segmenten([Segment(alinea_status, s.tekst, s.vet, s.cursief) for s in segs])
+            segs = normaliseer_segmenten([Segment(alinea_status, s.tekst, s.vet, s.cursief, s.markering) for s in segs])
         if alinea_status != "gelijk" or any(seg.soort != "gelijk" for seg in segs):
             revisie = self._eis_revisie(revisie)
         # "Normal" is the default style: no w:pStyle (and no empty w:pPr) needed.
