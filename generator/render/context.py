@@ -285,6 +285,17 @@ def ondertekening(deelnemer: Deelnemer, orgaan_naam: str, gegevens: Briefgegeven
     }
 
 
+def _als_zin(tekst: str) -> str:
+    """A toelichting as a sentence in the besluit: the engine's own notes on consequential
+    changes ("verwijzing aangepast aan ...") get a capital and a full stop.
+
+    >>> _als_zin("verwijzing aangepast aan de vernummering van artikel 11")
+    'Verwijzing aangepast aan de vernummering van artikel 11.'
+    """
+    tekst = hoofdletter(tekst.strip())
+    return tekst if tekst.endswith((".", "!", "?", ":")) else f"{tekst}."
+
+
 def orgaan_van(naam: str) -> Orgaan:
     """The organ from the table; an organ the table does not know is signed by its secretaris
     and voorzitter."""
@@ -297,7 +308,7 @@ def toelichting_per_onderdeel(toepassing: Toepassing, meldingen: list[Melding]) 
     w = toepassing.wijziging
     uit = []
     for groep in groepen(toepassing):
-        teksten = list(dict.fromkeys(s.operatie.toelichting for s in groep.stappen if s.operatie.toelichting))
+        teksten = list(dict.fromkeys(_als_zin(s.operatie.toelichting) for s in groep.stappen if s.operatie.toelichting))
         if not teksten:
             eerste = groep.stappen[0].operatie
             meldingen.append(
