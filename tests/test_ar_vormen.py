@@ -122,6 +122,16 @@ GEVALLEN = {
         """- {actie: vervalt, doel: "artikel 2, derde lid, tweede zin"}""",
         ["A", "Artikel 2, derde lid, tweede zin, vervalt."],
     ),
+    "zin vervalt binnen een artikel": (
+        """- {actie: opschrift, doel: artikel 2, nieuw: Termijnen}
+- {actie: vervalt, doel: "artikel 2, derde lid, tweede zin"}""",
+        [
+            "A",
+            "Artikel 2 wordt als volgt gewijzigd:",
+            '1. Het opschrift komt te luiden: "Termijnen".',
+            "2. Het derde lid, tweede zin, vervalt.",
+        ],
+    ),
     "zin komt te luiden": (
         """- {actie: komt_te_luiden, doel: "artikel 2, derde lid, tweede zin", nieuw: "Het kan deze termijn niet verdagen."}""",
         ["A", 'Artikel 2, derde lid, tweede zin, komt te luiden: "Het kan deze termijn niet verdagen."'],
@@ -152,6 +162,18 @@ GEVALLEN = {
             "A",
             'Aan artikel 4 wordt, onder vervanging van "; of" aan het slot van onderdeel c door een puntkomma en onder vervanging '
             'van de punt aan het slot van onderdeel d door "; of", een onderdeel toegevoegd, luidende:',
+        ],
+    ),
+    "of-lijst toevoegen binnen een artikel": (
+        """- {actie: opschrift, doel: artikel 4, nieuw: Weigeren}
+- {actie: toevoegen, aan: artikel 4, nieuw: {tekst: "de aanvraag onvolledig is."}}""",
+        [
+            "A",
+            "Artikel 4 wordt als volgt gewijzigd:",
+            '1. Het opschrift komt te luiden: "Weigeren".',
+            # word for word the Ar 6.18 formula
+            '2. Onder vervanging van "; of" aan het slot van onderdeel c door een puntkomma en onder vervanging van de punt aan het slot '
+            'van onderdeel d door "; of" wordt een onderdeel toegevoegd, luidende:',
         ],
     ),
     "of-lijst laatste vervalt": (

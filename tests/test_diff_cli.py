@@ -83,10 +83,11 @@ def test_elke_wijziging_op_naam_van_het_juiste_besluit_en_onderdeel(alles) -> No
     # The leden of the new artikel are not listed separately.
     assert not any(x["id"].startswith("informatiemanagement.") for x in alles["elementen"])
     assert oorzaken(element(alles, "taken")) == [(UITBREIDING, "C")] and element(alles, "taken")["delen"] == ["opschrift"]
-    assert oorzaken(element(alles, "publicatie.1")) == [(UITBREIDING, "K")]
-    # "artikel 11, tweede lid" became "derde lid" in a reference because onderdeel E renumbered it.
+    assert oorzaken(element(alles, "publicatie.1")) == [(UITBREIDING, "L")]
+    # "artikel 11, tweede lid" became "derde lid" in a reference because onderdeel E renumbered it;
+    # the besluit states that change in an onderdeel of its own, G (issue 14), which is the cause.
     verwijzing = element(alles, "begroting.4")
-    assert oorzaken(verwijzing) == [(UITBREIDING, "E")] and verwijzing["oorzaken"][0]["via_verwijzing"] is True
+    assert oorzaken(verwijzing) == [(UITBREIDING, "G")] and verwijzing["oorzaken"][0]["via_verwijzing"] is False
     assert {(d["naam"], d["gebeurtenis"]) for d in alles["deelnemers"]} == {("Haaksbergen", "toegetreden"), ("Borne", "toegetreden")}
     assert alles["samenvatting"] == {"nieuw": 7, "vervallen": 1, "gewijzigd": 20, "vernummerd": 6}
 
