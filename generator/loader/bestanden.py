@@ -67,35 +67,34 @@ class _Samensteller(Composer):
 
 
 class _Bouwer(RoundTripConstructor):
-    """ruamel's round-trip constructor with its own table of scalar constructors.
+    """The round-trip constructor (every mapping and list knows its line and column), keeping
+    scalars as the text the user typed: dates are parsed (and reported) by the field checker, and a
+    number is never reinterpreted (YAML reads 0x1F as 31, 1.10 as 1.1 and 010 as 10; an opschrift
+    "1.10" or a tekst "0x1F" must stay what it says). Only a whole number written plainly (5, -3,
+    no leading zero) is a number."""
 
-    Scalars are kept as the text the user typed: dates are parsed (and reported) by the field
-    checker, and a number is never reinterpreted (YAML reads 0x1F as 31, 1.10 as 1.1 and 010 as
-    10; an opschrift "1.10" or a tekst "0x1F" must stay what it says). Only a whole number
-    written plainly (5, -3, no leading zero) is a number. The table is a copy made once: changing
-    ruamel's shared class table would wrap the constructor again at every read.
-    """
-
-    yaml_constructors = dict(RoundTripConstructor.yaml_constructors)
+    def getal_of_tekst(self, node: Any) -> Any:
+        if _GEWOON_GETAL.match(node.value):
+            return self.construct_yaml_int(node)
+        return self.construct_yaml_str(node)
 
 
-_tekst = _Bouwer.yaml_constructors["tag:yaml.org,2002:str"]
-_geheel = _Bouwer.yaml_constructors["tag:yaml.org,2002:int"]
-_Bouwer.yaml_constructors["tag:yaml.org,2002:timestamp"] = _tekst
-_Bouwer.yaml_constructors["tag:yaml.org,2002:float"] = _tekst
-_Bouwer.yaml_constructors["tag:yaml.org,2002:int"] = lambda c, node: _geheel(c, node) if _GEWOON_GETAL.match(node.value) else _tekst(c, node)
+# add_constructor gives the subclass its own table: ruamel's own constructors stay as they are.
+_Bouwer.add_constructor("tag:yaml.org,2002:int", _Bouwer.getal_of_tekst)
+_Bouwer.add_constructor("tag:yaml.org,2002:float", _Bouwer.construct_yaml_str)
+_Bouwer.add_constructor("tag:yaml.org,2002:timestamp", _Bouwer.construct_yaml_str)
 
 
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     yaml.Composer = _Samensteller
-    yaml.Constructor = _Bouwer
     # The round-trip constructor gives every mapping and list its line and column; the round-trip
     # scanner and parser would also keep comments, which grgen never writes back: the plain ones
     # read the same data and positions in two thirds of the time.
     yaml.Scanner = Scanner
     yaml.Parser = Parser
+    yaml.Constructor = _Bouwer
     return yaml
 
 
