@@ -307,16 +307,23 @@ def versies(map_: Path, regeling: str | None) -> None:
 @click.option(
     "--strict", is_flag=True, help="Behandel waarschuwingen (bijv. ontbrekende zaaknummers) als fouten; er wordt dan niets geschreven."
 )
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Maak naast elk Word-document een PDF (PDF/A-2b, de renvooi met zichtbare wijzigingen); vraagt LibreOffice.",
+)
 @click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
 @click.pass_obj
-def bouw_cmd(map_: Path, wijziging: str | None, alle: bool, vorm: str | None, markering: str, strict: bool, regeling: str | None) -> None:
+def bouw_cmd(
+    map_: Path, wijziging: str | None, alle: bool, vorm: str | None, markering: str, strict: bool, pdf: bool, regeling: str | None
+) -> None:
     """Maak de stukken van een wijziging in output/<regeling>/<wijziging>/.
 
     WIJZIGING is de id van een wijziging (zie 'grgen versies'); standaard de laatste. Het pakket
     bevat het wijzigingsbesluit, de renvooi (Word met wijzigingen bijhouden), de was-wordt-tabel,
     de geconsolideerde tekst, de kennisgeving en per deelnemer raadsvoorstel, raadsbesluit en
     collegebesluit (met een zienswijzebrief zolang de wijziging een ontwerp is), elk in Markdown
-    en Word, en index.md.
+    en Word, en index.md. Met --pdf komt naast elk Word-document een PDF (LibreOffice nodig).
 
     Alles wordt eerst in het geheugen gemaakt; pas als elk document gelukt is, wordt het pakket in
     één keer op zijn plaats gezet. Een fout laat het vorige pakket ongemoeid.
@@ -324,7 +331,14 @@ def bouw_cmd(map_: Path, wijziging: str | None, alle: bool, vorm: str | None, ma
     if wijziging and alle:
         raise click.UsageError("geef een wijziging of --alle, niet beide")
     gemaakt, meldingen = bouw(
-        map_, wijziging, alle, regeling, Instellingen(markering=markering, vorm=vorm), strict, voortgang=lambda t: click.echo(t, err=True)
+        map_,
+        wijziging,
+        alle,
+        regeling,
+        Instellingen(markering=markering, vorm=vorm),
+        strict,
+        voortgang=lambda t: click.echo(t, err=True),
+        pdf=pdf,
     )
     for melding in meldingen:
         click.echo(str(melding), err=True)

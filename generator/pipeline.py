@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.errors import FOUT, GrgenFout, Melding, WijzigingFout
 from generator.loader import Project, lees_project
 from generator.model import Versie
+from generator.render.libreoffice import naar_pdf, soffice
 from generator.render.pakket import STANDAARD, Instellingen, render_pakket
 from generator.uitvoer import pakketmap, schrijf_pakket
 from generator.wijzigen.motor import Toepassing
@@ -82,6 +83,15 @@ def kies_toepassingen(geschiedenis: Geschiedenis, wijziging_id: str | None, alle
     return [toepassing]
 
 
+def _voeg_pdf_toe(pakketten: dict[Path, dict[str, bytes]]) -> None:
+    """Put a PDF beside every .docx of every package (one conversion for all)."""
+    mappen = list(pakketten)
+    word = {f"{i}/{naam}": inhoud for i, doel in enumerate(mappen) for naam, inhoud in pakketten[doel].items() if naam.endswith(".docx")}
+    for naam, inhoud in naar_pdf(word).items():
+        i, _, binnen = naam.partition("/")
+        pakketten[mappen[int(i)]][binnen] = inhoud
+
+
 def bouw(
     map_: Path,
     wijziging_id: str | None = None,
@@ -90,12 +100,16 @@ def bouw(
     instellingen: Instellingen = STANDAARD,
     strikt: bool = False,
     voortgang: Callable[[str], None] = lambda _: None,
+    pdf: bool = False,
 ) -> tuple[list[Path], list[Melding]]:
     """Build the package of one amendment (default the latest) or of all, into `output/`.
 
     Every document of every package is rendered in memory first; warnings (letter data still
-    to fill in) are returned, or with `strikt` stop the build before anything is written.
+    to fill in) are returned, or with `strikt` stop the build before anything is written. With
+    `pdf` every .docx gets a PDF beside it, all made in one LibreOffice call.
     """
+    if pdf:
+        soffice()  # a missing LibreOffice is said before minutes of work, not after
     stand = laad(map_)
     slug, geschiedenis = stand.geschiedenis(regeling)
     toepassingen = kies_toepassingen(geschiedenis, wijziging_id, alle)
@@ -108,6 +122,9 @@ def bouw(
         meldingen += pakket.meldingen
     if strikt and meldingen:
         raise GrgenFout("Waarschuwingen bij --strict; er is niets geschreven", [dataclasses.replace(m, ernst=FOUT) for m in meldingen])
+    if pdf:
+        voortgang("PDF-bestanden maken met LibreOffice")
+        _voeg_pdf_toe(pakketten)
     for doel, bestanden in pakketten.items():
         voortgang(f"{doel.name}: {len(bestanden)} bestanden schrijven")
         schrijf_pakket(doel, bestanden)

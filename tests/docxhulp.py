@@ -217,9 +217,11 @@ def lint_revisies(docx_bytes: bytes) -> list[str]:
     w:ins/w:del; no empty w:ins/w:del; w:delText only inside w:del and no
     w:t inside w:del; xml:space="preserve" where text has outer whitespace;
     a paragraph-mark revision only on paragraphs whose text is wholly of that
-    kind; and no paragraph (other than the last one in a table cell) whose
-    text is wholly inserted/deleted without a paragraph-mark revision, since
-    that leaves an empty paragraph after reject-all/accept-all.
+    kind, or an inserted mark directly before a wholly inserted paragraph
+    (Word's own convention for a new paragraph); and no paragraph (other than
+    the last one in a table cell) whose text is wholly inserted/deleted without
+    a paragraph-mark revision on itself or, for an insertion, on the paragraph
+    before it, since that leaves an empty paragraph after reject-all/accept-all.
     """
     problemen: list[str] = []
     ids: Counter[str] = Counter()
@@ -255,13 +257,18 @@ def lint_revisies(docx_bytes: bytes) -> list[str]:
             markering = alineateken_revisie(p)
             soorten = _inhoud_soorten(p)
             fragment = "".join(p.itertext())[:40]
-            if markering is not None and soorten - {markering}:
+            volgende, vorige = p.getnext(), p.getprevious()
+            # Word's convention: the mark before a wholly inserted paragraph is the inserted one.
+            voor_invoeging = volgende is not None and volgende.tag == _w("p") and _inhoud_soorten(volgende) == {"ingevoegd"}
+            na_invoegteken = vorige is not None and vorige.tag == _w("p") and alineateken_revisie(vorige) == "ingevoegd"
+            if markering is not None and soorten - {markering} and not (markering == "ingevoegd" and voor_invoeging):
                 problemen.append(f"{naam}: alineateken {markering} maar inhoud {sorted(soorten)}: {fragment!r}")
             ouder = p.getparent()
             laatste_in_cel = ouder.tag == _w("tc") and p is ouder.findall("w:p", NS)[-1]
             if markering is None and len(soorten) == 1 and soorten != {"gelijk"} and not laatste_in_cel:
                 (soort,) = soorten
-                problemen.append(f"{naam}: alinea geheel {soort} zonder revisie op het alineateken: {fragment!r}")
+                if not (soort == "ingevoegd" and na_invoegteken):
+                    problemen.append(f"{naam}: alinea geheel {soort} zonder revisie op het alineateken: {fragment!r}")
     for rid, aantal in sorted(ids.items()):
         if aantal > 1:
             problemen.append(f"w:id {rid} komt {aantal} keer voor bij w:ins/w:del")

@@ -254,8 +254,12 @@ def test_voorbeeld_views_en_lint():
 
 def test_alineateken_zonder_opvolger():
     assert alineatekens_zonder_opvolger(voorbeeld_document().bewaar_bytes()) == []
+    data = bouw([([("gelijk", "Eerste.")], "gelijk"), ([("gelijk", "Laatste weg.")], "verwijderd")])
+    assert alineatekens_zonder_opvolger(data) == ["word/document.xml: 'Laatste weg.'"]
+    # A last inserted paragraph follows Word's convention: the mark before it is the new one.
     data = bouw([([("gelijk", "Eerste.")], "gelijk"), ([("gelijk", "Laatste nieuw.")], "ingevoegd")])
-    assert alineatekens_zonder_opvolger(data) == ["word/document.xml: 'Laatste nieuw.'"]
+    assert alineatekens_zonder_opvolger(data) == []
+    assert body_alinea_markeringen(data)[-2:] == ["ingevoegd", None]
 
 
 def test_helpers_vangen_kapotte_documenten(monkeypatch):
@@ -374,7 +378,14 @@ def alinea_st(draw):
 def test_willekeurige_revisies_accept_en_reject(alineas, stijlen):
     data = bouw(alineas, stijlen)
     assert lint_revisies(data) == []
-    assert body_alinea_markeringen(data) == [None if status == "gelijk" else status for _segmenten, status in alineas]
+    tekens = body_alinea_markeringen(data)
+    for i, (_segmenten, status) in enumerate(alineas):
+        if status == "verwijderd":
+            assert tekens[i] == "verwijderd"
+        elif status == "ingevoegd":  # its own mark, or (Word's convention) the one before it
+            assert "ingevoegd" in (tekens[i], tekens[i - 1] if i else None)
+        else:  # an unchanged paragraph's mark is new only when a new paragraph follows it
+            assert tekens[i] is None or (i + 1 < len(alineas) and alineas[i + 1][1] == "ingevoegd")
     for modus in ("accept", "reject"):
         view = pandoc_tekst(data, modus)
         assert view == verwachte_view(alineas, modus), modus

@@ -142,6 +142,17 @@ _PAGINA_LABELS = ("Pagina ", " van ")
 _WACHTRIJ = 2000  # paragraphs parsed per batch
 
 
+@dataclass
+class _Open:
+    """A paragraph whose mark is not decided yet (see `Docx._sluit_run`)."""
+
+    segs: list[Segment]
+    stijl_id: str | None
+    status: str
+    revisie: Revisie | None
+    kop: bool
+
+
 class Docx:
     """A grgen Word document built on ``basis.docx``.
 
@@ -157,6 +168,9 @@ class Docx:
         # Paragraphs as XML text, parsed into the body in one go (`_spoel`) before anything
         # else touches it: a regeling of 10,000 artikelen has some 40,000 paragraphs.
         self._wachtrij: list[str] = []
+        # The last paragraph that is not wholly inserted, and the inserted ones after it: their
+        # paragraph marks are decided when the run ends (Word's convention, see oxml).
+        self._open: list[_Open] = []
 
     # -- content -------------------------------------------------------
 
@@ -197,9 +211,13 @@ class Docx:
         insertion and the paragraph mark is marked inserted ("verwijderd"
         segments are then an error); ``"verwijderd"`` is the mirror image.
         """
-        self._wachtrij.append(self._alinea_xml(segmenten, stijl, alinea_status, revisie))
+        item = self._open_alinea(segmenten, stijl, alinea_status, revisie)
+        if item.status != "ingevoegd":
+            self._sluit_run()
+        self._open.append(item)
         if len(self._wachtrij) >= _WACHTRIJ:
-            self._spoel()
+            oxml.voeg_alineas_toe(self._doc.element.body, "".join(self._wachtrij))
+            self._wachtrij.clear()
 
     def pagina_einde(self) -> None:
         """Start a new page."""
@@ -327,11 +345,43 @@ class Docx:
 
     def _spoel(self) -> None:
         """Put the queued paragraphs into the body."""
+        self._sluit_run()
         if self._wachtrij:
             oxml.voeg_alineas_toe(self._doc.element.body, "".join(self._wachtrij))
             self._wachtrij.clear()
 
+    def _sluit_run(self) -> None:
+        """Write the open paragraphs: P and the wholly inserted N1..Nk after it.
+
+        Word's convention (P's and N1..N(k-1)'s marks inserted, Nk's style change recorded)
+        when P exists, is not deleted and no heading takes part; else each inserted
+        paragraph carries its own mark revision.
+        """
+        open_, self._open = self._open, []
+        if not open_:
+            return
+        p, run = (open_[0], open_[1:]) if open_[0].status != "ingevoegd" else (None, open_)
+        word = p is not None and run and p.status != "verwijderd" and not p.kop and not any(n.kop for n in run)
+        if not word:
+            self._wachtrij.extend(oxml.alinea_xml(a.segs, a.stijl_id, a.status, a.revisie, self.teller) for a in open_)
+            return
+        reeks = [p, *run]
+        for a, volgende in zip(reeks, [*run, None], strict=True):
+            teken = ("ingevoegd", volgende.revisie) if volgende is not None else None
+            oude_stijl = (p.stijl_id, a.revisie) if volgende is None and a.stijl_id != p.stijl_id else None
+            self._wachtrij.append(oxml.alinea_xml(a.segs, a.stijl_id, a.status, a.revisie, self.teller, teken=teken, oude_stijl=oude_stijl))
+
+    def _open_alinea(self, segmenten: Segmenten, stijl: str, alinea_status: str, revisie: Revisie | None = None) -> _Open:
+        segs, stijl_id, revisie = self._voorbereid(segmenten, stijl, alinea_status, revisie)
+        return _Open(segs, stijl_id, alinea_status, revisie, stijl == "Title" or stijl.startswith("Heading"))
+
     def _alinea_xml(self, segmenten: Segmenten, stijl: str, alinea_status: str, revisie: Revisie | None = None) -> str:
+        segs, stijl_id, revisie = self._voorbereid(segmenten, stijl, alinea_status, revisie)
+        return oxml.alinea_xml(segs, stijl_id, alinea_status, revisie, self.teller)
+
+    def _voorbereid(
+        self, segmenten: Segmenten, stijl: str, alinea_status: str, revisie: Revisie | None
+    ) -> tuple[list[Segment], str | None, Revisie | None]:
         if alinea_status not in SOORTEN:
             raise ValueError(f"onbekende alinea_status {alinea_status!r}; kies uit {SOORTEN}")
         segs = normaliseer_segmenten(segmenten)
@@ -345,7 +395,7 @@ class Docx:
             revisie = self._eis_revisie(revisie)
         # "Normal" is the default style: no w:pStyle (and no empty w:pPr) needed.
         stijl_id = None if stijl == "Normal" else self._stijl_id(stijl)
-        return oxml.alinea_xml(segs, stijl_id, alinea_status, revisie, self.teller)
+        return segs, stijl_id, revisie
 
     def _vul_cel(self, cel, inhoud: CelInhoud) -> None:
         if isinstance(inhoud, str) or not inhoud or not all(isinstance(a, Alinea) for a in inhoud):
