@@ -27,7 +27,15 @@ from generator.render.docx import oxml
 from generator.render.docx.document import Alinea, Docx, Segment, normaliseer_segmenten
 from generator.render.docx.maak_basis import BASIS_PAD, maak_basis
 from generator.render.docx.oxml import Revisie, RevisieTeller
-from tests.docxhulp import NS, alineatekens_zonder_opvolger, body_alinea_markeringen, lees_verhalen, lint_revisies, pandoc_tekst
+from tests.docxhulp import (
+    NS,
+    alineatekens_zonder_opvolger,
+    body_alinea_markeringen,
+    lees_verhalen,
+    lint_revisies,
+    lxml_tekst,
+    pandoc_tekst,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 # Property-based example counts; raise for a one-off stress run, e.g.
@@ -387,9 +395,25 @@ def test_willekeurige_revisies_accept_en_reject(alineas, stijlen):
         else:  # an unchanged paragraph's mark is new only when a new paragraph follows it
             assert tekens[i] is None or (i + 1 < len(alineas) and alineas[i + 1][1] == "ingevoegd")
     for modus in ("accept", "reject"):
-        view = pandoc_tekst(data, modus)
-        assert view == verwachte_view(alineas, modus), modus
-        assert "" not in view
+        assert lxml_tekst(data, modus) == verwachte_view(alineas, modus), modus
+        if not _pandoc_kan_niet(alineas, stijlen):
+            view = pandoc_tekst(data, modus)
+            assert view == verwachte_view(alineas, modus), modus
+            assert "" not in view
+
+
+def _pandoc_kan_niet(alineas, stijlen) -> bool:  # noqa: ANN001
+    """A paragraph that ends in an insertion, followed by new paragraphs, with a heading as that
+    paragraph or as the last new one: Word's convention is kept there for LibreOffice's sake,
+    which pandoc's reader misplaces (tests/test_libreoffice.py checks LibreOffice)."""
+    for i, (segmenten, status) in enumerate(alineas[:-1]):
+        run = [j for j in range(i + 1, len(alineas)) if all(alineas[k][1] == "ingevoegd" for k in range(i + 1, j + 1))]
+        inhoud = [(s, t) for s, t in segmenten if t]
+        if status == "verwijderd" or not run or not inhoud or inhoud[-1][0] != "ingevoegd":
+            continue
+        if stijlen[i].startswith("Heading") or stijlen[run[-1]].startswith("Heading"):
+            return True
+    return False
 
 
 @settings(max_examples=max(10, VOORBEELDEN // 2), deadline=None, suppress_health_check=[HealthCheck.too_slow])

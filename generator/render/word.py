@@ -114,7 +114,6 @@ def waswordt_docx(rijen: list[Rij], titel: str, koptekst: str, datum: dt.date, a
         return [Alinea([Segment(GELIJK, b.volledig, vet=b.soort == KOP)]) for b in blokken]
 
     tabelrijen = [[r.plaats, cel(r.oud), cel(r.nieuw), [Alinea(t) for t in r.toelichting] or [Alinea("—")]] for r in rijen]
-    # 16 cm: the text width of A4 with margins of 2.5 cm (basis.docx).
-    doc.tabel(["Plaats", "Huidige tekst", "Nieuwe tekst", "Toelichting"], tabelrijen, breedtes_cm=[2.3, 5.0, 5.0, 3.7])
+    doc.tabel(["Plaats", "Huidige tekst", "Nieuwe tekst", "Toelichting"], tabelrijen)
     doc.alinea("")
     return doc.bewaar_bytes()

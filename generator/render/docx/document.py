@@ -52,7 +52,9 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 
 from generator.render.docx import oxml
+from generator.render.docx.kolommen import CELMARGE_CM, breek_af, kolombreedtes
 from generator.render.docx.maak_basis import BASIS_PAD, deterministische_zip
+from generator.render.docx.maten import breedte_cm
 from generator.render.docx.oxml import Revisie, RevisieTeller
 
 __all__ = [
@@ -153,6 +155,45 @@ class _Open:
     kop: bool
 
 
+TEKSTBREEDTE_CM = 16.0  # A4 with margins of 2.5 cm (basis.docx)
+# A row higher than this may split across pages (Word and LibreOffice would cut it anyway).
+MAX_RIJHOOGTE_CM = 18.0
+_REGELHOOGTE_CM = 0.45  # Arial 11 pt with single line spacing
+_ALINEA_WIT_CM = 0.15
+
+
+def _als_alineas(inhoud: CelInhoud) -> list[Alinea]:
+    if isinstance(inhoud, str) or not inhoud or not all(isinstance(a, Alinea) for a in inhoud):
+        if not isinstance(inhoud, str) and any(isinstance(a, Alinea) for a in inhoud):
+            raise TypeError("meng geen Alinea's en segmenten in één cel")
+        return [Alinea(inhoud)]  # type: ignore[arg-type]
+    return list(inhoud)  # type: ignore[arg-type]
+
+
+def _zichtbaar(a: Alinea) -> str:
+    """The text a cell paragraph shows (deleted text stays visible, struck through)."""
+    return "".join(s.tekst for s in normaliseer_segmenten(a.segmenten))
+
+
+def _vet(a: Alinea) -> bool:
+    return any(s.vet for s in normaliseer_segmenten(a.segmenten))
+
+
+def _afgebroken(a: Alinea, binnen_cm: float) -> Alinea:
+    segmenten = [Segment(s.soort, breek_af(s.tekst, binnen_cm, s.vet), s.vet, s.cursief) for s in normaliseer_segmenten(a.segmenten)]
+    return Alinea(segmenten, a.stijl, a.alinea_status)
+
+
+def _hoogte_cm(cellen: list[list[Alinea]], breedtes: Sequence[float]) -> float:
+    """A row's height, estimated from the lines its fullest cell takes."""
+    hoogste = 0.0
+    for alineas, breedte in zip(cellen, breedtes, strict=True):
+        binnen = max(breedte - CELMARGE_CM, 0.5)
+        regels = sum(max(1, -(-breedte_cm(_zichtbaar(a), vet=_vet(a)) // binnen)) for a in alineas)
+        hoogste = max(hoogste, regels * _REGELHOOGTE_CM + len(alineas) * _ALINEA_WIT_CM)
+    return hoogste
+
+
 class Docx:
     """A grgen Word document built on ``basis.docx``.
 
@@ -232,9 +273,12 @@ class Docx:
     ) -> None:
         """Add a "Table Grid" table with a bold header row repeated on every page.
 
-        A cell is a str, a segment list (one paragraph) or a list of
-        :class:`Alinea` (several paragraphs). Used e.g. for a was-wordt
-        table: ``tabel(["Huidige tekst", "Nieuwe tekst", "Toelichting"], rijen)``.
+        A cell is a str, a segment list (one paragraph) or a list of :class:`Alinea` (several
+        paragraphs). Used e.g. for a was-wordt table: ``tabel(["Huidige tekst", "Nieuwe tekst",
+        "Toelichting"], rijen)``. A header of empty strings means no header row (a key/value
+        table). Without *breedtes_cm* the columns are as wide as their longest word and share
+        the rest of the text width by their content (``kolommen``); a row that fits on a page
+        is not split across pages.
         """
         kolommen = len(kopregel)
         if kolommen == 0:
@@ -245,22 +289,32 @@ class Docx:
         if breedtes_cm is not None and len(breedtes_cm) != kolommen:
             raise ValueError("breedtes_cm moet evenveel waarden hebben als er kolommen zijn")
         self._spoel()
-        tabel = self._doc.add_table(rows=1 + len(rijen), cols=kolommen)
+        inhoud = [[_als_alineas(c) for c in rij] for rij in rijen]
+        if any(kopregel):
+            inhoud.insert(0, [[Alinea([Segment("gelijk", t, vet=True)])] for t in kopregel])
+        if breedtes_cm is None:
+            per_kolom = [[[(_zichtbaar(a), _vet(a)) for a in rij[j]] for rij in inhoud] for j in range(kolommen)]
+            breedtes_cm, afbreken = kolombreedtes(per_kolom, TEKSTBREEDTE_CM)
+            for j, breedte in enumerate(breedtes_cm):
+                if afbreken[j]:
+                    for rij in inhoud:
+                        rij[j] = [_afgebroken(a, breedte - CELMARGE_CM) for a in rij[j]]
+        tabel = self._doc.add_table(rows=len(inhoud), cols=kolommen)
         tabel.style = "Table Grid"
-        oxml.markeer_kopregel(tabel.rows[0])
-        for cel, tekst in zip(tabel.rows[0].cells, kopregel, strict=True):
-            self._vul_cel(cel, [Alinea([Segment("gelijk", tekst, vet=True)])])
-        for rij, waarden in zip(tabel.rows[1:], rijen, strict=True):
-            for cel, inhoud in zip(rij.cells, waarden, strict=True):
-                self._vul_cel(cel, inhoud)
-        if breedtes_cm is not None:
-            # Both the grid (read by LibreOffice) and every cell (read by Word) get the widths.
-            tabel.autofit = False
-            for kolom, breedte in zip(tabel.columns, breedtes_cm, strict=True):
-                kolom.width = Cm(breedte)
-            for rij in tabel.rows:
-                for cel, breedte in zip(rij.cells, breedtes_cm, strict=True):
-                    cel.width = Cm(breedte)
+        if any(kopregel):
+            oxml.markeer_kopregel(tabel.rows[0])
+        for rij, waarden in zip(tabel.rows, inhoud, strict=True):
+            for cel, alineas in zip(rij.cells, waarden, strict=True):
+                self._vul_cel(cel, alineas)
+            if _hoogte_cm(waarden, breedtes_cm) < MAX_RIJHOOGTE_CM:
+                oxml.markeer_rij_heel(rij)
+        # Both the grid (read by LibreOffice) and every cell (read by Word) get the widths.
+        tabel.autofit = False
+        for kolom, breedte in zip(tabel.columns, breedtes_cm, strict=True):
+            kolom.width = Cm(breedte)
+        for rij in tabel.rows:
+            for cel, breedte in zip(rij.cells, breedtes_cm, strict=True):
+                cel.width = Cm(breedte)
 
     # -- header, footer, properties -----------------------------------
 
@@ -354,14 +408,25 @@ class Docx:
         """Write the open paragraphs: P and the wholly inserted N1..Nk after it.
 
         Word's convention (P's and N1..N(k-1)'s marks inserted, Nk's style change recorded)
-        when P exists, is not deleted and no heading takes part; else each inserted
-        paragraph carries its own mark revision.
+        when P exists and is not deleted, unless P or Nk is a heading and P does not end in an
+        insertion; else each inserted paragraph carries its own mark revision. LibreOffice
+        merges P into the next paragraph on "reject all" when P ends in an insertion and N1
+        carries its own mark; pandoc misplaces text when P or Nk is a heading and the mark
+        moved. Where the two conflict, Word's convention is kept (Word and LibreOffice are
+        what councils use); `tests/test_libreoffice.py` holds every case.
         """
         open_, self._open = self._open, []
         if not open_:
             return
         p, run = (open_[0], open_[1:]) if open_[0].status != "ingevoegd" else (None, open_)
-        word = p is not None and run and p.status != "verwijderd" and not p.kop and not any(n.kop for n in run)
+        if not (run and p is not None and p.status != "verwijderd"):
+            word = False
+        elif not p.kop and not run[-1].kop:
+            word = True  # every reader agrees
+        else:
+            # pandoc misreads a moved mark next to a heading, LibreOffice an own mark after an
+            # insertion: the users' readers (Word, LibreOffice) win.
+            word = bool(p.segs) and p.segs[-1].soort == "ingevoegd"
         if not word:
             self._wachtrij.extend(oxml.alinea_xml(a.segs, a.stijl_id, a.status, a.revisie, self.teller) for a in open_)
             return
@@ -398,12 +463,7 @@ class Docx:
         return segs, stijl_id, revisie
 
     def _vul_cel(self, cel, inhoud: CelInhoud) -> None:
-        if isinstance(inhoud, str) or not inhoud or not all(isinstance(a, Alinea) for a in inhoud):
-            if not isinstance(inhoud, str) and any(isinstance(a, Alinea) for a in inhoud):
-                raise TypeError("meng geen Alinea's en segmenten in één cel")
-            alineas = [Alinea(inhoud)]
-        else:
-            alineas = list(inhoud)
+        alineas = _als_alineas(inhoud)
         if alineas[-1].alinea_status != "gelijk":
             raise ValueError(
                 "de laatste alinea van een cel kan niet geheel ingevoegd/verwijderd zijn (Word laat dan een lege alinea achter)"

@@ -20,9 +20,10 @@ Revision model used here:
   marks of P and N1..N(k-1) are inserted, Nk keeps the old mark and records
   P's style in ``w:pPrChange``. LibreOffice merges P into the next paragraph on
   "reject all" when P ends in an insertion and N1's own mark is the inserted
-  one; this way all readers agree. Where a heading takes part (pandoc's reader
-  mishandles marks around headings) or P is deleted, each inserted paragraph carries the
-  revision on its own mark instead (see ``document.Docx``).
+  one; this way all readers agree. Where P is deleted, or a heading takes part
+  (pandoc's reader mishandles a moved mark next to a heading) and P does not
+  end in an insertion, each inserted paragraph carries the revision on its own
+  mark instead (see ``document.Docx._sluit_run``).
 
 All revision ids come from one :class:`RevisieTeller` per document, so ids are
 unique and deterministic; dates come from the data (:class:`Revisie`), never
@@ -478,6 +479,21 @@ def markeer_kopregel(rij) -> None:
         trpr.append(kop)
     else:
         volgende.addprevious(kop)
+
+
+def markeer_rij_heel(rij) -> None:  # noqa: ANN001
+    """Keep a table row on one page (``w:trPr/w:cantSplit``), as "Rij mag over pagina's
+    afbreken" switched off in Word.
+
+    >>> import docx
+    >>> tabel = docx.Document().add_table(rows=1, cols=1)
+    >>> markeer_rij_heel(tabel.rows[0])
+    >>> tabel.rows[0]._tr.xpath("count(w:trPr/w:cantSplit)")
+    1.0
+    """
+    trpr = rij._tr.get_or_add_trPr()
+    # cantSplit comes before tblHeader and the revision marks in CT_TrPr; it is written first.
+    trpr.insert(0, OxmlElement("w:cantSplit"))
 
 
 def wis_alinea_inhoud(paragraph) -> None:
