@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from generator.diff.versies import BlokVerschil
-from generator.diff.woorden import GELIJK
+from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD, Segment
 from generator.model import Plek, Regeling
 from generator.render.blokken import Blok
 
@@ -20,6 +20,31 @@ class Rij:
     oud: tuple[Blok, ...]
     nieuw: tuple[Blok, ...]
     toelichting: tuple[str, ...]
+    verschillen: tuple[BlokVerschil, ...] = ()  # the blocks of the row with their word changes
+
+    def kant(self, nieuw: bool) -> list[tuple[BlokVerschil, tuple[Segment, ...]]]:
+        """Each block of the old (or new) side with the segments that side shows: a change
+        keeps its kind (VERWIJDERD in the old, INGEVOEGD in the new text), the other side's
+        changes are left out.
+
+        >>> from generator.render.blokken import ALINEA
+        >>> b = Blok(ALINEA, "x", "tekst", 0, "1.", "de raad van Hengelo")
+        >>> v = BlokVerschil("gewijzigd", b, b, (Segment(GELIJK, "1."),),
+        ...     (Segment(GELIJK, "de raad van "), Segment(VERWIJDERD, "Hengelo"), Segment(INGEVOEGD, "Borne")))
+        >>> [(s.soort, s.tekst) for s in Rij("x", (b,), (b,), (), (v,)).kant(nieuw=True)[0][1]]
+        [('gelijk', '1.'), ('gelijk', ' '), ('gelijk', 'de raad van '), ('ingevoegd', 'Borne')]
+        """
+        weg = VERWIJDERD if nieuw else INGEVOEGD
+        uit = []
+        for v in self.verschillen:
+            blok = v.nieuw if nieuw else v.oud
+            if blok is None:
+                continue
+            label = tuple(s for s in v.label if s.soort != weg)
+            tekst = tuple(s for s in v.tekst if s.soort != weg)
+            tussen = (Segment(GELIJK, " "),) if label and tekst else ()
+            uit.append((v, (*label, *tussen, *tekst)))
+        return uit
 
 
 def eenheid(plek: Plek, heel: set[str]) -> Plek:
@@ -96,7 +121,8 @@ def rijen(verschillen: list[BlokVerschil], oud: Regeling, nieuw: Regeling, toeli
         artikel = (naam.artikel or naam.element).id
         teksten = tuple(t for t in dict.fromkeys(t for i in sorted(ids) for t in toelichting.get(i, ())) if (artikel, t) not in gehad)
         gehad.update((artikel, t) for t in teksten)
-        uit.append(Rij(naam.adres, oude, nieuwe, teksten))
+        paren = tuple(v for v, a, b in per_verschil if a in rij or b in rij)
+        uit.append(Rij(naam.adres, oude, nieuwe, teksten, paren))
     return uit
 
 

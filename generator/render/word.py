@@ -108,12 +108,29 @@ def waswordt_docx(rijen: list[Rij], titel: str, koptekst: str, datum: dt.date, a
     for tekst in inleiding:
         doc.alinea(tekst)
 
-    def cel(blokken: tuple[Blok, ...]) -> list[Alinea]:
-        if not blokken:
+    def cel(r: Rij, nieuw: bool) -> list[Alinea]:
+        """One side of a row: struck-through deletions in the old text, underlined insertions in
+        the new one (formatting, not revisions: the table itself is not to be accepted)."""
+        kant = r.kant(nieuw)
+        if not kant:
             return [Alinea("—")]
-        return [Alinea([Segment(GELIJK, b.volledig, vet=b.soort == KOP)]) for b in blokken]
+        return [
+            Alinea(
+                [
+                    Segment(
+                        GELIJK,
+                        s.tekst,
+                        vet=v.blok.soort == KOP,
+                        doorgehaald=s.soort == VERWIJDERD,
+                        onderstreept=s.soort == INGEVOEGD,
+                    )
+                    for s in segs
+                ]
+            )
+            for v, segs in kant
+        ]
 
-    tabelrijen = [[r.plaats, cel(r.oud), cel(r.nieuw), [Alinea(t) for t in r.toelichting] or [Alinea("—")]] for r in rijen]
+    tabelrijen = [[r.plaats, cel(r, False), cel(r, True), [Alinea(t) for t in r.toelichting] or [Alinea("—")]] for r in rijen]
     doc.tabel(["Plaats", "Huidige tekst", "Nieuwe tekst", "Toelichting"], tabelrijen)
     doc.alinea("")
     return doc.bewaar_bytes()

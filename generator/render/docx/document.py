@@ -38,6 +38,7 @@ cell. (tests/docxhulp.py: ``alineatekens_zonder_opvolger`` finds such cases.)
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
 import re
@@ -74,14 +75,19 @@ SOORTEN: tuple[str, ...] = ("gelijk", "ingevoegd", "verwijderd")
 class Segment:
     """A piece of paragraph text with its revision kind and optional formatting.
 
-    >>> Segment("ingevoegd", "nieuw", vet=True)
-    Segment(soort='ingevoegd', tekst='nieuw', vet=True, cursief=False)
+    `doorgehaald` and `onderstreept` are formatting only, not revisions: a was-wordt cell shows
+    what changes, struck through in the old text and underlined in the new, as the renvooi does.
+
+    >>> Segment("ingevoegd", "nieuw", vet=True).vet
+    True
     """
 
     soort: Soort
     tekst: str
     vet: bool = False
     cursief: bool = False
+    doorgehaald: bool = False
+    onderstreept: bool = False
 
     def __post_init__(self) -> None:
         if self.soort not in SOORTEN:
@@ -106,14 +112,18 @@ class Alinea:
 CelInhoud = str | Sequence[SegmentLike] | Sequence[Alinea]
 
 
+def _opmaak(s: Segment) -> tuple:
+    return (s.soort, s.vet, s.cursief, s.doorgehaald, s.onderstreept)
+
+
 def normaliseer_segmenten(segmenten: Segmenten) -> list[Segment]:
     """Turn a str, tuples or Segments into a list of :class:`Segment`.
 
     Empty texts are dropped; adjacent segments with the same kind and
     formatting are merged (fewer revisions, same result).
 
-    >>> normaliseer_segmenten([("gelijk", "a"), ("gelijk", "b"), ("ingevoegd", "")])
-    [Segment(soort='gelijk', tekst='ab', vet=False, cursief=False)]
+    >>> normaliseer_segmenten([("gelijk", "a"), ("gelijk", "b"), ("ingevoegd", "")])[0].tekst
+    'ab'
     """
     if isinstance(segmenten, str):
         segmenten = [Segment("gelijk", segmenten)]
@@ -127,8 +137,8 @@ def normaliseer_segmenten(segmenten: Segmenten) -> list[Segment]:
             raise TypeError(f"ongeldig segment {s!r}: verwacht Segment of (soort, tekst[, vet[, cursief]])")
         if not seg.tekst:
             continue
-        if uit and (uit[-1].soort, uit[-1].vet, uit[-1].cursief) == (seg.soort, seg.vet, seg.cursief):
-            uit[-1] = Segment(seg.soort, uit[-1].tekst + seg.tekst, seg.vet, seg.cursief)
+        if uit and _opmaak(uit[-1]) == _opmaak(seg):
+            uit[-1] = dataclasses.replace(seg, tekst=uit[-1].tekst + seg.tekst)
         else:
             uit.append(seg)
     return uit
@@ -180,7 +190,7 @@ def _vet(a: Alinea) -> bool:
 
 
 def _afgebroken(a: Alinea, binnen_cm: float) -> Alinea:
-    segmenten = [Segment(s.soort, breek_af(s.tekst, binnen_cm, s.vet), s.vet, s.cursief) for s in normaliseer_segmenten(a.segmenten)]
+    segmenten = [dataclasses.replace(s, tekst=breek_af(s.tekst, binnen_cm, s.vet)) for s in normaliseer_segmenten(a.segmenten)]
     return Alinea(segmenten, a.stijl, a.alinea_status)
 
 
@@ -455,7 +465,7 @@ class Docx:
             if any(seg.soort == tegengesteld for seg in segs):
                 raise ValueError(f"segment {tegengesteld!r} past niet in een alinea met status {alinea_status!r}")
             # Every piece of a wholly inserted/deleted paragraph is itself a revision.
-            segs = normaliseer_segmenten([Segment(alinea_status, s.tekst, s.vet, s.cursief) for s in segs])
+            segs = normaliseer_segmenten([dataclasses.replace(s, soort=alinea_status) for s in segs])
         if alinea_status != "gelijk" or any(seg.soort != "gelijk" for seg in segs):
             revisie = self._eis_revisie(revisie)
         # "Normal" is the default style: no w:pStyle (and no empty w:pPr) needed.

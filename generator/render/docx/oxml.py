@@ -174,7 +174,16 @@ def uit_xml(xml: str) -> list:
     return list(parse_xml(f'<w:body xmlns:w="{_W}">{xml}</w:body>'))
 
 
-def run_xml(tekst: str, *, verwijderd: bool = False, stijl: str | None = None, vet: bool = False, cursief: bool = False) -> str:
+def run_xml(  # noqa: PLR0913 - the formatting of one run
+    tekst: str,
+    *,
+    verwijderd: bool = False,
+    stijl: str | None = None,
+    vet: bool = False,
+    cursief: bool = False,
+    doorgehaald: bool = False,
+    onderstreept: bool = False,
+) -> str:
     """One ``w:r`` holding *tekst* (w:t, or w:delText when deleted), as XML text.
 
     Tabs become ``w:tab``, line breaks ``w:br``; all text elements carry
@@ -184,13 +193,15 @@ def run_xml(tekst: str, *, verwijderd: bool = False, stijl: str | None = None, v
     '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">1.</w:t><w:tab/><w:t xml:space="preserve">De raad</w:t></w:r>'
     """
     rpr = ""
-    if stijl or vet or cursief:
-        # CT_RPr order: rStyle ... b, bCs, i, iCs ...
+    if stijl or vet or cursief or doorgehaald or onderstreept:
+        # CT_RPr order: rStyle ... b, bCs, i, iCs, caps, smallCaps, strike ... u ...
         rpr = (
             "<w:rPr>"
             + (f'<w:rStyle w:val="{_attr(stijl)}"/>' if stijl else "")
             + ("<w:b/><w:bCs/>" if vet else "")
             + ("<w:i/><w:iCs/>" if cursief else "")
+            + ("<w:strike/>" if doorgehaald else "")
+            + ('<w:u w:val="single"/>' if onderstreept else "")
             + "</w:rPr>"
         )
     tag = "w:delText" if verwijderd else "w:t"
@@ -253,7 +264,8 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
     for seg in segmenten:
         if seg.soort == "gelijk":
             if seg.tekst:
-                delen.append(run_xml(seg.tekst, vet=seg.vet, cursief=seg.cursief))
+                opmaak = {"doorgehaald": getattr(seg, "doorgehaald", False), "onderstreept": getattr(seg, "onderstreept", False)}
+                delen.append(run_xml(seg.tekst, vet=seg.vet, cursief=seg.cursief, **opmaak))
         else:
             delen.append(revisie_xml(_REVISIETAG[seg.soort], seg.tekst, revisie, teller, vet=seg.vet, cursief=seg.cursief))  # type: ignore[arg-type]
     stijl = f'<w:pStyle w:val="{_attr(stijl_id)}"/>' if stijl_id else ""
