@@ -38,9 +38,9 @@ def nieuw_document(titel: str, koptekst: str, datum: dt.date, auteur: str, revis
     return doc
 
 
-def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None) -> None:
+def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None, opmerking: str | None = None) -> None:
     """One block of the regeling, with revisions where it changed (by `revisie`, else the
-    document's own)."""
+    document's own) and an optional comment beside them."""
     blok = v.blok
     tussen = " " if blok.soort == KOP else "\t"
     label = [Segment(s.soort, s.tekst) for s in v.label]
@@ -53,9 +53,9 @@ def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None) -> 
         segmenten = label or tekst
     status = v.status if v.status in (INGEVOEGD, VERWIJDERD) else GELIJK
     if blok.soort == KOP:
-        doc.kop(segmenten, niveau=min(blok.niveau, 3), alinea_status=status, revisie=revisie)
+        doc.kop(segmenten, niveau=min(blok.niveau, 3), alinea_status=status, revisie=revisie, opmerking=opmerking)
     else:
-        doc.alinea(segmenten, stijl=stijl(blok), alinea_status=status, revisie=revisie)
+        doc.alinea(segmenten, stijl=stijl(blok), alinea_status=status, revisie=revisie, opmerking=opmerking)
 
 
 def renvooi_docx(
@@ -65,18 +65,26 @@ def renvooi_docx(
     auteur: str,
     revisie: Revisie,
     inleiding: list[str],
-    toelichtingen: dict[str, str] | None = None,
+    toelichtingen: dict[str, tuple[str, ...]] | None = None,
 ) -> bytes:
     """The renvooi: every change a native Word revision by the amendment (author and date).
 
     `auteur` is the organisation (document properties); `toelichtingen` maps element ids to the
-    toelichting shown as a comment beside the first revision of that element.
+    toelichtingen of the onderdelen of the besluit that changed them: each becomes a comment
+    beside the first changed block it explains, once.
     """
     doc = nieuw_document(titel, koptekst, revisie.datum, auteur, revisie)
     for tekst in inleiding:
         doc.alinea(tekst)
+    gegeven: set[str] = set()
     for v in verschillen:
-        schrijf_blok(doc, v)
+        teksten = []
+        if v.status != GELIJK:
+            ids = {b.element_id for b in (v.oud, v.nieuw) if b is not None}
+            teksten = [t for i in sorted(ids) for t in (toelichtingen or {}).get(i, ()) if t not in gegeven]
+            teksten = list(dict.fromkeys(teksten))
+            gegeven.update(teksten)
+        schrijf_blok(doc, v, opmerking="\n".join(teksten) or None)
     # A wholly inserted or deleted last paragraph would leave an empty one in some readers.
     doc.alinea("Einde van de renvooi.")
     return doc.bewaar_bytes()

@@ -163,6 +163,7 @@ class _Open:
     status: str
     revisie: Revisie | None
     kop: bool
+    opmerking: int | None = None  # id of a comment on the paragraph
 
 
 TEKSTBREEDTE_CM = 16.0  # A4 with margins of 2.5 cm (basis.docx)
@@ -233,7 +234,14 @@ class Docx:
         """
         return naam in self._doc.styles
 
-    def kop(self, tekst: Segmenten, niveau: int = 1, alinea_status: Soort = "gelijk", revisie: Revisie | None = None) -> None:
+    def kop(
+        self,
+        tekst: Segmenten,
+        niveau: int = 1,
+        alinea_status: Soort = "gelijk",
+        revisie: Revisie | None = None,
+        opmerking: str | None = None,
+    ) -> None:
         """Add a heading: niveau 1-3 uses "Heading N", niveau 0 the "Title" style.
 
         *tekst* may be a str or a segment list (e.g. a changed article title).
@@ -244,7 +252,7 @@ class Docx:
             stijl = f"Heading {niveau}"
         else:
             raise ValueError(f"kopniveau moet 0..3 zijn, kreeg {niveau}")
-        self.alinea(tekst, stijl=stijl, alinea_status=alinea_status, revisie=revisie)
+        self.alinea(tekst, stijl=stijl, alinea_status=alinea_status, revisie=revisie, opmerking=opmerking)
 
     def alinea(
         self,
@@ -252,8 +260,12 @@ class Docx:
         stijl: str = "Normal",
         alinea_status: Soort = "gelijk",
         revisie: Revisie | None = None,
+        opmerking: str | None = None,
     ) -> None:
         """Add a paragraph built from *segmenten* (see module docstring).
+
+        *opmerking* becomes a Word comment on the paragraph, by the revision's author and date
+        (the toelichting beside the change it explains).
 
         *revisie* (author and date) overrides the document's own for this paragraph, so one
         document can hold the changes of several amendments, each under its own name.
@@ -263,6 +275,8 @@ class Docx:
         segments are then an error); ``"verwijderd"`` is the mirror image.
         """
         item = self._open_alinea(segmenten, stijl, alinea_status, revisie)
+        if opmerking:
+            item.opmerking = self._opmerking(opmerking, self._eis_revisie(revisie))
         if item.status != "ingevoegd":
             self._sluit_run()
         self._open.append(item)
@@ -438,13 +452,25 @@ class Docx:
             # insertion: the users' readers (Word, LibreOffice) win.
             word = bool(p.segs) and p.segs[-1].soort == "ingevoegd"
         if not word:
-            self._wachtrij.extend(oxml.alinea_xml(a.segs, a.stijl_id, a.status, a.revisie, self.teller) for a in open_)
+            self._wachtrij.extend(
+                oxml.alinea_xml(a.segs, a.stijl_id, a.status, a.revisie, self.teller, opmerking=a.opmerking) for a in open_
+            )
             return
         reeks = [p, *run]
         for a, volgende in zip(reeks, [*run, None], strict=True):
             teken = ("ingevoegd", volgende.revisie) if volgende is not None else None
             oude_stijl = (p.stijl_id, a.revisie) if volgende is None and a.stijl_id != p.stijl_id else None
-            self._wachtrij.append(oxml.alinea_xml(a.segs, a.stijl_id, a.status, a.revisie, self.teller, teken=teken, oude_stijl=oude_stijl))
+            self._wachtrij.append(
+                oxml.alinea_xml(
+                    a.segs, a.stijl_id, a.status, a.revisie, self.teller, teken=teken, oude_stijl=oude_stijl, opmerking=a.opmerking
+                )
+            )
+
+    def _opmerking(self, tekst: str, revisie: Revisie) -> int:
+        """A comment in the comments part (python-docx), dated from the data, never the clock."""
+        opmerking = self._doc.comments.add_comment(tekst, author=revisie.auteur, initials=None)
+        opmerking._comment_elm.date = datetime.datetime(revisie.datum.year, revisie.datum.month, revisie.datum.day)
+        return opmerking.comment_id
 
     def _open_alinea(self, segmenten: Segmenten, stijl: str, alinea_status: str, revisie: Revisie | None = None) -> _Open:
         segs, stijl_id, revisie = self._voorbereid(segmenten, stijl, alinea_status, revisie)

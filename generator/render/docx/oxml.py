@@ -247,6 +247,7 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
     *,
     teken: tuple[str, Revisie] | None | bool = True,
     oude_stijl: tuple[str | None, Revisie] | None = None,
+    opmerking: int | None = None,
 ) -> str:
     """One ``w:p`` as XML text: style, runs and revisions.
 
@@ -274,6 +275,9 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
         oud = f'<w:pStyle w:val="{_attr(oude_stijl[0])}"/>' if oude_stijl[0] else ""
         wijziging = f"<w:pPrChange {_revisie_attributen(oude_stijl[1], teller)}><w:pPr>{oud}</w:pPr></w:pPrChange>"
     ppr = f"<w:pPr>{stijl}{tekenxml}{wijziging}</w:pPr>" if stijl or tekenxml or wijziging else ""
+    if opmerking is not None:
+        delen.insert(0, f'<w:commentRangeStart w:id="{opmerking}"/>')
+        delen.append(f'<w:commentRangeEnd w:id="{opmerking}"/><w:r><w:commentReference w:id="{opmerking}"/></w:r>')
     return f"<w:p>{ppr}{''.join(delen)}</w:p>"
 
 
