@@ -76,7 +76,7 @@ def renvooi(voor, na) -> bytes:
 
 def schone_docx(versie) -> bytes:
     """The consolidated text of a version as a clean .docx (grgen's `tekst_docx`, no revisions)."""
-    from generator.render.blokken import blokken
+    from generator.blokken import blokken
     from generator.render.tekstweergave import kopregels
     from generator.render.word import tekst_docx
 
@@ -86,7 +86,7 @@ def schone_docx(versie) -> bytes:
 
 def verwachte_tekst(versie) -> str:
     """The body of a version as one normalised line: what accept-all (or reject-all) must show."""
-    from generator.render.blokken import blokken
+    from generator.blokken import blokken
 
     return normaliseer(" ".join(b.volledig for b in blokken(versie.regeling)))
 

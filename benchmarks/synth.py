@@ -22,8 +22,8 @@ import random
 import re
 
 from generator.adressen import onbekende_verwijzingen, parse_adres
-from generator.loader.regeling import NIEUW_ID
 from generator.model import Artikel, Deelnemer, Element, Hoofdstuk, Lid, Onderdeel, Regeling, VersieInfo
+from generator.model.ids import NIEUW_ID
 from generator.model.wijziging import Doel, Operatie, Wijziging
 from generator.nummering import nummer_na
 

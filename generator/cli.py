@@ -196,7 +196,8 @@ def check(map_: Path, strict: bool, als_json: bool, negeer: tuple[str, ...], too
     controle en rechtsbron, de versie(s) en een suggestie. Exitcode 0 als er geen fouten zijn,
     anders 1.
     """
-    from generator.controles import REGELS, controleer_stand, fout_als_json, kies_regels
+    from generator.controles import REGELS, fout_als_json, kies_regels
+    from generator.pipeline import controleer_stand
 
     if toon_controles:
         for regel in REGELS:
@@ -417,8 +418,9 @@ def diff_cmd(
     Exitcodes, zoals diff: 0 geen verschil, 1 wel verschil, 2 fout (onbekende versie,
     onbruikbare map, verkeerd gebruik).
     """
-    from generator.diff.overzicht import DiffFout, verschil_tussen
+    from generator.errors import DiffFout
     from generator.render.diff_weergave import DIFF_FORMATEN, diff_tekst
+    from generator.verschil import verschil_tussen
 
     if formaat == "docx" and uitvoer is None:
         raise click.UsageError("--formaat docx maakt een Word-bestand; geef een bestandsnaam met -o, bijv. -o verschil.docx")

@@ -102,6 +102,12 @@ class WijzigingFout(GrgenFout):
     """An amendment does not fit the version it is applied to."""
 
 
+class DiffFout(GrgenFout):
+    """An error in `grgen diff`: exits 2, like diff(1), because 1 means "different"."""
+
+    exit_code = 2
+
+
 class SjabloonFout(GrgenFout):
     """A template cannot be rendered (syntax error, unknown variable)."""
 

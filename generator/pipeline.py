@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from generator.controles import Resultaat, controleer_project
 from generator.errors import FOUT, GrgenFout, Melding, WijzigingFout
 from generator.loader import Project, lees_project
 from generator.model import Versie
@@ -50,6 +51,12 @@ def laad(map_: Path) -> Stand:
     for slug, (regeling, info) in project.regelingen.items():
         geschiedenissen[slug] = bouw_geschiedenis(regeling, info, project.wijzigingen_van(slug))
     return Stand(project, geschiedenissen)
+
+
+def controleer_stand(stand: Stand, negeer: Iterable[str] = ()) -> Resultaat:
+    """`grgen check`: the legal checks over every regeling of a loaded project, with the
+    loader's warnings; `negeer` holds rule ids or prefixes to skip."""
+    return controleer_project(stand.geschiedenissen, stand.project.waarschuwingen, negeer)
 
 
 def kies_versie(geschiedenis: Geschiedenis, versie_id: str | None = None, op: dt.date | None = None) -> Versie:

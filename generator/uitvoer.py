@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from generator.errors import UitvoerFout
-from generator.loader.velden import ID
+from generator.model.ids import ID
 
 
 def veilige_naam(naam: str) -> str:

@@ -14,8 +14,8 @@ import re
 from hypothesis import strategies as st
 
 from generator.adressen import parse_adres, verwijzingen
-from generator.loader.regeling import NIEUW_ID
 from generator.model import Artikel, Deelnemer, Hoofdstuk, Lid, Onderdeel, Regeling, VersieInfo
+from generator.model.ids import NIEUW_ID
 from generator.model.wijziging import Doel, Operatie, Wijziging
 from generator.nummering import nummer_na
 from generator.wijzigen.boom import ids_in, vervang, volgende_in_documentvolgorde

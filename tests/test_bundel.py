@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.blokken import blokken
 from generator.cli import grgen
 from generator.pipeline import laad
-from generator.render.blokken import blokken
 from generator.render.pakket import render_pakket
 from tests.docxhulp import lint_revisies, pandoc_tekst
 

@@ -27,7 +27,7 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from generator.cli import grgen
-from generator.controles import REGELS, Zicht, controleer, controleer_stand
+from generator.controles import REGELS, Zicht, controleer
 from generator.controles.motor import kies_regels
 from generator.controles.tekst import vind_verwijzingen
 from generator.controles.wgr import ALLEEN_CENTRUMREGELING, regel_id
@@ -35,6 +35,7 @@ from generator.loader import lees_project
 from generator.model import Artikel, Deelnemer, Hoofdstuk, Lid, Onderdeel, Subonderdeel, Versie
 from generator.model.wijziging import Wijziging
 from generator.onderwerpen import ONDERWERPEN
+from generator.pipeline import controleer_stand
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import bouw_geschiedenis
 

@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.blokken import blokken
 from generator.cli import grgen
-from generator.diff.overzicht import kies_kanten, vergelijk_versies
+from generator.diff.overzicht import vergelijk_versies
 from generator.pipeline import laad
-from generator.render.blokken import blokken
+from generator.verschil import kies_kanten
 from tests.docxhulp import NS, lees_verhalen, lint_revisies, pandoc_tekst
 
 PROJECT = Path(__file__).resolve().parent.parent

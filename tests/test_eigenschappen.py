@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.adressen import verwijzingen
+from generator.blokken import blokken
 from generator.diff.versies import vergelijk
 from generator.diff.woorden import GELIJK, nieuwe_tekst, oude_tekst, woorddiff
 from generator.model import Versie
-from generator.render.blokken import blokken
-from generator.wijzigen.besluit import besluitonderdelen
+from generator.render.besluit import besluitonderdelen
 from generator.wijzigen.motor import pas_toe
 from generator.wijzigen.tijdlijn import bouw_geschiedenis
 from tests.genereer import regelingen, wijziging

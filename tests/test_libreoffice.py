@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.blokken import blokken
 from generator.cli import grgen
 from generator.pipeline import laad
-from generator.render.blokken import blokken
 from generator.render.docx.document import Docx
 from generator.render.docx.oxml import Revisie
 from generator.render.pakket import render_pakket

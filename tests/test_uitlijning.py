@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.blokken import ALINEA, Blok, blokken
 from generator.diff.versies import GEWIJZIGD, vergelijk, vergelijk_blokken
 from generator.diff.waswordt import rijen
 from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD, woorddiff
 from generator.pipeline import laad
-from generator.render.blokken import ALINEA, Blok, blokken
 from tests.test_wijzigen import pas_toe
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.blokken import blokken
 from generator.errors import WijzigingFout
 from generator.pipeline import laad
-from generator.render.blokken import blokken
-from generator.wijzigen.besluit import besluitonderdelen
+from generator.render.besluit import besluitonderdelen
 
 REGELING = """\
 citeertitel: Proefregeling

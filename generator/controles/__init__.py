@@ -12,14 +12,11 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from generator.controles.motor import Bevinding, Regel, Vondst, Zicht, controleer, kies_regels, streng, versielabel
 from generator.controles.regels import REGELS
 from generator.errors import FOUT, WAARSCHUWING, GrgenFout, Melding
-
-if TYPE_CHECKING:  # the pipeline imports the renderers; the checks need only its result
-    from generator.pipeline import Stand
+from generator.wijzigen.tijdlijn import Geschiedenis
 
 __all__ = [
     "REGELS",
@@ -29,7 +26,7 @@ __all__ = [
     "Vondst",
     "Zicht",
     "controleer",
-    "controleer_stand",
+    "controleer_project",
     "fout_als_json",
     "kies_regels",
     "versielabel",
@@ -40,7 +37,7 @@ __all__ = [
 class Resultaat:
     """The findings on a whole project, per regeling, with the loader's warnings."""
 
-    stand: Stand
+    geschiedenissen: dict[str, Geschiedenis]  # regeling slug -> its versions
     bevindingen: dict[str, tuple[Bevinding, ...]]  # regeling slug -> findings
     waarschuwingen: tuple[Melding, ...] = ()  # from the loader
 
@@ -68,7 +65,7 @@ class Resultaat:
         in the order of the versions and of the files."""
         uit = list(self.waarschuwingen)
         for slug, lijst in self.bevindingen.items():
-            versies = [v.id for v in self.stand.geschiedenissen[slug].tijdlijn.versies]
+            versies = [v.id for v in self.geschiedenissen[slug].tijdlijn.versies]
             for b in sorted(lijst, key=lambda b: _volgorde(b, versies)):
                 uit.append(b.als_melding(versies))
         return uit
@@ -78,7 +75,7 @@ class Resultaat:
         meldingen = [_melding_json(m, None, None) for m in self.waarschuwingen]
         regelingen = []
         for slug, lijst in self.bevindingen.items():
-            tijdlijn = self.stand.geschiedenissen[slug].tijdlijn
+            tijdlijn = self.geschiedenissen[slug].tijdlijn
             versies = [v.id for v in tijdlijn.versies]
             regelingen.append({"regeling": slug, "citeertitel": tijdlijn.laatste.regeling.citeertitel, "versies": versies})
             for b in sorted(lijst, key=lambda b: _volgorde(b, versies)):
@@ -137,11 +134,17 @@ def fout_als_json(fout: GrgenFout) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def controleer_stand(stand: Stand, negeer: Iterable[str] = (), regels: Iterable[Regel] = REGELS) -> Resultaat:
-    """Run the legal checks over every regeling of a loaded project.
+def controleer_project(
+    geschiedenissen: dict[str, Geschiedenis],
+    waarschuwingen: Iterable[Melding] = (),
+    negeer: Iterable[str] = (),
+    regels: Iterable[Regel] = REGELS,
+) -> Resultaat:
+    """Run the legal checks over every regeling of a loaded project (`pipeline.controleer_stand`).
 
-    `negeer` holds rule ids or prefixes to skip ("wgr" skips every Wgr rule).
+    `waarschuwingen` are the loader's; `negeer` holds rule ids or prefixes to skip ("wgr" skips
+    every Wgr rule).
     """
     gekozen = kies_regels(regels, negeer)
-    bevindingen = {slug: tuple(controleer(g, gekozen)) for slug, g in stand.geschiedenissen.items()}
-    return Resultaat(stand, bevindingen, tuple(stand.project.waarschuwingen))
+    bevindingen = {slug: tuple(controleer(g, gekozen)) for slug, g in geschiedenissen.items()}
+    return Resultaat(geschiedenissen, bevindingen, tuple(waarschuwingen))

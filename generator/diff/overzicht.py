@@ -1,9 +1,10 @@
 """What changed between two versions, element by element, and which amendment did it.
 
-Pure core of `grgen diff` and `grgen geschiedenis`. The block diff (`versies.vergelijk`) says
+Pure core of `grgen diff` and `grgen geschiedenis` (choosing and loading the versions is the
+use case's job: `generator/verschil.py`). The block diff (`versies.vergelijk`) says
 *what* changed; replaying the same diff per applied amendment says *who*: every changed block is
 attributed to the amendments whose own diff changed it, and to the lettered onderdeel (A, B, ...)
-of their ARTIKEL I whose step touched the element (`besluit.besluitonderdelen`). A text that only
+of their ARTIKEL I whose step touched the element (`wijzigen.onderdelen`). A text that only
 changed because a referenced element was renumbered is attributed to the onderdeel that
 renumbered it (`via_verwijzing`).
 
@@ -14,25 +15,19 @@ or without a new number) and vernummerd (only the number changed).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from generator.adressen import parse_adres, verwijzingen, zoek
+from generator.blokken import Blok, element_blokken
 from generator.diff.versies import GEWIJZIGD, BlokVerschil, gewijzigd, vergelijk, vergelijk_blokken
 from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD
-from generator.errors import GrgenFout
+from generator.errors import DiffFout, GrgenFout
 from generator.model import Regeling, Versie
 from generator.model.wijziging import Wijziging
-from generator.render.blokken import Blok, element_blokken
-from generator.wijzigen.besluit import besluitonderdelen
 from generator.wijzigen.motor import Toepassing
+from generator.wijzigen.onderdelen import onderdeelletters
 from generator.wijzigen.tijdlijn import Geschiedenis
-
-if TYPE_CHECKING:  # the loader is passed in; the core reads nothing itself
-    from generator.pipeline import Stand
 
 NIEUW = "nieuw"
 VERVALLEN = "vervallen"
@@ -44,7 +39,6 @@ UITGETREDEN = "uitgetreden"
 
 # The part of an element a block shows, as the summary names it.
 _DEEL = {"kop": "opschrift", "tekst": "tekst", "slot": "slottekst"}
-_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Sleutel = tuple[str, str]
 
@@ -164,129 +158,7 @@ class Verschil:
         return aanrakingen[-1].oorzaak
 
 
-class DiffFout(GrgenFout):
-    """An error in `grgen diff`: exits 2, like diff(1), because 1 means "different"."""
-
-    exit_code = 2
-
-
-# -- choosing the versions -------------------------------------------------------------------------
-
-
-def verschil_tussen(
-    map_: Path,
-    a: str,
-    b: str | None,
-    regeling: str | None,
-    laad: Callable[[Path], Stand],
-    artikel: str | None = None,
-    volledig: bool = False,
-) -> Verschil:
-    """`grgen diff A B`: choose both versions (B default the latest) and compare them.
-
-    Every error is a `DiffFout` (exit code 2).
-    """
-    try:
-        kant_a, kant_b = kies_kanten([a, b], map_, regeling, laad)
-        return vergelijk_versies(kant_a, kant_b, artikel, volledig)
-    except DiffFout:
-        raise
-    except GrgenFout as e:
-        raise DiffFout(e.message, e.meldingen) from e
-
-
-def kies_kanten(specs: Iterable[str | None], map_: Path, regeling: str | None, laad: Callable[[Path], Stand]) -> list[Kant]:
-    """The versions several arguments name; each folder is read once, so two versions of one
-    project share its history (and the amendments between them can be named)."""
-    gelezen: dict[Path, Stand] = {}
-
-    def lees(pad: Path) -> Stand:
-        sleutel = pad.resolve()
-        if sleutel not in gelezen:
-            gelezen[sleutel] = laad(pad)
-        return gelezen[sleutel]
-
-    return [kies_kant(spec, map_, regeling, lees) for spec in specs]
-
-
-def kies_kant(spec: str | None, map_: Path, regeling: str | None, laad: Callable[[Path], Stand]) -> Kant:
-    """The version a command-line argument names.
-
-    In order: None (the latest version of the project); `MAP@VERSIE` (VERSIE an id or a date,
-    empty for the latest); a path with a slash (another copy of the data: its latest version); a
-    version id of the project; a date JJJJ-MM-DD (the version in force that day); a folder name.
-    """
-    if spec is None:
-        _, geschiedenis = laad(map_).geschiedenis(regeling)
-        return Kant(geschiedenis.tijdlijn.laatste, geschiedenis)
-    if "@" in spec:
-        pad, _, versie = spec.rpartition("@")
-        return _uit_map(Path(pad), versie or None, regeling, laad, spec)
-    if ("/" in spec or "\\" in spec or spec in (".", "..")) and Path(spec).is_dir():
-        return _uit_map(Path(spec), None, regeling, laad, spec)
-    _, geschiedenis = laad(map_).geschiedenis(regeling)
-    versie = _versie(geschiedenis, spec)
-    if versie is not None:
-        return Kant(versie, geschiedenis)
-    if Path(spec).is_dir() and Path(spec).resolve() != map_.resolve():
-        return _uit_map(Path(spec), None, regeling, laad, spec)
-    bekend = ", ".join(v.id for v in geschiedenis.tijdlijn.versies)
-    raise DiffFout(f"'{spec}' is geen versie, datum of map; kies een versie-id ({bekend}), een datum JJJJ-MM-DD, een map of MAP@VERSIE")
-
-
-def _versie(geschiedenis: Geschiedenis, spec: str) -> Versie | None:
-    tijdlijn = geschiedenis.tijdlijn
-    if (versie := tijdlijn.versie(spec)) is not None:
-        return versie
-    if not _DATUM.match(spec):
-        return None
-    try:
-        datum = dt.date.fromisoformat(spec)
-    except ValueError:
-        raise DiffFout(f"'{spec}' is geen geldige datum; schrijf JJJJ-MM-DD, bijv. 2022-06-01") from None
-    versie = tijdlijn.versie_op(datum)
-    if versie is None:
-        eerste = tijdlijn.basis.info.inwerkingtreding
-        raise DiffFout(f"Op {datum:%d-%m-%Y} was de regeling nog niet in werking (eerste versie: {eerste:%d-%m-%Y})")
-    return versie
-
-
-def _uit_map(pad: Path, versie: str | None, regeling: str | None, laad: Callable[[Path], Stand], spec: str) -> Kant:
-    if not pad.is_dir():
-        raise DiffFout(f"'{spec}': map {pad} bestaat niet")
-    try:
-        _, geschiedenis = laad(pad).geschiedenis(regeling)
-    except GrgenFout as e:
-        raise DiffFout(f"'{spec}': de gegevens in {pad} zijn niet te gebruiken: {e.message}", e.meldingen) from e
-    gekozen = geschiedenis.tijdlijn.laatste if versie is None else _versie(geschiedenis, versie)
-    if gekozen is None:
-        bekend = ", ".join(v.id for v in geschiedenis.tijdlijn.versies)
-        raise DiffFout(f"'{spec}': onbekende versie '{versie}' in {pad}; bekend: {bekend}")
-    return Kant(gekozen, geschiedenis, pad)
-
-
 # -- attribution -----------------------------------------------------------------------------------
-
-
-def onderdeelletters(toepassing: Toepassing) -> dict[str, str]:
-    """Element id (or "citeertitel") -> the letter of the onderdeel of ARTIKEL I that changes it.
-
-    The onderdelen follow the groups of the steps (one per artikel, in the order of the
-    regeling), then the citeertitel; an integraal besluit has no lettered onderdelen.
-    """
-    if toepassing.wijziging.vorm == "integraal":
-        return {}
-    onderdelen = besluitonderdelen(toepassing)
-    letter = {o.groep: o.letter for o in onderdelen if o.groep is not None}
-    uit: dict[str, str] = {}
-    for stap in toepassing.stappen:
-        if stap.groep is not None:
-            for element_id in sorted(stap.raakt):
-                uit.setdefault(element_id, letter[stap.groep])
-    citeertitel = next((o.letter for o in onderdelen if o.groep is None), None)
-    if citeertitel is not None:
-        uit["citeertitel"] = citeertitel
-    return uit
 
 
 def _oorzaak(toepassing: Toepassing, element_id: str, letters: dict[str, str]) -> Oorzaak:
@@ -608,7 +480,6 @@ __all__ = [
     "VERWIJDERD",
     "Aanraking",
     "DeelnemerWijziging",
-    "DiffFout",
     "Eenheid",
     "ElementGeschiedenis",
     "ElementWijziging",
@@ -618,10 +489,6 @@ __all__ = [
     "Verschil",
     "aanrakingen",
     "element_geschiedenis",
-    "kies_kant",
-    "kies_kanten",
-    "onderdeelletters",
     "vergelijk_versies",
-    "verschil_tussen",
     "zoek_element",
 ]

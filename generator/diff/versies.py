@@ -1,6 +1,6 @@
 """The difference between two versions, block by block, aligned by stable id.
 
-Blocks (headings and paragraphs, see `render/blokken.py`) are matched by element id and part,
+Blocks (headings and paragraphs, see `generator/blokken.py`) are matched by element id and part,
 never by position, so a renumbered lid shows only its number change, an inserted artikel shows
 as a whole new block and everything the amendment did not touch carries no marks. Where ids do
 not say it (the leden and onderdelen of a replaced element get ids by position), blocks are
@@ -14,9 +14,9 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from generator.blokken import KOP, Blok, blokken
 from generator.diff.woorden import GELIJK, INGEVOEGD, MINIMAAL_GELIJK, VERWIJDERD, Segment, woorddiff
 from generator.model import Regeling
-from generator.render.blokken import KOP, Blok, blokken
 
 GEWIJZIGD = "gewijzigd"
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from generator.blokken import Blok
 from generator.diff.versies import BlokVerschil
 from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD, Segment
 from generator.model import Plek, Regeling
-from generator.render.blokken import Blok
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Rij:
         keeps its kind (VERWIJDERD in the old, INGEVOEGD in the new text), the other side's
         changes are left out.
 
-        >>> from generator.render.blokken import ALINEA
+        >>> from generator.blokken import ALINEA
         >>> b = Blok(ALINEA, "x", "tekst", 0, "1.", "de raad van Hengelo")
         >>> v = BlokVerschil("gewijzigd", b, b, (Segment(GELIJK, "1."),),
         ...     (Segment(GELIJK, "de raad van "), Segment(VERWIJDERD, "Hengelo"), Segment(INGEVOEGD, "Borne")))

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from generator.errors import Bron, GebruiksFout, InvoerFout, Verzamelaar, relatief
 from generator.loader.regeling import lees_regeling
-from generator.loader.velden import ID
 from generator.loader.wijziging import lees_wijziging
 from generator.model import Regeling, VersieInfo
+from generator.model.ids import ID
 from generator.model.wijziging import Wijziging
 
 

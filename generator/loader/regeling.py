@@ -14,13 +14,12 @@ from ruamel.yaml.comments import CommentedMap
 from generator.adressen import onbekende_verwijzingen
 from generator.errors import Bron, Verzamelaar, relatief
 from generator.loader.bestanden import lees_yaml
-from generator.loader.velden import Kaart, suggestie
+from generator.loader.velden import Kaart
 from generator.model import SOORTEN, Deelnemer, Element, Regeling, VersieInfo
+from generator.model.ids import NIEUW_ID
 from generator.nummering import rangtelwoord, sorteersleutel, splits_nummer
 from generator.onderwerpen import ONDERWERPEN
-
-# The id of new text in an amendment before the engine gives it its own (never a valid id).
-NIEUW_ID = "_nieuw"
+from generator.suggesties import suggestie
 
 # soort -> (allowed keys, required keys)
 SLEUTELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

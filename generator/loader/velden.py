@@ -7,7 +7,6 @@ walks the whole file and the user sees every problem at once.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -15,10 +14,11 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.errors import Bron, Verzamelaar
+from generator.model.ids import ID
+from generator.suggesties import suggestie
 
 # Characters XML 1.0 cannot carry: a document with one of them does not open in Word.
 ONGELDIGE_TEKENS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 
 _TYPENAMEN = {str: "tekst", int: "geheel getal", bool: "ja/nee (true/false)", list: "lijst", dict: "sleutels met waarden"}
 
@@ -35,16 +35,6 @@ def typenaam(waarde: Any) -> str:
     if isinstance(waarde, int | float):
         return "getal"
     return "tekst"
-
-
-def suggestie(woord: str, opties: Iterable[str]) -> str | None:
-    """A near miss among the allowed words, for "bedoelde u ...?".
-
-    >>> suggestie("opschrfit", ["opschrift", "tekst"])
-    'opschrift'
-    """
-    gevonden = difflib.get_close_matches(woord, list(opties), n=1, cutoff=0.7)
-    return gevonden[0] if gevonden else None
 
 
 def positie(container: Any, sleutel: Any, naam: str, van_waarde: bool = True) -> Bron:

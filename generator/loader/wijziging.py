@@ -16,7 +16,7 @@ from generator.errors import Bron, Verzamelaar
 from generator.loader.bestanden import lees_yaml
 from generator.loader.regeling import Ids, bouw_element, lees_deelnemer
 from generator.loader.velden import Kaart, typenaam
-from generator.model.wijziging import ACTIES, STADIA, VORMEN, Doel, Operatie, Wijziging
+from generator.model.wijziging import ACTIES, BRIEF_SLEUTELS, STADIA, VORMEN, Doel, Operatie, Wijziging
 
 WIJZIGING_SLEUTELS = (
     "id",
@@ -57,23 +57,6 @@ OPERATIE_SLEUTELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "citeertitel": (("nieuw",), ("nieuw",)),
 }
 NIEUW_SOORTEN = ("hoofdstuk", "paragraaf", "artikel", "lid", "onderdeel", "subonderdeel")
-# Data for the council letters, per deelnemer; keys starting with datum_ are dates.
-BRIEF_SLEUTELS = (
-    "zaaknummer",
-    "behandelend_ambtenaar",
-    "sector",
-    "portefeuillehouder",
-    "datum_raad",
-    "datum_college",
-    "datum_zienswijze",
-    "agendapunt",
-    "burgemeester",
-    "secretaris",
-    "griffier",
-    "voorzitter",
-    "kenmerk",
-    "datum_brief",
-)
 
 
 def lees_wijziging(pad: Path, naam: str, v: Verzamelaar) -> Wijziging | None:

@@ -14,7 +14,7 @@ from generator.errors import GEEN_BRON, Bron
 from generator.model.elementen import Element
 from generator.model.regeling import Deelnemer
 
-# The actions and what they mean in Ar terms; the wording lives in generator/wijzigen/formules.py.
+# The actions and what they mean in Ar terms; the wording lives in generator/render/formules.py.
 ACTIES = (
     "komt_te_luiden",  # Ar 6.9: an artikel, lid, onderdeel or hoofdstuk is rewritten whole
     "invoegen",  # Ar 6.11: a new element next to an existing one
@@ -32,6 +32,24 @@ ACTIES = (
 METADATA_ACTIES = ("toetreding", "uittreding", "citeertitel")
 STADIA = ("ontwerp", "zienswijze", "toestemming", "vastgesteld")
 VORMEN = ("artikelsgewijs", "integraal")
+
+# Data for the council letters, per deelnemer; keys starting with datum_ are dates.
+BRIEF_SLEUTELS = (
+    "zaaknummer",
+    "behandelend_ambtenaar",
+    "sector",
+    "portefeuillehouder",
+    "datum_raad",
+    "datum_college",
+    "datum_zienswijze",
+    "agendapunt",
+    "burgemeester",
+    "secretaris",
+    "griffier",
+    "voorzitter",
+    "kenmerk",
+    "datum_brief",
+)
 
 
 @dataclasses.dataclass(frozen=True)

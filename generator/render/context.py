@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.blokken import blokken
 from generator.errors import WAARSCHUWING, Bron, Melding
-from generator.loader.wijziging import BRIEF_SLEUTELS
 from generator.model import Deelnemer, Versie
-from generator.model.wijziging import Wijziging
-from generator.render.blokken import blokken
+from generator.model.wijziging import BRIEF_SLEUTELS, Wijziging
+from generator.render.besluit import besluitonderdelen
 from generator.render.omgeving import lidwoord, opsomming
 from generator.render.versienamen import omschrijving, versienaam
-from generator.wijzigen.besluit import besluitonderdelen
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from generator.blokken import KOP
 from generator.diff.overzicht import (
     NIEUW,
     TOEGETREDEN,
@@ -32,7 +33,6 @@ from generator.diff.overzicht import (
 from generator.diff.versies import GEWIJZIGD, BlokVerschil
 from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD, Segment
 from generator.model.wijziging import Wijziging
-from generator.render.blokken import KOP
 from generator.render.docx.oxml import Revisie
 from generator.render.renvooi_md import blok_md
 from generator.render.segmenten import HTML, TEKST_KLEUR, TEKST_PLAT, SegmentWeergave, segmenten

@@ -14,9 +14,10 @@ import jinja2
 import jinja2.sandbox
 from jinja2.sandbox import SandboxedEnvironment
 
+from generator.blokken import KOP, Blok
 from generator.errors import Melding, SjabloonFout
 from generator.nummering import romeins
-from generator.render.blokken import KOP, Blok
+from generator.render.sjabloonfouten import FilterFout, melding
 from generator.render.tekstweergave import md_blok, md_escape
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
@@ -106,10 +107,6 @@ def maak_omgeving(mappen: Iterable[Path] = (), project: Path | None = None) -> S
     return omgeving
 
 
-class FilterFout(Exception):
-    """A filter applied to a value it cannot handle."""
-
-
 def _streng(naam: str, filter_functie):  # noqa: ANN001, ANN202
     """A filter that fails like Jinja itself on an undefined value (a typo in a template), and
     that names itself when it cannot handle the value it got."""
@@ -181,8 +178,6 @@ def sjabloonmappen(project: Path, deelnemer: str | None = None) -> list[Path]:
 
 def render_sjabloon(omgeving: SandboxedEnvironment, naam: str, context: dict) -> str:
     """Render a template; any error in it becomes a Dutch message with template file and line."""
-    from generator.render.sjabloonfouten import melding
-
     try:
         return omgeving.get_template(naam).render(**context)
     except (

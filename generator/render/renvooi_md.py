@@ -6,10 +6,10 @@ option, CriticMarkup `{++ ++}`/`{-- --}`, through the tables of `render.segmente
 
 from __future__ import annotations
 
+from generator.blokken import KOP
 from generator.diff.versies import BlokVerschil
 from generator.diff.waswordt import Rij
 from generator.diff.woorden import Segment
-from generator.render.blokken import KOP
 from generator.render.segmenten import MARKDOWN, segmenten
 from generator.render.tekstweergave import md_escape
 

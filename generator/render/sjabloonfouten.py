@@ -16,11 +16,9 @@ import jinja2
 import jinja2.sandbox
 
 from generator.errors import Bron, Melding, relatief
-from generator.loader.velden import suggestie
-from generator.loader.wijziging import BRIEF_SLEUTELS
 from generator.model import Deelnemer, Regeling, VersieInfo
-from generator.model.wijziging import Wijziging
-from generator.render.omgeving import FilterFout
+from generator.model.wijziging import BRIEF_SLEUTELS, Wijziging
+from generator.suggesties import suggestie
 
 HINT_CONTEXT = "zie docs/sjablonen.md voor alles wat een sjabloon kan gebruiken"
 
@@ -37,6 +35,10 @@ _SYNTAX = (
     (r"no filter named '(\w+)'", "onbekend filter '{0}'"),
     (r"no test named '(\w+)'", "onbekende test '{0}'"),
 )
+
+
+class FilterFout(Exception):
+    """A filter applied to a value it cannot handle (raised by the filters of `omgeving.py`)."""
 
 
 def _woordenschat() -> list[str]:

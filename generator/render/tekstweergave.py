@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from generator.blokken import KOP, Blok, blokken
 from generator.model import Versie
-from generator.render.blokken import KOP, Blok, blokken
 
 _MD_SPECIAAL = re.compile(r"([\\`*_\[\]<>|&])")
 _MD_REGELSTART = re.compile(r"^(\d+)([.)])(\s|$)")

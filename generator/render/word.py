@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.blokken import KOP, Blok
 from generator.diff.versies import BlokVerschil
 from generator.diff.waswordt import Rij
 from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD
-from generator.render.blokken import KOP, Blok
 from generator.render.docx.document import Alinea, Docx, Segment
 from generator.render.docx.oxml import Revisie
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.loader.regeling import NIEUW_ID
 from generator.model import GENUMMERD_OP_POSITIE, Element, Plek, Regeling
+from generator.model.ids import NIEUW_ID
 
 
 def zet_kinderen(regeling: Regeling, ouder: Plek | None, kinderen: Iterable[Element]) -> Regeling:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 
 from generator.errors import Melding, WijzigingFout
-from generator.loader.velden import suggestie
 from generator.model import Regeling, Tijdlijn, Versie, VersieInfo
 from generator.model.wijziging import Wijziging
+from generator.suggesties import suggestie
 from generator.wijzigen.motor import Toepassing, pas_toe
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 
 from generator.adressen import los_op
+from generator.blokken import Blok, element_blokken
 from generator.model import Element, Regeling
-from generator.nummering import letterreeks, rangtelwoord, reeks_tekst
-from generator.render.blokken import Blok, element_blokken
+from generator.nummering import rangtelwoord, reeks_tekst
+from generator.render.formules import FORMULES, SLOTTEKENS, VERNUMMERING_WOORD
 from generator.render.omgeving import vul_in
-from generator.wijzigen.formules import FORMULES, SLOTTEKENS, VERNUMMERING_WOORD
 from generator.wijzigen.motor import Stap, Toepassing, woordtreffers
+from generator.wijzigen.onderdelen import groepen
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,30 +44,24 @@ class BesluitOnderdeel:
 
 
 def besluitonderdelen(toepassing: Toepassing) -> list[BesluitOnderdeel]:
-    """The lettered onderdelen of ARTIKEL I, in the order of the regeling.
+    """The lettered onderdelen of ARTIKEL I, in the order of the regeling, worded (Ar 6.15).
 
     Metadata changes (toetreding, uittreding) are not text changes and have their own article in
     the besluit; a citeertitel change comes last.
     """
-    groepen: dict[str, list[Stap]] = {}
-    for stap in toepassing.stappen:
-        if stap.groep is not None:
-            groepen.setdefault(stap.groep, []).append(stap)
-    citeertitel = [s for s in toepassing.stappen if s.operatie.actie == "citeertitel"]
-
     uit: list[BesluitOnderdeel] = []
-    for groep_id, stappen in groepen.items():
-        relatief = [z for s in stappen for z in _zinnen(s, groep_id)]
-        letter = letterreeks(len(uit) + 1, hoofdletters=True)
+    for groep in groepen(toepassing):
+        if groep.groep_id is None:
+            zin = vul_in(FORMULES["citeertitel"], "citeertitel", tekst=groep.stappen[0].operatie.tekst)
+            uit.append(BesluitOnderdeel(groep.letter, None, (Wijzigingszin(zin),)))
+            continue
+        relatief = [z for s in groep.stappen for z in _zinnen(s, groep.groep_id)]
         if len(relatief) == 1:
-            uit.append(BesluitOnderdeel(letter, None, tuple(_zinnen(stappen[0], None)), groep_id))
+            uit.append(BesluitOnderdeel(groep.letter, None, tuple(_zinnen(groep.stappen[0], None)), groep.groep_id))
         else:
-            groep_adres = stappen[0].voor.index[groep_id].adres
+            groep_adres = groep.stappen[0].voor.index[groep.groep_id].adres
             aanhef = vul_in(FORMULES["groep_aanhef"], "groep_aanhef", adres=groep_adres)
-            uit.append(BesluitOnderdeel(letter, aanhef, tuple(relatief), groep_id))
-    for stap in citeertitel:
-        zin = vul_in(FORMULES["citeertitel"], "citeertitel", tekst=stap.operatie.tekst)
-        uit.append(BesluitOnderdeel(letterreeks(len(uit) + 1, hoofdletters=True), None, (Wijzigingszin(zin),)))
+            uit.append(BesluitOnderdeel(groep.letter, aanhef, tuple(relatief), groep.groep_id))
     return uit
 
 

@@ -1,7 +1,7 @@
 """The wording of the Aanwijzingen voor de regelgeving, as data: one template per change.
 
 Every Dutch sentence of the wijzigingsbesluit's ARTIKEL I comes from this table. The context of
-each template (see `generator/wijzigen/besluit.py`):
+each template (see `generator/render/besluit.py`):
 
 - `adres`: where the change is, lower case ("artikel 4, tweede lid", "het tweede lid"), or ""
   when the sentence stands under "Artikel 4 wordt als volgt gewijzigd:" and concerns artikel 4;
