@@ -469,7 +469,7 @@ class Docx:
     def _opmerking(self, tekst: str, revisie: Revisie) -> int:
         """A comment in the comments part (python-docx), dated from the data, never the clock."""
         opmerking = self._doc.comments.add_comment(tekst, author=revisie.auteur, initials=None)
-        opmerking._comment_elm.date = datetime.datetime(revisie.datum.year, revisie.datum.month, revisie.datum.day)
+        opmerking._comment_elm.date = datetime.datetime(revisie.datum.year, revisie.datum.month, revisie.datum.day, tzinfo=datetime.UTC)
         return opmerking.comment_id
 
     def _open_alinea(self, segmenten: Segmenten, stijl: str, alinea_status: str, revisie: Revisie | None = None) -> _Open:
