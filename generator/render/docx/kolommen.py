@@ -21,6 +21,9 @@ from generator.render.docx.maten import breedte_cm
 # for rounding in the layout engines.
 CELMARGE_CM = 2 * 108 / 567 + 0.1
 ZACHT_AFBREEKSTREEPJE = "\u00ad"
+# Words longer than this may be hyphenated when their column is narrower ("dienstverlenings-
+# overeenkomsten"); shorter ones ("onderdeel") stay whole as long as the columns fit.
+LANG_WOORD_CM = 3.0
 # Word and LibreOffice break lines at spaces and after a hyphen or slash.
 _WOORD = re.compile(r"[^\s]+?(?:[-/]|(?=\s)|$)")
 
@@ -73,21 +76,32 @@ def kolombreedtes(kolommen: Sequence[Sequence[Cel]], totaal_cm: float) -> tuple[
 
     >>> b, afbreken = kolombreedtes([[[("artikel 1", False)]], [[("een heel lange tekst " * 8, False)]]], 16.0)
     >>> [round(x, 2) for x in b], afbreken
-    ([1.52, 14.48], [False, False])
+    ([3.21, 12.79], [False, False])
     """
     minimum = [max((woordbreedte(w, v) for cel in k for t, v in cel for w in woorden(t)), default=0.0) + CELMARGE_CM for k in kolommen]
     natuurlijk = [max((breedte_cm(t, vet=v) for cel in k for t, v in cel), default=0.0) + CELMARGE_CM for k in kolommen]
     natuurlijk = [max(n, m) for n, m in zip(natuurlijk, minimum, strict=True)]
     if sum(natuurlijk) <= totaal_cm:
         return [n * totaal_cm / sum(natuurlijk) for n in natuurlijk], [False] * len(kolommen)
-    # A column whose longest word is wider than its share of the text width is hyphenated
-    # (Word would hyphenate there too); the others keep their words whole.
-    aandeel = _verdeel(natuurlijk, minimum, totaal_cm)
-    afbreken = [m > a + 1e-9 for m, a in zip(minimum, aandeel, strict=True)]
-    for j, ja in enumerate(afbreken):
-        if ja:
-            minimum[j] = max((_kleinste_stuk(w, v) for cel in kolommen[j] for t, v in cel for w in woorden(t)), default=0.0) + CELMARGE_CM
-    return _verdeel(natuurlijk, minimum, totaal_cm), afbreken
+    # The room beyond the minimums goes by the amount of text (its square root: a column with
+    # twice the text is not made twice as wide, it gets longer too).
+    hoeveelheid = [(sum(breedte_cm(t, vet=v) for cel in k for t, v in cel) + CELMARGE_CM) ** 0.5 for k in kolommen]
+    ideaal = [totaal_cm * h / sum(hoeveelheid) for h in hoeveelheid]
+    # A column is hyphenated only when its longest word is long and wider than the column's
+    # fair share (Word would have to break a word there too), the worst first; short words
+    # ("onderdeel") only when the columns cannot fit otherwise.
+    afbreken = [False] * len(kolommen)
+    while True:
+        kandidaten = [
+            j
+            for j in range(len(kolommen))
+            if not afbreken[j] and minimum[j] > ideaal[j] and (minimum[j] - CELMARGE_CM > LANG_WOORD_CM or sum(minimum) > totaal_cm)
+        ]
+        if not kandidaten:
+            return _verdeel(hoeveelheid, minimum, totaal_cm), afbreken
+        j = max(kandidaten, key=lambda i: minimum[i] - ideaal[i])
+        afbreken[j] = True
+        minimum[j] = max((_kleinste_stuk(w, v) for cel in kolommen[j] for t, v in cel for w in woorden(t)), default=0.0) + CELMARGE_CM
 
 
 def _verdeel(natuurlijk: list[float], minimum: list[float], totaal_cm: float) -> list[float]:
