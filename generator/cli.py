@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -11,10 +13,11 @@ from pathlib import Path
 import click
 
 from generator import __version__, proces
-from generator.errors import WAARSCHUWING, GrgenFout
+from generator.errors import WAARSCHUWING, GrgenFout, UitvoerFout, reden
 from generator.pipeline import bouw, kies_versie, laad
 from generator.render.pakket import Instellingen
 from generator.render.tekstweergave import als_markdown, als_tekst
+from generator.uitvoer import schrijf_bestand
 
 
 class Datum(click.ParamType):
@@ -347,16 +350,6 @@ def bouw_cmd(
         click.echo(f"Geschreven: {pad}")
 
 
-def _schrijf_bestand(pad: Path, data: bytes) -> None:
-    """Write one file whole or not at all: into a temporary file next to it, then moved into place."""
-    import tempfile
-
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=pad.parent, prefix=f".{pad.name}.", delete=False) as tijdelijk:
-        tijdelijk.write(data)
-    os.replace(tijdelijk.name, pad)
-
-
 @grgen.command(name="diff")
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="[B]", required=False)
@@ -432,9 +425,9 @@ def diff_cmd(
         inhoud = DIFF_FORMATEN[formaat](verschil, alleen_samenvatting=alleen_samenvatting)
     if uitvoer is not None:
         try:
-            _schrijf_bestand(uitvoer, inhoud if isinstance(inhoud, bytes) else inhoud.encode("utf-8"))
-        except OSError as e:
-            raise DiffFout(f"kan {uitvoer} niet schrijven: {e.strerror or e}") from e
+            schrijf_bestand(uitvoer, inhoud if isinstance(inhoud, bytes) else inhoud.encode("utf-8"), map_)
+        except UitvoerFout as e:
+            raise DiffFout(e.message) from e
         click.echo(f"Geschreven: {uitvoer}", err=True)
     else:
         click.echo(inhoud, nl=False, color=kleur)
@@ -495,15 +488,51 @@ def geschiedenis_cmd(
         click.echo(GESCHIEDENIS_FORMATEN[formaat](verloop), nl=False)
 
 
+def _beeindigd(signaal: int, _frame) -> None:  # noqa: ANN001
+    """SIGTERM (and SIGHUP) end grgen like Ctrl+C: the writer removes its temporary folder and the
+    previous package stays as it was."""
+    raise SystemExit(128 + signaal)
+
+
+def _controleer_stdout() -> None:
+    """A closed standard output is an error before any work, not a silent success."""
+    try:
+        if sys.stdout is None:
+            raise OSError(errno.EBADF, "closed")
+        os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError) as e:
+        click.echo(
+            f"fout: de standaarduitvoer is gesloten ({reden(e) if isinstance(e, OSError) else 'geen bestand'}); grgen kan zijn uitvoer niet kwijt",
+            err=True,
+        )
+        sys.exit(1)
+
+
 def main() -> None:
     """Entry point: domain errors exit 1 with a Dutch message, never a traceback."""
     proces.stel_in()
+    for signaal in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signaal, _beeindigd)
+    _controleer_stdout()
     try:
         grgen(prog_name="grgen")
+        sys.stdout.flush()
     except SystemExit:
         raise
+    except OSError as e:
+        if e.filename is not None:
+            _interne_fout(e)
+        # Writing to standard output failed (a full disk, /dev/full, a closed pipe): say so; do
+        # not let Python try to flush it again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        click.echo(f"fout: kan niet naar de standaarduitvoer schrijven: {reden(e)}", err=True)
+        sys.exit(1)
     except Exception as e:  # noqa: BLE001 - last line of defence: a bug, not bad input
-        if os.environ.get("GRGEN_DEBUG"):
-            traceback.print_exc()
-        click.echo(f"interne fout in grgen ({type(e).__name__}: {e}); zet GRGEN_DEBUG=1 voor details en meld dit", err=True)
-        sys.exit(3)
+        _interne_fout(e)
+
+
+def _interne_fout(e: Exception) -> None:
+    if os.environ.get("GRGEN_DEBUG"):
+        traceback.print_exc()
+    click.echo(f"interne fout in grgen ({type(e).__name__}: {e}); zet GRGEN_DEBUG=1 voor details en meld dit", err=True)
+    sys.exit(3)

@@ -109,20 +109,32 @@ def rijen(verschillen: list[BlokVerschil], oud: Regeling, nieuw: Regeling, toeli
     groepen: dict[str, list[str]] = {}
     for e in volgorde:
         groepen.setdefault(wortel(e), []).append(e)
+    # Each block to its row in one pass (a row per changed lid, each looking through every block
+    # of a regeling of 10,000 onderdelen, would be rows times blocks).
+    oud_per: dict[str, list[Blok]] = {}
+    nieuw_per: dict[str, list[Blok]] = {}
+    paren_per: dict[str, list[BlokVerschil]] = {}
+    for v, a, b in per_verschil:
+        rijen_van_v = {wortel(x) for x in (a, b) if x is not None} & groepen.keys()
+        for r in rijen_van_v:
+            paren_per.setdefault(r, []).append(v)
+        if a is not None and wortel(a) in groepen:
+            oud_per.setdefault(wortel(a), []).append(v.oud)  # type: ignore[arg-type]
+        if b is not None and wortel(b) in groepen:
+            nieuw_per.setdefault(wortel(b), []).append(v.nieuw)  # type: ignore[arg-type]
     uit = []
     gehad: set[tuple[str, str]] = set()  # (artikel id, toelichting): once per artikel
-    for leden in groepen.values():
+    for wortel_id, leden in groepen.items():
         rij = set(leden)
-        oude = tuple(v.oud for v, a, _ in per_verschil if a in rij)
-        nieuwe = tuple(v.nieuw for v, _, b in per_verschil if b in rij)
+        oude = tuple(oud_per.get(wortel_id, ()))
+        nieuwe = tuple(nieuw_per.get(wortel_id, ()))
         ids = {b.element_id for b in (*oude, *nieuwe)} | rij
         # The row is named after its first unit in the new text (the old one for vervallen text).
         naam = next((plekken[e] for e in leden if e in nieuw.index), plekken[leden[0]])
         artikel = (naam.artikel or naam.element).id
         teksten = tuple(t for t in dict.fromkeys(t for i in sorted(ids) for t in toelichting.get(i, ())) if (artikel, t) not in gehad)
         gehad.update((artikel, t) for t in teksten)
-        paren = tuple(v for v, a, b in per_verschil if a in rij or b in rij)
-        uit.append(Rij(naam.adres, oude, nieuwe, teksten, paren))
+        uit.append(Rij(naam.adres, oude, nieuwe, teksten, tuple(paren_per.get(wortel_id, ()))))
     return uit
 
 
