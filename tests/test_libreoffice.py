@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from generator.blokken import blokken
 from generator.cli import grgen
+from generator.loader.bestanden import lees_bestand
 from generator.pipeline import laad
 from generator.render.docx.document import Docx
 from generator.render.docx.oxml import Revisie
@@ -79,7 +80,7 @@ def _verwacht(alineas, modus: str) -> list[str]:  # noqa: ANN001
 @pytest.fixture(scope="module")
 def pakketten():
     _, g = laad(PROJECT).geschiedenis()
-    return {t.wijziging.id: (t, render_pakket(PROJECT, g, t).bestanden) for t in g.toepassingen}
+    return {t.wijziging.id: (t, render_pakket(PROJECT, g, t, lezer=lees_bestand).bestanden) for t in g.toepassingen}
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from generator.loader.bestanden import lees_bestand
 from generator.pipeline import laad
 from generator.render.pakket import render_pakket
 
@@ -29,7 +30,7 @@ def documenten() -> dict[str, bytes]:
     _, g = laad(PROJECT).geschiedenis()
     uit = {}
     for t in g.toepassingen:
-        for naam, inhoud in render_pakket(PROJECT, g, t).bestanden.items():
+        for naam, inhoud in render_pakket(PROJECT, g, t, lezer=lees_bestand).bestanden.items():
             if naam.endswith(".docx"):
                 uit[f"{t.wijziging.id}/{naam}"] = inhoud
     return uit
