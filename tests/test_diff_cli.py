@@ -83,7 +83,7 @@ def test_elke_wijziging_op_naam_van_het_juiste_besluit_en_onderdeel(alles) -> No
     # The leden of the new artikel are not listed separately.
     assert not any(x["id"].startswith("informatiemanagement.") for x in alles["elementen"])
     assert oorzaken(element(alles, "taken")) == [(UITBREIDING, "C")] and element(alles, "taken")["delen"] == ["opschrift"]
-    assert oorzaken(element(alles, "publicatie.1")) == [(UITBREIDING, "K")]
+    assert oorzaken(element(alles, "publicatie.1")) == [(UITBREIDING, "L")]  # onderdeel L of the besluit (golden)
     # "artikel 11, tweede lid" became "derde lid" in a reference because onderdeel E renumbered it.
     verwijzing = element(alles, "begroting.4")
     assert oorzaken(verwijzing) == [(UITBREIDING, "E")] and verwijzing["oorzaken"][0]["via_verwijzing"] is True
