@@ -346,6 +346,11 @@ def versies(map_: Path, regeling: str | None) -> None:
     metavar="CONTROLE",
     help="Sla een juridische controle over, zoals bij 'grgen check'; herhaalbaar.",
 )
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Maak naast elk Word-document een PDF (PDF/A-2b, de renvooi met zichtbare wijzigingen); vraagt LibreOffice.",
+)
 @click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
 @click.pass_obj
 def bouw_cmd(
@@ -356,6 +361,7 @@ def bouw_cmd(
     markering: str,
     strict: bool,
     negeer: tuple[str, ...],
+    pdf: bool,
     regeling: str | None,
 ) -> None:
     """Maak de stukken van een wijziging in output/<regeling>/<wijziging>/.
@@ -364,7 +370,7 @@ def bouw_cmd(
     bevat het wijzigingsbesluit, de renvooi (Word met wijzigingen bijhouden), de was-wordt-tabel,
     de geconsolideerde tekst, de kennisgeving en per deelnemer raadsvoorstel, raadsbesluit en
     collegebesluit (met een zienswijzebrief zolang de wijziging een ontwerp is), elk in Markdown
-    en Word, en index.md.
+    en Word, en index.md. Met --pdf komt naast elk Word-document een PDF (LibreOffice nodig).
 
     Eerst lopen de juridische controles van 'grgen check': een fout houdt de bouw tegen, een
     waarschuwing wordt gemeld (en is met --strict een fout). Alles wordt daarna in het geheugen
@@ -389,6 +395,7 @@ def bouw_cmd(
         strict,
         voortgang=lambda t: click.echo(t, err=True),
         negeer=negeer,
+        pdf=pdf,
     )
     for melding in meldingen:
         click.echo(str(melding), err=True)
@@ -693,7 +700,9 @@ def _controleer_stdout() -> None:
             raise OSError(errno.EBADF, "closed")
         os.fstat(sys.stdout.fileno())
     except (OSError, ValueError):
-        click.echo("fout: de standaarduitvoer is gesloten; grgen kan zijn uitvoer niet kwijt (stuur hem naar een bestand: > uitvoer.txt)", err=True)
+        click.echo(
+            "fout: de standaarduitvoer is gesloten; grgen kan zijn uitvoer niet kwijt (stuur hem naar een bestand: > uitvoer.txt)", err=True
+        )
         sys.exit(1)
 
 

@@ -118,6 +118,10 @@ class UitvoerFout(GrgenFout):
     """The output folder cannot be written."""
 
 
+class ConversieFout(GrgenFout):
+    """LibreOffice, needed for the PDF files, is missing or fails."""
+
+
 class Verzamelaar:
     """Collects `Melding`s during validation and raises them all at once.
 

@@ -95,6 +95,17 @@ def kies_toepassingen(geschiedenis: Geschiedenis, wijziging_id: str | None, alle
     return [toepassing]
 
 
+def _voeg_pdf_toe(pakketten: dict[Path, dict[str, bytes]]) -> None:
+    """Put a PDF beside every .docx of every package (one conversion for all)."""
+    from generator.render.libreoffice import naar_pdf
+
+    mappen = list(pakketten)
+    word = {f"{i}/{naam}": inhoud for i, doel in enumerate(mappen) for naam, inhoud in pakketten[doel].items() if naam.endswith(".docx")}
+    for naam, inhoud in naar_pdf(word).items():
+        i, _, binnen = naam.partition("/")
+        pakketten[mappen[int(i)]][binnen] = inhoud
+
+
 def bouw(
     map_: Path,
     wijziging_id: str | None = None,
@@ -104,16 +115,21 @@ def bouw(
     strikt: bool = False,
     voortgang: Callable[[str], None] = lambda _: None,
     negeer: Iterable[str] = (),
+    pdf: bool = False,
 ) -> tuple[list[Path], list[Melding]]:
     """Build the package of one amendment (default the latest) or of all, into `output/`.
 
     The legal checks of `grgen check` run first: an error stops the build before anything is
     rendered. Every document of every package is then rendered in memory; warnings (the
     checks', and placeholders for data still to fill in) are returned, or with `strikt` stop the
-    build before anything is written. `instellingen` default to `render.pakket.STANDAARD`.
+    build before anything is written. `instellingen` default to `render.pakket.STANDAARD`. With
+    `pdf` every .docx gets a PDF beside it, all made in one LibreOffice call.
     """
+    from generator.render.libreoffice import soffice
     from generator.render.pakket import STANDAARD, render_pakket
 
+    if pdf:
+        soffice()  # a missing LibreOffice is said before minutes of work, not after
     instellingen = instellingen or STANDAARD
     stand = laad(map_)
     slug, geschiedenis = stand.geschiedenis(regeling)
@@ -131,6 +147,9 @@ def bouw(
         meldingen += pakket.meldingen
     if strikt and meldingen:
         raise GrgenFout("Waarschuwingen bij --strict; er is niets geschreven", [dataclasses.replace(m, ernst=FOUT) for m in meldingen])
+    if pdf:
+        voortgang("PDF-bestanden maken met LibreOffice")
+        _voeg_pdf_toe(pakketten)
     for doel, bestanden in pakketten.items():
         voortgang(f"{doel.name}: {len(bestanden)} bestanden schrijven")
     schrijf_pakketten(map_, pakketten)

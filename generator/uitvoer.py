@@ -190,7 +190,9 @@ def _verplaats(project: Path, klaar: dict[Path, Path]) -> None:
                 os.rename(oud, doel)
         if not isinstance(e, OSError):
             raise
-        raise UitvoerFout(f"Kan het pakket {relatief(huidig, project)} niet op zijn plaats zetten: {reden(e)}; er is niets gewijzigd") from e
+        raise UitvoerFout(
+            f"Kan het pakket {relatief(huidig, project)} niet op zijn plaats zetten: {reden(e)}; er is niets gewijzigd"
+        ) from e
     for _, oud in gedaan:
         if oud is not None:
             shutil.rmtree(oud)

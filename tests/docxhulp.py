@@ -65,7 +65,8 @@ def _inline_tekst(inlines) -> str:
 
 
 def _normaliseer(tekst: str) -> str:
-    return " ".join(tekst.split())
+    # A soft hyphen (U+00AD, set where a table word may break) is not text a reader sees.
+    return " ".join(tekst.replace("\u00ad", "").split())
 
 
 def _blok_teksten(blokken) -> list[str]:
@@ -217,9 +218,11 @@ def lint_revisies(docx_bytes: bytes) -> list[str]:
     w:ins/w:del; no empty w:ins/w:del; w:delText only inside w:del and no
     w:t inside w:del; xml:space="preserve" where text has outer whitespace;
     a paragraph-mark revision only on paragraphs whose text is wholly of that
-    kind; and no paragraph (other than the last one in a table cell) whose
-    text is wholly inserted/deleted without a paragraph-mark revision, since
-    that leaves an empty paragraph after reject-all/accept-all.
+    kind, or an inserted mark directly before a wholly inserted paragraph
+    (Word's own convention for a new paragraph); and no paragraph (other than
+    the last one in a table cell) whose text is wholly inserted/deleted without
+    a paragraph-mark revision on itself or, for an insertion, on the paragraph
+    before it, since that leaves an empty paragraph after reject-all/accept-all.
     """
     problemen: list[str] = []
     ids: Counter[str] = Counter()
@@ -255,13 +258,18 @@ def lint_revisies(docx_bytes: bytes) -> list[str]:
             markering = alineateken_revisie(p)
             soorten = _inhoud_soorten(p)
             fragment = "".join(p.itertext())[:40]
-            if markering is not None and soorten - {markering}:
+            volgende, vorige = p.getnext(), p.getprevious()
+            # Word's convention: the mark before a wholly inserted paragraph is the inserted one.
+            voor_invoeging = volgende is not None and volgende.tag == _w("p") and _inhoud_soorten(volgende) == {"ingevoegd"}
+            na_invoegteken = vorige is not None and vorige.tag == _w("p") and alineateken_revisie(vorige) == "ingevoegd"
+            if markering is not None and soorten - {markering} and not (markering == "ingevoegd" and voor_invoeging):
                 problemen.append(f"{naam}: alineateken {markering} maar inhoud {sorted(soorten)}: {fragment!r}")
             ouder = p.getparent()
             laatste_in_cel = ouder.tag == _w("tc") and p is ouder.findall("w:p", NS)[-1]
             if markering is None and len(soorten) == 1 and soorten != {"gelijk"} and not laatste_in_cel:
                 (soort,) = soorten
-                problemen.append(f"{naam}: alinea geheel {soort} zonder revisie op het alineateken: {fragment!r}")
+                if not (soort == "ingevoegd" and na_invoegteken):
+                    problemen.append(f"{naam}: alinea geheel {soort} zonder revisie op het alineateken: {fragment!r}")
     for rid, aantal in sorted(ids.items()):
         if aantal > 1:
             problemen.append(f"w:id {rid} komt {aantal} keer voor bij w:ins/w:del")
@@ -284,4 +292,116 @@ def alineatekens_zonder_opvolger(docx_bytes: bytes) -> list[str]:
             volgende = p.getnext()
             if volgende is None or volgende.tag != _w("p"):
                 uit.append(f"{naam}: {''.join(p.itertext())[:40]!r}")
+    return uit
+
+
+# -- LibreOffice views -------------------------------------------------------------
+
+# A Basic macro in the private profile: for each line "source<TAB>target<TAB>mode" of a list file,
+# open the document hidden, accept or reject all tracked changes (mode "accept"/"reject"; any
+# other mode leaves them) and save it as UTF-8 text, one paragraph per line.
+_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Weergaven(lijst As String)
+  Dim regel As String, delen() As String, nr As Integer
+  nr = FreeFile()
+  Open lijst For Input As #nr
+  Do While Not EOF(nr)
+    Line Input #nr, regel
+    If Len(regel) &gt; 0 Then
+      delen = Split(regel, Chr(9))
+      Weergave(delen(0), delen(1), delen(2))
+    End If
+  Loop
+  Close #nr
+End Sub
+
+Sub Weergave(bron As String, doel As String, modus As String)
+  Dim laden(0) As New com.sun.star.beans.PropertyValue
+  laden(0).Name = "Hidden"
+  laden(0).Value = True
+  Dim doc As Object, helper As Object
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(bron), "_blank", 0, laden())
+  helper = createUnoService("com.sun.star.frame.DispatchHelper")
+  If modus = "accept" Then
+    helper.executeDispatch(doc.getCurrentController().getFrame(), ".uno:AcceptAllTrackedChanges", "", 0, Array())
+  ElseIf modus = "reject" Then
+    helper.executeDispatch(doc.getCurrentController().getFrame(), ".uno:RejectAllTrackedChanges", "", 0, Array())
+  End If
+  Dim opslaan(1) As New com.sun.star.beans.PropertyValue
+  opslaan(0).Name = "FilterName"
+  opslaan(0).Value = "Text (encoded)"
+  opslaan(1).Name = "FilterOptions"
+  opslaan(1).Value = "UTF8,LF"
+  doc.storeToURL(ConvertToURL(doel), opslaan())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def libreoffice_teksten(documenten: dict[str, bytes], modi: tuple[str, ...] = ("accept", "reject")) -> dict[tuple[str, str], list[str]]:
+    """(name, mode) -> paragraph texts of LibreOffice's accept / reject view, for every document
+    and mode in ONE soffice call (starting LibreOffice is the slow part).
+
+    Empty paragraphs are kept as "" so that callers can see that none are left behind.
+    LibreOffice runs headless with a private profile, stopped by its process id on a hang.
+    """
+    from generator.render.libreoffice import draai
+
+    with tempfile.TemporaryDirectory(prefix="grgen-lo-") as tmp:
+        werk = Path(tmp)
+        profiel = werk / "profiel"
+        draai(["--terminate_after_init"], profiel, werk, wachttijd=120)
+        (profiel / "user" / "basic" / "Standard" / "Module1.xba").write_text(_MACRO, encoding="utf-8")
+        regels, doelen = [], {}
+        for i, (naam, inhoud) in enumerate(sorted(documenten.items())):
+            bron = werk / f"{i}.docx"
+            bron.write_bytes(inhoud)
+            for modus in modi:
+                doel = werk / f"{i}-{modus}.txt"
+                regels.append(f"{bron}\t{doel}\t{modus}\n")
+                doelen[(naam, modus)] = doel
+        lijst = werk / "lijst.txt"
+        lijst.write_text("".join(regels), encoding="utf-8")
+        draai([f'macro:///Standard.Module1.Weergaven("{lijst}")'], profiel, werk)
+        return {k: [_normaliseer(r) for r in p.read_text(encoding="utf-8-sig").splitlines()] for k, p in doelen.items()}
+
+
+# -- an lxml reader of the accept / reject view ---------------------------------------
+
+
+def lxml_tekst(docx_bytes: bytes, modus: str = "accept") -> list[str]:
+    """Paragraph texts of the accept or reject view, read from the raw XML with Word's rules.
+
+    Text in w:ins (accept) or w:del (reject) is kept, the other dropped. A paragraph mark that
+    goes away (w:del on accept, w:ins on reject) joins the paragraph to the next one, as Word
+    does; the joined paragraph ends where the next kept mark is. Body paragraphs and table
+    cells in document order; the Title paragraph first, as pandoc gives it.
+    """
+    weg = _w("del") if modus == "accept" else _w("ins")
+    doc = lees_verhalen(docx_bytes)["word/document.xml"]
+    uit: list[str] = []
+    open_: list[str] = []
+    for p in doc.iter(_w("p")):
+        delen = []
+        for el in p.iter(_w("t"), _w("delText"), _w("tab")):
+            if any(a.tag == weg for a in el.iterancestors()):
+                continue
+            if el.tag == _w("tab"):
+                if el.getparent().tag == _w("r"):  # not a tab stop in w:pPr/w:tabs
+                    delen.append(" ")
+            else:
+                delen.append(el.text or "")
+        open_.append("".join(delen))
+        rpr = p.find("w:pPr/w:rPr", NS)
+        teken_weg = rpr is not None and rpr.find(weg) is not None
+        in_cel = p.getparent().tag == _w("tc")
+        if teken_weg and not in_cel:
+            continue
+        uit.append(_normaliseer("".join(open_)))
+        open_ = []
+    if _normaliseer("".join(open_)):  # a document's last mark cannot go; Word keeps it empty
+        uit.append(_normaliseer("".join(open_)))
     return uit

@@ -160,3 +160,31 @@ def test_bouw_is_alles_of_niets(tmp_path: Path) -> None:
     na = {p: p.read_bytes() for p in (tmp_path / "output").rglob("*") if p.is_file()}
     assert na == voor
     assert not [p for p in (tmp_path / "output").rglob(".*")]
+
+
+@pytest.mark.parametrize("wijziging", WIJZIGINGEN)
+def test_renvooi_toelichting_als_opmerking_naast_de_revisies(wijziging: str, geschiedenis, pakketten) -> None:
+    """Each toelichting of an onderdeel of the besluit is a Word comment, once, by the author
+    and on the date of the revisions, anchored beside them (never inside w:ins/w:del)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    t = geschiedenis.toepassing(wijziging)
+    with zipfile.ZipFile(io.BytesIO(pakketten[wijziging]["renvooi.docx"])) as zf:
+        doc = etree.fromstring(zf.read("word/document.xml"))
+        opmerkingen = etree.fromstring(zf.read("word/comments.xml"))
+    teksten = ["".join(c.itertext()) for c in opmerkingen.iter(f"{w}comment")]
+    verwacht = {x for s in t.stappen if s.operatie.toelichting for x in [" ".join(s.operatie.toelichting.split())]}
+    assert teksten and len(teksten) == len(set(teksten))
+    assert {x for tekst in teksten for x in [" ".join(tekst.split())]} <= verwacht
+    for c in opmerkingen.iter(f"{w}comment"):
+        assert c.get(f"{w}author") == t.wijziging.kort
+        assert c.get(f"{w}date") == f"{t.wijziging.datum_besluit.isoformat()}T00:00:00Z"
+    for tag in ("commentRangeStart", "commentRangeEnd", "commentReference"):
+        for el in doc.iter(f"{w}{tag}"):
+            assert not [a for a in el.iterancestors() if a.tag in (f"{w}ins", f"{w}del")]
+    ids = {el.get(f"{w}id") for el in doc.iter(f"{w}commentReference")}
+    assert ids == {c.get(f"{w}id") for c in opmerkingen.iter(f"{w}comment")}

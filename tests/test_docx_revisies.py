@@ -27,7 +27,15 @@ from generator.render.docx import oxml
 from generator.render.docx.document import Alinea, Docx, Segment, normaliseer_segmenten
 from generator.render.docx.maak_basis import BASIS_PAD, maak_basis
 from generator.render.docx.oxml import Revisie, RevisieTeller
-from tests.docxhulp import NS, alineatekens_zonder_opvolger, body_alinea_markeringen, lees_verhalen, lint_revisies, pandoc_tekst
+from tests.docxhulp import (
+    NS,
+    alineatekens_zonder_opvolger,
+    body_alinea_markeringen,
+    lees_verhalen,
+    lint_revisies,
+    lxml_tekst,
+    pandoc_tekst,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 # Property-based example counts; raise for a one-off stress run, e.g.
@@ -254,8 +262,12 @@ def test_voorbeeld_views_en_lint():
 
 def test_alineateken_zonder_opvolger():
     assert alineatekens_zonder_opvolger(voorbeeld_document().bewaar_bytes()) == []
+    data = bouw([([("gelijk", "Eerste.")], "gelijk"), ([("gelijk", "Laatste weg.")], "verwijderd")])
+    assert alineatekens_zonder_opvolger(data) == ["word/document.xml: 'Laatste weg.'"]
+    # A last inserted paragraph follows Word's convention: the mark before it is the new one.
     data = bouw([([("gelijk", "Eerste.")], "gelijk"), ([("gelijk", "Laatste nieuw.")], "ingevoegd")])
-    assert alineatekens_zonder_opvolger(data) == ["word/document.xml: 'Laatste nieuw.'"]
+    assert alineatekens_zonder_opvolger(data) == []
+    assert body_alinea_markeringen(data)[-2:] == ["ingevoegd", None]
 
 
 def test_helpers_vangen_kapotte_documenten(monkeypatch):
@@ -374,11 +386,34 @@ def alinea_st(draw):
 def test_willekeurige_revisies_accept_en_reject(alineas, stijlen):
     data = bouw(alineas, stijlen)
     assert lint_revisies(data) == []
-    assert body_alinea_markeringen(data) == [None if status == "gelijk" else status for _segmenten, status in alineas]
+    tekens = body_alinea_markeringen(data)
+    for i, (_segmenten, status) in enumerate(alineas):
+        if status == "verwijderd":
+            assert tekens[i] == "verwijderd"
+        elif status == "ingevoegd":  # its own mark, or (Word's convention) the one before it
+            assert "ingevoegd" in (tekens[i], tekens[i - 1] if i else None)
+        else:  # an unchanged paragraph's mark is new only when a new paragraph follows it
+            assert tekens[i] is None or (i + 1 < len(alineas) and alineas[i + 1][1] == "ingevoegd")
     for modus in ("accept", "reject"):
-        view = pandoc_tekst(data, modus)
-        assert view == verwachte_view(alineas, modus), modus
-        assert "" not in view
+        assert lxml_tekst(data, modus) == verwachte_view(alineas, modus), modus
+        if not _pandoc_kan_niet(alineas, stijlen):
+            view = pandoc_tekst(data, modus)
+            assert view == verwachte_view(alineas, modus), modus
+            assert "" not in view
+
+
+def _pandoc_kan_niet(alineas, stijlen) -> bool:  # noqa: ANN001
+    """A paragraph that ends in an insertion, followed by new paragraphs, with a heading as that
+    paragraph or as the last new one: Word's convention is kept there for LibreOffice's sake,
+    which pandoc's reader misplaces (tests/test_libreoffice.py checks LibreOffice)."""
+    for i, (segmenten, status) in enumerate(alineas[:-1]):
+        run = [j for j in range(i + 1, len(alineas)) if all(alineas[k][1] == "ingevoegd" for k in range(i + 1, j + 1))]
+        inhoud = [(s, t) for s, t in segmenten if t]
+        if status == "verwijderd" or not run or not inhoud or inhoud[-1][0] != "ingevoegd":
+            continue
+        if stijlen[i].startswith("Heading") or stijlen[run[-1]].startswith("Heading"):
+            return True
+    return False
 
 
 @settings(max_examples=max(10, VOORBEELDEN // 2), deadline=None, suppress_health_check=[HealthCheck.too_slow])

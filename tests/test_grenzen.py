@@ -209,7 +209,11 @@ def _cpu(project: Path, *args: str) -> tuple[subprocess.CompletedProcess, float]
 # list) takes about 5 s of processor time, most of it in ruamel.yaml's pure-Python parser: for
 # `bouw` the test asserts that the work grows linearly, with a generous absolute bound.
 def _onderdelen(n: int) -> str:
-    return "    tekst: 'Deze regeling:'\n    onderdelen:\n" + "".join(f"      - tekst: onderdeel {i};\n" for i in range(n - 1)) + "      - tekst: onderdeel slot.\n"
+    return (
+        "    tekst: 'Deze regeling:'\n    onderdelen:\n"
+        + "".join(f"      - tekst: onderdeel {i};\n" for i in range(n - 1))
+        + "      - tekst: onderdeel slot.\n"
+    )
 
 
 REGEL_VAN_1_MB = "    tekst: Deze regeling wordt aangehaald als Proefregeling samenwerking." + " Ook dit is tekst." * 58_000 + "\n"

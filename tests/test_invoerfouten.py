@@ -120,7 +120,9 @@ def genereer(project: Path, recept: dict) -> None:
     pad.parent.mkdir(parents=True, exist_ok=True)
     herhaal = recept["herhaal"]
     # "{n}" in `herhaal` becomes the number of the repetition (for distinct keys, say).
-    midden = "".join(herhaal.replace(NUMMER, str(i)) for i in range(1, recept["keer"] + 1)) if NUMMER in herhaal else herhaal * recept["keer"]
+    midden = (
+        "".join(herhaal.replace(NUMMER, str(i)) for i in range(1, recept["keer"] + 1)) if NUMMER in herhaal else herhaal * recept["keer"]
+    )
     pad.write_bytes((recept.get("voor", "") + midden + recept.get("na", "")).encode("utf-8"))
 
 
@@ -184,7 +186,14 @@ def boomhash(map_: Path) -> dict[str, str]:
 # tests/invoer/basis is a small project for input errors, not a legally complete regeling: `bouw`
 # (which runs the legal checks first) skips the checks for the topics it lacks. The legal checks
 # themselves are tested on tests/controles/ and the bundled example.
-ONTBREKENDE_ONDERWERPEN = ("ar-4.14-inwerkingtreding", "wgr-10-belang", "wgr-11a-evaluatie", "wgr-26-publicatie", "wgr-8-4-centrumgemeente", "wgr-9-1")
+ONTBREKENDE_ONDERWERPEN = (
+    "ar-4.14-inwerkingtreding",
+    "wgr-10-belang",
+    "wgr-11a-evaluatie",
+    "wgr-26-publicatie",
+    "wgr-8-4-centrumgemeente",
+    "wgr-9-1",
+)
 
 
 def voer_uit(project: Path, args: list[str]):

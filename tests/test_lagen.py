@@ -75,7 +75,9 @@ def _importen(pad: Path, alleen_bovenaan: bool = False) -> list[tuple[int, str]]
         elif isinstance(knoop, ast.ImportFrom) and knoop.level == 0 and knoop.module and knoop.module.split(".")[0] == "generator":
             for a in knoop.names:
                 sub = f"{knoop.module}.{a.name}"
-                bestaat = (PAKKET.parent / sub.replace(".", "/")).with_suffix(".py").is_file() or (PAKKET.parent / sub.replace(".", "/")).is_dir()
+                bestaat = (PAKKET.parent / sub.replace(".", "/")).with_suffix(".py").is_file() or (
+                    PAKKET.parent / sub.replace(".", "/")
+                ).is_dir()
                 uit.append((knoop.lineno, sub if bestaat else knoop.module))
         elif isinstance(knoop, ast.ImportFrom) and knoop.level > 0:
             uit.append((knoop.lineno, "." * knoop.level + (knoop.module or "")))

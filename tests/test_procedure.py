@@ -208,7 +208,10 @@ def _besluit(project: Path) -> str:
 @pytest.mark.parametrize(
     ("vervangingen", "artikel"),
     [
-        ((), "met ingang van 1 januari 2026 of, indien de bekendmaking later plaatsvindt, met ingang van de dag na die van de bekendmaking."),
+        (
+            (),
+            "met ingang van 1 januari 2026 of, indien de bekendmaking later plaatsvindt, met ingang van de dag na die van de bekendmaking.",
+        ),
         ((("inwerkingtreding_vorm: datum_of_later", "inwerkingtreding_vorm: datum"),), "met ingang van 1 januari 2026."),
         (
             (("inwerkingtreding_vorm: datum_of_later", "inwerkingtreding_vorm: dag_na_bekendmaking"),),

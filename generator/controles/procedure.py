@@ -175,7 +175,11 @@ def inwerkingtreding_na_bekendmaking(z: Zicht) -> Iterator[Vondst]:
     if w.inwerkingtreding >= vroegst:
         return
     bron, pad = w.bron_van(None, "inwerkingtreding")
-    bekend = f"de bekendmaking ({bekendmaking:%d-%m-%Y})" if bekendmaking else f"de vroegst mogelijke bekendmaking, de dag na het besluit ({w.datum_besluit:%d-%m-%Y})"
+    bekend = (
+        f"de bekendmaking ({bekendmaking:%d-%m-%Y})"
+        if bekendmaking
+        else f"de vroegst mogelijke bekendmaking, de dag na het besluit ({w.datum_besluit:%d-%m-%Y})"
+    )
     tekst = f"de inwerkingtreding ({w.inwerkingtreding:%d-%m-%Y}) valt niet na {bekend} en het besluit werkt niet terug"
     yield Vondst(
         tekst,
@@ -216,7 +220,9 @@ def werkdagen(z: Zicht) -> Iterator[Vondst]:
             reden = geen_werkdag(datum) if datum else None
             if reden is None:
                 continue
-            bron, pad = w.bron_van(deelnemer, sleutel) if sleutel != "datum_besluit" else (w.bronnen.get("datum_besluit", w.bron), "datum_besluit")
+            bron, pad = (
+                w.bron_van(deelnemer, sleutel) if sleutel != "datum_besluit" else (w.bronnen.get("datum_besluit", w.bron), "datum_besluit")
+            )
             if pad in gezien:
                 continue
             gezien.add(pad)

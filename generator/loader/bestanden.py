@@ -53,7 +53,9 @@ class _Samensteller(Composer):
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.parser.check_event(AliasEvent):
             raise _Structuurfout(
-                "YAML-verwijzingen (anker & en alias *) worden niet ondersteund", self.parser.peek_event().start_mark, "schrijf de tekst voluit"
+                "YAML-verwijzingen (anker & en alias *) worden niet ondersteund",
+                self.parser.peek_event().start_mark,
+                "schrijf de tekst voluit",
             )
         if self.parser.check_event(MappingStartEvent, SequenceStartEvent):
             self._grgen_diepte = getattr(self, "_grgen_diepte", 0) + 1
@@ -135,7 +137,9 @@ def lees_bestand(pad: Path, naam: str, grens: Path | None = None, maximum: int =
         if stat.S_ISDIR(status.st_mode):
             return None, [Melding("dit is een map, geen bestand", Bron(naam))]
         if not stat.S_ISREG(status.st_mode):
-            return None, [Melding("dit is geen gewoon bestand (maar een apparaat, pijp of socket); grgen leest alleen gewone bestanden", Bron(naam))]
+            return None, [
+                Melding("dit is geen gewoon bestand (maar een apparaat, pijp of socket); grgen leest alleen gewone bestanden", Bron(naam))
+            ]
         if status.st_size > maximum:
             return None, [Melding(f"bestand is te groot ({status.st_size} bytes); toegestaan: tot {maximum} bytes", Bron(naam))]
         with os.fdopen(os.dup(fd), "rb") as f:

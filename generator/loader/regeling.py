@@ -587,7 +587,11 @@ def _artikelen_in(element: Element) -> list[Element]:
 
 def _lees_hoofdstukbestand(map_: Path, bestandsnaam: str, bron: Bron, project: Path, v: Verzamelaar) -> Kaart | None:
     if m := ONGELDIGE_TEKENS.search(bestandsnaam):
-        v.fout(f"de bestandsnaam {bestandsnaam!r} bevat een besturingsteken (U+{ord(m[0]):04X})", bron, hint="noem een bestand in deze map, bijv. hoofdstukken/01-algemeen.yaml")
+        v.fout(
+            f"de bestandsnaam {bestandsnaam!r} bevat een besturingsteken (U+{ord(m[0]):04X})",
+            bron,
+            hint="noem een bestand in deze map, bijv. hoofdstukken/01-algemeen.yaml",
+        )
         return None
     pad = map_ / bestandsnaam
     try:

@@ -101,6 +101,8 @@ def herindeling_zin(stap: Stap) -> str:
         for (oud, nieuw), nummers in per_naam.items()
     ]
     return vul_in(FORMULES["herindeling_namen"], "herindeling_namen", delen=delen)
+
+
 # Word changes that share one sentence when they concern the same element (Ar 6.15 example:
 # "In artikel 3, tweede lid, onderdeel b, vervalt "..." en wordt "..." vervangen door "..."."),
 # with the formula of each part.

@@ -436,7 +436,6 @@ def diff_docx(v: Verschil, alleen_samenvatting: bool = False) -> bytes:
         doc.tabel(
             ["Wijziging", "Titel", "Besluit", "In werking"],
             [[w.id, w.titel + raakt_niet(w, v), _datum(w.datum_besluit), _datum(w.inwerkingtreding)] for w in v.wijzigingen],
-            breedtes_cm=[4.0, 8.5, 2.25, 2.25],
         )
     doc.kop("Samenvatting", niveau=1)
     doc.alinea(telling_tekst(v, kop=""))
@@ -446,7 +445,7 @@ def diff_docx(v: Verschil, alleen_samenvatting: bool = False) -> bytes:
         oud, nieuw, oorzaken = v.citeertitel
         rijen.append([GEWIJZIGD, f"citeertitel: {oud} → {nieuw}", oorzaken_tekst(oorzaken) or "—"])
     if rijen:
-        doc.tabel(["Gebeurtenis", "Element", "Door"], rijen, breedtes_cm=[2.5, 7.0, 7.5])
+        doc.tabel(["Gebeurtenis", "Element", "Door"], rijen)
     if not alleen_samenvatting and v.eenheden:
         doc.kop(MARKERING_TEKST, niveau=1)
         for eenheid in v.eenheden:

@@ -54,4 +54,6 @@ def toelichting(w: Wijziging) -> str:
 
 def _vul(w: Wijziging, i: int) -> str:
     terug = datum(w.terugwerkende_kracht) if w.terugwerkende_kracht else None
-    return vul_in(BEPALINGEN[w.inwerkingtreding_vorm][i], f"inwerkingtreding {w.inwerkingtreding_vorm}", datum=datum(w.inwerkingtreding), terug=terug)
+    return vul_in(
+        BEPALINGEN[w.inwerkingtreding_vorm][i], f"inwerkingtreding {w.inwerkingtreding_vorm}", datum=datum(w.inwerkingtreding), terug=terug
+    )

@@ -204,31 +204,10 @@ class _Lijst:
 
 @dataclass
 class _Tabel:
-    breedtes: list[float] | None = None  # cm, from the separator line (see table_open)
     kop: list[str] = field(default_factory=list)
     rijen: list[list[list[Alinea]]] = field(default_factory=list)
     rij: list = field(default_factory=list)
     in_kop: bool = False
-
-
-TEKSTBREEDTE_CM = 16.0  # A4 with margins of 2.5 cm (basis.docx)
-
-
-def kolombreedtes(scheiding: str) -> list[float] | None:
-    """Column widths from the dashes of a table's separator line, as pandoc reads them: equal
-    dashes leave the widths to Word; otherwise the text width is shared in their proportion.
-
-    >>> kolombreedtes("| --- | --- |") is None
-    True
-    >>> kolombreedtes("| ---- | ------------ |")
-    [4.0, 12.0]
-    """
-    cellen = [c.strip() for c in scheiding.strip().strip("|").split("|")]
-    streepjes = [c.count("-") for c in cellen]
-    if not cellen or not all(streepjes) or len(set(streepjes)) == 1:
-        return None
-    totaal = sum(streepjes)
-    return [round(TEKSTBREEDTE_CM * n / totaal, 2) for n in streepjes]
 
 
 class MarkdownDocx:
@@ -435,15 +414,14 @@ class MarkdownDocx:
 
     def table_open(self, tokens: Sequence[Token], idx: int) -> None:
         self._spoel_label()
-        kaart = tokens[idx].map
-        scheiding = self._bronregels[kaart[0] + 1] if kaart and kaart[0] + 1 < len(self._bronregels) else ""
-        self._tabel = _Tabel(breedtes=kolombreedtes(scheiding))
+        self._tabel = _Tabel()
 
     def table_close(self, tokens: Sequence[Token], idx: int) -> None:
         tabel, self._tabel = self._tabel, None
         assert tabel is not None
         self._eis_stijl(_TABELSTIJL)
-        self.doc.tabel(tabel.kop, tabel.rijen, tabel.breedtes if tabel.breedtes and len(tabel.breedtes) == len(tabel.kop) else None)
+        # Column widths come from the content (Docx.tabel); an all-empty header row is none.
+        self.doc.tabel(tabel.kop, tabel.rijen)
         # An empty paragraph after a table: Word puts no space between a table and the next
         # paragraph, and a griffie's documents have a blank line there.
         self._alinea([], "Normal")

@@ -183,7 +183,12 @@ class _GrgenSandbox(SandboxedEnvironment):
             for reeks, aantal in ((left, right), (right, left)):
                 if isinstance(reeks, str | list | tuple) and _geheel(aantal) and len(reeks) * aantal > g.tekens:
                     raise Grensfout(f"een tekst of lijst van meer dan {g.tekens} tekens of items is niet toegestaan")
-        if operator == "+" and isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple) and len(left) + len(right) > g.tekens:
+        if (
+            operator == "+"
+            and isinstance(left, str | list | tuple)
+            and isinstance(right, str | list | tuple)
+            and len(left) + len(right) > g.tekens
+        ):
             raise Grensfout(f"een tekst of lijst van meer dan {g.tekens} tekens of items is niet toegestaan")
         if operator == "%" and isinstance(left, str):
             self._opmaak(left)

@@ -164,7 +164,13 @@ def render_pakket(
         "Word-revisie (Wijzigingen bijhouden) en kan worden aanvaard of geweigerd.",
     ]
     bestanden["renvooi.docx"] = renvooi_docx(
-        verschillen, f"Renvooi {citeertitel}", koptekst(citeertitel, "Renvooi", w), auteur, revisie, inleiding, _toelichtingen(toepassing)
+        verschillen,
+        f"Renvooi {citeertitel}",
+        koptekst(citeertitel, "Renvooi", w),
+        auteur,
+        revisie,
+        inleiding,
+        toepassing.toelichting_per_element(),
     )
     bestanden["was-wordt.docx"] = waswordt_docx(
         tabelrijen,
@@ -314,12 +320,6 @@ def organisatie(d: Deelnemer) -> str:
     """The organisation as a document's creator: "Gemeente Hengelo", "Openbaar lichaam SWB Midden Twente"."""
     naam = d.het_lichaam.removeprefix("de ").removeprefix("het ")
     return naam[:1].upper() + naam[1:]
-
-
-def _toelichtingen(toepassing: Toepassing) -> dict[str, str]:
-    """Element id -> the toelichting of the onderdeel of the besluit that changed it (comments in
-    the Word renvooi)."""
-    return {i: " ".join(t) for i, t in toepassing.toelichting_per_element().items() if t}
 
 
 def _netjes(markdown: str) -> str:

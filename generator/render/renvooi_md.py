@@ -39,10 +39,12 @@ def renvooi_md(verschillen: list[BlokVerschil], kop: list[str], stijl: str = "ht
     return "\n\n".join(delen) + "\n"
 
 
-def _cel(blokken) -> str:  # noqa: ANN001
-    if not blokken:
+def _cel(rij: Rij, nieuw: bool) -> str:
+    """One side of a row, its changes marked as in the renvooi."""
+    kant = rij.kant(nieuw)
+    if not kant:
         return "—"
-    return "<br>".join(md_escape(b.volledig) for b in blokken)
+    return "<br>".join(segmenten_md(segs) for _, segs in kant)
 
 
 def waswordt_md(rijen: list[Rij]) -> str:
@@ -50,5 +52,5 @@ def waswordt_md(rijen: list[Rij]) -> str:
     regels = ["| Plaats | Huidige tekst | Nieuwe tekst | Toelichting |", "| --- | --- | --- | --- |"]
     for r in rijen:
         toelichting = "<br>".join(md_escape(t) for t in r.toelichting) or "—"
-        regels.append(f"| {md_escape(r.plaats)} | {_cel(r.oud)} | {_cel(r.nieuw)} | {toelichting} |")
+        regels.append(f"| {md_escape(r.plaats)} | {_cel(r, False)} | {_cel(r, True)} | {toelichting} |")
     return "\n".join(regels) + "\n"

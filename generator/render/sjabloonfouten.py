@@ -21,7 +21,9 @@ from generator.model.wijziging import BRIEF_SLEUTELS, Wijziging
 from generator.suggesties import suggestie
 
 HINT_CONTEXT = "zie docs/sjablonen.md voor alles wat een sjabloon kan gebruiken"
-HINT_GRENS = "een sjabloon maakt tekst uit de gegevens van de regeling; grote berekeningen en eindeloze lussen zijn begrensd (zie docs/sjablonen.md)"
+HINT_GRENS = (
+    "een sjabloon maakt tekst uit de gegevens van de regeling; grote berekeningen en eindeloze lussen zijn begrensd (zie docs/sjablonen.md)"
+)
 
 # Jinja's syntax errors, as patterns, in Dutch.
 _SYNTAX = (

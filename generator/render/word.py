@@ -38,9 +38,9 @@ def nieuw_document(titel: str, koptekst: str, datum: dt.date, auteur: str, revis
     return doc
 
 
-def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None) -> None:
+def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None, opmerking: str | None = None) -> None:
     """One block of the regeling, with revisions where it changed (by `revisie`, else the
-    document's own)."""
+    document's own) and an optional comment beside them."""
     blok = v.blok
     tussen = " " if blok.soort == KOP else "\t"
     label = [Segment(s.soort, s.tekst) for s in v.label]
@@ -53,9 +53,9 @@ def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None) -> 
         segmenten = label or tekst
     status = v.status if v.status in (INGEVOEGD, VERWIJDERD) else GELIJK
     if blok.soort == KOP:
-        doc.kop(segmenten, niveau=min(blok.niveau, 3), alinea_status=status, revisie=revisie)
+        doc.kop(segmenten, niveau=min(blok.niveau, 3), alinea_status=status, revisie=revisie, opmerking=opmerking)
     else:
-        doc.alinea(segmenten, stijl=stijl(blok), alinea_status=status, revisie=revisie)
+        doc.alinea(segmenten, stijl=stijl(blok), alinea_status=status, revisie=revisie, opmerking=opmerking)
 
 
 def renvooi_docx(
@@ -65,18 +65,26 @@ def renvooi_docx(
     auteur: str,
     revisie: Revisie,
     inleiding: list[str],
-    toelichtingen: dict[str, str] | None = None,
+    toelichtingen: dict[str, tuple[str, ...]] | None = None,
 ) -> bytes:
     """The renvooi: every change a native Word revision by the amendment (author and date).
 
     `auteur` is the organisation (document properties); `toelichtingen` maps element ids to the
-    toelichting shown as a comment beside the first revision of that element.
+    toelichtingen of the onderdelen of the besluit that changed them: each becomes a comment
+    beside the first changed block it explains, once.
     """
     doc = nieuw_document(titel, koptekst, revisie.datum, auteur, revisie)
     for tekst in inleiding:
         doc.alinea(tekst)
+    gegeven: set[str] = set()
     for v in verschillen:
-        schrijf_blok(doc, v)
+        teksten = []
+        if v.status != GELIJK:
+            ids = {b.element_id for b in (v.oud, v.nieuw) if b is not None}
+            teksten = [t for i in sorted(ids) for t in (toelichtingen or {}).get(i, ()) if t not in gegeven]
+            teksten = list(dict.fromkeys(teksten))
+            gegeven.update(teksten)
+        schrijf_blok(doc, v, opmerking="\n".join(teksten) or None)
     # A wholly inserted or deleted last paragraph would leave an empty one in some readers.
     doc.alinea("Einde van de renvooi.")
     return doc.bewaar_bytes()
@@ -108,13 +116,29 @@ def waswordt_docx(rijen: list[Rij], titel: str, koptekst: str, datum: dt.date, a
     for tekst in inleiding:
         doc.alinea(tekst)
 
-    def cel(blokken: tuple[Blok, ...]) -> list[Alinea]:
-        if not blokken:
+    def cel(r: Rij, nieuw: bool) -> list[Alinea]:
+        """One side of a row: struck-through deletions in the old text, underlined insertions in
+        the new one (formatting, not revisions: the table itself is not to be accepted)."""
+        kant = r.kant(nieuw)
+        if not kant:
             return [Alinea("—")]
-        return [Alinea([Segment(GELIJK, b.volledig, vet=b.soort == KOP)]) for b in blokken]
+        return [
+            Alinea(
+                [
+                    Segment(
+                        GELIJK,
+                        s.tekst,
+                        vet=v.blok.soort == KOP,
+                        doorgehaald=s.soort == VERWIJDERD,
+                        onderstreept=s.soort == INGEVOEGD,
+                    )
+                    for s in segs
+                ]
+            )
+            for v, segs in kant
+        ]
 
-    tabelrijen = [[r.plaats, cel(r.oud), cel(r.nieuw), [Alinea(t) for t in r.toelichting] or [Alinea("—")]] for r in rijen]
-    # 16 cm: the text width of A4 with margins of 2.5 cm (basis.docx).
-    doc.tabel(["Plaats", "Huidige tekst", "Nieuwe tekst", "Toelichting"], tabelrijen, breedtes_cm=[2.3, 5.0, 5.0, 3.7])
+    tabelrijen = [[r.plaats, cel(r, False), cel(r, True), [Alinea(t) for t in r.toelichting] or [Alinea("—")]] for r in rijen]
+    doc.tabel(["Plaats", "Huidige tekst", "Nieuwe tekst", "Toelichting"], tabelrijen)
     doc.alinea("")
     return doc.bewaar_bytes()

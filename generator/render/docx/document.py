@@ -38,6 +38,7 @@ cell. (tests/docxhulp.py: ``alineatekens_zonder_opvolger`` finds such cases.)
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
 import re
@@ -52,7 +53,9 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 
 from generator.render.docx import oxml
+from generator.render.docx.kolommen import CELMARGE_CM, breek_af, kolombreedtes
 from generator.render.docx.maak_basis import BASIS_PAD, deterministische_zip
+from generator.render.docx.maten import breedte_cm
 from generator.render.docx.oxml import Revisie, RevisieTeller
 
 __all__ = [
@@ -72,8 +75,12 @@ SOORTEN: tuple[str, ...] = ("gelijk", "ingevoegd", "verwijderd")
 class Segment:
     """A piece of paragraph text with its revision kind and optional formatting.
 
-    >>> Segment("ingevoegd", "nieuw", vet=True)
-    Segment(soort='ingevoegd', tekst='nieuw', vet=True, cursief=False, markering=False)
+    `markering` highlights a placeholder still to fill in (yellow); `doorgehaald` and
+    `onderstreept` are formatting only, not revisions: a was-wordt cell shows what changes, struck
+    through in the old text and underlined in the new, as the renvooi does.
+
+    >>> Segment("ingevoegd", "nieuw", vet=True).vet
+    True
     """
 
     soort: Soort
@@ -81,6 +88,8 @@ class Segment:
     vet: bool = False
     cursief: bool = False
     markering: bool = False  # highlighted in yellow: a placeholder still to fill in
+    doorgehaald: bool = False
+    onderstreept: bool = False
 
     def __post_init__(self) -> None:
         if self.soort not in SOORTEN:
@@ -105,14 +114,18 @@ class Alinea:
 CelInhoud = str | Sequence[SegmentLike] | Sequence[Alinea]
 
 
+def _opmaak(s: Segment) -> tuple:
+    return (s.soort, s.vet, s.cursief, s.markering, s.doorgehaald, s.onderstreept)
+
+
 def normaliseer_segmenten(segmenten: Segmenten) -> list[Segment]:
     """Turn a str, tuples or Segments into a list of :class:`Segment`.
 
     Empty texts are dropped; adjacent segments with the same kind and
     formatting are merged (fewer revisions, same result).
 
-    >>> normaliseer_segmenten([("gelijk", "a"), ("gelijk", "b"), ("ingevoegd", "")])
-    [Segment(soort='gelijk', tekst='ab', vet=False, cursief=False, markering=False)]
+    >>> normaliseer_segmenten([("gelijk", "a"), ("gelijk", "b"), ("ingevoegd", "")])[0].tekst
+    'ab'
     """
     if isinstance(segmenten, str):
         segmenten = [Segment("gelijk", segmenten)]
@@ -126,8 +139,8 @@ def normaliseer_segmenten(segmenten: Segmenten) -> list[Segment]:
             raise TypeError(f"ongeldig segment {s!r}: verwacht Segment of (soort, tekst[, vet[, cursief]])")
         if not seg.tekst:
             continue
-        if uit and (uit[-1].soort, uit[-1].vet, uit[-1].cursief, uit[-1].markering) == (seg.soort, seg.vet, seg.cursief, seg.markering):
-            uit[-1] = Segment(seg.soort, uit[-1].tekst + seg.tekst, seg.vet, seg.cursief, seg.markering)
+        if uit and _opmaak(uit[-1]) == _opmaak(seg):
+            uit[-1] = dataclasses.replace(seg, tekst=uit[-1].tekst + seg.tekst)
         else:
             uit.append(seg)
     return uit
@@ -141,6 +154,57 @@ _RANDOM_TEKENS = (b"w:rsid", b"w14:paraId", b"w14:textId")  # what the two patte
 
 _PAGINA_LABELS = ("Pagina ", " van ")
 _WACHTRIJ = 2000  # paragraphs parsed per batch
+
+
+@dataclass
+class _Open:
+    """A paragraph whose mark is not decided yet (see `Docx._sluit_run`)."""
+
+    segs: list[Segment]
+    stijl_id: str | None
+    status: str
+    revisie: Revisie | None
+    kop: bool
+    opmerking: int | None = None  # id of a comment on the paragraph
+
+
+TEKSTBREEDTE_CM = 16.0  # A4 with margins of 2.5 cm (basis.docx)
+# A row higher than this may split across pages (Word and LibreOffice would cut it anyway).
+MAX_RIJHOOGTE_CM = 18.0
+_REGELHOOGTE_CM = 0.45  # Arial 11 pt with single line spacing
+_ALINEA_WIT_CM = 0.15
+
+
+def _als_alineas(inhoud: CelInhoud) -> list[Alinea]:
+    if isinstance(inhoud, str) or not inhoud or not all(isinstance(a, Alinea) for a in inhoud):
+        if not isinstance(inhoud, str) and any(isinstance(a, Alinea) for a in inhoud):
+            raise TypeError("meng geen Alinea's en segmenten in één cel")
+        return [Alinea(inhoud)]  # type: ignore[arg-type]
+    return list(inhoud)  # type: ignore[arg-type]
+
+
+def _zichtbaar(a: Alinea) -> str:
+    """The text a cell paragraph shows (deleted text stays visible, struck through)."""
+    return "".join(s.tekst for s in normaliseer_segmenten(a.segmenten))
+
+
+def _vet(a: Alinea) -> bool:
+    return any(s.vet for s in normaliseer_segmenten(a.segmenten))
+
+
+def _afgebroken(a: Alinea, binnen_cm: float) -> Alinea:
+    segmenten = [dataclasses.replace(s, tekst=breek_af(s.tekst, binnen_cm, s.vet)) for s in normaliseer_segmenten(a.segmenten)]
+    return Alinea(segmenten, a.stijl, a.alinea_status)
+
+
+def _hoogte_cm(cellen: list[list[Alinea]], breedtes: Sequence[float]) -> float:
+    """A row's height, estimated from the lines its fullest cell takes."""
+    hoogste = 0.0
+    for alineas, breedte in zip(cellen, breedtes, strict=True):
+        binnen = max(breedte - CELMARGE_CM, 0.5)
+        regels = sum(max(1, -(-breedte_cm(_zichtbaar(a), vet=_vet(a)) // binnen)) for a in alineas)
+        hoogste = max(hoogste, regels * _REGELHOOGTE_CM + len(alineas) * _ALINEA_WIT_CM)
+    return hoogste
 
 
 class Docx:
@@ -159,6 +223,9 @@ class Docx:
         # Paragraphs as XML text, parsed into the body in one go (`_spoel`) before anything
         # else touches it: a regeling of 10,000 artikelen has some 40,000 paragraphs.
         self._wachtrij: list[str] = []
+        # The last paragraph that is not wholly inserted, and the inserted ones after it: their
+        # paragraph marks are decided when the run ends (Word's convention, see oxml).
+        self._open: list[_Open] = []
 
     # -- content -------------------------------------------------------
 
@@ -170,7 +237,14 @@ class Docx:
         """
         return naam in self._doc.styles
 
-    def kop(self, tekst: Segmenten, niveau: int = 1, alinea_status: Soort = "gelijk", revisie: Revisie | None = None) -> None:
+    def kop(
+        self,
+        tekst: Segmenten,
+        niveau: int = 1,
+        alinea_status: Soort = "gelijk",
+        revisie: Revisie | None = None,
+        opmerking: str | None = None,
+    ) -> None:
         """Add a heading: niveau 1-3 uses "Heading N", niveau 0 the "Title" style.
 
         *tekst* may be a str or a segment list (e.g. a changed article title).
@@ -181,7 +255,7 @@ class Docx:
             stijl = f"Heading {niveau}"
         else:
             raise ValueError(f"kopniveau moet 0..3 zijn, kreeg {niveau}")
-        self.alinea(tekst, stijl=stijl, alinea_status=alinea_status, revisie=revisie)
+        self.alinea(tekst, stijl=stijl, alinea_status=alinea_status, revisie=revisie, opmerking=opmerking)
 
     def alinea(
         self,
@@ -189,8 +263,12 @@ class Docx:
         stijl: str = "Normal",
         alinea_status: Soort = "gelijk",
         revisie: Revisie | None = None,
+        opmerking: str | None = None,
     ) -> None:
         """Add a paragraph built from *segmenten* (see module docstring).
+
+        *opmerking* becomes a Word comment on the paragraph, by the revision's author and date
+        (the toelichting beside the change it explains).
 
         *revisie* (author and date) overrides the document's own for this paragraph, so one
         document can hold the changes of several amendments, each under its own name.
@@ -199,9 +277,15 @@ class Docx:
         insertion and the paragraph mark is marked inserted ("verwijderd"
         segments are then an error); ``"verwijderd"`` is the mirror image.
         """
-        self._wachtrij.append(self._alinea_xml(segmenten, stijl, alinea_status, revisie))
+        item = self._open_alinea(segmenten, stijl, alinea_status, revisie)
+        if opmerking:
+            item.opmerking = self._opmerking(opmerking, self._eis_revisie(revisie))
+        if item.status != "ingevoegd":
+            self._sluit_run()
+        self._open.append(item)
         if len(self._wachtrij) >= _WACHTRIJ:
-            self._spoel()
+            oxml.voeg_alineas_toe(self._doc.element.body, "".join(self._wachtrij))
+            self._wachtrij.clear()
 
     def pagina_einde(self) -> None:
         """Start a new page."""
@@ -216,9 +300,12 @@ class Docx:
     ) -> None:
         """Add a "Table Grid" table with a bold header row repeated on every page.
 
-        A cell is a str, a segment list (one paragraph) or a list of
-        :class:`Alinea` (several paragraphs). Used e.g. for a was-wordt
-        table: ``tabel(["Huidige tekst", "Nieuwe tekst", "Toelichting"], rijen)``.
+        A cell is a str, a segment list (one paragraph) or a list of :class:`Alinea` (several
+        paragraphs). Used e.g. for a was-wordt table: ``tabel(["Huidige tekst", "Nieuwe tekst",
+        "Toelichting"], rijen)``. A header of empty strings means no header row (a key/value
+        table). Without *breedtes_cm* the columns are as wide as their longest word and share
+        the rest of the text width by their content (``kolommen``); a row that fits on a page
+        is not split across pages.
         """
         kolommen = len(kopregel)
         if kolommen == 0:
@@ -229,22 +316,32 @@ class Docx:
         if breedtes_cm is not None and len(breedtes_cm) != kolommen:
             raise ValueError("breedtes_cm moet evenveel waarden hebben als er kolommen zijn")
         self._spoel()
-        tabel = self._doc.add_table(rows=1 + len(rijen), cols=kolommen)
+        inhoud = [[_als_alineas(c) for c in rij] for rij in rijen]
+        if any(kopregel):
+            inhoud.insert(0, [[Alinea([Segment("gelijk", t, vet=True)])] for t in kopregel])
+        if breedtes_cm is None:
+            per_kolom = [[[(_zichtbaar(a), _vet(a)) for a in rij[j]] for rij in inhoud] for j in range(kolommen)]
+            breedtes_cm, afbreken = kolombreedtes(per_kolom, TEKSTBREEDTE_CM)
+            for j, breedte in enumerate(breedtes_cm):
+                if afbreken[j]:
+                    for rij in inhoud:
+                        rij[j] = [_afgebroken(a, breedte - CELMARGE_CM) for a in rij[j]]
+        tabel = self._doc.add_table(rows=len(inhoud), cols=kolommen)
         tabel.style = "Table Grid"
-        oxml.markeer_kopregel(tabel.rows[0])
-        for cel, tekst in zip(tabel.rows[0].cells, kopregel, strict=True):
-            self._vul_cel(cel, [Alinea([Segment("gelijk", tekst, vet=True)])])
-        for rij, waarden in zip(tabel.rows[1:], rijen, strict=True):
-            for cel, inhoud in zip(rij.cells, waarden, strict=True):
-                self._vul_cel(cel, inhoud)
-        if breedtes_cm is not None:
-            # Both the grid (read by LibreOffice) and every cell (read by Word) get the widths.
-            tabel.autofit = False
-            for kolom, breedte in zip(tabel.columns, breedtes_cm, strict=True):
-                kolom.width = Cm(breedte)
-            for rij in tabel.rows:
-                for cel, breedte in zip(rij.cells, breedtes_cm, strict=True):
-                    cel.width = Cm(breedte)
+        if any(kopregel):
+            oxml.markeer_kopregel(tabel.rows[0])
+        for rij, waarden in zip(tabel.rows, inhoud, strict=True):
+            for cel, alineas in zip(rij.cells, waarden, strict=True):
+                self._vul_cel(cel, alineas)
+            if _hoogte_cm(waarden, breedtes_cm) < MAX_RIJHOOGTE_CM:
+                oxml.markeer_rij_heel(rij)
+        # Both the grid (read by LibreOffice) and every cell (read by Word) get the widths.
+        tabel.autofit = False
+        for kolom, breedte in zip(tabel.columns, breedtes_cm, strict=True):
+            kolom.width = Cm(breedte)
+        for rij in tabel.rows:
+            for cel, breedte in zip(rij.cells, breedtes_cm, strict=True):
+                cel.width = Cm(breedte)
 
     # -- header, footer, properties -----------------------------------
 
@@ -329,11 +426,66 @@ class Docx:
 
     def _spoel(self) -> None:
         """Put the queued paragraphs into the body."""
+        self._sluit_run()
         if self._wachtrij:
             oxml.voeg_alineas_toe(self._doc.element.body, "".join(self._wachtrij))
             self._wachtrij.clear()
 
+    def _sluit_run(self) -> None:
+        """Write the open paragraphs: P and the wholly inserted N1..Nk after it.
+
+        Word's convention (P's and N1..N(k-1)'s marks inserted, Nk's style change recorded)
+        when P exists and is not deleted, unless P or Nk is a heading and P does not end in an
+        insertion; else each inserted paragraph carries its own mark revision. LibreOffice
+        merges P into the next paragraph on "reject all" when P ends in an insertion and N1
+        carries its own mark; pandoc misplaces text when P or Nk is a heading and the mark
+        moved. Where the two conflict, Word's convention is kept (Word and LibreOffice are
+        what councils use); `tests/test_libreoffice.py` holds every case.
+        """
+        open_, self._open = self._open, []
+        if not open_:
+            return
+        p, run = (open_[0], open_[1:]) if open_[0].status != "ingevoegd" else (None, open_)
+        if not (run and p is not None and p.status != "verwijderd"):
+            word = False
+        elif not p.kop and not run[-1].kop:
+            word = True  # every reader agrees
+        else:
+            # pandoc misreads a moved mark next to a heading, LibreOffice an own mark after an
+            # insertion: the users' readers (Word, LibreOffice) win.
+            word = bool(p.segs) and p.segs[-1].soort == "ingevoegd"
+        if not word:
+            self._wachtrij.extend(
+                oxml.alinea_xml(a.segs, a.stijl_id, a.status, a.revisie, self.teller, opmerking=a.opmerking) for a in open_
+            )
+            return
+        reeks = [p, *run]
+        for a, volgende in zip(reeks, [*run, None], strict=True):
+            teken = ("ingevoegd", volgende.revisie) if volgende is not None else None
+            oude_stijl = (p.stijl_id, a.revisie) if volgende is None and a.stijl_id != p.stijl_id else None
+            self._wachtrij.append(
+                oxml.alinea_xml(
+                    a.segs, a.stijl_id, a.status, a.revisie, self.teller, teken=teken, oude_stijl=oude_stijl, opmerking=a.opmerking
+                )
+            )
+
+    def _opmerking(self, tekst: str, revisie: Revisie) -> int:
+        """A comment in the comments part (python-docx), dated from the data, never the clock."""
+        opmerking = self._doc.comments.add_comment(tekst, author=revisie.auteur, initials=None)
+        opmerking._comment_elm.date = datetime.datetime(revisie.datum.year, revisie.datum.month, revisie.datum.day, tzinfo=datetime.UTC)
+        return opmerking.comment_id
+
+    def _open_alinea(self, segmenten: Segmenten, stijl: str, alinea_status: str, revisie: Revisie | None = None) -> _Open:
+        segs, stijl_id, revisie = self._voorbereid(segmenten, stijl, alinea_status, revisie)
+        return _Open(segs, stijl_id, alinea_status, revisie, stijl == "Title" or stijl.startswith("Heading"))
+
     def _alinea_xml(self, segmenten: Segmenten, stijl: str, alinea_status: str, revisie: Revisie | None = None) -> str:
+        segs, stijl_id, revisie = self._voorbereid(segmenten, stijl, alinea_status, revisie)
+        return oxml.alinea_xml(segs, stijl_id, alinea_status, revisie, self.teller)
+
+    def _voorbereid(
+        self, segmenten: Segmenten, stijl: str, alinea_status: str, revisie: Revisie | None
+    ) -> tuple[list[Segment], str | None, Revisie | None]:
         if alinea_status not in SOORTEN:
             raise ValueError(f"onbekende alinea_status {alinea_status!r}; kies uit {SOORTEN}")
         segs = normaliseer_segmenten(segmenten)
@@ -342,20 +494,15 @@ class Docx:
             if any(seg.soort == tegengesteld for seg in segs):
                 raise ValueError(f"segment {tegengesteld!r} past niet in een alinea met status {alinea_status!r}")
             # Every piece of a wholly inserted/deleted paragraph is itself a revision.
-            segs = normaliseer_segmenten([Segment(alinea_status, s.tekst, s.vet, s.cursief, s.markering) for s in segs])
+            segs = normaliseer_segmenten([dataclasses.replace(s, soort=alinea_status) for s in segs])
         if alinea_status != "gelijk" or any(seg.soort != "gelijk" for seg in segs):
             revisie = self._eis_revisie(revisie)
         # "Normal" is the default style: no w:pStyle (and no empty w:pPr) needed.
         stijl_id = None if stijl == "Normal" else self._stijl_id(stijl)
-        return oxml.alinea_xml(segs, stijl_id, alinea_status, revisie, self.teller)
+        return segs, stijl_id, revisie
 
     def _vul_cel(self, cel, inhoud: CelInhoud) -> None:
-        if isinstance(inhoud, str) or not inhoud or not all(isinstance(a, Alinea) for a in inhoud):
-            if not isinstance(inhoud, str) and any(isinstance(a, Alinea) for a in inhoud):
-                raise TypeError("meng geen Alinea's en segmenten in één cel")
-            alineas = [Alinea(inhoud)]
-        else:
-            alineas = list(inhoud)
+        alineas = _als_alineas(inhoud)
         if alineas[-1].alinea_status != "gelijk":
             raise ValueError(
                 "de laatste alinea van een cel kan niet geheel ingevoegd/verwijderd zijn (Word laat dan een lege alinea achter)"

@@ -12,10 +12,18 @@ Revision model used here:
 
 * inline insertion: ``<w:ins w:id w:author w:date><w:r><w:t>..</w:t></w:r></w:ins>``
 * inline deletion: ``<w:del w:id w:author w:date><w:r><w:delText>..</w:delText></w:r></w:del>``
-* a wholly inserted/deleted paragraph additionally carries a revision mark
-  on its paragraph mark (``w:pPr/w:rPr/w:ins`` resp. ``w:del``), so that
-  both "accept all" and "reject all" remove the paragraph completely instead
-  of leaving an empty paragraph behind.
+* a wholly deleted paragraph additionally carries a revision mark on its
+  paragraph mark (``w:pPr/w:rPr/w:del``), so that "accept all" removes it
+  completely instead of leaving an empty paragraph behind;
+* wholly inserted paragraphs N1..Nk after a paragraph P follow Word's own
+  convention (what Word writes when you press Enter at the end of P): the
+  marks of P and N1..N(k-1) are inserted, Nk keeps the old mark and records
+  P's style in ``w:pPrChange``. LibreOffice merges P into the next paragraph on
+  "reject all" when P ends in an insertion and N1's own mark is the inserted
+  one; this way all readers agree. Where P is deleted, or a heading takes part
+  (pandoc's reader mishandles a moved mark next to a heading) and P does not
+  end in an insertion, each inserted paragraph carries the revision on its own
+  mark instead (see ``document.Docx._sluit_run``).
 
 All revision ids come from one :class:`RevisieTeller` per document, so ids are
 unique and deterministic; dates come from the data (:class:`Revisie`), never
@@ -166,8 +174,16 @@ def uit_xml(xml: str) -> list:
     return list(parse_xml(f'<w:body xmlns:w="{_W}">{xml}</w:body>'))
 
 
-def run_xml(
-    tekst: str, *, verwijderd: bool = False, stijl: str | None = None, vet: bool = False, cursief: bool = False, markering: bool = False
+def run_xml(  # noqa: PLR0913 - the formatting of one run
+    tekst: str,
+    *,
+    verwijderd: bool = False,
+    stijl: str | None = None,
+    vet: bool = False,
+    cursief: bool = False,
+    markering: bool = False,
+    doorgehaald: bool = False,
+    onderstreept: bool = False,
 ) -> str:
     """One ``w:r`` holding *tekst* (w:t, or w:delText when deleted), as XML text.
 
@@ -178,14 +194,16 @@ def run_xml(
     '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">1.</w:t><w:tab/><w:t xml:space="preserve">De raad</w:t></w:r>'
     """
     rpr = ""
-    if stijl or vet or cursief or markering:
-        # CT_RPr order: rStyle ... b, bCs, i, iCs ... highlight ...
+    if stijl or vet or cursief or markering or doorgehaald or onderstreept:
+        # CT_RPr order: rStyle ... b, bCs, i, iCs, caps, smallCaps, strike ... highlight, u ...
         rpr = (
             "<w:rPr>"
             + (f'<w:rStyle w:val="{_attr(stijl)}"/>' if stijl else "")
             + ("<w:b/><w:bCs/>" if vet else "")
             + ("<w:i/><w:iCs/>" if cursief else "")
+            + ("<w:strike/>" if doorgehaald else "")
             + ('<w:highlight w:val="yellow"/>' if markering else "")
+            + ('<w:u w:val="single"/>' if onderstreept else "")
             + "</w:rPr>"
         )
     tag = "w:delText" if verwijderd else "w:t"
@@ -222,24 +240,50 @@ def _revisieteken_xml(tag: str, revisie: Revisie, teller: RevisieTeller) -> str:
     return f"<{tag} {_revisie_attributen(revisie, teller)}/>"
 
 
-def alinea_xml(segmenten, stijl_id: str | None, alinea_status: str, revisie: Revisie | None, teller: RevisieTeller) -> str:  # noqa: ANN001
+def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
+    segmenten,  # noqa: ANN001
+    stijl_id: str | None,
+    alinea_status: str,
+    revisie: Revisie | None,
+    teller: RevisieTeller,
+    *,
+    teken: tuple[str, Revisie] | None | bool = True,
+    oude_stijl: tuple[str | None, Revisie] | None = None,
+    opmerking: int | None = None,
+) -> str:
     """One ``w:p`` as XML text: style, runs and revisions.
 
     *segmenten* have ``soort`` ("gelijk", "ingevoegd", "verwijderd"), ``tekst``, ``vet`` and
-    ``cursief`` (see ``document.Segment``). With *alinea_status* "ingevoegd" or "verwijderd"
-    the paragraph mark carries the revision too (``w:pPr/w:rPr/w:ins`` or ``w:del``), its id
-    taken before those of the runs.
+    ``cursief`` (see ``document.Segment``). The paragraph mark carries *teken* (a status and
+    the revision), its id taken before those of the runs; ``True`` means: the mark of a wholly
+    inserted or deleted paragraph carries that revision itself. *oude_stijl* (style id, None
+    for Normal) records a style change of the paragraph (``w:pPrChange``): the paragraph whose
+    mark Word's convention moved keeps its own style on reject.
     """
-    teken = alineateken_xml(alinea_status, revisie, teller) if alinea_status in _REVISIETAG else ""
+    if teken is True:
+        teken = (alinea_status, revisie) if alinea_status in _REVISIETAG else None  # type: ignore[assignment]
+    tekenxml = alineateken_xml(teken[0], teken[1], teller) if teken else ""  # type: ignore[index]
     delen = []
     for seg in segmenten:
         if seg.soort == "gelijk":
             if seg.tekst:
-                delen.append(run_xml(seg.tekst, vet=seg.vet, cursief=seg.cursief, markering=getattr(seg, "markering", False)))
+                opmaak = {
+                    "markering": getattr(seg, "markering", False),
+                    "doorgehaald": getattr(seg, "doorgehaald", False),
+                    "onderstreept": getattr(seg, "onderstreept", False),
+                }
+                delen.append(run_xml(seg.tekst, vet=seg.vet, cursief=seg.cursief, **opmaak))
         else:
             delen.append(revisie_xml(_REVISIETAG[seg.soort], seg.tekst, revisie, teller, vet=seg.vet, cursief=seg.cursief))  # type: ignore[arg-type]
     stijl = f'<w:pStyle w:val="{_attr(stijl_id)}"/>' if stijl_id else ""
-    ppr = f"<w:pPr>{stijl}{teken}</w:pPr>" if stijl or teken else ""
+    wijziging = ""
+    if oude_stijl is not None:
+        oud = f'<w:pStyle w:val="{_attr(oude_stijl[0])}"/>' if oude_stijl[0] else ""
+        wijziging = f"<w:pPrChange {_revisie_attributen(oude_stijl[1], teller)}><w:pPr>{oud}</w:pPr></w:pPrChange>"
+    ppr = f"<w:pPr>{stijl}{tekenxml}{wijziging}</w:pPr>" if stijl or tekenxml or wijziging else ""
+    if opmerking is not None:
+        delen.insert(0, f'<w:commentRangeStart w:id="{opmerking}"/>')
+        delen.append(f'<w:commentRangeEnd w:id="{opmerking}"/><w:r><w:commentReference w:id="{opmerking}"/></w:r>')
     return f"<w:p>{ppr}{''.join(delen)}</w:p>"
 
 
@@ -457,6 +501,21 @@ def markeer_kopregel(rij) -> None:
         trpr.append(kop)
     else:
         volgende.addprevious(kop)
+
+
+def markeer_rij_heel(rij) -> None:  # noqa: ANN001
+    """Keep a table row on one page (``w:trPr/w:cantSplit``), as "Rij mag over pagina's
+    afbreken" switched off in Word.
+
+    >>> import docx
+    >>> tabel = docx.Document().add_table(rows=1, cols=1)
+    >>> markeer_rij_heel(tabel.rows[0])
+    >>> tabel.rows[0]._tr.xpath("count(w:trPr/w:cantSplit)")
+    1.0
+    """
+    trpr = rij._tr.get_or_add_trPr()
+    # cantSplit comes before tblHeader and the revision marks in CT_TrPr; it is written first.
+    trpr.insert(0, OxmlElement("w:cantSplit"))
 
 
 def wis_alinea_inhoud(paragraph) -> None:

@@ -1,0 +1,129 @@
+"""Table column widths from the content, as a careful Word user sets them.
+
+Every column is at least as wide as its longest word (so no word breaks mid-word); the rest of
+the text width goes to the columns in proportion to how much more room their text would take.
+Only when the longest words of all columns together do not fit is a word hyphenated, at the
+points the Dutch hyphenation patterns allow (pyphen, the patterns of LibreOffice/Hunspell),
+with soft hyphens: Word and LibreOffice break there and show the hyphen.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+import pyphen
+
+from generator.render.docx.maten import breedte_cm
+
+# Left and right cell margins of "Table Grid" (108 twips each, basis.docx) and a little slack
+# for rounding in the layout engines.
+CELMARGE_CM = 2 * 108 / 567 + 0.1
+ZACHT_AFBREEKSTREEPJE = "\u00ad"
+# Words longer than this may be hyphenated when their column is narrower ("dienstverlenings-
+# overeenkomsten"); shorter ones ("onderdeel") stay whole as long as the columns fit.
+LANG_WOORD_CM = 3.0
+# Word and LibreOffice break lines at spaces and after a hyphen or slash.
+_WOORD = re.compile(r"[^\s]+?(?:[-/]|(?=\s)|$)")
+
+
+@functools.cache
+def _afbreker() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="nl_NL")
+
+
+def woorden(tekst: str) -> list[str]:
+    """The pieces a line cannot be broken inside: "IT-omgeving" breaks after the hyphen.
+
+    >>> woorden("een IT-omgeving tot stand")
+    ['een', 'IT-', 'omgeving', 'tot', 'stand']
+    """
+    return _WOORD.findall(tekst)
+
+
+def stukken(woord: str) -> list[str]:
+    """The pieces of a word with soft hyphens, each as it is printed (with its hyphen)."""
+    delen = woord.split(ZACHT_AFBREEKSTREEPJE)
+    return [d + "-" for d in delen[:-1]] + delen[-1:]
+
+
+def woordbreedte(woord: str, vet: bool = False) -> float:
+    """The width a word needs on a line: its widest piece when it has soft hyphens."""
+    return max(breedte_cm(s, vet=vet) for s in stukken(woord))
+
+
+def _kleinste_stuk(woord: str, vet: bool) -> float:
+    """The width of the widest piece when the word is hyphenated wherever pyphen allows."""
+    return woordbreedte(afgebroken(woord), vet)
+
+
+def afgebroken(woord: str) -> str:
+    """`woord` with soft hyphens at every Dutch hyphenation point.
+
+    >>> afgebroken("Inwerkingtreding").replace(ZACHT_AFBREEKSTREEPJE, "|")
+    'In|wer|king|tre|ding'
+    """
+    return _afbreker().inserted(woord, hyphen=ZACHT_AFBREEKSTREEPJE)
+
+
+Cel = Sequence[tuple[str, bool]]  # the paragraphs of a cell: (text, bold)
+
+
+def kolombreedtes(kolommen: Sequence[Sequence[Cel]], totaal_cm: float) -> tuple[list[float], list[bool]]:
+    """Widths in cm that add up to `totaal_cm`, and per column whether its words must be
+    hyphenated (only when the longest words of all columns do not fit side by side).
+
+    >>> b, afbreken = kolombreedtes([[[("artikel 1", False)]], [[("een heel lange tekst " * 8, False)]]], 16.0)
+    >>> [round(x, 2) for x in b], afbreken
+    ([3.21, 12.79], [False, False])
+    """
+    minimum = [max((woordbreedte(w, v) for cel in k for t, v in cel for w in woorden(t)), default=0.0) + CELMARGE_CM for k in kolommen]
+    natuurlijk = [max((breedte_cm(t, vet=v) for cel in k for t, v in cel), default=0.0) + CELMARGE_CM for k in kolommen]
+    natuurlijk = [max(n, m) for n, m in zip(natuurlijk, minimum, strict=True)]
+    if sum(natuurlijk) <= totaal_cm:
+        return [n * totaal_cm / sum(natuurlijk) for n in natuurlijk], [False] * len(kolommen)
+    # The room beyond the minimums goes by the amount of text (its square root: a column with
+    # twice the text is not made twice as wide, it gets longer too).
+    hoeveelheid = [(sum(breedte_cm(t, vet=v) for cel in k for t, v in cel) + CELMARGE_CM) ** 0.5 for k in kolommen]
+    ideaal = [totaal_cm * h / sum(hoeveelheid) for h in hoeveelheid]
+    # A column is hyphenated only when its longest word is long and wider than the column's
+    # fair share (Word would have to break a word there too), the worst first; short words
+    # ("onderdeel") only when the columns cannot fit otherwise.
+    afbreken = [False] * len(kolommen)
+    while True:
+        kandidaten = [
+            j
+            for j in range(len(kolommen))
+            if not afbreken[j] and minimum[j] > ideaal[j] and (minimum[j] - CELMARGE_CM > LANG_WOORD_CM or sum(minimum) > totaal_cm)
+        ]
+        if not kandidaten:
+            return _verdeel(hoeveelheid, minimum, totaal_cm), afbreken
+        j = max(kandidaten, key=lambda i: minimum[i] - ideaal[i])
+        afbreken[j] = True
+        minimum[j] = max((_kleinste_stuk(w, v) for cel in kolommen[j] for t, v in cel for w in woorden(t)), default=0.0) + CELMARGE_CM
+
+
+def _verdeel(natuurlijk: list[float], minimum: list[float], totaal_cm: float) -> list[float]:
+    """Share `totaal_cm` in proportion to the natural widths, no column below its minimum
+    (water-filling: columns held at their minimum leave the rest to the others)."""
+    vast: dict[int, float] = {}
+    while True:
+        rest = totaal_cm - sum(vast.values())
+        vrij = [j for j in range(len(natuurlijk)) if j not in vast]
+        som = sum(natuurlijk[j] for j in vrij)
+        breedtes = {j: rest * natuurlijk[j] / som if som else 0.0 for j in vrij}
+        te_smal = [j for j in vrij if breedtes[j] < minimum[j]]
+        if not te_smal or len(te_smal) == len(vrij):
+            uit = [vast.get(j, breedtes.get(j, 0.0)) for j in range(len(natuurlijk))]
+            if te_smal:  # nothing fits: every column at its minimum, scaled to the text width
+                schaal = totaal_cm / sum(minimum)
+                uit = [m * schaal for m in minimum]
+            return uit
+        for j in te_smal:
+            vast[j] = minimum[j]
+
+
+def breek_af(tekst: str, binnen_cm: float, vet: bool = False) -> str:
+    """`tekst` with soft hyphens in the words that are wider than `binnen_cm`."""
+    return re.sub(r"\S+", lambda m: afgebroken(m[0]) if woordbreedte(m[0], vet) > binnen_cm else m[0], tekst)

@@ -1,0 +1,108 @@
+"""Tables as a careful Word user makes them (issue 17, scope 3).
+
+Measured with the font metrics of the reference document's font: Arial, whose advance widths
+Liberation Sans (Debian fonts-liberation2) shares; read here with fontTools, independently of
+the width data grgen keeps.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from generator.loader.bestanden import lees_bestand
+from generator.pipeline import laad
+from generator.render.pakket import render_pakket
+
+PROJECT = Path(__file__).resolve().parent.parent
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+FONTS = Path("/usr/share/fonts/truetype/liberation2")
+CELMARGE_TWIPS = 2 * 108  # tblCellMar of "Table Grid" in basis.docx
+
+
+@pytest.fixture(scope="module")
+def documenten() -> dict[str, bytes]:
+    _, g = laad(PROJECT).geschiedenis()
+    uit = {}
+    for t in g.toepassingen:
+        for naam, inhoud in render_pakket(PROJECT, g, t, lezer=lees_bestand).bestanden.items():
+            if naam.endswith(".docx"):
+                uit[f"{t.wijziging.id}/{naam}"] = inhoud
+    return uit
+
+
+@pytest.fixture(scope="module")
+def breedte():
+    fonttools = pytest.importorskip("fontTools.ttLib")
+    if not (FONTS / "LiberationSans-Regular.ttf").is_file():
+        pytest.skip("Liberation Sans (fonts-liberation2) is niet geïnstalleerd")
+    fonts = {vet: fonttools.TTFont(FONTS / f"LiberationSans-{'Bold' if vet else 'Regular'}.ttf") for vet in (False, True)}
+
+    def meet(tekst: str, vet: bool, punt: float) -> float:
+        """Width in twips."""
+        font = fonts[vet]
+        cmap, hmtx, em = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+        return sum(hmtx[cmap[ord(c)]][0] for c in tekst) / em * punt * 20
+
+    return meet
+
+
+def _woorden(tekst: str) -> list[str]:
+    """What a line cannot break inside: split at spaces, after "-" and "/", and at soft hyphens
+    (the piece before one is printed with a hyphen)."""
+    uit = []
+    for woord in re.findall(r"[^\s]+?(?:[-/]|(?=\s)|$)", tekst):
+        delen = woord.split("\u00ad")
+        uit += [d + "-" for d in delen[:-1]] + delen[-1:]
+    return [w for w in uit if w]
+
+
+def test_geen_woord_breder_dan_zijn_kolom(documenten, breedte) -> None:
+    te_breed = []
+    tabellen = 0
+    for naam, inhoud in documenten.items():
+        with zipfile.ZipFile(io.BytesIO(inhoud)) as zf:
+            root = etree.fromstring(zf.read("word/document.xml"))
+        for tbl in root.iter(f"{W}tbl"):
+            tabellen += 1
+            for tc in tbl.iter(f"{W}tc"):
+                binnen = int(tc.find(f"{W}tcPr/{W}tcW").get(f"{W}w")) - CELMARGE_TWIPS
+                for r in tc.iter(f"{W}r"):
+                    vet = r.find(f"{W}rPr/{W}b") is not None
+                    tekst = "".join(t.text or "" for t in r.iter(f"{W}t", f"{W}delText"))
+                    for woord in _woorden(tekst):
+                        if breedte(woord, vet, 11) > binnen:
+                            te_breed.append(f"{naam}: {woord!r} ({breedte(woord, vet, 11):.0f} > {binnen} twips)")
+    assert tabellen >= 20
+    assert te_breed == []
+
+
+def test_geen_kopregel_veld_waarde_en_rijen_blijven_heel(documenten) -> None:
+    """No "Veld | Waarde" header; a row may split across pages only when it is about a page
+    long (more than 35 lines of some 0.2 cm per character in its fullest cell)."""
+    for naam, inhoud in documenten.items():
+        with zipfile.ZipFile(io.BytesIO(inhoud)) as zf:
+            root = etree.fromstring(zf.read("word/document.xml"))
+        tekst = "".join(root.itertext())
+        assert "Veld" not in tekst and "Waarde" not in tekst, naam
+        for tr in root.iter(f"{W}tr"):
+            if tr.find(f"{W}trPr/{W}cantSplit") is None:
+                regels = max(
+                    len("".join(tc.itertext())) * 0.2 / ((int(tc.find(f"{W}tcPr/{W}tcW").get(f"{W}w")) - CELMARGE_TWIPS) / 567)
+                    for tc in tr.iter(f"{W}tc")
+                )
+                assert regels > 35, f"{naam}: rij van {regels:.0f} regels zonder cantSplit"
+
+
+def test_toelichting_eenmaal_per_artikel(documenten) -> None:
+    """A "komt te luiden" artikel has one toelichting, not one per row."""
+    from tests.docxhulp import pandoc_tekst
+
+    cellen = pandoc_tekst(documenten["2025-uitbreiding-informatiemanagement/was-wordt.docx"])
+    belang = [c for c in cellen if c.startswith("Artikel 10 van de Wet gemeenschappelijke regelingen vraagt")]
+    assert len(belang) == 1
