@@ -137,11 +137,28 @@ def los_op(tekst: str, regeling: Regeling, vanuit: Plek | None) -> str:
     """
     if "[[" not in tekst:  # most texts refer to nothing: no closure, no pattern
         return tekst
+    return "".join(deel for deel, _ in los_op_in_delen(tekst, regeling, vanuit))
 
-    def vervang(m: re.Match[str]) -> str:
+
+def los_op_in_delen(tekst: str, regeling: Regeling, vanuit: Plek | None) -> list[tuple[str, str | None]]:
+    """`los_op` in pieces: (text, None) for plain text, (address, id) for each reference, so a
+    view can link a reference to its target.
+
+    >>> from generator.model import Artikel, Hoofdstuk
+    >>> r = Regeling("x", "X", "X", "s", "g", None, "p", (), "a", (), "b", (Hoofdstuk("h", "1", kinderen=(Artikel("a", "5", "Tekst."),)),))
+    >>> los_op_in_delen("Zie [[a]] hier.", r, None)
+    [('Zie ', None), ('artikel 5', 'a'), (' hier.', None)]
+    """
+    delen: list[tuple[str, str | None]] = []
+    vorige = 0
+    for m in VERWIJZING.finditer(tekst):
+        if m.start() > vorige:
+            delen.append((tekst[vorige : m.start()], None))
+        vorige = m.end()
         plek = regeling.index.get(m[1])
         if plek is None:
-            return m[0]
+            delen.append((m[0], None))
+            continue
         adres = verwijs(plek, vanuit)
         na = tekst[m.end() : m.end() + 1]
         if "," in adres and na and na not in ",.;:)":
@@ -149,9 +166,10 @@ def los_op(tekst: str, regeling: Regeling, vanuit: Plek | None) -> str:
         voor = tekst[: m.start()].rstrip()
         if not voor or voor.endswith((".", "!", "?")):
             adres = adres[:1].upper() + adres[1:]
-        return adres
-
-    return VERWIJZING.sub(vervang, tekst)
+        delen.append((adres, m[1]))
+    if vorige < len(tekst):
+        delen.append((tekst[vorige:], None))
+    return delen
 
 
 def onbekende_verwijzingen(regeling: Regeling, binnen: Iterable[Element] | None = None) -> Iterator[tuple[Plek, str]]:

@@ -157,6 +157,7 @@ class Docx:
         # Paragraphs as XML text, parsed into the body in one go (`_spoel`) before anything
         # else touches it: a regeling of 10,000 artikelen has some 40,000 paragraphs.
         self._wachtrij: list[str] = []
+        self._bladwijzers = 0
 
     # -- content -------------------------------------------------------
 
@@ -200,6 +201,19 @@ class Docx:
         self._wachtrij.append(self._alinea_xml(segmenten, stijl, alinea_status, revisie))
         if len(self._wachtrij) >= _WACHTRIJ:
             self._spoel()
+
+    def gemarkeerde_alinea(self, delen: Sequence[tuple[str, str | None]], naam: str, stijl: str = "Normal") -> None:
+        """Add a paragraph marked by a bookmark named *naam* (an ontwerp paragraph); *delen* are
+        (text, bookmark name or None): a part with a name links to that bookmark."""
+        stijl_id = None if stijl == "Normal" else self._stijl_id(stijl)
+        self._bladwijzers += 1
+        self._wachtrij.append(oxml.bladwijzer_alinea_xml(delen, stijl_id, self._bladwijzers, naam))
+        if len(self._wachtrij) >= _WACHTRIJ:
+            self._spoel()
+
+    def wijzigingen_bijhouden(self) -> None:
+        """Open the document with "wijzigingen bijhouden" on: every edit becomes a tracked change."""
+        oxml.zet_wijzigingen_bijhouden(self._doc.settings.element)
 
     def pagina_einde(self) -> None:
         """Start a new page."""
