@@ -78,3 +78,27 @@ def schrijf_pakket(doel: Path, bestanden: dict[str, bytes]) -> None:
     except BaseException:
         shutil.rmtree(tijdelijk, ignore_errors=True)
         raise
+
+
+def schrijf_nieuw_bestand(pad: Path, inhoud: bytes) -> None:
+    """Write one new file whole or not at all, and never over an existing one: the content goes
+    into a temporary file beside it, which is then linked to its name (a link fails if the name
+    exists, also when another process made it in the meantime).
+    """
+    try:
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=pad.parent, prefix=f".{pad.name}.", delete=False) as tijdelijk:
+            tijdelijk.write(inhoud)
+            tijdelijk.flush()
+            os.fsync(tijdelijk.fileno())
+    except OSError as e:
+        raise UitvoerFout(f"Kan {pad} niet schrijven: {e.strerror}") from e
+    try:
+        os.chmod(tijdelijk.name, 0o666 & ~_umask())
+        os.link(tijdelijk.name, pad)
+    except FileExistsError as e:
+        raise UitvoerFout(f"{pad} bestaat al; grgen overschrijft het niet. Kies een andere naam of id, of verwijder het bestand eerst") from e
+    except OSError as e:
+        raise UitvoerFout(f"Kan {pad} niet schrijven: {e.strerror}") from e
+    finally:
+        os.unlink(tijdelijk.name)

@@ -7,7 +7,6 @@ Run more examples with GRGEN_VOORBEELDEN=2000 python -m pytest tests/test_afleid
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 
@@ -15,17 +14,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.diff.afleiden import leid_af
-from generator.model import Artikel, Hoofdstuk, Lid, Onderdeel, Versie, VersieInfo
+from generator.model import Versie, VersieInfo
 from generator.model.wijziging import Wijziging
 from generator.wijzigen.motor import pas_toe
-from tests.genereer import _regeling, regelingen, wijziging
+from tests.genereer import regelingen, wijziging
 
 VOORBEELDEN = int(os.environ.get("GRGEN_VOORBEELDEN", "60"))
 INFO = VersieInfo("v0", "nieuwe regeling", dt.date(2020, 1, 1))
 
 
 def _pas_toe(basis: Versie, operaties) -> Versie:  # noqa: ANN001
-    w = Wijziging("w", "", "", basis.id, "wijziging", "artikelsgewijs", "ontwerp", dt.date(2021, 1, 1), dt.date(2021, 1, 1), tuple(operaties))
+    w = Wijziging(
+        "w", "", "", basis.id, "wijziging", "artikelsgewijs", "ontwerp", dt.date(2021, 1, 1), dt.date(2021, 1, 1), tuple(operaties)
+    )
     return pas_toe(basis, w, basis).na
 
 

@@ -28,6 +28,7 @@ LAGEN = {
     "generator.suggesties": 0,
     "generator.onderwerpen": 0,
     "generator.proces": 0,
+    "generator.ontwerpsleutels": 0,
     "generator.loader": 1,
     "generator.uitvoer": 1,
     "generator.wijzigen": 2,
@@ -36,6 +37,7 @@ LAGEN = {
     "generator.render": 4,
     "generator.pipeline": 5,
     "generator.verschil": 6,
+    "generator.ontwerp": 6,
     "generator.cli": 7,
     "generator.__main__": 8,
 }

@@ -36,6 +36,7 @@ from generator.wijzigen.motor import pas_toe, vervang_treffers, woordtreffers
 MAXIMAAL_PLAATSEN = 1
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_WOORD = re.compile(r"\w+")
 _SLOT = re.compile(r"\s*[.;:]?\s*")
 _LEESTEKEN_AAN_SLOT = re.compile(r"[.;:]$")  # as the engine's woorden_toevoegen
 
@@ -98,6 +99,7 @@ class _Afleider:
         self.toelichtingen = toelichtingen
         self.v = Verzamelaar()
         self.herschreven: set[str] = set()  # artikelen rewritten whole after a failed attempt
+        self._adres_id: dict[str, str] = {}
 
     # -- driver -----------------------------------------------------------------------------
     def voer_uit(self) -> Afleiding:
@@ -131,7 +133,9 @@ class _Afleider:
                 for m in self.engine_fouten:
                     self.v.fout(m.tekst, m.bron, m.adres, m.hint)
                 if fout in self.oud.index or fout in self.nieuw.index:
-                    self._melding(fout, "deze bewerking kan niet als wijziging worden geschreven", "schrijf de wijziging van dit element met de hand")
+                    self._melding(
+                        fout, "deze bewerking kan niet als wijziging worden geschreven", "schrijf de wijziging van dit element met de hand"
+                    )
                 elif not self.engine_fouten:
                     self.v.fout("de bewerking kan niet als wijziging worden geschreven")
                 break
@@ -139,7 +143,28 @@ class _Afleider:
         return Afleiding((), tuple(self.v.meldingen))
 
     def _operaties(self, ops: list[_Op]) -> tuple[Operatie, ...]:
-        return tuple(Operatie(volgnummer=i, **op.velden) for i, op in enumerate(ops, start=1))
+        """The operations numbered in the order of the regeling (metadata first), as a drafter
+        lists them; operations at one place keep the order they were found in."""
+        if not hasattr(self, "_rang"):
+            self._rang = {element_id: i for i, element_id in enumerate(self.oud.index)}
+        volgorde = sorted(ops, key=self._plaats)
+        return tuple(Operatie(volgnummer=i, **op.velden) for i, op in enumerate(volgorde, start=1))
+
+    def _plaats(self, op: _Op) -> int:
+        """Where an operation stands in the regeling: at its target, or (toevoegen) after the
+        last element of the parent it adds to; metadata first."""
+        doel = op.velden.get("doel")
+        if doel is None:
+            return -1
+        if not doel.stappen:
+            return len(self._rang)
+        element_id = self._adres_id[doel.tekst]
+        if op.velden["actie"] == "toevoegen":
+            element = self.oud.index[element_id].element
+            while element.kinderen:
+                element = element.kinderen[-1]
+            element_id = element.id
+        return self._rang[element_id]
 
     def _pas_toe(self, ops: list[_Op]) -> Regeling | None:
         if not ops:
@@ -178,7 +203,9 @@ class _Afleider:
             if d.id not in nieuw:
                 ops.append(_Op({"actie": "uittreding", "deelnemer_id": d.id, "toelichting": self._toelichting("@deelnemer:" + d.id)}, None))
         if self.nieuw.citeertitel != self.oud.citeertitel:
-            ops.append(_Op({"actie": "citeertitel", "tekst": self.nieuw.citeertitel, "toelichting": self._toelichting("@citeertitel")}, None))
+            ops.append(
+                _Op({"actie": "citeertitel", "tekst": self.nieuw.citeertitel, "toelichting": self._toelichting("@citeertitel")}, None)
+            )
         return ops
 
     def _toelichting(self, element_id: str) -> str:
@@ -192,6 +219,7 @@ class _Afleider:
 
     def _doel(self, element_id: str) -> Doel:
         adres = self.oud.index[element_id].adres
+        self._adres_id[adres] = element_id
         return Doel(adres, parse_adres(adres), None, self.bronnen.get(element_id, GEEN_BRON))
 
     def _artikel_van(self, element_id: str) -> str | None:
@@ -209,7 +237,11 @@ class _Afleider:
             # Kept items in another order, or taken from another parent: not an amendment of items.
             verplaatst = next((i for i in bewaard_ids if i not in oud_bewaard), None)
             if verplaatst is not None:
-                self._melding(verplaatst, "dit element staat op een andere plaats dan in de basisversie; verplaatsen kan niet", "laat het vervallen en voeg nieuwe tekst in (Ar 6.16)")
+                self._melding(
+                    verplaatst,
+                    "dit element staat op een andere plaats dan in de basisversie; verplaatsen kan niet",
+                    "laat het vervallen en voeg nieuwe tekst in (Ar 6.16)",
+                )
                 return
             self._herschrijf(ouder, ops)
             return
@@ -253,16 +285,35 @@ class _Afleider:
                 self._herschrijf(oud, ops)
                 return
         if oud.heeft_opschrift and (oud.opschrift or "") != (nieuw.opschrift or "") and nieuw.opschrift:
-            ops.append(_Op({"actie": "opschrift", "doel": self._doel(oud.id), "tekst": nieuw.opschrift, "toelichting": self._toelichting(oud.id)}, self._artikel_van(oud.id) if oud.soort == "artikel" else None))
+            ops.append(
+                _Op(
+                    {"actie": "opschrift", "doel": self._doel(oud.id), "tekst": nieuw.opschrift, "toelichting": self._toelichting(oud.id)},
+                    self._artikel_van(oud.id) if oud.soort == "artikel" else None,
+                )
+            )
         self._lijst(oud, oud.kinderen, nieuw.kinderen, ops)
 
     def _herschrijf(self, ouder: Element | None, ops: list[_Op]) -> None:
         if ouder is None or ouder.soort in ("hoofdstuk", "paragraaf"):
-            self._melding(ouder.id if ouder else "", "de indeling is veranderd op een manier die geen wijziging kan uitdrukken", "laat artikelen vervallen of voeg ze in; hoofdstukken worden niet herschreven")
+            self._melding(
+                ouder.id if ouder else "",
+                "de indeling is veranderd op een manier die geen wijziging kan uitdrukken",
+                "laat artikelen vervallen of voeg ze in; hoofdstukken worden niet herschreven",
+            )
             return
         nieuw = self.nieuw.index[ouder.id].element
         self.kl.add(ouder.id)
-        ops.append(_Op({"actie": "komt_te_luiden", "doel": self._doel(ouder.id), "nieuw": _als_nieuw(nieuw, houd_id=True), "toelichting": self._toelichting(ouder.id)}, self._artikel_van(ouder.id)))
+        ops.append(
+            _Op(
+                {
+                    "actie": "komt_te_luiden",
+                    "doel": self._doel(ouder.id),
+                    "nieuw": _als_nieuw(nieuw, houd_id=True),
+                    "toelichting": self._toelichting(ouder.id),
+                },
+                self._artikel_van(ouder.id),
+            )
+        )
 
     # -- texts ------------------------------------------------------------------------------
     def _teksten(self, tussen: Regeling) -> list[_Op]:
@@ -443,7 +494,11 @@ def _telkens(oud: dict[str, str], nieuw: dict[str, str], alle: list) -> dict | N
     ((wat, door),) = vormen
     if not wat or "[" in wat or "]" in wat:
         return None
-    spec = {"actie": "vervangen", "wat": wat, "door": " ".join(door.split()), "telkens": True} if door else {"actie": "woorden_vervallen", "wat": wat, "telkens": True}
+    spec = (
+        {"actie": "vervangen", "wat": wat, "door": " ".join(door.split()), "telkens": True}
+        if door
+        else {"actie": "woorden_vervallen", "wat": wat, "telkens": True}
+    )
     return spec if _simuleer(oud, spec) == nieuw else None
 
 
@@ -462,8 +517,12 @@ def _kandidaten(velden: dict[str, str], veld: str, a: int, b: int, ingevoegd: st
             span = _anker(s, a if richting == 1 else b, richting)
             span = _uniek(velden, veld, *span, richting) if span else None
             if span is not None:
-                ankers.append((span[1] - span[0], positie, s[span[0] : span[1]]))
-        for _, positie, wat in sorted(ankers, key=lambda x: (x[0], x[1] != "voor")):
+                wat = s[span[0] : span[1]]
+                ankers.append((len(_WOORD.findall(wat)), positie, wat))
+        # The shortest quote; on a tie "voor" the next words, unless the new words open with a
+        # punctuation mark (", de clouddiensten" goes after the words it continues).
+        voorkeur = "na" if tekst[:1] in ",.;:)" else "voor"
+        for _, positie, wat in sorted(ankers, key=lambda x: (x[0], x[1] != voorkeur)):
             yield {"actie": "woorden_invoegen", "positie": positie, "wat": wat, "tekst": tekst}
     i, j = _kern(s, a, b)
     span = _uniek(velden, veld, i, j, 0)
@@ -541,9 +600,11 @@ def _simuleer(velden: dict[str, str], spec: dict) -> dict[str, str] | None:
     if aantal == 0 or (aantal > 1 and not spec.get("telkens")):
         return None
     if actie == "vervangen":
+
         def vervanging(_: str) -> str:
             return spec["door"]
     elif actie == "woorden_vervallen":
+
         def vervanging(_: str) -> str:
             return ""
     elif spec["positie"] == "na":
@@ -552,8 +613,10 @@ def _simuleer(velden: dict[str, str], spec: dict) -> dict[str, str] | None:
         def vervanging(gevonden: str) -> str:
             return gevonden + scheiding + spec["tekst"]
     else:
+
         def vervanging(gevonden: str) -> str:
             return spec["tekst"] + ("" if spec["tekst"][-1:] in "(" else " ") + gevonden
+
     return {veld: _netjes(vervang_treffers(t, per_veld[veld], vervanging)) for veld, t in velden.items()}
 
 

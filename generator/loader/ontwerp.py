@@ -20,7 +20,15 @@ from generator.model.bewerking import GelezenAlinea
 from generator.ontwerpsleutels import lees_bladwijzer
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_STIJLSOORT = {"Title": "titel", "Heading1": "hoofdstuk", "Heading2": "kop", "Heading3": "kop", "Lid": "lid", "Onderdeel": "onderdeel", "Subonderdeel": "subonderdeel"}
+_STIJLSOORT = {
+    "Title": "titel",
+    "Heading1": "hoofdstuk",
+    "Heading2": "kop",
+    "Heading3": "kop",
+    "Lid": "lid",
+    "Onderdeel": "onderdeel",
+    "Subonderdeel": "subonderdeel",
+}
 _OVERSLAAN = {"del", "moveFrom", "pPr", "rPr", "instrText", "delText", "delInstrText"}
 
 
@@ -65,7 +73,9 @@ def _lees_docx(pad: Path, naam: str, alle_sleutels: list[str]) -> list[GelezenAl
     meldingen: list[Melding] = []
     for n, p in enumerate(body.iter(_w("p")), start=1):
         if any(a.tag == _w("tbl") for a in p.iterancestors()):
-            meldingen.append(Melding("tekst in een tabel hoort bij geen enkel element", Bron(naam, n), None, "zet de tekst in een lid of onderdeel"))
+            meldingen.append(
+                Melding("tekst in een tabel hoort bij geen enkel element", Bron(naam, n), None, "zet de tekst in een lid of onderdeel")
+            )
             continue
         delen: list[str] = []
         namen: list[str] = []

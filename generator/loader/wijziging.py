@@ -99,7 +99,7 @@ def lees_wijziging(pad: Path, naam: str, v: Verzamelaar) -> Wijziging | None:
         kenmerk_voorstel=kaart.tekst("kenmerk_voorstel"),
         vastgesteld_door=kaart.tekst("vastgesteld_door"),
         reconstructie=kaart.tekst("reconstructie"),
-        toelichting=kaart.tekst("toelichting"),
+        toelichting=_toelichting(kaart),
         samenvatting=kaart.tekst("samenvatting"),
         deelnemers=_briefgegevens(kaart),
         bestand=naam,
@@ -221,9 +221,18 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
         telkens=kaart.vlag("telkens"),
         deelnemer=deelnemer,
         deelnemer_id=deelnemer_id,
-        toelichting=kaart.tekst("toelichting"),
+        toelichting=_toelichting(kaart),
         bron=bron,
     )
+
+
+def _toelichting(kaart: Kaart) -> str | None:
+    """The toelichting; an empty one (`toelichting: ""`, the placeholder `grgen afleiden` writes)
+    counts as none."""
+    waarde = kaart.ruw("toelichting")
+    if isinstance(waarde, str) and not waarde.strip():
+        return None
+    return kaart.tekst("toelichting")
 
 
 def _woorden(kaart: Kaart, sleutel: str, leeg_mag: bool = False) -> str | None:

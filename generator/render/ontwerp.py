@@ -20,7 +20,14 @@ from generator.render.docx.document import Docx
 from generator.render.tekstweergave import md_escape
 
 # Paragraph style per kind of paragraph; `grgen afleiden` reads a new paragraph's kind from it.
-STIJLEN = {"hoofdstuk": "Heading 1", "paragraaf": "Heading 2", "artikel": "Heading 2", "lid": "Lid", "onderdeel": "Onderdeel", "subonderdeel": "Subonderdeel"}
+STIJLEN = {
+    "hoofdstuk": "Heading 1",
+    "paragraaf": "Heading 2",
+    "artikel": "Heading 2",
+    "lid": "Lid",
+    "onderdeel": "Onderdeel",
+    "subonderdeel": "Subonderdeel",
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,7 +79,9 @@ def ontwerp_docx(versie: Versie, auteur: str) -> bytes:
     lijst = alineas(regeling)
     namen = {s: bladwijzer(n, s) for n, s in enumerate(sleutels(regeling))}
     doc = Docx()
-    doc.eigenschappen(regeling.citeertitel, auteur, versie.info.inwerkingtreding or dt.date(2000, 1, 1), f"grgen-ontwerp {regeling.slug} {versie.id}")
+    doc.eigenschappen(
+        regeling.citeertitel, auteur, versie.info.inwerkingtreding or dt.date(2000, 1, 1), f"grgen-ontwerp {regeling.slug} {versie.id}"
+    )
     doc.wijzigingen_bijhouden()
     for a in lijst:
         delen = [(t, namen.get(ref) if ref else None) for t, ref in a.delen]

@@ -19,7 +19,15 @@ from generator.model.bewerking import GelezenAlinea
 from generator.model.ids import NIEUW_ID
 
 # What each kind may hold (the regeling itself: hoofdstukken).
-_HOUDT = {"regeling": ("hoofdstuk",), "hoofdstuk": ("paragraaf", "artikel"), "paragraaf": ("artikel",), "artikel": ("lid", "onderdeel"), "lid": ("onderdeel",), "onderdeel": ("subonderdeel",), "subonderdeel": ()}
+_HOUDT = {
+    "regeling": ("hoofdstuk",),
+    "hoofdstuk": ("paragraaf", "artikel"),
+    "paragraaf": ("artikel",),
+    "artikel": ("lid", "onderdeel"),
+    "lid": ("onderdeel",),
+    "onderdeel": ("subonderdeel",),
+    "subonderdeel": (),
+}
 _KOP = re.compile(r"^(?i:(hoofdstuk|paragraaf|artikel))(?:\s+([0-9]+[a-zA-Z]*|[IVXLC]+[A-Z]*))?\.?(?:\s+(.*))?$")
 _LABELS = {
     "subonderdeel": re.compile(r"^(\d+)°\.?(?:\s+|$)"),
@@ -130,12 +138,16 @@ class _Bouwer:
     def _vast(self, a: GelezenAlinea) -> None:
         """Aanhef, considerans, afkondiging and ondertekening cannot be amended: unchanged or a message."""
         sleutel = a.sleutel or ""
-        oud = {"@aanhef": self.basis.aanhef, "@afkondiging": self.basis.afkondiging, "@ondertekening": self.basis.ondertekening}.get(sleutel)
+        oud = {"@aanhef": self.basis.aanhef, "@afkondiging": self.basis.afkondiging, "@ondertekening": self.basis.ondertekening}.get(
+            sleutel
+        )
         if sleutel.startswith("@considerans:"):
             i = int(sleutel.split(":")[1]) - 1
             oud = self.basis.considerans[i] if i < len(self.basis.considerans) else None
         if oud is not None and a.tekst != " ".join(oud.split()):
-            wat = {"@aanhef": "de aanhef", "@afkondiging": "de afkondiging", "@ondertekening": "de ondertekening"}.get(sleutel, "de considerans")
+            wat = {"@aanhef": "de aanhef", "@afkondiging": "de afkondiging", "@ondertekening": "de ondertekening"}.get(
+                sleutel, "de considerans"
+            )
             self.fout(f"{wat} is gewijzigd; die kan niet met een wijziging van de regeling worden veranderd", a.bron, "zet de tekst terug")
 
     def _deelnemer(self, a: GelezenAlinea, deelnemers: list[Deelnemer]) -> None:
@@ -144,7 +156,11 @@ class _Bouwer:
         if a.sleutel is not None and a.sleutel.startswith("@deelnemer:"):
             d = self.basis.zoek_deelnemer(a.sleutel.split(":", 1)[1])
             if d is not None and a.tekst != d.lichaam:
-                self.fout(f"de naam van deelnemer {d.naam} is gewijzigd; dat kan niet", a.bron, "laat de deelnemer uittreden en een nieuwe toetreden")
+                self.fout(
+                    f"de naam van deelnemer {d.naam} is gewijzigd; dat kan niet",
+                    a.bron,
+                    "laat de deelnemer uittreden en een nieuwe toetreden",
+                )
             if d is not None:
                 deelnemers.append(d)
             return
@@ -169,7 +185,9 @@ class _Bouwer:
         if deel in ("tekst", "slot"):
             knoop = next((k for k in reversed(self.stapel) if k.id == element_id), None)
             if knoop is None:
-                self.fout(f"de tekst van {plek.adres} staat niet meer bij {plek.adres}", a.bron, "zet de tekst terug onder de kop van het artikel")
+                self.fout(
+                    f"de tekst van {plek.adres} staat niet meer bij {plek.adres}", a.bron, "zet de tekst terug onder de kop van het artikel"
+                )
                 return
             while self.stapel[-1] is not knoop:
                 self.stapel.pop()
@@ -188,7 +206,11 @@ class _Bouwer:
                 return
             soort, nummer, opschrift = kop
             if nummer and nummer != oud.nummer:
-                self.fout(f"{oud.kop} heet hier {soort} {nummer}; een bestaand {oud.soort} houdt zijn nummer (Ar 6.16)", a.bron, f"zet het nummer terug op {oud.nummer}")
+                self.fout(
+                    f"{oud.kop} heet hier {soort} {nummer}; een bestaand {oud.soort} houdt zijn nummer (Ar 6.16)",
+                    a.bron,
+                    f"zet het nummer terug op {oud.nummer}",
+                )
             knoop = _Knoop(oud.id, oud.soort, oud.nummer, a.bron, opschrift=opschrift or None, onderwerpen=oud.onderwerpen)
         else:
             label, tekst = self._label(a.tekst, oud.soort)
@@ -227,7 +249,7 @@ class _Bouwer:
         self.fout(
             "deze tekst hoort bij geen enkel element",
             a.bron,
-            "begin een nieuw lid met zijn nummer (\"3.\") of een onderdeel met zijn letter (\"c.\"), of voeg de tekst bij de alinea ervoor",
+            'begin een nieuw lid met zijn nummer ("3.") of een onderdeel met zijn letter ("c."), of voeg de tekst bij de alinea ervoor',
         )
 
     def _nieuw_id(self) -> str:
@@ -253,10 +275,18 @@ class _Bouwer:
             self.stapel.pop()
         ouder = self.stapel[-1]
         if knoop.soort not in _HOUDT[ouder.soort]:
-            self.fout(f"een {knoop.soort} kan hier niet staan", a.bron, "een artikel staat in een hoofdstuk, een lid in een artikel, een onderdeel in een artikel of lid")
+            self.fout(
+                f"een {knoop.soort} kan hier niet staan",
+                a.bron,
+                "een artikel staat in een hoofdstuk, een lid in een artikel, een onderdeel in een artikel of lid",
+            )
             return
         if ouder.kinderen and ouder.kinderen[0].soort != knoop.soort and knoop.soort in ("lid", "onderdeel"):
-            self.fout(f"een {knoop.soort} tussen {ouder.kinderen[0].soort == 'lid' and 'leden' or 'onderdelen'}", a.bron, "een artikel heeft leden of onderdelen, niet allebei")
+            self.fout(
+                f"een {knoop.soort} tussen {ouder.kinderen[0].soort == 'lid' and 'leden' or 'onderdelen'}",
+                a.bron,
+                "een artikel heeft leden of onderdelen, niet allebei",
+            )
             return
         ouder.kinderen.append(knoop)
         self.stapel.append(knoop)
