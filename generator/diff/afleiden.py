@@ -68,12 +68,13 @@ def leid_af(
     `bronnen` (element id -> place in the edited document) locates messages and operations;
     `toelichtingen` (element id -> comment) become the toelichting of the operations on it.
 
-    >>> from generator.model import Artikel, Hoofdstuk, VersieInfo
     >>> import datetime as dt
-    >>> from tests.genereer import _regeling
-    >>> oud = _regeling((Hoofdstuk("h", "1", opschrift="A", kinderen=(Artikel("a", "1", "De raad besluit."),)),))
-    >>> nieuw = _regeling((Hoofdstuk("h", "1", opschrift="A", kinderen=(Artikel("a", "1", "De raad beslist."),)),))
-    >>> [(o.actie, o.wat, o.door) for o in leid_af(Versie(VersieInfo("v", "wijziging", dt.date(2020, 1, 1)), oud), nieuw).operaties]
+    >>> from generator.model import Artikel, Hoofdstuk, VersieInfo
+    >>> def regeling(tekst):
+    ...     artikel = Artikel("a", "1", tekst, opschrift="Besluit")
+    ...     return Regeling("x", "X", "X", "s", "g", None, "p", (), "a", (), "b", (Hoofdstuk("h", "1", opschrift="A", kinderen=(artikel,)),))
+    >>> basis = Versie(VersieInfo("v", "wijziging", dt.date(2020, 1, 1)), regeling("De raad besluit."))
+    >>> [(o.actie, o.wat, o.door) for o in leid_af(basis, regeling("De raad beslist.")).operaties]
     [('vervangen', 'besluit', 'beslist')]
     """
     afleider = _Afleider(basis, bewerkt, ooit_ids, ooit_nummers, bronnen or {}, toelichtingen or {})

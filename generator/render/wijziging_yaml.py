@@ -44,12 +44,13 @@ def wijziging_yaml(
 
     >>> from generator.model.wijziging import Doel
     >>> op = Operatie("vervangen", 1, Doel("artikel 1", (("artikel", "1"),)), wat="raad", door="college")
-    >>> print(wijziging_yaml("w", "Wijziging", "2017", dt.date(2026, 1, 1), (op,), "ontwerp.docx").split("wijzigingen:")[1].strip())
-    - actie: vervangen
-      doel: artikel 1
-      wat: "raad"
-      door: "college"
-      toelichting: ""
+    >>> tekst = wijziging_yaml("w", "Wijziging", "2017", dt.date(2026, 1, 1), (op,), "ontwerp.docx")
+    >>> print(tekst[tekst.index("  - actie"):], end="")
+      - actie: vervangen
+        doel: artikel 1
+        wat: "raad"
+        door: "college"
+        toelichting: ""
     """
     data = CommentedMap()
     data["id"] = wijziging_id
