@@ -24,7 +24,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from generator.adressen import parse_adres
+from generator.adressen import VERWIJZING, parse_adres
 from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD, woorddiff
 from generator.errors import GEEN_BRON, Bron, GrgenFout, Melding, Verzamelaar
 from generator.model import Element, Regeling, Versie
@@ -152,15 +152,15 @@ class _Afleider:
         return tuple(Operatie(volgnummer=i, **op.velden) for i, op in enumerate(volgorde, start=1))
 
     def _plaats(self, op: _Op) -> int:
-        """Where an operation stands in the regeling: at its target, or (toevoegen) after the
-        last element of the parent it adds to; metadata first."""
+        """Where an operation stands in the regeling: at its target, or (toevoegen, invoegen na)
+        at the last element of the element it adds to or after; metadata first."""
         doel = op.velden.get("doel")
         if doel is None:
             return -1
         if not doel.stappen:
             return len(self._rang)
         element_id = self._adres_id[doel.tekst]
-        if op.velden["actie"] == "toevoegen":
+        if op.velden["actie"] == "toevoegen" or op.velden.get("positie") == "na":
             element = self.oud.index[element_id].element
             while element.kinderen:
                 element = element.kinderen[-1]
@@ -267,7 +267,7 @@ class _Afleider:
                 ops.append(_Op({"actie": "invoegen", "doel": self._doel(volgende.id), "positie": "voor", **velden}, artikel))
             elif vorige.id == laatste_oud and all(is_nieuw(x.id) or x.id not in self.oud.index for x in nieuw[i:]):
                 doel = self._doel(ouder.id) if ouder is not None else Doel("de regeling", ())
-                ops.append(_Op({"actie": "toevoegen", "doel": doel, "soort": element.soort, **velden}, artikel))
+                ops.append(_Op({"actie": "toevoegen", "doel": doel, **velden}, artikel))
             else:
                 ops.append(_Op({"actie": "invoegen", "doel": self._doel(vorige.id), "positie": "na", **velden}, artikel))
         paren = {k.id: k for k in oud}
@@ -562,10 +562,11 @@ def _uniek(velden: dict[str, str], veld: str, i: int, j: int, richting: int) -> 
     None when no such quote exists, or it would cut into a reference [[id]]."""
     s = velden[veld]
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(s) if not m[0].isspace()]
+    verwijzingen = [(m.start(), m.end()) for m in VERWIJZING.finditer(s)]
     kant = 1 if richting >= 0 else -1
     while True:
         wat = s[i:j]
-        if "[" in wat or "]" in wat:
+        if "[" in wat or "]" in wat or any(b < j and i < e for b, e in verwijzingen):
             return None
         if wat.strip() and _treffers(velden, wat) == 1 and woordtreffers(wat, s) == [(i, j)]:
             return i, j
