@@ -256,3 +256,30 @@ def test_libreoffice_bewaart_de_ids(project: Path, tmp_path: Path):
         if p.element != basis.regeling.index[p.element.id].element and not p.element.kinderen
     ]
     assert veranderd == ["begrippen.e"]
+
+
+def test_tekst_van_een_verwijzing(project: Path, tmp_path: Path):
+    """Typing over a reference would be lost (it follows the numbering): a located message."""
+    ontwerp = tmp_path / "o.md"
+    maak_ontwerp(laad(project), BASIS, ontwerp, "Jurist")
+    tekst = ontwerp.read_text(encoding="utf-8").replace("[artikel 10](#ambtelijk-overleg)", "[artikel 11](#ambtelijk-overleg)", 1)
+    ontwerp.write_text(tekst, encoding="utf-8")
+    with pytest.raises(WijzigingFout) as fout:
+        leid_wijziging_af(laad(project), ontwerp, BASIS, "x", dt.date(2027, 1, 1))
+    (melding,) = fout.value.meldingen
+    assert 'verwijzing "artikel 11" is gewijzigd' in melding.tekst and '(hier: "artikel 10")' in melding.tekst
+    assert melding.bron.regel == next(i for i, r in enumerate(tekst.splitlines(), start=1) if "[artikel 11]" in r)
+
+
+def test_opdrachten(project: Path, tmp_path: Path):
+    """The commands: exit codes and messages."""
+    from click.testing import CliRunner
+
+    from generator.cli import grgen
+
+    uit = CliRunner().invoke(grgen, ["-C", str(project), "ontwerp", BASIS, "-o", str(tmp_path / "o.docx"), "--auteur", "Jurist"])
+    assert uit.exit_code == 0 and "Geschreven" in uit.output
+    uit = CliRunner().invoke(grgen, ["-C", str(project), "afleiden", str(tmp_path / "o.docx"), "--basis", BASIS])
+    assert uit.exit_code == 1 and "verschilt niet" in uit.output
+    uit = CliRunner().invoke(grgen, ["-C", str(project), "ontwerp", BASIS, "-o", str(tmp_path / "o.pdf")])
+    assert uit.exit_code != 0 and ".docx" in uit.output

@@ -80,12 +80,23 @@ def _lees_docx(pad: Path, naam: str, alle_sleutels: list[str]) -> list[GelezenAl
         delen: list[str] = []
         namen: list[str] = []
         commentaar: list[str] = []
-        _loop(p, delen, namen, commentaar, alle_sleutels)
+        koppelingen: list[str] = []
+        _loop(p, delen, namen, commentaar, alle_sleutels, koppelingen)
         sleutel = next((s for s in (lees_bladwijzer(x, alle_sleutels) for x in namen) if s is not None), None)
         stijl = p.find(f"{_w('pPr')}/{_w('pStyle')}")
         soort = _STIJLSOORT.get(stijl.get(_w("val")) if stijl is not None else "", "tekst")
         teken_weg = p.find(f"{_w('pPr')}/{_w('rPr')}/{_w('del')}") is not None
-        ruw.append((sleutel, soort, "".join(delen), n, tuple(opmerkingen[c] for c in commentaar if c in opmerkingen), teken_weg))
+        ruw.append(
+            (
+                sleutel,
+                soort,
+                "".join(delen),
+                n,
+                tuple(opmerkingen[c] for c in commentaar if c in opmerkingen),
+                teken_weg,
+                tuple(koppelingen),
+            )
+        )
     if meldingen:
         raise InvoerFout(f"{naam} bevat tekst die grgen niet kan plaatsen", meldingen)
     return _voeg_samen(ruw, naam)
@@ -96,24 +107,24 @@ def _voeg_samen(ruw, naam: str) -> list[GelezenAlinea]:  # noqa: ANN001
     accepting: the joined paragraph is the first one's, unless all its text was deleted."""
     uit: list[GelezenAlinea] = []
     wachtend = None
-    for sleutel, soort, tekst, n, opm, teken_weg in ruw:
+    for sleutel, soort, tekst, n, opm, teken_weg, kop in ruw:
         if wachtend is not None:
-            w_sleutel, w_soort, w_tekst, w_n, w_opm = wachtend
+            w_sleutel, w_soort, w_tekst, w_n, w_opm, w_kop = wachtend
             if w_tekst.strip():
                 sleutel, soort, n = w_sleutel, w_soort, w_n
-            tekst, opm = w_tekst + tekst, w_opm + opm
+            tekst, opm, kop = w_tekst + tekst, w_opm + opm, w_kop + kop
             wachtend = None
         if teken_weg:
-            wachtend = (sleutel, soort, tekst, n, opm)
+            wachtend = (sleutel, soort, tekst, n, opm, kop)
             continue
-        uit.append(GelezenAlinea(sleutel, soort, " ".join(tekst.split()), Bron(naam, n), opm))
+        uit.append(GelezenAlinea(sleutel, soort, " ".join(tekst.split()), Bron(naam, n), opm, kop))
     if wachtend is not None:
-        sleutel, soort, tekst, n, opm = wachtend
-        uit.append(GelezenAlinea(sleutel, soort, " ".join(tekst.split()), Bron(naam, n), opm))
+        sleutel, soort, tekst, n, opm, kop = wachtend
+        uit.append(GelezenAlinea(sleutel, soort, " ".join(tekst.split()), Bron(naam, n), opm, kop))
     return uit
 
 
-def _loop(knoop, delen: list[str], namen: list[str], commentaar: list[str], alle_sleutels: list[str]) -> None:  # noqa: ANN001
+def _loop(knoop, delen: list[str], namen: list[str], commentaar: list[str], alle_sleutels: list[str], koppelingen: list[str]) -> None:  # noqa: ANN001
     for kind in knoop:
         if not isinstance(kind.tag, str):
             continue
@@ -134,11 +145,12 @@ def _loop(knoop, delen: list[str], namen: list[str], commentaar: list[str], alle
                 commentaar.append(c)
         elif tag == "hyperlink" and _verwijzing(lees_bladwijzer(kind.get(_w("anchor"), ""), alle_sleutels)):
             tekst: list[str] = []
-            _loop(kind, tekst, namen, commentaar, alle_sleutels)
+            _loop(kind, tekst, namen, commentaar, alle_sleutels, [])
             if "".join(tekst).strip():  # a link whose text was deleted is gone
                 delen.append(f"[[{_verwijzing(lees_bladwijzer(kind.get(_w('anchor'), ''), alle_sleutels))}]]")
+                koppelingen.append(" ".join("".join(tekst).split()))
         else:
-            _loop(kind, delen, namen, commentaar, alle_sleutels)
+            _loop(kind, delen, namen, commentaar, alle_sleutels, koppelingen)
 
 
 def _opmerkingen(wortel) -> dict[str, str]:  # noqa: ANN001
@@ -189,10 +201,17 @@ def lees_markdown(tekst: str, naam: str, alle_sleutels: list[str]) -> list[Gelez
             inhoud = kop[2]
             soort = {1: "titel", 2: "hoofdstuk"}.get(len(kop[1]), "kop")
 
+        koppelingen: list[str] = []
+
         def link(m: re.Match[str]) -> str:
             doel = _verwijzing(m[2] if m[2] in bekend else None)
-            return f"[[{doel}]]" if doel else m[1]
+            if doel:
+                koppelingen.append(" ".join(_ONTSNAPT.sub(r"\1", m[1]).split()))
+                return f"[[{doel}]]"
+            return m[1]
 
         inhoud = _ONTSNAPT.sub(r"\1", _LINK.sub(link, inhoud))
-        uit.append(GelezenAlinea(sleutel, soort, " ".join(inhoud.replace("\u00a0", " ").split()), Bron(naam, start)))
+        uit.append(
+            GelezenAlinea(sleutel, soort, " ".join(inhoud.replace("\u00a0", " ").split()), Bron(naam, start), (), tuple(koppelingen))
+        )
     return uit

@@ -23,3 +23,4 @@ class GelezenAlinea:
     tekst: str
     bron: Bron = GEEN_BRON
     opmerkingen: tuple[str, ...] = ()  # the Word comments anchored in the paragraph
+    koppelingen: tuple[str, ...] = ()  # the shown text of each reference `[[id]]`, in order

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from generator.adressen import los_op_in_delen
 from generator.errors import Bron, Melding
 from generator.model import SOORTEN, Deelnemer, Element, Regeling
 from generator.model.bewerking import GelezenAlinea
@@ -91,6 +92,7 @@ class _Bouwer:
         self.wortel = _Knoop("", "regeling", "", Bron(""))
         self.stapel: list[_Knoop] = [self.wortel]
         self.gezien: set[str] = set()
+        self.koppelingen: list[tuple[str, str, GelezenAlinea]] = []  # (element id, field, paragraph)
 
     def fout(self, tekst: str, bron: Bron, hint: str | None = None) -> None:
         self.meldingen.append(Melding(tekst, bron, None, hint))
@@ -126,6 +128,7 @@ class _Bouwer:
         else:
             actief = tuple(d for d in self.basis.deelnemers if d.tot is not None) + tuple(deelnemers)
         regeling = self.basis.met(kinderen=kinderen, citeertitel=citeertitel, deelnemers=actief)
+        self._controleer_koppelingen(regeling)
         return Bewerking(regeling, self.bronnen, self.toelichtingen, tuple(self.meldingen))
 
     def _opmerking(self, sleutel: str, a: GelezenAlinea) -> None:
@@ -196,6 +199,8 @@ class _Bouwer:
                 knoop.tekst = a.tekst
             else:
                 knoop.slottekst = a.tekst
+            if a.koppelingen:
+                self.koppelingen.append((element_id, "tekst" if deel == "tekst" else "slottekst", a))
             return
         if element_id in self.gezien:
             return  # a copied paragraph kept the bookmark of its original
@@ -217,6 +222,8 @@ class _Bouwer:
             knoop = _Knoop(oud.id, oud.soort, oud.nummer, a.bron, tekst=tekst, label=label)
         self.bronnen[oud.id] = a.bron
         self._opmerking(oud.id, a)
+        if a.koppelingen and not oud.heeft_opschrift:
+            self.koppelingen.append((oud.id, "tekst", a))
         self._plaats(knoop, a)
 
     def _nieuw(self, a: GelezenAlinea) -> None:
@@ -237,6 +244,8 @@ class _Bouwer:
             knoop = _Knoop(self._nieuw_id(), soort, "", a.bron, tekst=tekst, label=label)
         self.bronnen[knoop.id] = a.bron
         self._opmerking(knoop.id, a)
+        if a.koppelingen and knoop.tekst is not None:
+            self.koppelingen.append((knoop.id, "tekst", a))
         self._plaats(knoop, a)
 
     def _losse_tekst(self, a: GelezenAlinea) -> None:
@@ -245,6 +254,8 @@ class _Bouwer:
         top = self.stapel[-1]
         if top.soort == "artikel" and top.id.startswith(NIEUW_ID) and top.tekst is None and not top.kinderen:
             top.tekst = a.tekst
+            if a.koppelingen:
+                self.koppelingen.append((top.id, "tekst", a))
             return
         self.fout(
             "deze tekst hoort bij geen enkel element",
@@ -305,6 +316,31 @@ class _Bouwer:
         for k in knoop.kinderen:
             self._een_lid(k)
 
+    def _controleer_koppelingen(self, regeling: Regeling) -> None:
+        """A reference shows the address of its target; text typed over it would be lost (the
+        reference follows the numbering by itself), so it must still read as that address, in
+        the basis or in the edited numbering."""
+        for element_id, veld, a in self.koppelingen:
+            plek = regeling.index.get(element_id)
+            tekst = getattr(plek.element, veld) if plek is not None else None
+            if not tekst:
+                continue
+            nu = [adres for adres, ref in los_op_in_delen(tekst, regeling, plek) if ref]
+            eerder: list[str] = []
+            if element_id in self.basis.index:
+                oud = self.basis.index[element_id]
+                eerder = [adres for adres, ref in los_op_in_delen(getattr(oud.element, veld) or "", self.basis, oud) if ref]
+            refs = [ref for _, ref in los_op_in_delen(tekst, regeling, plek) if ref]
+            for i, (getoond, ref) in enumerate(zip(a.koppelingen, refs, strict=False)):
+                goed = {nu[i] if i < len(nu) else "", eerder[i] if i < len(eerder) else ""}
+                goed |= {r.index[ref].adres for r in (regeling, self.basis) if ref in r.index}
+                if _gewoon(getoond) not in {_gewoon(g) for g in goed if g}:
+                    self.fout(
+                        f'de tekst van de verwijzing "{getoond}" is gewijzigd; een verwijzing volgt de nummering vanzelf (hier: "{nu[i] if i < len(nu) else ref}")',
+                        a.bron,
+                        "zet de tekst terug, of verwijder de koppeling (hyperlink) en schrijf de tekst zelf",
+                    )
+
     def _controleer_labels(self, knoop: _Knoop) -> None:
         """A number typed before a lid or onderdeel must be its number in the basis or at its new place."""
         for i, k in enumerate(knoop.kinderen, start=1):
@@ -318,3 +354,8 @@ class _Bouwer:
                         "nummers van leden en onderdelen volgen uit hun plaats; laat het nummer staan of pas het aan",
                     )
             self._controleer_labels(k)
+
+
+def _gewoon(tekst: str) -> str:
+    """An address as compared: without capitals and a closing comma."""
+    return " ".join(tekst.lower().rstrip(", ").split())
