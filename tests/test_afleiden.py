@@ -170,3 +170,15 @@ def test_yaml_leest_terug(tmp_path):
 
 def _zonder_ids(e):  # noqa: ANN001, ANN202
     return e.met(id="", nummer=e.nummer if e.vast_nummer else "", bron=None, kinderen=tuple(_zonder_ids(k) for k in e.kinderen))
+
+
+def test_artikel_krijgt_leden():
+    """An artikel without leden that gets a second lid: "toevoegen"; the engine places "1."."""
+    oud = _versie(Artikel("a", "1", "De raad besluit.", opschrift="A"))
+    (op,) = _af(
+        oud,
+        Artikel(
+            "a", "1", kinderen=(Lid("_nieuw.1", "1", "De raad besluit."), Lid("_nieuw.2", "2", "Het college voert uit.")), opschrift="A"
+        ),
+    ).operaties
+    assert (op.actie, op.doel.tekst, op.nieuw.tekst) == ("toevoegen", "artikel 1", "Het college voert uit.")

@@ -283,3 +283,17 @@ def test_opdrachten(project: Path, tmp_path: Path):
     assert uit.exit_code == 1 and "verschilt niet" in uit.output
     uit = CliRunner().invoke(grgen, ["-C", str(project), "ontwerp", BASIS, "-o", str(tmp_path / "o.pdf")])
     assert uit.exit_code != 0 and ".docx" in uit.output
+
+
+def test_artikel_krijgt_een_tweede_lid(project: Path, tmp_path: Path):
+    ontwerp = tmp_path / "o.md"
+    maak_ontwerp(laad(project), BASIS, ontwerp, "Jurist")
+    tekst = ontwerp.read_text(encoding="utf-8").replace(
+        "<!--duur:tekst-->", "<!--duur:tekst-->\n\n2\\. Elke deelnemer kan de regeling opzeggen met ingang van een nieuw kalenderjaar.", 1
+    )
+    ontwerp.write_text(tekst, encoding="utf-8")
+    pad, aantal = leid_wijziging_af(laad(project), ontwerp, BASIS, "duur", dt.date(2027, 1, 1))
+    assert aantal == 1
+    gemaakt, _ = bouw(project, "duur")
+    besluit = (gemaakt[0] / "wijzigingsbesluit.md").read_text(encoding="utf-8")
+    assert 'Voor de tekst wordt de aanduiding "1." geplaatst.' in besluit and "Er wordt een lid toegevoegd, luidende:" in besluit

@@ -100,7 +100,8 @@ class _Afleider:
         self.toelichtingen = toelichtingen
         self.v = Verzamelaar()
         self.herschreven: set[str] = set()  # artikelen rewritten whole after a failed attempt
-        self._adres_id: dict[str, str] = {}
+        self._adres_id: dict[str, str] = {}  # address in the basis -> id, for the order of the operations
+        self._rang = {element_id: i for i, element_id in enumerate(self.oud.index)}  # document order
 
     # -- driver -----------------------------------------------------------------------------
     def voer_uit(self) -> Afleiding:
@@ -146,8 +147,6 @@ class _Afleider:
     def _operaties(self, ops: list[_Op]) -> tuple[Operatie, ...]:
         """The operations numbered in the order of the regeling (metadata first), as a drafter
         lists them; operations at one place keep the order they were found in."""
-        if not hasattr(self, "_rang"):
-            self._rang = {element_id: i for i, element_id in enumerate(self.oud.index)}
         volgorde = sorted(ops, key=self._plaats)
         return tuple(Operatie(volgnummer=i, **op.velden) for i, op in enumerate(volgorde, start=1))
 
@@ -282,9 +281,33 @@ class _Afleider:
             self._herschrijf(oud, ops)
             return
         if oud.soort not in ("hoofdstuk", "paragraaf"):
+            if self._eerste_lid_erbij(oud, nieuw, ops):
+                return
             if _vorm(oud) != _vorm(nieuw) or _te_veel_veranderd(_velden(oud), _velden(nieuw)):
                 self._herschrijf(oud, ops)
                 return
+        self._opschrift(oud, nieuw, ops)
+        self._lijst(oud, oud.kinderen, nieuw.kinderen, ops)
+
+    def _eerste_lid_erbij(self, oud: Element, nieuw: Element, ops: list[_Op]) -> bool:
+        """An artikel without leden that gets leden, its text unchanged as the first: "toevoegen"
+        of the new leden (the engine places "1." before the text, Ar 6.18)."""
+        if not (oud.soort == "artikel" and oud.tekst is not None and not (oud.kinderen and oud.kinderen[0].soort == "lid")):
+            return False
+        if not (nieuw.kinderen and nieuw.kinderen[0].soort == "lid" and nieuw.tekst is None and len(nieuw.kinderen) > 1):
+            return False
+        eerste = nieuw.kinderen[0]
+        if (eerste.tekst, eerste.slottekst, eerste.kinderen) != (oud.tekst, oud.slottekst, oud.kinderen):
+            return False
+        if any(k.id in self.oud.index and not is_nieuw(k.id) for k in nieuw.kinderen):
+            return False
+        self._opschrift(oud, nieuw, ops)
+        for k in nieuw.kinderen[1:]:
+            velden = {"nieuw": _als_nieuw(k), "toelichting": self._toelichting(k.id), "bron": self.bronnen.get(k.id, GEEN_BRON)}
+            ops.append(_Op({"actie": "toevoegen", "doel": self._doel(oud.id), **velden}, oud.id))
+        return True
+
+    def _opschrift(self, oud: Element, nieuw: Element, ops: list[_Op]) -> None:
         if oud.heeft_opschrift and (oud.opschrift or "") != (nieuw.opschrift or "") and nieuw.opschrift:
             ops.append(
                 _Op(
@@ -292,7 +315,6 @@ class _Afleider:
                     self._artikel_van(oud.id) if oud.soort == "artikel" else None,
                 )
             )
-        self._lijst(oud, oud.kinderen, nieuw.kinderen, ops)
 
     def _herschrijf(self, ouder: Element | None, ops: list[_Op]) -> None:
         if ouder is None or ouder.soort in ("hoofdstuk", "paragraaf"):

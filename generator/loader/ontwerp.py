@@ -201,17 +201,21 @@ def lees_markdown(tekst: str, naam: str, alle_sleutels: list[str]) -> list[Gelez
             inhoud = kop[2]
             soort = {1: "titel", 2: "hoofdstuk"}.get(len(kop[1]), "kop")
 
-        koppelingen: list[str] = []
-
-        def link(m: re.Match[str]) -> str:
-            doel = _verwijzing(m[2] if m[2] in bekend else None)
-            if doel:
-                koppelingen.append(" ".join(_ONTSNAPT.sub(r"\1", m[1]).split()))
-                return f"[[{doel}]]"
-            return m[1]
-
-        inhoud = _ONTSNAPT.sub(r"\1", _LINK.sub(link, inhoud))
-        uit.append(
-            GelezenAlinea(sleutel, soort, " ".join(inhoud.replace("\u00a0", " ").split()), Bron(naam, start), (), tuple(koppelingen))
-        )
+        inhoud, koppelingen = _koppelingen(inhoud, bekend)
+        uit.append(GelezenAlinea(sleutel, soort, " ".join(inhoud.replace("\u00a0", " ").split()), Bron(naam, start), (), koppelingen))
     return uit
+
+
+def _koppelingen(inhoud: str, bekend: set[str]) -> tuple[str, tuple[str, ...]]:
+    """Markdown text with its links to elements `[text](#id)` as references `[[id]]`, unescaped,
+    and the shown text of each."""
+    koppelingen: list[str] = []
+
+    def link(m: re.Match[str]) -> str:
+        doel = _verwijzing(m[2] if m[2] in bekend else None)
+        if doel:
+            koppelingen.append(" ".join(_ONTSNAPT.sub(r"\1", m[1]).split()))
+            return f"[[{doel}]]"
+        return m[1]
+
+    return _ONTSNAPT.sub(r"\1", _LINK.sub(link, inhoud)), tuple(koppelingen)

@@ -309,10 +309,15 @@ class _Bouwer:
         return knoop.element()
 
     def _een_lid(self, knoop: _Knoop) -> None:
-        """Ar: an artikel with one lid has no numbered lid; its text is the artikel's."""
+        """Ar: an artikel with one lid has no numbered lid; its text is the artikel's. And an
+        artikel whose text is followed by a new lid has leden: its text is the first."""
         if knoop.soort == "artikel" and len(knoop.kinderen) == 1 and knoop.kinderen[0].soort == "lid" and knoop.tekst is None:
             lid = knoop.kinderen[0]
             knoop.tekst, knoop.slottekst, knoop.kinderen = lid.tekst, lid.slottekst, lid.kinderen
+        elif knoop.soort == "artikel" and knoop.tekst is not None and knoop.kinderen and knoop.kinderen[0].soort == "lid":
+            eerste = _Knoop(self._nieuw_id(), "lid", "1", knoop.bron, tekst=knoop.tekst)
+            knoop.tekst = None
+            knoop.kinderen.insert(0, eerste)
         for k in knoop.kinderen:
             self._een_lid(k)
 
