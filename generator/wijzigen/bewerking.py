@@ -249,10 +249,10 @@ class _Bouwer:
         self._plaats(knoop, a)
 
     def _losse_tekst(self, a: GelezenAlinea) -> None:
-        """A paragraph without number or heading: the text of a new artikel right after its
+        """A paragraph without number or heading: the text of an artikel right after its
         heading; anywhere else it has no place."""
         top = self.stapel[-1]
-        if top.soort == "artikel" and top.id.startswith(NIEUW_ID) and top.tekst is None and not top.kinderen:
+        if top.soort == "artikel" and top.tekst is None and not top.kinderen:
             top.tekst = a.tekst
             if a.koppelingen:
                 self.koppelingen.append((top.id, "tekst", a))
