@@ -228,7 +228,10 @@ class _Bouwer:
 
     def _nieuw(self, a: GelezenAlinea) -> None:
         soort = a.soort
-        if soort in ("hoofdstuk", "kop", "titel") or _KOP.match(a.tekst) and soort == "tekst":
+        if soort == "titel":
+            self.fout("een tweede titel", a.bron, "de citeertitel staat bovenaan; maak van deze alinea een kop of gewone tekst")
+            return
+        if soort in ("hoofdstuk", "kop"):  # a heading style (Word) or '##' (Markdown); never a guess from the words
             kop = self._kop(a, None)
             if kop is None:
                 return
