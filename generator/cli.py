@@ -484,7 +484,7 @@ def geschiedenis_cmd(
 @grgen.command(name="ontwerp")
 @click.argument("versie", required=False)
 @click.option("-o", "--uitvoer", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND", help="Word (.docx) of Markdown (.md); standaard ontwerp-<versie>.docx.")
-@click.option("--auteur", default="grgen", show_default=True, help="De auteur van het document (Word toont wijzigingen onder de naam van wie ze maakt).")
+@click.option("--auteur", default="grgen", show_default=True, metavar="NAAM", help="De auteur van het document (Word toont wijzigingen onder de naam van wie ze maakt).")
 @click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
 @click.pass_obj
 def ontwerp_cmd(map_: Path, versie: str | None, uitvoer: Path | None, auteur: str, regeling: str | None) -> None:

@@ -64,6 +64,10 @@ def leid_wijziging_af(
     versies = geschiedenis.tijdlijn.versies
     datum = datum or max(v.info.inwerkingtreding for v in versies) + dt.timedelta(days=1)
     alineas = lees_ontwerp(bewerkt, str(bewerkt), sleutels(basis.regeling))
+    if not any(a.sleutel and not a.sleutel.startswith("@") for a in alineas):
+        raise WijzigingFout(
+            f"{bewerkt} heeft geen enkele alinea van versie {basis.id}; is het gemaakt met 'grgen ontwerp {basis.id}'? Geef bij --basis de versie van het ontwerp"
+        )
     bewerking = bouw_bewerking(basis.regeling, alineas, datum)
     if bewerking.meldingen:
         raise WijzigingFout(f"{bewerkt} kan niet als wijziging van versie {basis.id} worden gelezen", bewerking.meldingen)

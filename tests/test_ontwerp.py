@@ -281,6 +281,8 @@ def test_opdrachten(project: Path, tmp_path: Path):
     assert uit.exit_code == 0 and "Geschreven" in uit.output
     uit = CliRunner().invoke(grgen, ["-C", str(project), "afleiden", str(tmp_path / "o.docx"), "--basis", BASIS])
     assert uit.exit_code == 1 and "verschilt niet" in uit.output
+    uit = CliRunner().invoke(grgen, ["-C", str(project), "afleiden", str(tmp_path / "o.docx"), "--basis", "2017"])
+    assert uit.exit_code == 1 and "andere versie dan de basis" in uit.output
     uit = CliRunner().invoke(grgen, ["-C", str(project), "ontwerp", BASIS, "-o", str(tmp_path / "o.pdf")])
     assert uit.exit_code != 0 and ".docx" in uit.output
 

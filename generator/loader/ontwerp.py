@@ -29,6 +29,7 @@ _STIJLSOORT = {
     "Onderdeel": "onderdeel",
     "Subonderdeel": "subonderdeel",
 }
+_EIGEN = re.compile(r"^g\d+_")  # the bookmarks grgen ontwerp names (generator/ontwerpsleutels.py)
 _OVERSLAAN = {"del", "moveFrom", "pPr", "rPr", "instrText", "delText", "delInstrText"}
 
 
@@ -69,7 +70,8 @@ def _lees_docx(pad: Path, naam: str, alle_sleutels: list[str]) -> list[GelezenAl
         raise InvoerFout(f"{naam} is geen leesbaar Word-bestand (.docx): {e}") from e
     if body is None:
         raise InvoerFout(f"{naam} is geen leesbaar Word-bestand (.docx): geen w:body")
-    ruw: list[tuple[str | None, str, str, int, tuple[str, ...], bool]] = []
+    ruw: list = []
+    vreemd: list[str] = []
     meldingen: list[Melding] = []
     for n, p in enumerate(body.iter(_w("p")), start=1):
         if any(a.tag == _w("tbl") for a in p.iterancestors()):
@@ -83,6 +85,7 @@ def _lees_docx(pad: Path, naam: str, alle_sleutels: list[str]) -> list[GelezenAl
         koppelingen: list[str] = []
         _loop(p, delen, namen, commentaar, alle_sleutels, koppelingen)
         sleutel = next((s for s in (lees_bladwijzer(x, alle_sleutels) for x in namen) if s is not None), None)
+        vreemd += [x for x in namen if _EIGEN.match(x) and lees_bladwijzer(x, alle_sleutels) is None]
         stijl = p.find(f"{_w('pPr')}/{_w('pStyle')}")
         soort = _STIJLSOORT.get(stijl.get(_w("val")) if stijl is not None else "", "tekst")
         teken_weg = p.find(f"{_w('pPr')}/{_w('rPr')}/{_w('del')}") is not None
@@ -96,6 +99,11 @@ def _lees_docx(pad: Path, naam: str, alle_sleutels: list[str]) -> list[GelezenAl
                 teken_weg,
                 tuple(koppelingen),
             )
+        )
+    if vreemd:
+        raise InvoerFout(
+            f"{naam} is gemaakt van een andere versie dan de basis die u opgaf: {len(vreemd)} bladwijzers passen niet "
+            f"(bijv. {vreemd[0]}); geef bij --basis de versie van het ontwerp"
         )
     if meldingen:
         raise InvoerFout(f"{naam} bevat tekst die grgen niet kan plaatsen", meldingen)
