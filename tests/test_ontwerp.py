@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
@@ -299,3 +300,18 @@ def test_artikel_krijgt_een_tweede_lid(project: Path, tmp_path: Path):
     gemaakt, _ = bouw(project, "duur")
     besluit = (gemaakt[0] / "wijzigingsbesluit.md").read_text(encoding="utf-8")
     assert 'Voor de tekst wordt de aanduiding "1." geplaatst.' in besluit and "Er wordt een lid toegevoegd, luidende:" in besluit
+
+
+def test_ontwerp_schoon_volgens_openxml_audit(project: Path, tmp_path: Path):
+    """Word opens the ontwerp cleanly: bookmarks, internal links and w:trackRevisions valid."""
+    audit = shutil.which("openxml-audit")
+    if audit is None:
+        pytest.skip("openxml-audit is niet geïnstalleerd (pip install openxml-audit)")
+    ontwerp = tmp_path / "o.docx"
+    maak_ontwerp(laad(project), BASIS, ontwerp, "Jurist")
+    r = subprocess.run([audit, "-f", "microsoft365", str(ontwerp)], capture_output=True, text=True)
+    assert "Errors: 0" in r.stdout and "no findings" in r.stdout, r.stdout
+    with zipfile.ZipFile(ontwerp) as zf:
+        assert b"<w:trackRevisions/>" in zf.read("word/settings.xml")
+        assert b"<dc:creator>Jurist</dc:creator>" in zf.read("docProps/core.xml")
+    assert ontwerp.read_bytes() == (maak_ontwerp(laad(project), BASIS, tmp_path / "o2.docx", "Jurist").read_bytes())
