@@ -110,7 +110,10 @@ class _Bouwer:
                 deelnemers = []
                 continue
             if a.sleutel == "@citeertitel":
-                citeertitel = a.tekst
+                if a.tekst:
+                    citeertitel = a.tekst
+                else:
+                    self.fout("de citeertitel is leeg", a.bron, "een regeling houdt een citeertitel; schrijf de nieuwe citeertitel")
                 continue
             if a.sleutel is not None and a.sleutel.startswith("@"):
                 self._vast(a)
