@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 
 from generator.adressen import los_op_in_delen
 from generator.errors import Bron, Melding
@@ -175,7 +176,8 @@ class _Bouwer:
             self.fout(f"'{a.tekst}' is geen deelnemer", a.bron, "schrijf 'gemeente Naam' of 'openbaar lichaam Naam', één per alinea")
             return
         soort, naam = m[1].lower(), m[2].strip()
-        deelnemer_id = re.sub(r"[^a-z0-9]+", "-", naam.lower()).strip("-")
+        zonder_accenten = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()  # Súdwest-Fryslân -> sudwest-fryslan
+        deelnemer_id = re.sub(r"[^a-z0-9]+", "-", zonder_accenten.lower()).strip("-")
         bestuur, toestemming = _ORGANEN[soort]
         deelnemers.append(Deelnemer(deelnemer_id, naam, soort, bestuur, toestemming, self.datum, None, a.bron))
         self.bronnen["@deelnemer:" + deelnemer_id] = a.bron
