@@ -21,7 +21,7 @@ VERWIJZING = re.compile(r"\[\[([^\[\]\s|]+)\]\]")
 _RANGTELWOORDEN = {rangtelwoord(n): n for n in range(1, 100)}
 _STAP = re.compile(
     r"""\s*(?:
-        (?P<soort>artikel|hoofdstuk|paragraaf)\s+(?P<nummer>[0-9IVXLC]+[A-Za-z]*)
+        (?P<soort>artikel|hoofdstuk|paragraaf)\s+(?P<nummer>[0-9IVXLC]+[A-Za-z]*|[a-z]1)
       | (?P<rang>[a-zë]+)\s+lid
       | lid\s+(?P<lidnummer>[0-9]+)
       | (?:onderdeel|sub)\s+(?P<letter>[a-z]+)
@@ -29,6 +29,23 @@ _STAP = re.compile(
     )\s*(?:,|$)""",
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+_ZIN = re.compile(r",?\s*(?:(?P<rang>[a-z]+)\s+zin|zin\s+(?P<nummer>\d+))\s*$", re.IGNORECASE)
+
+
+def splits_zin(adres: str) -> tuple[str, int | None]:
+    """An address that ends in a sentence ("artikel 5, vijfde lid, tweede zin"): the element's
+    address and the sentence number (Ar 3.29).
+
+    >>> splits_zin("artikel 5, vijfde lid, tweede zin"), splits_zin("artikel 3, zin 2"), splits_zin("artikel 3")
+    (('artikel 5, vijfde lid', 2), ('artikel 3', 2), ('artikel 3', None))
+    """
+    m = _ZIN.search(adres)
+    if m is None:
+        return adres, None
+    n = int(m["nummer"]) if m["nummer"] else _RANGTELWOORDEN.get(m["rang"].lower())
+    return (adres[: m.start()].strip(), n) if n else (adres, None)
 
 
 def parse_adres(adres: str) -> tuple[tuple[str, str], ...] | None:

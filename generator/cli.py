@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -11,10 +13,11 @@ from pathlib import Path
 import click
 
 from generator import __version__, proces
-from generator.errors import WAARSCHUWING, GrgenFout
+from generator.errors import WAARSCHUWING, GrgenFout, UitvoerFout, reden
 from generator.pipeline import bouw, kies_versie, laad
 from generator.render.pakket import Instellingen
 from generator.render.tekstweergave import als_markdown, als_tekst
+from generator.uitvoer import schrijf_bestand
 
 
 class Datum(click.ParamType):
@@ -333,16 +336,6 @@ def bouw_cmd(map_: Path, wijziging: str | None, alle: bool, vorm: str | None, ma
         click.echo(f"Geschreven: {pad}")
 
 
-def _schrijf_bestand(pad: Path, data: bytes) -> None:
-    """Write one file whole or not at all: into a temporary file next to it, then moved into place."""
-    import tempfile
-
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=pad.parent, prefix=f".{pad.name}.", delete=False) as tijdelijk:
-        tijdelijk.write(data)
-    os.replace(tijdelijk.name, pad)
-
-
 @grgen.command(name="diff")
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="[B]", required=False)
@@ -418,9 +411,9 @@ def diff_cmd(
         inhoud = DIFF_FORMATEN[formaat](verschil, alleen_samenvatting=alleen_samenvatting)
     if uitvoer is not None:
         try:
-            _schrijf_bestand(uitvoer, inhoud if isinstance(inhoud, bytes) else inhoud.encode("utf-8"))
-        except OSError as e:
-            raise DiffFout(f"kan {uitvoer} niet schrijven: {e.strerror or e}") from e
+            schrijf_bestand(uitvoer, inhoud if isinstance(inhoud, bytes) else inhoud.encode("utf-8"), map_)
+        except UitvoerFout as e:
+            raise DiffFout(e.message) from e
         click.echo(f"Geschreven: {uitvoer}", err=True)
     else:
         click.echo(inhoud, nl=False, color=kleur)
@@ -483,8 +476,20 @@ def geschiedenis_cmd(
 
 @grgen.command(name="ontwerp")
 @click.argument("versie", required=False)
-@click.option("-o", "--uitvoer", type=click.Path(dir_okay=False, path_type=Path), metavar="BESTAND", help="Word (.docx) of Markdown (.md); standaard ontwerp-<versie>.docx.")
-@click.option("--auteur", default="grgen", show_default=True, metavar="NAAM", help="De auteur van het document (Word toont wijzigingen onder de naam van wie ze maakt).")
+@click.option(
+    "-o",
+    "--uitvoer",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="BESTAND",
+    help="Word (.docx) of Markdown (.md); standaard ontwerp-<versie>.docx.",
+)
+@click.option(
+    "--auteur",
+    default="grgen",
+    show_default=True,
+    metavar="NAAM",
+    help="De auteur van het document (Word toont wijzigingen onder de naam van wie ze maakt).",
+)
 @click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
 @click.pass_obj
 def ontwerp_cmd(map_: Path, versie: str | None, uitvoer: Path | None, auteur: str, regeling: str | None) -> None:
@@ -506,7 +511,12 @@ def ontwerp_cmd(map_: Path, versie: str | None, uitvoer: Path | None, auteur: st
 @click.argument("bewerkt", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--basis", "basis_id", required=True, metavar="VERSIE", help="De versie waarvan het ontwerp is gemaakt.")
 @click.option("--id", "wijziging_id", metavar="ID", help="De id van de nieuwe wijziging; standaard de bestandsnaam.")
-@click.option("--datum", type=Datum(), metavar="DATUM", help="Datum van besluit en inwerkingtreding (JJJJ-MM-DD); standaard de dag na de laatste versie.")
+@click.option(
+    "--datum",
+    type=Datum(),
+    metavar="DATUM",
+    help="Datum van besluit en inwerkingtreding (JJJJ-MM-DD); standaard de dag na de laatste versie.",
+)
 @click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
 @click.pass_obj
 def afleiden_cmd(map_: Path, bewerkt: Path, basis_id: str, wijziging_id: str | None, datum: dt.date | None, regeling: str | None) -> None:
@@ -522,15 +532,51 @@ def afleiden_cmd(map_: Path, bewerkt: Path, basis_id: str, wijziging_id: str | N
     click.echo(f"Geschreven: {pad} ({aantal} {'wijziging' if aantal == 1 else 'wijzigingen'}); controleer met 'grgen check'")
 
 
+def _beeindigd(signaal: int, _frame) -> None:  # noqa: ANN001
+    """SIGTERM (and SIGHUP) end grgen like Ctrl+C: the writer removes its temporary folder and the
+    previous package stays as it was."""
+    raise SystemExit(128 + signaal)
+
+
+def _controleer_stdout() -> None:
+    """A closed standard output is an error before any work, not a silent success."""
+    try:
+        if sys.stdout is None:
+            raise OSError(errno.EBADF, "closed")
+        os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError) as e:
+        click.echo(
+            f"fout: de standaarduitvoer is gesloten ({reden(e) if isinstance(e, OSError) else 'geen bestand'}); grgen kan zijn uitvoer niet kwijt",
+            err=True,
+        )
+        sys.exit(1)
+
+
 def main() -> None:
     """Entry point: domain errors exit 1 with a Dutch message, never a traceback."""
     proces.stel_in()
+    for signaal in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signaal, _beeindigd)
+    _controleer_stdout()
     try:
         grgen(prog_name="grgen")
+        sys.stdout.flush()
     except SystemExit:
         raise
+    except OSError as e:
+        if e.filename is not None:
+            _interne_fout(e)
+        # Writing to standard output failed (a full disk, /dev/full, a closed pipe): say so; do
+        # not let Python try to flush it again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        click.echo(f"fout: kan niet naar de standaarduitvoer schrijven: {reden(e)}", err=True)
+        sys.exit(1)
     except Exception as e:  # noqa: BLE001 - last line of defence: a bug, not bad input
-        if os.environ.get("GRGEN_DEBUG"):
-            traceback.print_exc()
-        click.echo(f"interne fout in grgen ({type(e).__name__}: {e}); zet GRGEN_DEBUG=1 voor details en meld dit", err=True)
-        sys.exit(3)
+        _interne_fout(e)
+
+
+def _interne_fout(e: Exception) -> None:
+    if os.environ.get("GRGEN_DEBUG"):
+        traceback.print_exc()
+    click.echo(f"interne fout in grgen ({type(e).__name__}: {e}); zet GRGEN_DEBUG=1 voor details en meld dit", err=True)
+    sys.exit(3)

@@ -11,6 +11,8 @@ Exit codes, like git and mkdocs: 0 success, 1 invalid input (`GrgenFout`), 2 usa
 from __future__ import annotations
 
 import dataclasses
+import errno
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -152,9 +154,50 @@ def _volgorde(m: Melding) -> tuple[str, int, int]:
     return (m.bron.bestand, m.bron.regel, m.bron.kolom)
 
 
+# Operating-system errors as a Dutch reader should see them (strerror is English).
+_OS_REDENEN = {
+    errno.ENOENT: "bestaat niet",
+    errno.EACCES: "geen toegang (rechten)",
+    errno.EPERM: "niet toegestaan (rechten of beveiligd bestand)",
+    errno.EISDIR: "is een map, geen bestand",
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.EEXIST: "bestaat al",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.ELOOP: "te veel symbolische koppelingen (een koppeling die naar zichzelf verwijst?)",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (quota) is op",
+    errno.EROFS: "het bestandssysteem is alleen-lezen",
+    errno.EIO: "invoer-/uitvoerfout van het apparaat",
+    errno.EPIPE: "de ontvanger is gesloten (pijp)",
+    errno.EBADF: "de uitvoer is gesloten",
+    errno.ENOTEMPTY: "de map is niet leeg",
+    errno.EXDEV: "ligt op een ander bestandssysteem",
+    errno.EBUSY: "is in gebruik",
+}
+
+
+def reden(fout: OSError) -> str:
+    """Why an operating-system call failed, in Dutch.
+
+    >>> reden(OSError(errno.ENOSPC, "No space left on device"))
+    'de schijf is vol'
+    """
+    if fout.errno in _OS_REDENEN:
+        return _OS_REDENEN[fout.errno]
+    return f"systeemfout {errno.errorcode.get(fout.errno or 0, fout.errno)}"
+
+
 def relatief(pad: Path, basis: Path) -> str:
-    """A path as the user should read it: relative to the project folder when possible."""
+    """A path as the user should read it: relative to the project folder when possible.
+
+    Named as given when it lies in the project as written; otherwise with its folders resolved
+    (not the file itself: a symbolic link is named where it is, not where it points).
+    """
     try:
-        return str(pad.resolve().relative_to(basis.resolve()))
+        return str(Path(os.path.normpath(pad)).relative_to(os.path.normpath(basis)))
+    except ValueError:
+        pass
+    try:
+        return str((pad.parent.resolve() / pad.name).relative_to(basis.resolve()))
     except ValueError:
         return str(pad)

@@ -127,8 +127,12 @@ def romeins(n: int) -> str:
     return "".join(uit)
 
 
-_ARTIKELNUMMER = re.compile(r"^(?P<basis>[1-9][0-9]*)(?P<suffix>[a-z]*)$")
-_HOOFDSTUKNUMMER = re.compile(r"^(?P<basis>[1-9][0-9]*|[IVXLC]+)(?P<suffix>[A-Z]*)$")
+# Numbers are bounded: no regeling has 10,000 artikelen with one number, and a number is walked
+# (gaps, letters) by several checks; a date pasted as a number (20170831) must be refused, not counted to.
+MAX_NUMMER = 9999
+_ARTIKELNUMMER = re.compile(r"^(?P<basis>[1-9][0-9]{0,3})(?P<suffix>[a-z]{0,3})$")
+_VOOR_EEN = re.compile(r"^[a-z]1$")  # "a1": before artikel 1
+_HOOFDSTUKNUMMER = re.compile(r"^(?P<basis>[1-9][0-9]{0,3}|[IVXLC]{1,8})(?P<suffix>[A-Z]{0,3})$")
 
 
 def splits_nummer(nummer: str, hoofdletter_suffix: bool = False) -> tuple[str, str] | None:
@@ -136,9 +140,13 @@ def splits_nummer(nummer: str, hoofdletter_suffix: bool = False) -> tuple[str, s
 
     >>> splits_nummer("5a"), splits_nummer("12"), splits_nummer("2A", hoofdletter_suffix=True)
     (('5', 'a'), ('12', ''), ('2', 'A'))
-    >>> splits_nummer("a5") is None
-    True
+    >>> splits_nummer("a5") is None, splits_nummer("a1")
+    (True, ('0', 'a'))
+
+    An artikel before artikel 1 is numbered "a1", "b1" (Ar 6.16, toelichting): it sorts as "0a".
     """
+    if not hoofdletter_suffix and _VOOR_EEN.match(nummer):
+        return "0", nummer[0]
     patroon = _HOOFDSTUKNUMMER if hoofdletter_suffix else _ARTIKELNUMMER
     m = patroon.match(nummer)
     if not m or (m["suffix"] and letterpositie(m["suffix"]) is None):
@@ -182,8 +190,8 @@ def nummer_na(vorige: str | None, volgende: str | None, hoofdletter_suffix: bool
     ('5a', '5b', '13', None)
     >>> nummer_na("2", "3", hoofdletter_suffix=True)
     '2A'
-    >>> nummer_na("5", "5a") is None
-    True
+    >>> nummer_na("5", "5a") is None, nummer_na("a1", "1")
+    (True, 'b1')
     """
     if vorige is None:
         return None
@@ -194,6 +202,8 @@ def nummer_na(vorige: str | None, volgende: str | None, hoofdletter_suffix: bool
     if volgende is None and not suffix and basis.isdigit():
         return str(int(basis) + 1)
     kandidaat = basis + letterreeks((letterpositie(suffix) or 0) + 1 if suffix else 1, hoofdletter_suffix)
+    if basis == "0":  # after "a1" (before artikel 1) comes "b1"
+        kandidaat = kandidaat[1:] + "1"
     if volgende is not None:
         sleutel_kandidaat = sorteersleutel(kandidaat, hoofdletter_suffix)
         sleutel_volgende = sorteersleutel(volgende, hoofdletter_suffix)
@@ -202,16 +212,19 @@ def nummer_na(vorige: str | None, volgende: str | None, hoofdletter_suffix: bool
     return kandidaat
 
 
-def reeks_tekst(woorden: list[str]) -> str:
-    """Join labels the Dutch way, with "tot en met" for runs of three or more.
+def reeks_tekst(woorden: list[str], aaneengesloten: bool = True) -> str:
+    """Join labels the Dutch way, with "tot en met" for runs of three or more; labels with gaps
+    between them are listed ("3°, 4° en 6°").
 
     Ar 6.18 style: "het tweede en derde lid", "de onderdelen c tot en met f".
 
-    >>> reeks_tekst(["c"]), reeks_tekst(["c", "d"]), reeks_tekst(["c", "d", "e", "f"])
-    ('c', 'c en d', 'c tot en met f')
+    >>> reeks_tekst(["c"]), reeks_tekst(["c", "d"]), reeks_tekst(["c", "d", "e", "f"]), reeks_tekst(["3", "4", "6"], False)
+    ('c', 'c en d', 'c tot en met f', '3, 4 en 6')
     """
     if len(woorden) == 1:
         return woorden[0]
     if len(woorden) == 2:
         return f"{woorden[0]} en {woorden[1]}"
+    if not aaneengesloten:
+        return f"{', '.join(woorden[:-1])} en {woorden[-1]}"
     return f"{woorden[0]} tot en met {woorden[-1]}"

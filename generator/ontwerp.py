@@ -36,7 +36,7 @@ def maak_ontwerp(stand: Stand, versie_id: str | None, uitvoer: Path, auteur: str
         inhoud = ontwerp_md(versie).encode("utf-8")
     else:
         raise GebruiksFout(f"{uitvoer}: kies een naam op .docx (Word) of .md (Markdown)")
-    schrijf_nieuw_bestand(uitvoer, inhoud)
+    schrijf_nieuw_bestand(uitvoer, inhoud, stand.project.map)
     return uitvoer
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from generator.controles import Resultaat, controleer_project
 from generator.errors import FOUT, GrgenFout, Melding, WijzigingFout
 from generator.loader import Project, lees_project
+from generator.loader.bestanden import lees_bestand
 from generator.model import Versie
 from generator.render.pakket import STANDAARD, Instellingen, render_pakket
-from generator.uitvoer import pakketmap, schrijf_pakket
+from generator.uitvoer import pakketmap, schrijf_pakketten
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis, bouw_geschiedenis
 
@@ -110,12 +111,12 @@ def bouw(
     meldingen: list[Melding] = list(stand.project.waarschuwingen)
     for toepassing in toepassingen:
         voortgang(f"{toepassing.wijziging.id}: documenten maken")
-        pakket = render_pakket(map_, geschiedenis, toepassing, instellingen)
+        pakket = render_pakket(map_, geschiedenis, toepassing, instellingen, lezer=lees_bestand)
         pakketten[pakketmap(map_ / "output", slug, toepassing.wijziging.id)] = pakket.bestanden
         meldingen += pakket.meldingen
     if strikt and meldingen:
         raise GrgenFout("Waarschuwingen bij --strict; er is niets geschreven", [dataclasses.replace(m, ernst=FOUT) for m in meldingen])
     for doel, bestanden in pakketten.items():
         voortgang(f"{doel.name}: {len(bestanden)} bestanden schrijven")
-        schrijf_pakket(doel, bestanden)
+    schrijf_pakketten(map_, pakketten)
     return list(pakketten), meldingen

@@ -77,8 +77,8 @@ def regelingen(draw) -> tuple[Regeling, VersieInfo]:
         hoofdstukken.append(Hoofdstuk(f"h{h}", str(h), opschrift=draw(st.sampled_from(WOORDEN)).capitalize(), kinderen=tuple(artikelen)))
     regeling = _regeling(tuple(hoofdstukken))
     # A few references to artikelen and leden, appended to later texts.
-    doelen = [p.element.id for p in regeling.elementen() if p.element.soort in ("artikel", "lid")]
-    for _ in range(draw(st.integers(0, 3))):
+    doelen = [p.element.id for p in regeling.elementen() if p.element.soort in ("artikel", "lid", "onderdeel")]
+    for _ in range(draw(st.integers(0, 5))):
         bron_plekken = [p for p in regeling.elementen() if p.element.tekst and p.element.tekst.endswith(".")]
         if not bron_plekken or not doelen:
             break

@@ -203,3 +203,47 @@ def test_rondgang_door_markdown(data):
     assert not afgeleid.meldingen, [str(m) for m in afgeleid.meldingen]
     uit = _pas_toe(basis, afgeleid.operaties).regeling if afgeleid.operaties else basis.regeling
     assert [(b.label, b.tekst) for b in blokken(uit)] == [(b.label, b.tekst) for b in blokken(doel.regeling)]
+
+
+def test_zinnen(tmp_path):
+    """A change within one sentence of several: that sentence komt te luiden or vervalt (Ar 3.29)."""
+    from generator.errors import Verzamelaar
+    from generator.loader.wijziging import lees_wijziging
+    from generator.render.wijziging_yaml import wijziging_yaml
+
+    oud = _versie(
+        Artikel(
+            "a",
+            "1",
+            kinderen=(Lid("a.1", "1", "De raad besluit. Het college voert het besluit uit. Dat gebeurt snel."), Lid("a.2", "2", "Twee.")),
+            opschrift="A",
+        )
+    )
+    (op,) = _af(
+        oud,
+        Artikel(
+            "a",
+            "1",
+            kinderen=(
+                Lid("a.1", "1", "De raad besluit. Een commissie bereidt het besluit jaarlijks voor. Dat gebeurt snel."),
+                Lid("a.2", "2", "Twee."),
+            ),
+            opschrift="A",
+        ),
+    ).operaties
+    assert (op.actie, op.doel.tekst, op.doel.zin, op.tekst) == (
+        "komt_te_luiden",
+        "artikel 1, eerste lid",
+        2,
+        "Een commissie bereidt het besluit jaarlijks voor.",
+    )
+    (weg,) = _af(
+        oud, Artikel("a", "1", kinderen=(Lid("a.1", "1", "De raad besluit. Dat gebeurt snel."), Lid("a.2", "2", "Twee.")), opschrift="A")
+    ).operaties
+    assert (weg.actie, weg.doel.zin) == ("vervalt", 2)
+    pad = tmp_path / "w.yaml"
+    pad.write_text(wijziging_yaml("w", "W", "v0", dt.date(2021, 1, 1), (op,), "x.docx"), encoding="utf-8")
+    assert "doel: artikel 1, eerste lid, tweede zin" in pad.read_text(encoding="utf-8")
+    v = Verzamelaar()
+    gelezen = lees_wijziging(pad, "w.yaml", v)
+    assert not v.meldingen and _pas_toe(oud, gelezen.operaties).regeling == _pas_toe(oud, (op,)).regeling

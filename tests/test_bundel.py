@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 from generator.blokken import blokken
 from generator.cli import grgen
+from generator.loader.bestanden import lees_bestand
 from generator.pipeline import laad
 from generator.render.pakket import render_pakket
 from tests.docxhulp import lint_revisies, pandoc_tekst
@@ -35,7 +36,7 @@ def geschiedenis():
 
 @pytest.fixture(scope="module")
 def pakketten(geschiedenis):
-    return {t.wijziging.id: render_pakket(PROJECT, geschiedenis, t).bestanden for t in geschiedenis.toepassingen}
+    return {t.wijziging.id: render_pakket(PROJECT, geschiedenis, t, lezer=lees_bestand).bestanden for t in geschiedenis.toepassingen}
 
 
 def cli(*args: str):  # noqa: ANN201

@@ -9,14 +9,15 @@ import copy
 import datetime as dt
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator.adressen import verwijzingen
+from generator.adressen import los_op, verwijzingen
 from generator.blokken import blokken
 from generator.diff.versies import vergelijk
 from generator.diff.woorden import GELIJK, nieuwe_tekst, oude_tekst, woorddiff
 from generator.model import Versie
+from generator.model.wijziging import GEVOLG
 from generator.render.besluit import besluitonderdelen
 from generator.wijzigen.motor import pas_toe
 from generator.wijzigen.tijdlijn import bouw_geschiedenis
@@ -65,10 +66,63 @@ def test_opnieuw_afspelen_is_stap_voor_stap(data):
     assert geschiedenis.tijdlijn.laatste.regeling == stapsgewijs.regeling
     assert regeling == kopie, "de basisversie is veranderd"
     for t in toepassingen:
-        # The besluit has one sentence per operation (two where "1." is placed before the text).
-        zinnen = [z for o in besluitonderdelen(t) for z in o.zinnen]
+        # The besluit has one sentence per operation (two where "1." is placed before the text),
+        # and one per element whose references follow a change elsewhere.
+        # (A lid's changes may be grouped under "Het tweede lid wordt als volgt gewijzigd:", and a
+        # reference's change may share the sentence of a word change of the same element.)
+        zinnen = [z for o in besluitonderdelen(t) for top in o.zinnen for z in top.alle() if not z.onderdelen]
         extra = sum(1 for s in t.stappen if s.aanduiding == "geplaatst")
-        assert len(zinnen) == len(t.wijziging.operaties) + extra
+        gevolgen = sum(1 for s in t.stappen if s.operatie.actie == GEVOLG)
+        assert len(t.wijziging.operaties) + extra <= len(zinnen) <= len(t.wijziging.operaties) + extra + gevolgen
+
+
+@INSTELLINGEN
+@given(keten())
+def test_elke_tekstwijziging_staat_in_het_besluit(data):
+    """The text of an element differs between the old and the new version only if an instruction
+    of the besluit names that element, or an ancestor whose whole text it quotes (domein.md §6)."""
+    regeling, info, wijzigingen = data
+    geschiedenis = bouw_geschiedenis(regeling, info, tuple(wijzigingen))
+    for t in geschiedenis.toepassingen:
+        oud, nieuw = t.voor.regeling, t.na.regeling
+        genoemd: set[str] = set()  # the elements an instruction names
+        geheel: set[str] = set()  # the elements whose whole text an instruction quotes or changes at the end
+        for o in besluitonderdelen(t):
+            for z in (z for top in o.zinnen for z in top.alle()):
+                if z.element_id:
+                    genoemd.add(z.element_id)
+        for s in t.stappen:
+            if s.operatie.actie in ("komt_te_luiden", "invoegen", "toevoegen") and s.element_id:
+                geheel.add(s.element_id)
+            if s.aanduiding:  # "1." placed before the text, or dropped with the last lid but one: the artikel's text moves
+                plek = s.voor.index.get(s.element_id) or s.na.index[s.element_id]
+                geheel |= {o.id for o in plek.ouders if o.soort == "artikel"}
+            if s.leesteken:  # "onder vervanging van de punt aan het slot van onderdeel d"
+                ouder = s.voor.index[s.element_id].ouder if s.element_id in s.voor.index else s.na.index[s.element_id].ouder
+                geheel |= {k.id for k in (ouder.kinderen if ouder else ()) if k.nummer == s.leesteken}
+                geheel |= {
+                    k.id
+                    for k in (s.na.index[ouder.id].element.kinderen if ouder and ouder.id in s.na.index else ())
+                    if k.nummer == s.leesteken
+                }
+        for plek in nieuw.elementen():
+            element_id = plek.element.id
+            if element_id not in oud.index:
+                continue
+            voor_plek = oud.index[element_id]
+            if _weergave(oud, voor_plek) == _weergave(nieuw, plek):
+                continue
+            voorouders = {o.id for o in plek.ouders} | {o.id for o in voor_plek.ouders}
+            assert element_id in genoemd or element_id in geheel or voorouders & geheel, (
+                t.wijziging.id,
+                plek.adres,
+                _weergave(oud, voor_plek),
+                _weergave(nieuw, plek),
+                [z.zin for o in besluitonderdelen(t) for top in o.zinnen for z in top.alle()],
+            )
+        zinnen = [z.zin for o in besluitonderdelen(t) for top in o.zinnen for z in top.alle()]
+        assert all("[[" not in z for z in zinnen)
+        event(f"verwijzingen aangepast: {sum(1 for s in t.stappen if s.operatie.actie == GEVOLG) > 0}")
 
 
 @INSTELLINGEN
@@ -94,6 +148,11 @@ def test_renvooi_aanvaarden_en_weigeren(data):
                 or verwijst & (t.raakt | oud.index.keys() ^ nieuw.index.keys())
                 or _verwijst_naar_vernummerd(verwijst, oud, nieuw)
             ), v
+
+
+def _weergave(regeling, plek) -> tuple[str, ...]:  # noqa: ANN001
+    """An element's own printed texts: tekst, slottekst, opschrift."""
+    return tuple(los_op(getattr(plek.element, veld) or "", regeling, plek) for veld in ("tekst", "slottekst", "opschrift"))
 
 
 def _verwijst_naar_vernummerd(ids: set[str], oud, nieuw) -> bool:  # noqa: ANN001

@@ -9,8 +9,13 @@ the defect was laid over is left byte for byte as it was).
 
 from __future__ import annotations
 
+import faulthandler
 import hashlib
+import os
+import resource
 import shutil
+import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -26,10 +31,24 @@ BESCHRIJVING = {"verwacht.yaml", "verwijder.txt"}
 # A case file ending in this is written with its suffix removed and its text encoded as Latin-1,
 # so that the repository holds only UTF-8 text while a test still gets a non-UTF-8 file.
 LATIN1 = ".latin1"
-VERWACHT_SLEUTELS = {"exitcode", "fragmenten", "afwezig", "eenmaal", "args", "bekend_probleem", "vooraf_bouwen", "genereer"}
+VERWACHT_SLEUTELS = {
+    "exitcode", "fragmenten", "afwezig", "eenmaal", "args", "bekend_probleem", "vooraf_bouwen", "genereer",
+    "koppelingen", "pijpen", "in_uitvoer", "max_seconden",
+}  # fmt: skip
 GENEREER_SLEUTELS = {"bestand", "voor", "herhaal", "keer", "na"}
 # In `args`, this is replaced by the path of the case's project (for cases that pass their own -C).
 PROJECT = "{project}"
+# In `koppelingen`, this is replaced by a folder outside the project holding a secret (`GEHEIM`):
+# grgen may neither change that folder nor show the secret.
+BUITEN = "{buiten}"
+NUMMER = "{n}"
+GEHEIM = "GEHEIM-buiten-het-project-7f3a9c"
+# Every case must answer within this many seconds (unless `max_seconden` says less) and grow the
+# test process's peak memory by less than this many bytes. A case that hangs is killed (with a
+# traceback of where it hung) after MAX_HANG seconds rather than hang the suite.
+MAX_SECONDEN = 20
+MAX_GEHEUGEN = 500 * 1024 * 1024
+MAX_HANG = 120
 
 GEVALLEN = sorted(p.name for p in INVOER.iterdir() if p.is_dir() and p.name != "basis")
 
@@ -63,15 +82,46 @@ def leg_over(geval: str, project: Path) -> None:
             doelpad = project / relatief
             doelpad.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(bron, doelpad)
-    for recept in lees_verwacht(geval).get("genereer", []):
+    verwacht = lees_verwacht(geval)
+    for recept in verwacht.get("genereer", []):
         genereer(project, recept)
+    for naam, inhoud in verwacht.get("in_uitvoer", {}).items():
+        pad = project / "output" / naam
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_text(inhoud, encoding="utf-8")
+    for naam in verwacht.get("pijpen", []):
+        (project / naam).parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(project / naam)
+    for naam, doel in verwacht.get("koppelingen", {}).items():
+        pad = project / naam
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        if pad.is_dir() and not pad.is_symlink():
+            shutil.rmtree(pad)
+        elif pad.exists() or pad.is_symlink():
+            pad.unlink()
+        pad.symlink_to(doel.replace(BUITEN, str(buiten_map(project))))
+
+
+def buiten_map(project: Path) -> Path:
+    """A folder next to the project, outside it, with a secret in a text, a YAML and a template file."""
+    buiten = project.parent / "buiten"
+    if not buiten.exists():
+        buiten.mkdir()
+        (buiten / "geheim.txt").write_text(f"{GEHEIM}\n", encoding="utf-8")
+        (buiten / "geheim.yaml").write_text(f"id: geheim\ntitel: {GEHEIM}\n", encoding="utf-8")
+        (buiten / "kennisgeving.md.j2").write_text(f"{GEHEIM}\n", encoding="utf-8")
+        (buiten / "referentie.docx").write_text(f"{GEHEIM}\n", encoding="utf-8")
+    return buiten
 
 
 def genereer(project: Path, recept: dict) -> None:
     """Write a large file from a small recipe: `voor`, then `herhaal` `keer` times, then `na`."""
     pad = project / recept["bestand"]
     pad.parent.mkdir(parents=True, exist_ok=True)
-    pad.write_bytes((recept.get("voor", "") + recept["herhaal"] * recept["keer"] + recept.get("na", "")).encode("utf-8"))
+    herhaal = recept["herhaal"]
+    # "{n}" in `herhaal` becomes the number of the repetition (for distinct keys, say).
+    midden = "".join(herhaal.replace(NUMMER, str(i)) for i in range(1, recept["keer"] + 1)) if NUMMER in herhaal else herhaal * recept["keer"]
+    pad.write_bytes((recept.get("voor", "") + midden + recept.get("na", "")).encode("utf-8"))
 
 
 def bouw_project(geval: str | None, doel: Path) -> Path:
@@ -95,6 +145,13 @@ def lees_verwacht(geval: str) -> dict:
             f"{geval}/verwacht.yaml: '{sleutel}' moet een lijst van teksten zijn (zet datums tussen aanhalingstekens)"
         )
     assert isinstance(data.get("vooraf_bouwen", False), bool), f"{geval}/verwacht.yaml: 'vooraf_bouwen' moet true of false zijn"
+    for sleutel in ("koppelingen", "in_uitvoer"):
+        waarden = data.get(sleutel, {})
+        assert isinstance(waarden, dict) and all(isinstance(k, str) and isinstance(w, str) for k, w in waarden.items()), (
+            f"{geval}/verwacht.yaml: '{sleutel}' moet pad: tekst zijn"
+        )
+    assert isinstance(data.get("pijpen", []), list), f"{geval}/verwacht.yaml: 'pijpen' is een lijst van paden"
+    assert isinstance(data.get("max_seconden", MAX_SECONDEN), int | float), f"{geval}/verwacht.yaml: 'max_seconden' is een getal"
     if isinstance(data.get("genereer"), dict):
         data["genereer"] = [data["genereer"]]
     for recept in data.get("genereer", []):
@@ -110,7 +167,18 @@ def lees_verwacht(geval: str) -> dict:
 
 
 def boomhash(map_: Path) -> dict[str, str]:
-    return {p.relative_to(map_).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(map_.rglob("*")) if p.is_file()}
+    """Every entry under `map_` without following symbolic links: files by content, links by target,
+    folders and pipes by kind."""
+    uit = {}
+    for p in sorted(map_.rglob("*")):
+        naam = p.relative_to(map_).as_posix()
+        if p.is_symlink():
+            uit[naam] = "koppeling naar " + os.readlink(p)
+        elif p.is_file():
+            uit[naam] = hashlib.sha256(p.read_bytes()).hexdigest()
+        else:
+            uit[naam] = "map" if p.is_dir() else "bijzonder bestand"
+    return uit
 
 
 def voer_uit(project: Path, args: list[str]):
@@ -120,7 +188,7 @@ def voer_uit(project: Path, args: list[str]):
 
 
 def tijdelijke_resten(uitvoer: Path) -> list[str]:
-    """Hidden files or folders the writer leaves behind when it fails (`.<pakket>.nieuw-*`, `.<pakket>.oud`)."""
+    """Hidden files or folders the writer leaves behind when it fails (`.grgen-tmp-*`, `.grgen-oud-*`)."""
     return sorted(p.relative_to(uitvoer).as_posix() for p in uitvoer.rglob(".*"))
 
 
@@ -157,7 +225,18 @@ def controleer_geval(geval: str, tmp_path: Path) -> tuple[list[str], object]:
         assert pakket_voor, "bouw --alle op basis/ schreef niets in output/"
     leg_over(geval, project)
     voor = boomhash(project)
-    result = voer_uit(project, verwacht.get("args", ["check"]))
+    buiten = project.parent / "buiten"
+    buiten_voor = boomhash(buiten) if buiten.exists() else None
+    uitvoer_voor = boomhash(uitvoer) if uitvoer.is_dir() and not uitvoer.is_symlink() else None
+    geheugen_voor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    faulthandler.dump_traceback_later(MAX_HANG, exit=True)
+    begin = time.monotonic()
+    try:
+        result = voer_uit(project, verwacht.get("args", ["check"]))
+    finally:
+        duur = time.monotonic() - begin
+        faulthandler.cancel_dump_traceback_later()
+    geheugen = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - geheugen_voor
 
     tekst = result.stderr + result.stdout
     problemen = []
@@ -174,19 +253,33 @@ def controleer_geval(geval: str, tmp_path: Path) -> tuple[list[str], object]:
         if tekst.count(f) != 1
     ]
     regels = [r.strip() for r in tekst.splitlines() if r.strip()]
-    problemen += [f"melding staat {regels.count(r)} keer in de uitvoer: {r!r}" for r in dict.fromkeys(regels) if regels.count(r) > 1]
+    problemen += [f"melding staat {n} keer in de uitvoer: {r!r}" for r, n in Counter(regels).items() if n > 1]
     if "Traceback" in tekst:
         problemen.append("traceback in de uitvoer")
+    if duur > verwacht.get("max_seconden", MAX_SECONDEN):
+        problemen.append(f"grgen deed er {duur:.1f} s over, toegestaan {verwacht.get('max_seconden', MAX_SECONDEN)} s")
+    if geheugen > MAX_GEHEUGEN:
+        problemen.append(f"grgen gebruikte {geheugen // 2**20} MB extra geheugen, toegestaan {MAX_GEHEUGEN // 2**20} MB")
+    if buiten_voor is not None and boomhash(buiten) != buiten_voor:
+        problemen.append("grgen heeft de map buiten het project gewijzigd")
+    uitvoerbestanden = [] if uitvoer.is_symlink() else [p for p in uitvoer.rglob("*") if p.is_file() and not p.is_symlink()]
+    if GEHEIM in tekst or any(GEHEIM.encode() in p.read_bytes() for p in uitvoerbestanden):
+        problemen.append("de inhoud van een bestand buiten het project staat in de uitvoer of in een melding")
     na = boomhash(project)
     if {k: v for k, v in na.items() if not k.startswith("output/")} != {k: v for k, v in voor.items() if not k.startswith("output/")}:
         problemen.append("grgen heeft bestanden in het project gewijzigd")
-    if pakket_voor is None:
-        if uitvoer.exists():
+    if uitvoer_voor is not None and pakket_voor is None:
+        if boomhash(uitvoer) != uitvoer_voor:
+            problemen.append("grgen heeft output/ gewijzigd")
+        if resten := [r for r in tijdelijke_resten(uitvoer) if r not in uitvoer_voor]:
+            problemen.append(f"tijdelijke bestanden in output/ achtergebleven: {', '.join(resten)}")
+    elif pakket_voor is None:
+        if uitvoer.exists() and not uitvoer.is_symlink() and "output" not in voor:
             problemen.append("grgen heeft output/ gemaakt")
     else:
-        if not uitvoer.is_dir() or boomhash(uitvoer) != pakket_voor:
+        if not uitvoer.is_dir() or boomhash(uitvoer) != (uitvoer_voor or pakket_voor):
             problemen.append("grgen heeft het eerder gebouwde pakket in output/ gewijzigd")
-        if uitvoer.is_dir() and (resten := tijdelijke_resten(uitvoer)):
+        if uitvoer.is_dir() and (resten := [r for r in tijdelijke_resten(uitvoer) if r not in (uitvoer_voor or {})]):
             problemen.append(f"tijdelijke bestanden in output/ achtergebleven: {', '.join(resten)}")
     return problemen, result
 

@@ -347,14 +347,17 @@ def test_echt_wijzigingsbesluit(pad):
     data = maak(markdown)
     assert pandoc_tekst(data) == md_alineas(markdown)
     stijlen = structuur(data)
-    # every "1\\." line is a Lid, every NBSP-indented one an Onderdeel, both with a tab
+    # every "1\\." line of the besluit is a Lid; quoted new text is set one level apart (issue 14):
+    # a quoted lid ("    2\\.") an Onderdeel, a quoted onderdeel a Subonderdeel, all with a tab
     regels = [r for r in re.split(r"\n[ \t]*\n", markdown.strip())]
     assert len(regels) == len(stijlen)
     for regel, (stijl, tekst) in zip(regels, stijlen, strict=True):
         if re.match(r"\d+\\\. ", regel):
             assert stijl == "Lid" and re.match(r"\d+\.\t", tekst), (regel, stijl, tekst)
-        elif regel.startswith(NBSP * 4):
-            assert stijl == "Onderdeel" and re.match(r"[a-z]+\.\t", tekst), (regel, stijl, tekst)
+        elif regel.startswith(NBSP * 8):
+            assert stijl == "Subonderdeel" and re.match(r"[a-z]+\.\t", tekst), (regel, stijl, tekst)
+        elif re.match(NBSP * 4 + r"\d+\\\. ", regel):
+            assert stijl == "Onderdeel" and re.match(r"\d+\.\t", tekst), (regel, stijl, tekst)
 
 
 def test_wijzigingsbesluiten_aanwezig():

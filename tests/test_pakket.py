@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from generator.cli import grgen
+from generator.loader.bestanden import lees_bestand
 from generator.pipeline import laad
 from generator.render.pakket import render_pakket
 
@@ -40,7 +41,7 @@ GOLDEN_DOCUMENTEN = [
 @pytest.fixture(scope="module")
 def borne():
     _, g = laad(PROJECT).geschiedenis()
-    return render_pakket(PROJECT, g, g.toepassing(BORNE))
+    return render_pakket(PROJECT, g, g.toepassing(BORNE), lezer=lees_bestand)
 
 
 def test_pakket_bevat_alle_documenten_per_deelnemer(borne) -> None:
@@ -67,7 +68,7 @@ def test_index_noemt_elk_document_met_sha256(borne) -> None:
 
 def test_zienswijzebrief_alleen_bij_ontwerp() -> None:
     _, g = laad(PROJECT).geschiedenis()
-    vastgesteld = render_pakket(PROJECT, g, g.toepassing("2022-toetreding-haaksbergen"))
+    vastgesteld = render_pakket(PROJECT, g, g.toepassing("2022-toetreding-haaksbergen"), lezer=lees_bestand)
     assert not [n for n in vastgesteld.bestanden if "zienswijzebrief" in n]
 
 
@@ -135,7 +136,7 @@ def test_sjabloon_per_deelnemer_overschrijven(tmp_path: Path) -> None:
         "# RAADSBESLUIT OLDENZAAL\n\nDe raad van {{ deelnemer.naam }} besluit over de {{ citeertitel }}.\n", encoding="utf-8"
     )
     _, g = laad(project).geschiedenis()
-    pakket = render_pakket(project, g, g.toepassing(BORNE))
+    pakket = render_pakket(project, g, g.toepassing(BORNE), lezer=lees_bestand)
     assert pakket.bestanden["oldenzaal/raadsbesluit.md"].decode() == (
         "# RAADSBESLUIT OLDENZAAL\n\nDe raad van Oldenzaal besluit over de Centrumgemeenteregeling samenwerking ICT Hengelo.\n"
     )
@@ -154,7 +155,7 @@ def test_eigen_referentiedocument_per_deelnemer(tmp_path: Path) -> None:
                 inhoud = inhoud.replace(b"Arial", b"Verdana")
             doel.writestr(item, inhoud)
     _, g = laad(project).geschiedenis()
-    pakket = render_pakket(project, g, g.toepassing(BORNE))
+    pakket = render_pakket(project, g, g.toepassing(BORNE), lezer=lees_bestand)
     with zipfile.ZipFile(__import__("io").BytesIO(pakket.bestanden["hengelo/raadsbesluit.docx"])) as z:
         assert b"Verdana" in z.read("word/styles.xml")
     with zipfile.ZipFile(__import__("io").BytesIO(pakket.bestanden["oldenzaal/raadsbesluit.docx"])) as z:
@@ -196,7 +197,7 @@ def test_tikfout_in_sjabloon_noemt_sjabloon_en_regel(tmp_path: Path) -> None:
 
 if __name__ == "__main__":  # regenerate the golden files (read the diff before committing!)
     _, g = laad(PROJECT).geschiedenis()
-    pakket = render_pakket(PROJECT, g, g.toepassing(BORNE))
+    pakket = render_pakket(PROJECT, g, g.toepassing(BORNE), lezer=lees_bestand)
     for naam in GOLDEN_DOCUMENTEN:
         (GOLDEN / naam).parent.mkdir(parents=True, exist_ok=True)
         (GOLDEN / naam).write_bytes(pakket.bestanden[naam])

@@ -105,7 +105,9 @@ def zinnen(toepassing) -> list[str]:  # noqa: ANN001
         uit.append(o.letter)
         if o.aanhef:
             uit.append(o.aanhef)
-            uit += [f"{i}. {z.zin}" for i, z in enumerate(o.zinnen, start=1)]
+            for i, z in enumerate(o.zinnen, start=1):
+                uit.append(f"{i}. {z.zin}")
+                uit += [f"{sub.label}. {sub.zin}" for sub in z.onderdelen]
         else:
             uit += [z.zin for z in o.zinnen]
     return uit
@@ -146,7 +148,13 @@ GEVALLEN = {
         """- actie: invoegen
   na: artikel 2, eerste lid
   nieuw: {tekst: Het college rapporteert jaarlijks.}""",
-        ["A", "In artikel 2 wordt, onder vernummering van het tweede en derde lid tot derde en vierde lid, een lid ingevoegd, luidende:"],
+        [
+            "A",
+            "Artikel 2 wordt als volgt gewijzigd:",
+            "1. Onder vernummering van het tweede en derde lid tot derde en vierde lid wordt een lid ingevoegd, luidende:",
+            # the reference in the old third lid follows the renumbering: the besluit says so (domein.md §6)
+            '2. In het vierde lid wordt "het tweede lid" vervangen door "het derde lid".',
+        ],
     ),
     "onderdeel ingevoegd": (
         """- actie: invoegen
@@ -186,7 +194,12 @@ GEVALLEN = {
     ),
     "lid vervalt met vernummering": (
         """- {actie: vervalt, doel: "artikel 2, eerste lid"}""",
-        ["A", "Artikel 2, eerste lid, vervalt, onder vernummering van het tweede en derde lid tot eerste en tweede lid."],
+        [
+            "A",
+            "Artikel 2 wordt als volgt gewijzigd:",
+            "1. Het eerste lid vervalt, onder vernummering van het tweede en derde lid tot eerste en tweede lid.",
+            '2. In het tweede lid wordt "het tweede lid" vervangen door "het eerste lid".',
+        ],
     ),
     "laatste lid vervalt": (
         """- {actie: vervalt, doel: "artikel 2, derde lid"}""",
@@ -244,9 +257,10 @@ GEVALLEN = {
         [
             "A",
             "Artikel 2 wordt als volgt gewijzigd:",
-            '1. In het eerste lid wordt "voert" vervangen door "verricht".',
-            "2. Het tweede lid, onderdeel a, vervalt, onder verlettering van onderdeel b tot onderdeel a.",
-            '3. Het opschrift komt te luiden: "Taken en bevoegdheden".',
+            # in the order of the regeling (Ar 6.15), not of the file: the opschrift heads the artikel
+            '1. Het opschrift komt te luiden: "Taken en bevoegdheden".',
+            '2. In het eerste lid wordt "voert" vervangen door "verricht".',
+            "3. Het tweede lid, onderdeel a, vervalt, onder verlettering van onderdeel b tot onderdeel a.",
         ],
     ),
 }
@@ -341,7 +355,8 @@ def test_laatste_lid_verliest_zijn_nummer(tmp_path: Path) -> None:
         """- {actie: vervalt, doel: "artikel 2, derde lid"}""",
         """- {actie: vervalt, doel: "artikel 2, tweede lid"}""",
     )
-    assert zinnen(t) == ["A", 'Artikel 2, tweede lid, vervalt, alsmede de aanduiding "1." voor het eerste lid.']
+    # Ar 6.18: "Het tweede lid alsmede de aanduiding "1." voor het eerste lid vervallen."
+    assert zinnen(t) == ["A", 'Artikel 2, tweede lid, alsmede de aanduiding "1." voor het eerste lid vervallen.']
     assert tekst(t, "taken") == ["Artikel 2 Taken", "Het college voert de taken uit."]
 
 
@@ -370,6 +385,7 @@ def test_basis_blijft_ongewijzigd_en_versies_in_de_tijd(tmp_path: Path) -> None:
 
 
 def test_toetreding_en_uittreding_in_het_besluit(tmp_path: Path) -> None:
+    from generator.loader.bestanden import lees_bestand
     from generator.render.pakket import render_pakket
 
     map_ = maak_project(
@@ -381,7 +397,7 @@ def test_toetreding_en_uittreding_in_het_besluit(tmp_path: Path) -> None:
     )
     _, g = laad(map_).geschiedenis()
     t = g.toepassingen[-1]
-    besluit = render_pakket(map_, g, t).bestanden["wijzigingsbesluit.md"].decode()
+    besluit = render_pakket(map_, g, t, lezer=lees_bestand).bestanden["wijzigingsbesluit.md"].decode()
     assert "De colleges van burgemeester en wethouders van Aastad, Beedorp en Ceestad en het dagelijks bestuur" in besluit
     assert (
         "## ARTIKEL II\n\nHet college van burgemeester en wethouders van Ceestad treedt met ingang van 1 februari 2021 toe tot de Proefregeling."

@@ -7,6 +7,7 @@ inwerkingtreding and citeertitel provisions (Ar 4.14, 4.24).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -22,6 +23,10 @@ _TEKENNAAM = {";": "een puntkomma", ".": "een punt", ":": "een dubbele punt", ",
 
 
 # -- Ar 3.59: opsommingen -------------------------------------------------------------------
+
+
+# The item before the last may end in "; of" or "; en": "c. ...; of / d. ....".
+_VOEGWOORD_AAN_SLOT = re.compile(r";\s+(of|en)\s*$")
 
 
 def _heeft_lijst(element: Element) -> bool:
@@ -46,6 +51,8 @@ def _lijst(z: Zicht, plek: Plek, slot: set[str], waarom: str | None) -> Iterator
     kinderen = element.kinderen
     for i, kind in enumerate(kinderen):
         kindplek = z.regeling.plek(kind.id)
+        if i == len(kinderen) - 2 and not _heeft_lijst(kind) and _VOEGWOORD_AAN_SLOT.search(kind.tekst or ""):
+            continue  # "c. ...; of" before the last item (Ar 6.18 example): a semicolon with its conjunction
         if i < len(kinderen) - 1:
             verwacht, regel = {";"}, f"een {kind.soort} dat niet het laatste is, eindigt op een puntkomma"
         elif element.slottekst:

@@ -30,7 +30,8 @@ from generator.errors import GEEN_BRON, Bron, GrgenFout, Melding, Verzamelaar
 from generator.model import Element, Regeling, Versie
 from generator.model.ids import NIEUW_ID
 from generator.model.wijziging import Doel, Operatie, Wijziging
-from generator.wijzigen.motor import pas_toe, vervang_treffers, woordtreffers
+from generator.wijzigen.motor import pas_toe
+from generator.wijzigen.woorden import LEESTEKEN_AAN_SLOT, netjes, vervang_treffers, woordtreffers, zinspannen
 
 # More changed places than this in one element's text, and it is rewritten whole ("komt te luiden").
 MAXIMAAL_PLAATSEN = 1
@@ -38,7 +39,6 @@ MAXIMAAL_PLAATSEN = 1
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _WOORD = re.compile(r"\w+")
 _SLOT = re.compile(r"\s*[.;:]?\s*")
-_LEESTEKEN_AAN_SLOT = re.compile(r"[.;:]$")  # as the engine's woorden_toevoegen
 
 
 @dataclasses.dataclass(frozen=True)
@@ -283,7 +283,9 @@ class _Afleider:
         if oud.soort not in ("hoofdstuk", "paragraaf"):
             if self._eerste_lid_erbij(oud, nieuw, ops):
                 return
-            if _vorm(oud) != _vorm(nieuw) or _te_veel_veranderd(_velden(oud), _velden(nieuw)):
+            if _vorm(oud) != _vorm(nieuw) or (
+                _te_veel_veranderd(_velden(oud), _velden(nieuw)) and _zinsoperatie(_velden(oud), _velden(nieuw)) is None
+            ):
                 self._herschrijf(oud, ops)
                 return
         self._opschrift(oud, nieuw, ops)
@@ -353,7 +355,9 @@ class _Afleider:
                 self.opnieuw.add(e.id)
                 continue
             for spec in specs:
-                uit.append(_Op({**spec, "doel": self._doel(e.id), "toelichting": self._toelichting(e.id)}, self._artikel_van(e.id)))
+                zin = spec.pop("zin", None)
+                doel = dataclasses.replace(self._doel(e.id), zin=zin) if zin else self._doel(e.id)
+                uit.append(_Op({**spec, "doel": doel, "toelichting": self._toelichting(e.id)}, self._artikel_van(e.id)))
         return uit
 
     # -- proof ------------------------------------------------------------------------------
@@ -483,6 +487,35 @@ def _te_veel_veranderd(oud: dict[str, str], nieuw: dict[str, str]) -> bool:
     return len(alle) > MAXIMAAL_PLAATSEN and _telkens(oud, nieuw, alle) is None
 
 
+def _zinsoperatie(oud: dict[str, str], nieuw: dict[str, str]) -> dict | None:
+    """One sentence of a text of several rewritten or deleted ("het derde lid, tweede zin, komt te
+    luiden" / "vervalt"), when the change lies in that one sentence.
+
+    >>> _zinsoperatie({"tekst": "Een. Twee drie vier. Vijf."}, {"tekst": "Een. Zes zeven acht. Vijf."})
+    {'actie': 'komt_te_luiden', 'zin': 2, 'tekst': 'Zes zeven acht.'}
+    >>> _zinsoperatie({"tekst": "Een. Twee. Drie."}, {"tekst": "Een. Drie."})
+    {'actie': 'vervalt', 'zin': 2}
+    """
+    if oud.keys() != nieuw.keys() or "tekst" not in oud or any(oud[v] != nieuw[v] for v in oud if v != "tekst"):
+        return None
+    a, b = oud["tekst"], nieuw["tekst"]
+    za, zb = zinspannen(a), zinspannen(b)
+    if len(za) < 2:
+        return None
+    if len(za) == len(zb):
+        anders = [k for k in range(len(za)) if a[za[k][0] : za[k][1]] != b[zb[k][0] : zb[k][1]]]
+        if len(anders) == 1:
+            k = anders[0]
+            zin = b[zb[k][0] : zb[k][1]]
+            if a[: za[k][0]] + zin + a[za[k][1] :] == b and "[[" not in zin:
+                return {"actie": "komt_te_luiden", "zin": k + 1, "tekst": zin}
+    if len(zb) == len(za) - 1:
+        for k in range(len(za)):
+            if netjes(a[: za[k][0]] + a[za[k][1] :]) == b:
+                return {"actie": "vervalt", "zin": k + 1}
+    return None
+
+
 def _woordoperaties(oud: dict[str, str], nieuw: dict[str, str]) -> list[dict] | None:
     """The word operations (as Operatie fields) that turn the texts `oud` into `nieuw`; [] when
     equal; None when the change is better written as "komt te luiden" or cannot be quoted."""
@@ -494,14 +527,18 @@ def _woordoperaties(oud: dict[str, str], nieuw: dict[str, str]) -> list[dict] | 
     for veld in oud:
         h = _hunks(oud[veld], nieuw[veld])
         if h is None:
-            return None
+            zin = _zinsoperatie(oud, nieuw)
+            return [zin] if zin is not None else None
         per_veld[veld] = h
     alle = [(veld, h) for veld, lijst in per_veld.items() for h in lijst]
     if not alle:
         return None  # only white space differs: nothing a word operation can say
     if len(alle) > MAXIMAAL_PLAATSEN:
-        spec = _telkens(oud, nieuw, alle)
+        spec = _telkens(oud, nieuw, alle) or _zinsoperatie(oud, nieuw)
         return [spec] if spec is not None else None
+    zin = _zinsoperatie(oud, nieuw)
+    if zin is not None and zin["actie"] == "vervalt":  # a whole sentence gone: "de tweede zin vervalt"
+        return [zin]
     veld, (a, b, ingevoegd) = alle[0]
     for spec in _kandidaten(oud, veld, a, b, ingevoegd):
         if _simuleer(oud, spec) == nieuw:
@@ -615,9 +652,9 @@ def _simuleer(velden: dict[str, str], spec: dict) -> dict[str, str] | None:
         veld = "slottekst" if "slottekst" in velden else "tekst"
         oud, tekst = velden[veld], spec["tekst"]
         scheiding = "" if tekst[:1] in ",.;:)" else " "
-        m = _LEESTEKEN_AAN_SLOT.search(oud)
+        m = LEESTEKEN_AAN_SLOT.search(oud)
         nieuw = oud[: m.start()] + scheiding + tekst + m[0] if m else oud + scheiding + tekst
-        return {**velden, veld: _netjes(nieuw)}
+        return {**velden, veld: netjes(nieuw)}
     wat = spec["wat"]
     per_veld = {veld: woordtreffers(wat, t) for veld, t in velden.items()}
     aantal = sum(len(x) for x in per_veld.values())
@@ -641,11 +678,4 @@ def _simuleer(velden: dict[str, str], spec: dict) -> dict[str, str] | None:
         def vervanging(gevonden: str) -> str:
             return spec["tekst"] + ("" if spec["tekst"][-1:] in "(" else " ") + gevonden
 
-    return {veld: _netjes(vervang_treffers(t, per_veld[veld], vervanging)) for veld, t in velden.items()}
-
-
-def _netjes(tekst: str) -> str:
-    """As the engine folds spaces after a word operation."""
-    tekst = re.sub(r"\s{2,}", " ", tekst)
-    tekst = re.sub(r"\s+([,.;:)])", r"\1", tekst)
-    return tekst.strip()
+    return {veld: netjes(vervang_treffers(t, per_veld[veld], vervanging)) for veld, t in velden.items()}

@@ -62,10 +62,18 @@ def rijen(verschillen: list[BlokVerschil], oud: Regeling, nieuw: Regeling, toeli
         if e.element.id not in plekken:
             volgorde.append(e.element.id)
             plekken[e.element.id] = e
+    # Each block to its row in one pass (a row per changed lid, each looking through every block
+    # of a regeling of 10,000 onderdelen, would be rows times blocks).
+    oud_per: dict[str, list[Blok]] = {}
+    nieuw_per: dict[str, list[Blok]] = {}
+    for v in verschillen:
+        for blok, per in ((v.oud, oud_per), (v.nieuw, nieuw_per)):
+            if blok is not None:
+                per.setdefault(eenheid_van(blok).element.id, []).append(blok)
     uit = []
     for eenheid_id in volgorde:
-        oude = tuple(v.oud for v in verschillen if v.oud is not None and eenheid_van(v.oud).element.id == eenheid_id)
-        nieuwe = tuple(v.nieuw for v in verschillen if v.nieuw is not None and eenheid_van(v.nieuw).element.id == eenheid_id)
+        oude = tuple(oud_per.get(eenheid_id, ()))
+        nieuwe = tuple(nieuw_per.get(eenheid_id, ()))
         ids = {b.element_id for b in (*oude, *nieuwe)} | {eenheid_id}
         teksten = tuple(dict.fromkeys(t for i in sorted(ids) for t in toelichting.get(i, ())))
         uit.append(Rij(plekken[eenheid_id].adres, oude, nieuwe, teksten))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from generator.errors import Bron, GebruiksFout, InvoerFout, Verzamelaar, relatief
+from generator.errors import Bron, GebruiksFout, InvoerFout, Verzamelaar, reden, relatief
 from generator.loader.regeling import lees_regeling
 from generator.loader.wijziging import lees_wijziging
 from generator.model import Regeling, VersieInfo
@@ -44,8 +44,13 @@ def lees_project(map_: Path) -> Project:
     generator.errors.GebruiksFout: De projectmap /bestaat/niet bestaat niet; geef met -C een bestaande map met regeling/ en wijzigingen/
     """
     v = Verzamelaar()
-    if not map_.exists():
-        raise GebruiksFout(f"De projectmap {map_} bestaat niet; geef met -C een bestaande map met regeling/ en wijzigingen/")
+    try:
+        map_.stat()
+    except FileNotFoundError:
+        raise GebruiksFout(f"De projectmap {map_} bestaat niet; geef met -C een bestaande map met regeling/ en wijzigingen/") from None
+    except (OSError, ValueError) as e:
+        waarom = reden(e) if isinstance(e, OSError) else "de naam bevat een ongeldig teken"
+        raise GebruiksFout(f"De projectmap {map_} kan niet worden geopend: {waarom}; geef met -C een bestaande map") from None
     if not map_.is_dir():
         raise GebruiksFout(f"{map_} is een bestand, geen projectmap; geef met -C een map met regeling/ en wijzigingen/")
     regelingmap = map_ / "regeling"
@@ -74,7 +79,7 @@ def lees_project(map_: Path) -> Project:
     ids: dict[str, str] = {}
     for pad in bestanden:
         naam = relatief(pad, map_)
-        w = lees_wijziging(pad, naam, v)
+        w = lees_wijziging(pad, naam, v, map_)
         if w is None:
             continue
         if w.id in ids:
@@ -82,6 +87,14 @@ def lees_project(map_: Path) -> Project:
             continue
         ids[w.id] = naam
         slug = w.regeling
+        basisversies = {info.id: s for s, (_, info) in regelingen.items()}
+        if w.id in basisversies and slug in (None, basisversies[w.id]):
+            v.fout(
+                f"wijziging '{w.id}' heeft dezelfde id als de eerste versie van de regeling",
+                w.bronnen.get("id", w.bron),
+                hint="elke versie heeft een eigen id; noem de wijziging naar jaar en onderwerp, bijv. '2025-toetreding-borne'",
+            )
+            continue
         if not mappen:
             continue  # no valid regeling folder: that error is reported already
         if slug is None and len(mappen) == 1:

@@ -6,6 +6,7 @@ rewrites is written exactly like the text of the regeling itself.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +15,12 @@ from ruamel.yaml.comments import CommentedMap
 from generator.adressen import onbekende_verwijzingen
 from generator.errors import Bron, Verzamelaar, relatief
 from generator.loader.bestanden import lees_yaml
-from generator.loader.velden import Kaart
+from generator.loader.velden import ONGELDIGE_TEKENS, Kaart
 from generator.model import SOORTEN, Deelnemer, Element, Regeling, VersieInfo
 from generator.model.ids import NIEUW_ID
-from generator.nummering import rangtelwoord, sorteersleutel, splits_nummer
+from generator.nummering import MAX_NUMMER, rangtelwoord, sorteersleutel, splits_nummer
 from generator.onderwerpen import ONDERWERPEN
-from generator.suggesties import suggestie
+from generator.suggesties import MAX_SUGGESTIES, suggestie
 
 # soort -> (allowed keys, required keys)
 SLEUTELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -55,6 +56,7 @@ REGELING_SLEUTELS = (
     "afkondiging",
     "hoofdstukken",
     "ondertekening",
+    "lidwoord",
 )
 REGELING_VERPLICHT = (
     "citeertitel",
@@ -216,6 +218,13 @@ def _nummer(kaart: Kaart, cls: type[Element], soort: str, positie: int, nummer_v
     gegeven = kaart.nummer("nummer", verplicht=nummer_verplicht)
     if gegeven is None:
         return "" if not nummer_verplicht else None
+    if gegeven.isdigit() and len(gegeven) > len(str(MAX_NUMMER)):
+        kaart.fout(
+            f"{soort}nummer {gegeven} is te groot",
+            "nummer",
+            f"toegestaan: 1 tot en met {MAX_NUMMER}, met eventueel een letter (Ar 6.16); staat hier een datum of kenmerk?",
+        )
+        return None
     if splits_nummer(gegeven, hoofdletter_suffix=soort != "artikel") is None:
         voorbeeld = "5 of 5a" if soort == "artikel" else "2 of 2A"
         kaart.fout(
@@ -339,7 +348,7 @@ def _versie(kaart: Kaart) -> VersieInfo | None:
 def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, VersieInfo] | None:
     """Read `regeling.yaml` in a regeling folder, and the hoofdstuk files it names."""
     naam = relatief(map_ / "regeling.yaml", project)
-    data, meldingen = lees_yaml(map_ / "regeling.yaml", naam)
+    data, meldingen = lees_yaml(map_ / "regeling.yaml", naam, project)
     v.meldingen.extend(meldingen)
     if data is None:
         return None
@@ -373,6 +382,7 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
     regeling = Regeling(
         slug=map_.name,
         citeertitel=kaart.tekst("citeertitel", verplicht=True) or "",
+        lidwoord=kaart.keuze("lidwoord", ("de", "het")),
         officiele_titel=kaart.tekst("officiele_titel", verplicht=True) or "",
         soort=soort or "",
         wettelijke_grondslag=kaart.tekst("wettelijke_grondslag", verplicht=True) or "",
@@ -387,8 +397,8 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
         ondertekening=kaart.tekst("ondertekening"),
         bron=Bron(naam, 1, 1),
     )
-    for plek, doel in onbekende_verwijzingen(regeling):
-        naast = suggestie(doel, regeling.index)
+    for n, (plek, doel) in enumerate(onbekende_verwijzingen(regeling), start=1):
+        naast = suggestie(doel, regeling.index) if n <= MAX_SUGGESTIES else None
         v.fout(
             f"verwijzing naar onbekende id '{doel}'",
             plek.element.bron,
@@ -450,8 +460,16 @@ def _artikelen_in(element: Element) -> list[Element]:
 
 
 def _lees_hoofdstukbestand(map_: Path, bestandsnaam: str, bron: Bron, project: Path, v: Verzamelaar) -> Kaart | None:
-    pad = (map_ / bestandsnaam).resolve()
-    if not pad.is_relative_to(map_.resolve()):
+    if m := ONGELDIGE_TEKENS.search(bestandsnaam):
+        v.fout(f"de bestandsnaam {bestandsnaam!r} bevat een besturingsteken (U+{ord(m[0]):04X})", bron, hint="noem een bestand in deze map, bijv. hoofdstukken/01-algemeen.yaml")
+        return None
+    pad = map_ / bestandsnaam
+    try:
+        # The folders resolved, the file itself not: a symbolic link is checked when it is read.
+        binnen = Path(os.path.normpath(pad.parent.resolve() / pad.name)).is_relative_to(map_.resolve())
+    except (OSError, RuntimeError, ValueError):
+        binnen = False
+    if not binnen:
         v.fout(
             f"bestand '{bestandsnaam}' ligt buiten de map van de regeling",
             bron,
@@ -459,9 +477,12 @@ def _lees_hoofdstukbestand(map_: Path, bestandsnaam: str, bron: Bron, project: P
         )
         return None
     naam = relatief(pad, project)
-    data, meldingen = lees_yaml(pad, naam)
-    if meldingen and meldingen[0].tekst == "bestand bestaat niet":
-        v.fout(f"hoofdstukbestand '{bestandsnaam}' bestaat niet", bron)
+    data, meldingen = lees_yaml(pad, naam, project)
+    if meldingen and not meldingen[0].bron.regel:
+        # The file cannot be read at all: point at the line in regeling.yaml that names it.
+        tekst = meldingen[0].tekst
+        tekst = "bestaat niet" if tekst == "bestand bestaat niet" else tekst.removeprefix("bestand ").removeprefix("dit ")
+        v.fout(f"hoofdstukbestand '{bestandsnaam}' {tekst}", bron, hint=meldingen[0].hint)
         return None
     v.meldingen.extend(meldingen)
     if data is None:

@@ -15,10 +15,28 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.errors import Bron, Verzamelaar
 from generator.model.ids import ID
-from generator.suggesties import suggestie
+from generator.suggesties import MAX_SUGGESTIES, suggestie
 
 # Characters XML 1.0 cannot carry: a document with one of them does not open in Word.
 ONGELDIGE_TEKENS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Characters a reader cannot see that change what a text says or how it is searched: bidi controls
+# (U+202E turns "2025" into "5202" on screen) and zero-width characters (a word with U+200B does
+# not match the same word in an amendment). A byte order mark at the start of a file is fine
+# (the reader drops it); anywhere else it is one of these.
+ONZICHTBARE_TEKENS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_ONZICHTBAAR = {
+    "\u200b": "spatie zonder breedte",
+    "\u200c": "verbindingsteken zonder breedte",
+    "\u200d": "verbindingsteken zonder breedte",
+    "\u200e": "richtingsteken",
+    "\u200f": "richtingsteken",
+    "\u2060": "woordverbinder zonder breedte",
+    "\ufeff": "byte order mark (BOM) midden in de tekst",
+}
+# Dates grgen accepts: a Wgr regeling (Wgr 1950, 1985) or an older predecessor, and plans far ahead;
+# a date outside this range is a typing error (0001-01-01, 2205 for 2025).
+EERSTE_DATUM = dt.date(1800, 1, 1)
+LAATSTE_DATUM = dt.date(2199, 12, 31)
 
 _TYPENAMEN = {str: "tekst", int: "geheel getal", bool: "ja/nee (true/false)", list: "lijst", dict: "sleutels met waarden"}
 
@@ -97,9 +115,11 @@ class Kaart:
     def controleer(self, toegestaan: Iterable[str], verplicht: Iterable[str] = ()) -> None:
         """Report unknown keys (with a near-miss suggestion) and missing required keys."""
         toegestaan = list(toegestaan)
+        onbekend = 0
         for sleutel in self.data:
             if sleutel not in toegestaan:
-                naast = suggestie(str(sleutel), toegestaan)
+                onbekend += 1
+                naast = suggestie(str(sleutel), toegestaan) if onbekend <= MAX_SUGGESTIES else None
                 hint = f"bedoelde u '{naast}'?" if naast else f"toegestaan: {', '.join(toegestaan)}"
                 self.v.fout(f"onbekende sleutel '{sleutel}'", self.bron(sleutel, van_waarde=False), self.adres, hint)
         for sleutel in verplicht:
@@ -129,6 +149,15 @@ class Kaart:
                 bron,
                 self.adres,
                 "verwijder het teken (vaak meegekopieerd uit een pdf of e-mail)",
+            )
+            return None
+        if m := ONZICHTBARE_TEKENS.search(waarde):
+            soort = _ONZICHTBAAR.get(m[0], "richtingsteken (bidi)")
+            self.v.fout(
+                f"'{sleutel}' bevat een onzichtbaar teken U+{ord(m[0]):04X} ({soort}) op teken {m.start() + 1} van de tekst",
+                bron,
+                self.adres,
+                "verwijder het teken (vaak meegekopieerd uit een pdf, e-mail of website); het verandert de tekst zonder dat het te zien is",
             )
             return None
         gevouwen = " ".join(waarde.split())
@@ -173,12 +202,20 @@ class Kaart:
         try:
             if not isinstance(waarde, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
                 raise ValueError
-            return dt.date.fromisoformat(waarde)
+            datum = dt.date.fromisoformat(waarde)
         except ValueError:
             self.fout(
                 f"ongeldige datum {str(waarde)!r} bij '{sleutel}'", sleutel, "schrijf een bestaande datum als JJJJ-MM-DD, bijv. 2025-04-01"
             )
             return None
+        if not EERSTE_DATUM <= datum <= LAATSTE_DATUM:
+            self.fout(
+                f"datum {waarde} bij '{sleutel}' ligt buiten het bereik dat grgen aanneemt",
+                sleutel,
+                f"toegestaan: {EERSTE_DATUM} tot en met {LAATSTE_DATUM}; een tikfout in het jaartal?",
+            )
+            return None
+        return datum
 
     def keuze(self, sleutel: str, opties: Iterable[str], standaard: str | None = None, verplicht: bool = False) -> str | None:
         opties = list(opties)

@@ -11,11 +11,11 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from generator.adressen import parse_adres
+from generator.adressen import parse_adres, splits_zin
 from generator.errors import Bron, Verzamelaar
 from generator.loader.bestanden import lees_yaml
 from generator.loader.regeling import Ids, bouw_element, lees_deelnemer
-from generator.loader.velden import Kaart, typenaam
+from generator.loader.velden import EERSTE_DATUM, Kaart, typenaam
 from generator.model.wijziging import ACTIES, BRIEF_SLEUTELS, STADIA, VORMEN, Doel, Operatie, Wijziging
 
 WIJZIGING_SLEUTELS = (
@@ -56,12 +56,14 @@ OPERATIE_SLEUTELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "uittreding": (("deelnemer",), ("deelnemer",)),
     "citeertitel": (("nieuw",), ("nieuw",)),
 }
+# What may be done to one sentence of a text ("het vijfde lid, tweede zin").
+ZIN_ACTIES = ("vervalt", "komt_te_luiden", "vervangen", "woorden_invoegen", "woorden_vervallen", "woorden_toevoegen")
 NIEUW_SOORTEN = ("hoofdstuk", "paragraaf", "artikel", "lid", "onderdeel", "subonderdeel")
 
 
-def lees_wijziging(pad: Path, naam: str, v: Verzamelaar) -> Wijziging | None:
-    """Read one amendment file; problems go to `v`."""
-    data, meldingen = lees_yaml(pad, naam)
+def lees_wijziging(pad: Path, naam: str, v: Verzamelaar, project: Path | None = None) -> Wijziging | None:
+    """Read one amendment file (inside `project`, when given); problems go to `v`."""
+    data, meldingen = lees_yaml(pad, naam, project)
     v.meldingen.extend(meldingen)
     if data is None:
         return None
@@ -111,7 +113,7 @@ def lees_wijziging(pad: Path, naam: str, v: Verzamelaar) -> Wijziging | None:
 
 def _bronnen(kaart: Kaart) -> dict[str, Bron]:
     """Positions of the keys messages may point at later (after the file is read)."""
-    uit = {s: kaart.bron(s) for s in ("basis", "regeling") if s in kaart}
+    uit = {s: kaart.bron(s) for s in ("id", "basis", "regeling") if s in kaart}
     sub = kaart.kaart("deelnemers")
     if sub is not None:
         uit |= {f"deelnemers.{d}": sub.bron(str(d), van_waarde=False) for d in sub.data}
@@ -156,6 +158,7 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
 
     positie = None
     doel = None
+    meer: tuple[Doel, ...] = ()
     if actie in ("invoegen", "woorden_invoegen"):
         aanwezig = [s for s in ("na", "voor") if s in kaart]
         if len(aanwezig) != 1:
@@ -169,13 +172,28 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
         doel = _doel(kaart, positie)
     elif actie == "toevoegen":
         doel = _doel(kaart, "aan", regeling_toegestaan=True)
+    elif actie == "vervalt" and isinstance(kaart.ruw("doel"), list):
+        # several leden, onderdelen or subonderdelen in one sentence (Ar 3.29 example)
+        doelen = [
+            _doel(Kaart(CommentedMap(doel=d), kaart.naam, kaart.v, kaart.adres, kaart.bron("doel")), "doel") for d in kaart.ruw("doel")
+        ]
+        if len(doelen) < 2 or any(d is None for d in doelen):
+            if len(doelen) < 2:
+                kaart.fout("een lijst bij 'doel' noemt ten minste twee elementen", "doel", "schrijf één adres zonder lijst")
+        else:
+            doel, meer = doelen[0], tuple(doelen[1:])
     elif "doel" in toegestaan:
         doel = _doel(kaart, "doel")
 
     gegeven_soort = kaart.keuze("soort", NIEUW_SOORTEN) if "soort" in kaart else None
     soort = gegeven_soort
     nieuw = None
-    if actie in ("komt_te_luiden", "invoegen", "toevoegen"):
+    zin_doel = doel is not None and doel.zin is not None
+    if zin_doel and actie not in ZIN_ACTIES:
+        kaart.fout(f"'{actie}' werkt niet op een zin", "doel", f"op een zin werken: {', '.join(ZIN_ACTIES)}")
+    if actie == "komt_te_luiden" and zin_doel:
+        tekst = kaart.tekst("nieuw", verplicht=True)  # the new sentence
+    elif actie in ("komt_te_luiden", "invoegen", "toevoegen"):
         soort = soort or _afgeleide_soort(actie, doel)
         if soort is None:
             if doel is not None:  # without a target the error is already reported
@@ -185,7 +203,9 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
             if nieuw_kaart is not None:
                 nieuw = bouw_element(nieuw_kaart, soort, 1, None, kaart.adres, Ids(kaart.v), nieuw=True)
 
-    tekst = wat = door = None
+    if not (actie == "komt_te_luiden" and zin_doel):
+        tekst = None
+    wat = door = None
     deelnemer = deelnemer_id = None
     if actie in ("opschrift", "citeertitel"):
         tekst = kaart.tekst("nieuw", verplicht=True)
@@ -201,7 +221,7 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
         dk = kaart.kaart("deelnemer", verplicht=True)
         if dk is not None:
             if "sinds" not in dk:  # a joining deelnemer takes part from the date of entry into force
-                dk.data["sinds"] = "0001-01-01"
+                dk.data["sinds"] = str(EERSTE_DATUM)  # a placeholder: the engine sets the real date
             deelnemer = lees_deelnemer(dk)
     if actie == "uittreding":
         deelnemer_id = kaart.ident("deelnemer", verplicht=True)
@@ -223,6 +243,7 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
         deelnemer_id=deelnemer_id,
         toelichting=_toelichting(kaart),
         bron=bron,
+        meer=meer,
     )
 
 
@@ -261,7 +282,8 @@ def _doel(kaart: Kaart, sleutel: str, regeling_toegestaan: bool = False) -> Doel
     if isinstance(waarde, str):
         if regeling_toegestaan and waarde.strip().lower() == "regeling":
             return Doel("de regeling", (), None, bron)
-        stappen = parse_adres(waarde)
+        adres, zin = splits_zin(waarde)
+        stappen = parse_adres(adres)
         if stappen is None:
             kaart.fout(
                 f"{waarde!r} is geen adres",
@@ -276,7 +298,7 @@ def _doel(kaart: Kaart, sleutel: str, regeling_toegestaan: bool = False) -> Doel
                 f"een adres begint bij het artikel (of hoofdstuk), bijv. 'artikel 5, {waarde.strip()}'",
             )
             return None
-        return Doel(waarde.strip(), stappen, None, bron)
+        return Doel(adres.strip(), stappen, None, bron, zin)
     if isinstance(waarde, CommentedMap):
         sub = Kaart(waarde, kaart.naam, kaart.v, kaart.adres, bron)
         if "id" in sub:
@@ -284,7 +306,8 @@ def _doel(kaart: Kaart, sleutel: str, regeling_toegestaan: bool = False) -> Doel
             element_id = sub.ident("id", verplicht=True)
             return Doel(f"id {element_id}", None, element_id, bron) if element_id else None
         volgorde = ("hoofdstuk", "artikel", "lid", "onderdeel", "subonderdeel")
-        sub.controleer(volgorde)
+        sub.controleer((*volgorde, "zin"))
+        zin = _zinnummer(sub)
         stappen = tuple((s, str(sub.ruw(s)).strip()) for s in volgorde if s in sub)
         if stappen and stappen[0][0] not in ("artikel", "hoofdstuk"):
             kaart.fout(f"'{sleutel}' noemt geen artikel", sleutel, "voeg 'artikel:' toe")
@@ -293,9 +316,20 @@ def _doel(kaart: Kaart, sleutel: str, regeling_toegestaan: bool = False) -> Doel
             kaart.fout(f"'{sleutel}' noemt geen element", sleutel, "gebruik id, of artikel/lid/onderdeel")
             return None
         tekst = ", ".join(f"{s} {n}" for s, n in stappen)
-        return Doel(tekst, stappen, None, bron)
+        return Doel(tekst, stappen, None, bron, zin)
     kaart.fout(f"'{sleutel}' moet een adres zijn zoals 'artikel 5, tweede lid', niet {typenaam(waarde)}", sleutel)
     return None
+
+
+def _zinnummer(kaart: Kaart) -> int | None:
+    """`zin: 2` in a target written as a map."""
+    waarde = kaart.ruw("zin")
+    if waarde is None:
+        return None
+    if isinstance(waarde, bool) or not isinstance(waarde, int) or waarde < 1:
+        kaart.fout(f"'zin' moet een getal vanaf 1 zijn, niet {waarde!r}", "zin")
+        return None
+    return waarde
 
 
 def _afgeleide_soort(actie: str, doel: Doel | None) -> str | None:

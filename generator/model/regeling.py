@@ -106,6 +106,19 @@ class Plek:
         return ", ".join(e.verwijzing for e in keten[start:])
 
 
+# The lidwoord of a citeertitel by its first word (regeling.yaml may give `lidwoord` instead):
+# "het Besluit ...", "de Verordening ...". A citeertitel starting otherwise gets "de".
+LIDWOORD_PER_EERSTE_WOORD = {
+    "besluit": "het",
+    "reglement": "het",
+    "statuut": "het",
+    "regeling": "de",
+    "verordening": "de",
+    "centrumgemeenteregeling": "de",
+    "gemeenschappelijke": "de",
+}
+
+
 @dataclasses.dataclass(frozen=True)
 class Regeling:
     """The text of a regeling in one version, with its metadata and deelnemers."""
@@ -124,7 +137,21 @@ class Regeling:
     kinderen: tuple[Element, ...]
     reconstructie: str | None = None
     ondertekening: str | None = None
+    lidwoord: str | None = None  # of the citeertitel, "de" or "het"; None: from its first word
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
+
+    @property
+    def lidwoord_citeertitel(self) -> str:
+        """The lidwoord of the citeertitel ("Het Besluit ... wordt als volgt gewijzigd", Ar 6.15):
+        as given in the data, else from the first word of the citeertitel.
+
+        >>> Regeling("x", "Reglement van orde", "", "", "", None, "", (), "", (), "", ()).lidwoord_citeertitel
+        'het'
+        """
+        if self.lidwoord:
+            return self.lidwoord
+        eerste = self.citeertitel.split(" ", 1)[0].lower()
+        return LIDWOORD_PER_EERSTE_WOORD.get(eerste, "de")
 
     def met(self, **wijzigingen: object) -> Regeling:
         """A copy with some fields changed; the index carries over when the text did not change."""

@@ -30,6 +30,9 @@ ACTIES = (
     "citeertitel",  # the citeertitel changes
 )
 METADATA_ACTIES = ("toetreding", "uittreding", "citeertitel")
+# Not written by a drafter: the engine adds it when a reference's printed words follow a change
+# elsewhere (a renumbered lid), so that the besluit states that change too (wijzigen/gevolgen.py).
+GEVOLG = "verwijzing_aangepast"
 STADIA = ("ontwerp", "zienswijze", "toestemming", "vastgesteld")
 VORMEN = ("artikelsgewijs", "integraal")
 
@@ -60,6 +63,7 @@ class Doel:
     stappen: tuple[tuple[str, str], ...] | None = None
     id: str | None = None
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
+    zin: int | None = None  # a sentence of the element's text, 1-based ("het vijfde lid, tweede zin")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,6 +84,10 @@ class Operatie:
     deelnemer_id: str | None = None  # uittreding
     toelichting: str | None = None
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
+    # vervalt: the further siblings deleted in the same sentence ("vervallen de subonderdelen 2°
+    # en 5°"); the engine applies each as its own step, numbered `deel` 1, 2, ... (0: a single target)
+    meer: tuple[Doel, ...] = ()
+    deel: int = 0
 
 
 @dataclasses.dataclass(frozen=True)

@@ -13,11 +13,14 @@ import dataclasses
 from generator.adressen import los_op
 from generator.blokken import Blok, element_blokken
 from generator.model import Element, Regeling
-from generator.nummering import rangtelwoord, reeks_tekst
-from generator.render.formules import FORMULES, SLOTTEKENS, VERNUMMERING_WOORD
+from generator.model.wijziging import GEVOLG
+from generator.nummering import letterreeks, rangtelwoord, reeks_tekst
+from generator.render.formules import FORMULES, SLOTNAMEN, SLOTTEKENS, VERNUMMERING_WOORD
 from generator.render.omgeving import vul_in
-from generator.wijzigen.motor import Stap, Toepassing, woordtreffers
+from generator.wijzigen.gevolgen import aangehaalde_woorden
+from generator.wijzigen.motor import Stap, Toepassing
 from generator.wijzigen.onderdelen import groepen
+from generator.wijzigen.woorden import woordtreffers
 
 
 @dataclasses.dataclass(frozen=True)
@@ -26,7 +29,14 @@ class Wijzigingszin:
 
     zin: str
     nieuwe_tekst: tuple[Blok, ...] = ()
-    element_id: str | None = None
+    element_id: str | None = None  # the element the instruction names (for insertions: the new one)
+    # "Het zesde lid wordt als volgt gewijzigd:" with its own changes a., b. (Ar 6.15)
+    onderdelen: tuple[Wijzigingszin, ...] = ()
+    label: str | None = None  # "a", "b" for a change under such a lid
+
+    def alle(self) -> list[Wijzigingszin]:
+        """This sentence and those nested under it, in order."""
+        return [self, *(z for o in self.onderdelen for z in o.alle())]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,14 +65,188 @@ def besluitonderdelen(toepassing: Toepassing) -> list[BesluitOnderdeel]:
             zin = vul_in(FORMULES["citeertitel"], "citeertitel", tekst=groep.stappen[0].operatie.tekst)
             uit.append(BesluitOnderdeel(groep.letter, None, (Wijzigingszin(zin),)))
             continue
-        relatief = [z for s in groep.stappen for z in _zinnen(s, groep.groep_id)]
-        if len(relatief) == 1:
-            uit.append(BesluitOnderdeel(groep.letter, None, tuple(_zinnen(groep.stappen[0], None)), groep.groep_id))
+        relatief = _per_lid(groep.stappen, groep.groep_id)
+        if len(relatief) == 1 and not relatief[0].onderdelen:
+            uit.append(BesluitOnderdeel(groep.letter, None, tuple(_groepzinnen(groep.stappen, None)), groep.groep_id))
+        elif len(relatief) == 1:
+            # every change is in one lid: "Artikel 8, zesde lid, wordt als volgt gewijzigd:"
+            lid_id = _lid_van(groep.stappen[0])
+            aanhef = vul_in(FORMULES["groep_aanhef"], "groep_aanhef", adres=groep.stappen[0].voor.index[lid_id].adres)
+            zinnen = tuple(dataclasses.replace(z, label=None) for z in relatief[0].onderdelen)
+            uit.append(BesluitOnderdeel(groep.letter, aanhef, zinnen, groep.groep_id))
         else:
             groep_adres = groep.stappen[0].voor.index[groep.groep_id].adres
             aanhef = vul_in(FORMULES["groep_aanhef"], "groep_aanhef", adres=groep_adres)
             uit.append(BesluitOnderdeel(groep.letter, aanhef, tuple(relatief), groep.groep_id))
     return uit
+
+
+# Word changes that share one sentence when they concern the same element (Ar 6.15 example:
+# "In artikel 3, tweede lid, onderdeel b, vervalt "..." en wordt "..." vervangen door "..."."),
+# with the formula of each part.
+SAMEN = {"vervangen": "deel_vervangen", "woorden_vervallen": "deel_vervallen", "woorden_invoegen": "deel_invoegen"}
+
+
+def _per_lid(stappen: tuple[Stap, ...], groep_id: str | None) -> list[Wijzigingszin]:
+    """The sentences under "Artikel 8 wordt als volgt gewijzigd:"; several changes inside one
+    lid are grouped under "Het zesde lid wordt als volgt gewijzigd:" and lettered a., b. (Ar 6.15)."""
+    uit: list[Wijzigingszin] = []
+    i = 0
+    while i < len(stappen):
+        lid_id = _lid_van(stappen[i])
+        j = i + 1
+        while j < len(stappen) and _lid_van(stappen[j]) == lid_id:  # a run in one lid, or outside any
+            j += 1
+        binnen = _groepzinnen(stappen[i:j], lid_id) if lid_id is not None and j - i > 1 else []
+        if len(binnen) > 1:
+            eerste = stappen[i]
+            aanhef = vul_in(FORMULES["groep_aanhef"], "groep_aanhef", adres=relatief_adres(eerste.voor, lid_id, groep_id))
+            gelabeld = tuple(dataclasses.replace(z, label=letterreeks(n)) for n, z in enumerate(binnen, start=1))
+            uit.append(Wijzigingszin(aanhef, (), lid_id, gelabeld))
+        else:
+            uit.extend(_groepzinnen(stappen[i:j], groep_id))
+        i = j
+    return uit
+
+
+def _lid_van(stap: Stap) -> str | None:
+    """The lid a change works inside (not on the lid as a whole), or None."""
+    op = stap.operatie
+    if stap.aanduiding or stap.element_id is None:
+        return None
+    if op.actie in ("invoegen", "toevoegen"):
+        plek = stap.na.index.get(stap.element_id)
+        if plek is None or plek.element.soort == "lid":
+            return None
+        keten = plek.ouders
+    else:
+        plek = stap.voor.index.get(stap.element_id)
+        if plek is None:
+            return None
+        if plek.element.soort == "lid" and op.actie in ("komt_te_luiden", "vervalt") and _zin(stap) is None:
+            return None
+        keten = (*plek.ouders, plek.element)
+    return next((e.id for e in keten if e.soort == "lid"), None)
+
+
+def _groepzinnen(stappen: tuple[Stap, ...], groep_id: str | None) -> list[Wijzigingszin]:
+    """The sentences of one lettered onderdeel: one per step, except that consecutive word
+    changes of one element (and one sentence of it) are joined into one sentence with "en"."""
+    uit: list[Wijzigingszin] = []
+    reeks: list[Stap] = []
+
+    def sluit() -> None:
+        if len(reeks) > 1:
+            uit.append(_woordzin(reeks, groep_id))
+        elif reeks:
+            uit.extend(_zinnen(reeks[0], groep_id))
+        reeks.clear()
+
+    i = 0
+    while i < len(stappen):
+        stap = stappen[i]
+        if reeks and not (_samen(stap) and _zelfde_plek(stap, reeks[-1])):
+            sluit()
+        if _samen(stap):
+            reeks.append(stap)
+        elif stap.operatie.deel:
+            # "vervallen de subonderdelen 2° en 5°": the steps of one operation, one sentence
+            delen = [s for s in stappen[i:] if s.operatie.volgnummer == stap.operatie.volgnummer]
+            uit.append(_vervallen_samen(delen, groep_id))
+            i += len(delen)
+            continue
+        else:
+            uit.extend(_zinnen(stap, groep_id))
+        i += 1
+    sluit()
+    return uit
+
+
+def _vervallen_samen(stappen: list[Stap], groep_id: str | None) -> Wijzigingszin:
+    """Several siblings deleted in one sentence, with the renumbering of the rest (Ar 3.29:
+    "In artikel 10, onderdeel a, vervallen de subonderdelen 2° en 5°, onder vernummering van ...")."""
+    eerste = stappen[0]
+    plek = eerste.voor.index[eerste.element_id]
+    soort = plek.element.soort
+    kinderen = plek.ouder.kinderen if plek.ouder else ()
+    weg = {s.element_id for s in stappen}
+    nummers = [k.nummer for k in kinderen if k.id in weg]
+    blijft = [k for k in kinderen if k.id not in weg]
+    paren = tuple((k.nummer, k.nummer_op_positie(i)) for i, k in enumerate(blijft, start=1) if k.nummer != k.nummer_op_positie(i))
+    posities = [i for i, k in enumerate(kinderen) if any(k.nummer == o for o, _ in paren)]
+    aaneengesloten = posities == list(range(posities[0], posities[0] + len(posities))) if posities else True
+    ouder = relatief_adres(eerste.voor, plek.ouder.id, groep_id) if plek.ouder else ""
+    tekst = vul_in(
+        FORMULES["vervallen_samen"],
+        "vervallen_samen",
+        ouder=ouder,
+        wat=meervoudig(soort, nummers),
+        vernummering_woord=VERNUMMERING_WOORD[soort],
+        vernummering=vernummering(soort, paren, aaneengesloten) if paren else "",
+    )
+    return Wijzigingszin(tekst, (), eerste.element_id)
+
+
+def meervoudig(soort: str, nummers: list[str]) -> str:
+    """Several leden, onderdelen or subonderdelen by name (Ar 3.29).
+
+    >>> meervoudig("lid", ["2", "4"]), meervoudig("onderdeel", ["b", "d"]), meervoudig("subonderdeel", ["2", "5"])
+    ('het tweede en vierde lid', 'de onderdelen b en d', 'de subonderdelen 2° en 5°')
+    """
+    if soort == "lid":
+        return f"het {reeks_tekst([rangtelwoord(int(n)) for n in nummers])} lid"
+    teken = "°" if soort == "subonderdeel" else ""
+    meervoud = {"onderdeel": "onderdelen", "subonderdeel": "subonderdelen"}[soort]
+    return f"de {meervoud} {reeks_tekst([n + teken for n in nummers])}"
+
+
+def _samen(stap: Stap) -> bool:
+    return stap.operatie.actie in SAMEN or stap.operatie.actie == GEVOLG
+
+
+def _zelfde_plek(a: Stap, b: Stap) -> bool:
+    return a.element_id == b.element_id and _zin(a) == _zin(b)
+
+
+def _zin(stap: Stap) -> int | None:
+    doel = stap.operatie.doel
+    return doel.zin if doel is not None else None
+
+
+def _woordwijzigingen(stap: Stap) -> list[tuple[str, dict[str, object]]]:
+    """(formula, context) for each quoted change of a word step. Quoted words are shown as the
+    reader sees them: references resolved (old words in the old numbering, new words in the
+    new), "telkens" only when they occur more than once."""
+    op = stap.operatie
+    if op.actie == GEVOLG:
+        return [("vervangen", {"wat": v.oud, "door": v.nieuw, "telkens": v.telkens}) for v in stap.vervangingen]
+    wat, door, tekst = aangehaalde_woorden(stap)
+    element = stap.voor.index[stap.element_id].element
+    telkens = op.telkens and op.wat is not None and _aantal(element, op.wat) > 1
+    if op.actie == "vervangen":
+        return [("vervangen", {"wat": wat, "door": door, "telkens": telkens})]
+    if op.actie == "woorden_invoegen":
+        return [("woorden_invoegen", {"positie": op.positie, "wat": wat, "tekst": tekst, "telkens": telkens})]
+    return [("woorden_vervallen", {"wat": wat, "telkens": telkens})]
+
+
+def _woordzin(stappen: list[Stap], groep_id: str | None) -> Wijzigingszin:
+    """One sentence for one or more word changes of one element, joined by "en"."""
+    eerste = stappen[0]
+    adres = _adres_met_zin(relatief_adres(eerste.voor, eerste.element_id, groep_id), _zin(eerste))
+    delen = [d for s in stappen for d in _woordwijzigingen(s)]
+    if len(delen) == 1:
+        naam, context = delen[0]
+        return Wijzigingszin(vul_in(FORMULES[naam], naam, adres=adres, **context), (), eerste.element_id)
+    teksten = [vul_in(FORMULES[SAMEN[naam]], SAMEN[naam], adres=adres, **context) for naam, context in delen]
+    return Wijzigingszin(vul_in(FORMULES["woorden_samen"], "woorden_samen", adres=adres, delen=teksten), (), eerste.element_id)
+
+
+def _adres_met_zin(adres: str, zin: int | None) -> str:
+    """ "het vijfde lid" with sentence 2: "het vijfde lid, tweede zin" (Ar 3.29); alone "de tweede zin"."""
+    if zin is None:
+        return adres
+    return f"{adres}, {rangtelwoord(zin)} zin" if adres else f"de {rangtelwoord(zin)} zin"
 
 
 def relatief_adres(regeling: Regeling, element_id: str, groep_id: str | None) -> str:
@@ -84,7 +268,7 @@ def relatief_adres(regeling: Regeling, element_id: str, groep_id: str | None) ->
     return ", ".join(delen)
 
 
-def vernummering(soort: str, paren: tuple[tuple[str, str], ...]) -> str:
+def vernummering(soort: str, paren: tuple[tuple[str, str], ...], aaneengesloten: bool = True) -> str:
     """The Ar 6.18 phrase for shifted leden or onderdelen.
 
     >>> vernummering("lid", (("2", "3"),))
@@ -98,13 +282,16 @@ def vernummering(soort: str, paren: tuple[tuple[str, str], ...]) -> str:
     """
     oud = [o for o, _ in paren]
     nieuw = [n for _, n in paren]
+    a = aaneengesloten
     if soort == "lid":
-        return f"het {reeks_tekst([rangtelwoord(int(x)) for x in oud])} lid tot {reeks_tekst([rangtelwoord(int(x)) for x in nieuw])} lid"
+        return (
+            f"het {reeks_tekst([rangtelwoord(int(x)) for x in oud], a)} lid tot {reeks_tekst([rangtelwoord(int(x)) for x in nieuw], a)} lid"
+        )
     teken = "°" if soort == "subonderdeel" else ""
     if len(paren) == 1:
         return f"{soort} {oud[0]}{teken} tot {soort} {nieuw[0]}{teken}"
     meervoud = {"onderdeel": "onderdelen", "subonderdeel": "subonderdelen"}[soort]
-    return f"de {meervoud} {reeks_tekst([x + teken for x in oud])} tot {reeks_tekst([x + teken for x in nieuw])}"
+    return f"de {meervoud} {reeks_tekst([x + teken for x in oud], a)} tot {reeks_tekst([x + teken for x in nieuw], a)}"
 
 
 def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
@@ -115,7 +302,14 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
     def zin(formule: str, element_id: str | None = None, nieuw: bool = False, **context: object) -> Wijzigingszin:
         tekst = vul_in(FORMULES[formule], formule, **context)
         blokken = tuple(element_blokken(na, element_id)) if nieuw and element_id else ()
-        return Wijzigingszin(tekst, blokken, element_id)
+        return Wijzigingszin(tekst, blokken, element_id or stap.element_id)
+
+    if _zin(stap) is not None and actie in ("komt_te_luiden", "vervalt"):
+        adres = _adres_met_zin(relatief_adres(voor, stap.element_id, groep_id), _zin(stap))
+        if actie == "vervalt":
+            return [zin("vervalt", adres=adres)]
+        nieuwe_zin = los_op(op.tekst or "", na, na.index[stap.element_id])
+        return [zin("zin_komt_te_luiden", adres=adres, tekst=nieuwe_zin)]
 
     if actie == "komt_te_luiden":
         adres = relatief_adres(voor, stap.element_id, groep_id) or voor.index[stap.element_id].adres
@@ -128,12 +322,31 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
         ouder = relatief_adres(voor, ouder_id, groep_id) if ouder_id and ouder_id in voor.index else ""
         if stap.aanduiding == "geplaatst":
             return [
-                zin("aanduiding_geplaatst", ouder=ouder),
+                zin("aanduiding_geplaatst", ouder_id, ouder=ouder),
                 zin("lid_toegevoegd_na_aanduiding", stap.element_id, nieuw=True),
             ]
         if element.vast_nummer and actie == "invoegen":
-            buur = voor.index[_doel_id(stap)].adres
+            buur_plek = voor.index[_doel_id(stap)]
+            if op.positie == "voor" and buur_plek.ouder is not None and buur_plek.ouder.kinderen[0].id == buur_plek.element.id:
+                # Ar 6.11 toelichting: at the start of a hoofdstuk the hoofdstuk is named
+                return [zin("invoegen_begin", stap.element_id, nieuw=True, ouder=buur_plek.ouder.verwijzing, soort=element.soort)]
+            buur = buur_plek.adres
             return [zin("invoegen_vast", stap.element_id, nieuw=True, positie=op.positie, buur=buur, soort=element.soort)]
+        if stap.slotwijzigingen:  # a list joined by "; of" (Ar 6.18)
+            formule = "invoegen_slot" if stap.hernummerd else "toevoegen_slot"
+            vernummerd = vernummering(element.soort, stap.hernummerd) if stap.hernummerd else ""
+            return [
+                zin(
+                    formule,
+                    stap.element_id,
+                    nieuw=True,
+                    ouder=ouder,
+                    soort=element.soort,
+                    slot=_slotzin(stap, element.soort),
+                    vernummering_woord=VERNUMMERING_WOORD[element.soort],
+                    vernummering=vernummerd,
+                )
+            ]
         if stap.hernummerd:
             return [
                 zin(
@@ -159,6 +372,19 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
         if stap.aanduiding == "vervallen":
             overblijvend = next(k.nummer for k in plek.ouder.kinderen if k.id != stap.element_id)
             return [zin("vervalt_aanduiding", adres=adres, overblijvend=overblijvend, overblijvend_woord=rangtelwoord(int(overblijvend)))]
+        if stap.slotwijzigingen:  # a list joined by "; of" (Ar 6.18)
+            ouder = relatief_adres(voor, plek.ouder.id, groep_id) if plek.ouder else ""
+            soort = plek.element.soort
+            return [
+                zin(
+                    "vervalt_slot",
+                    ouder=ouder,
+                    eigen=plek.element.verwijzing,
+                    slot=_slotzin(stap, soort),
+                    vernummering_woord=VERNUMMERING_WOORD[soort],
+                    vernummering=vernummering(soort, stap.hernummerd) if stap.hernummerd else "",
+                )
+            ]
         if stap.leesteken:
             ouder = relatief_adres(voor, plek.ouder.id, groep_id) if plek.ouder else ""
             vorige = next(k for k in plek.ouder.kinderen if k.nummer == stap.leesteken)
@@ -175,20 +401,11 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
             ]
         return [zin("vervalt", adres=adres)]
 
-    adres = relatief_adres(voor, stap.element_id, groep_id)
-    # Quoted words are shown as the reader sees them: references resolved (old words in the old
-    # numbering, new words in the new), "telkens" only when they occur more than once.
-    plek_voor, plek_na = voor.index[stap.element_id], na.index.get(stap.element_id)
-    wat = los_op(op.wat, voor, plek_voor) if op.wat else op.wat
-    door = los_op(op.door, na, plek_na) if op.door is not None and plek_na else op.door
-    tekst = los_op(op.tekst, na, plek_na) if op.tekst and plek_na else op.tekst
-    telkens = op.telkens and op.wat is not None and _aantal(plek_voor.element, op.wat) > 1
-    if actie == "vervangen":
-        return [zin("vervangen", adres=adres, wat=wat, door=door, telkens=telkens)]
-    if actie == "woorden_invoegen":
-        return [zin("woorden_invoegen", adres=adres, positie=op.positie, wat=wat, tekst=tekst, telkens=telkens)]
-    if actie == "woorden_vervallen":
-        return [zin("woorden_vervallen", adres=adres, wat=wat, telkens=telkens)]
+    adres = _adres_met_zin(relatief_adres(voor, stap.element_id, groep_id), _zin(stap))
+    if _samen(stap):
+        return [_woordzin([stap], groep_id)]
+    plek_voor = voor.index[stap.element_id]
+    _, _, tekst = aangehaalde_woorden(stap)
     if actie == "woorden_toevoegen":
         element = plek_voor.element
         oud = element.slottekst or element.tekst or ""
@@ -196,6 +413,23 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
     if actie == "opschrift":
         return [zin("opschrift", adres=adres, tekst=op.tekst)]
     raise ValueError(f"geen formule voor {actie}")
+
+
+def _slotzin(stap: Stap, soort: str) -> str:
+    """ "onder vervanging van "; of" aan het slot van onderdeel c door een puntkomma en onder
+    vervanging van de punt aan het slot van onderdeel d door "; of"" (Ar 6.18)."""
+    teken = "°" if soort == "subonderdeel" else ""
+    delen = [
+        vul_in(
+            FORMULES["slot_deel"],
+            "slot_deel",
+            oud=SLOTNAMEN[oud][0],
+            nieuw=SLOTNAMEN[nieuw][1],
+            van=f"onder {nummer}{teken}" if soort == "subonderdeel" else f"{soort} {nummer}",
+        )
+        for nummer, oud, nieuw in stap.slotwijzigingen
+    ]
+    return " en ".join(delen)
 
 
 def _aantal(element: Element, woorden: str) -> int:

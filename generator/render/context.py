@@ -84,6 +84,7 @@ def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing) -> dict[
     return {
         "wijziging": w,
         "citeertitel": toepassing.voor.regeling.citeertitel,
+        "lidwoord_citeertitel": toepassing.voor.regeling.lidwoord_citeertitel,
         "nieuwe_citeertitel": na.regeling.citeertitel,
         "voor": versie_context(toepassing.voor),
         "na": versie_context(na),

@@ -97,7 +97,7 @@ def markdown_naar_docx(
     koptekst: str,
     datum: datetime.date,
     auteur: str,
-    basis: Path | None = None,
+    basis: Path | bytes | None = None,
 ) -> bytes:
     """The .docx bytes of *markdown*: byte-identical for identical input.
 

@@ -19,13 +19,13 @@ from typing import Any
 
 from generator.diff.versies import vergelijk
 from generator.diff.waswordt import rijen
-from generator.errors import Bron, Melding, SjabloonFout, relatief
+from generator.errors import Bron, InvoerFout, Melding, SjabloonFout, relatief
 from generator.model import Deelnemer
 from generator.render.context import besluit_context, deelnemer_context
 from generator.render.docx.document import Docx
 from generator.render.docx.oxml import Revisie
 from generator.render.md_docx import markdown_naar_docx
-from generator.render.omgeving import maak_omgeving, render_sjabloon, sjabloonmappen
+from generator.render.omgeving import Lezer, maak_omgeving, render_sjabloon, sjabloonmappen
 from generator.render.renvooi_md import renvooi_md, waswordt_md
 from generator.render.word import renvooi_docx, waswordt_docx
 from generator.wijzigen.motor import Toepassing
@@ -122,8 +122,14 @@ class Pakket:
     meldingen: tuple[Melding, ...]  # warnings, e.g. letter data still to fill in
 
 
-def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepassing, instellingen: Instellingen | None = None) -> Pakket:
-    """Every document of the package of `toepassing`, as file name -> content."""
+def render_pakket(
+    project: Path, geschiedenis: Geschiedenis, toepassing: Toepassing, instellingen: Instellingen | None = None, *, lezer: Lezer
+) -> Pakket:
+    """Every document of the package of `toepassing`, as file name -> content.
+
+    Templates and reference documents of the project are read with `lezer`, the loader's reader
+    (`generator.loader.bestanden.lees_bestand`): this layer renders, it does not open files.
+    """
     instellingen = instellingen or STANDAARD
     w = toepassing.wijziging
     if instellingen.vorm:
@@ -138,11 +144,11 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
     meldingen: list[Melding] = []
     bestanden: dict[str, bytes] = {}
     beschrijving: dict[str, tuple[str, str]] = {}
-    omgeving = maak_omgeving(sjabloonmappen(project), project)
+    omgeving = maak_omgeving(sjabloonmappen(project), project, lezer=lezer)
     citeertitel = voor.citeertitel
     centrum = na.zoek_deelnemer(na.centrumgemeente or "") or na.deelnemer(na.publicerende_gemeente)
     auteur = f"{centrum.het_lichaam[:1].upper()}{centrum.het_lichaam[1:]}"
-    referentie = _referentie(project, None)
+    referentie = _referentie(project, None, lezer)
 
     for doc in GEDEELD:
         markdown = _netjes(render_sjabloon(omgeving, doc.sjabloon, context))
@@ -173,10 +179,11 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
         beschrijving[naam] = (doc.doel, doc.geadresseerde)
 
     betrokken = [d for d in na.deelnemers if d.neemt_deel_op(w.inwerkingtreding) or d.id in {u.id for u in context["uittredingen"]}]
+    _controleer_mapnamen(betrokken, {*bestanden, "index.md"})
     for deelnemer in betrokken:
-        eigen = maak_omgeving(sjabloonmappen(project, deelnemer.id), project)
+        eigen = maak_omgeving(sjabloonmappen(project, deelnemer.id), project, lezer=lezer)
         dcontext = deelnemer_context(context, toepassing, deelnemer, meldingen)
-        eigen_referentie = _referentie(project, deelnemer.id)
+        eigen_referentie = _referentie(project, deelnemer.id, lezer)
         for doc in PER_DEELNEMER:
             if doc.stadia is not None and w.stadium not in doc.stadia:
                 continue
@@ -202,26 +209,48 @@ def render_pakket(project: Path, geschiedenis: Geschiedenis, toepassing: Toepass
     return Pakket(bestanden, tuple(meldingen))
 
 
+def _controleer_mapnamen(deelnemers: list[Deelnemer], bestanden: set[str]) -> None:
+    """A deelnemer's documents go into a folder named after its id: that name must not be a file of the package."""
+    botsend = [
+        Melding(
+            f"de id '{d.id}' van deelnemer {d.naam} is ook de naam van het bestand {d.id} in het pakket, "
+            "terwijl de documenten van de deelnemer in een map met die naam komen",
+            d.bron,
+            f"deelnemer {d.id}",
+            "kies een id zonder bestandsextensie, bijv. de naam van de gemeente in kleine letters",
+        )
+        for d in deelnemers
+        if d.id in bestanden
+    ]
+    if botsend:
+        raise InvoerFout("Het pakket kan niet worden samengesteld", botsend)
+
+
 def _organen(d: Deelnemer) -> dict[str, Any]:
     return {"toestemmingsorgaan": d.toestemmingsorgaan, "bestuursorgaan": d.bestuursorgaan, "naam": d.naam, "het_lichaam": d.het_lichaam}
 
 
-def _referentie(project: Path, deelnemer: str | None) -> Path | None:
-    """The reference document (house style): the deelnemer's own, the project's, or grgen's."""
+def _referentie(project: Path, deelnemer: str | None, lezer: Lezer) -> bytes | None:
+    """The reference document (house style): the deelnemer's own, the project's, or grgen's
+    (None). Read by the loader's reader: a regular file inside the project."""
     kandidaten = ([project / "sjablonen" / deelnemer / "referentie.docx"] if deelnemer else []) + [
         project / "sjablonen" / "referentie.docx"
     ]
-    pad = next((p for p in kandidaten if p.is_file()), None)
-    if pad is not None:
-        _controleer_referentie(pad, project)
-    return pad
+    pad = next((p for p in kandidaten if p.is_symlink() or p.exists()), None)
+    if pad is None:
+        return None
+    ruw, meldingen = lezer(pad, relatief(pad, project), project)
+    if ruw is None:
+        raise SjabloonFout("Referentiedocument kan niet worden gelezen", meldingen)
+    _controleer_referentie(ruw, pad, project)
+    return ruw
 
 
-def _controleer_referentie(pad: Path, project: Path) -> None:
+def _controleer_referentie(ruw: bytes, pad: Path, project: Path) -> None:
     """A house-style document must be a Word document with the styles grgen writes with."""
     bron = Bron(relatief(pad, project))
     try:
-        doc = Docx(basis=pad)
+        doc = Docx(basis=ruw)
     except Exception as e:  # noqa: BLE001 - python-docx raises several kinds for a broken package
         raise SjabloonFout(
             "Referentiedocument kan niet worden gebruikt",
@@ -251,7 +280,7 @@ VEREISTE_STIJLEN = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "L
 _TITEL = re.compile(r"^# (.+)$", re.M)
 
 
-def _als_docx(markdown: str, citeertitel: str, datum, auteur: str, referentie: Path | None) -> bytes:  # noqa: ANN001
+def _als_docx(markdown: str, citeertitel: str, datum, auteur: str, referentie: bytes | None) -> bytes:  # noqa: ANN001
     titel_m = _TITEL.search(markdown)
     titel = titel_m[1].replace("\\", "") if titel_m else citeertitel
     # The running header names regeling and document in one line: a title that holds the

@@ -21,6 +21,7 @@ from generator.model.wijziging import BRIEF_SLEUTELS, Wijziging
 from generator.suggesties import suggestie
 
 HINT_CONTEXT = "zie docs/sjablonen.md voor alles wat een sjabloon kan gebruiken"
+HINT_GRENS = "een sjabloon maakt tekst uit de gegevens van de regeling; grote berekeningen en eindeloze lussen zijn begrensd (zie docs/sjablonen.md)"
 
 # Jinja's syntax errors, as patterns, in Dutch.
 _SYNTAX = (
@@ -39,6 +40,10 @@ _SYNTAX = (
 
 class FilterFout(Exception):
     """A filter applied to a value it cannot handle (raised by the filters of `omgeving.py`)."""
+
+
+class Grensfout(Exception):
+    """A template exceeded one of the limits of `omgeving.Grenzen`; the message says which, in Dutch."""
 
 
 def _woordenschat() -> list[str]:
@@ -83,6 +88,12 @@ def melding(fout: BaseException, naam: str, project: Path | None, mappen: Iterab
         return f"Sjabloon {naam} kan niet worden gelezen", _niet_utf8(fout, naam, project, mappen)
     if isinstance(fout, FilterFout):
         return f"Sjabloon {naam} kan niet worden ingevuld", Melding(str(fout), bron, hint=HINT_CONTEXT)
+    if isinstance(fout, Grensfout):
+        return f"Sjabloon {naam} kan niet worden ingevuld", Melding(str(fout), bron, hint=HINT_GRENS)
+    if isinstance(fout, OverflowError):
+        return f"Sjabloon {naam} kan niet worden ingevuld", Melding("de uitkomst van een berekening is te groot", bron, hint=HINT_GRENS)
+    if isinstance(fout, MemoryError):
+        return f"Sjabloon {naam} kan niet worden ingevuld", Melding("het sjabloon vraagt meer geheugen dan er is", bron, hint=HINT_GRENS)
     return f"Sjabloon {naam} kan niet worden ingevuld", Melding(
         f"deze uitdrukking kan niet worden berekend ({type(fout).__name__}: {fout})", bron, hint=HINT_CONTEXT
     )
@@ -125,15 +136,20 @@ def _niet_utf8(fout: UnicodeDecodeError, naam: str, project: Path | None, mappen
 
 
 def _plek(fout: BaseException, naam: str, project: Path | None) -> Bron:
-    """The innermost template line in the traceback (Jinja rewrites it to the template's lines)."""
+    """The innermost template line in the traceback (Jinja rewrites it to the template's lines);
+    for endless recursion the line that recurses: the one that occurs most often."""
     tb = fout.__traceback__
-    plek = Bron(naam)
+    plekken = []
     while tb is not None:
         bestand = tb.tb_frame.f_code.co_filename
         if bestand.endswith(".j2"):
-            plek = Bron(_toon(bestand, project), tb.tb_lineno)
+            plekken.append(Bron(_toon(bestand, project), tb.tb_lineno))
         tb = tb.tb_next
-    return plek
+    if not plekken:
+        return Bron(naam)
+    if isinstance(fout, RecursionError):
+        return max(reversed(plekken), key=plekken.count)
+    return plekken[-1]
 
 
 def _toon(pad: str, project: Path | None) -> str:

@@ -17,6 +17,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from generator.model import Element
 from generator.model.ids import NIEUW_ID
 from generator.model.wijziging import Operatie
+from generator.nummering import rangtelwoord
 
 # The key under which an element lists its children, per kind of child (as the loader reads it).
 _KINDSLEUTEL = {"paragraaf": "paragrafen", "artikel": "artikelen", "lid": "leden", "onderdeel": "onderdelen", "subonderdeel": "onderdelen"}
@@ -87,13 +88,17 @@ def _operatie(op: Operatie) -> CommentedMap:
     m = CommentedMap()
     m["actie"] = op.actie
     doel = op.doel.tekst if op.doel is not None else None
+    if op.doel is not None and op.doel.zin:
+        doel = f"{doel}, {rangtelwoord(op.doel.zin)} zin"  # Ar 3.29: "het derde lid, tweede zin"
     if op.actie == "invoegen":
         m[op.positie] = doel
     elif op.actie == "toevoegen":
         m["aan"] = "regeling" if op.doel is not None and op.doel.stappen == () else doel
     elif op.actie not in ("toetreding", "uittreding", "citeertitel"):
         m["doel"] = doel
-    if op.actie in ("komt_te_luiden", "invoegen", "toevoegen") and op.nieuw is not None:
+    if op.actie == "komt_te_luiden" and op.doel is not None and op.doel.zin:
+        m["nieuw"] = op.tekst  # the new sentence
+    elif op.actie in ("komt_te_luiden", "invoegen", "toevoegen") and op.nieuw is not None:
         adres_soort = op.doel.stappen[-1][0] if op.doel is not None and op.doel.stappen else "regeling"
         verwacht = _ONDER[adres_soort] if op.actie == "toevoegen" else adres_soort
         if op.nieuw.soort != verwacht:

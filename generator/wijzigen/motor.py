@@ -16,7 +16,7 @@ from generator.adressen import los_op, onbekende_verwijzingen, zoek
 from generator.errors import Verzamelaar, WijzigingFout
 from generator.model import SOORTEN, Element, Lid, Plek, Regeling, Versie, VersieInfo
 from generator.model.wijziging import METADATA_ACTIES, Operatie, Wijziging
-from generator.nummering import nummer_na, sorteersleutel
+from generator.nummering import nummer_na, rangtelwoord, sorteersleutel, splits_nummer
 from generator.wijzigen.boom import (
     geef_ids,
     ids_in,
@@ -28,21 +28,9 @@ from generator.wijzigen.boom import (
     vrij_id,
     zet_kinderen,
 )
-
-
-@dataclasses.dataclass(frozen=True)
-class Stap:
-    """One applied operation, with what its wording in the besluit needs to know."""
-
-    operatie: Operatie
-    groep: str | None  # id of the artikel (or hoofdstuk) under whose letter the besluit lists it
-    voor: Regeling
-    na: Regeling
-    element_id: str | None  # the element concerned; for insertions the new element
-    raakt: frozenset[str]  # ids (and "deelnemer:x", "citeertitel") this change touches
-    hernummerd: tuple[tuple[str, str], ...] = ()  # (old, new) numbers of shifted siblings
-    leesteken: str | None = None  # number of the sibling whose closing punctuation changed
-    aanduiding: str | None = None  # "geplaatst": text became lid 1; "vervallen": the only lid lost its number
+from generator.wijzigen.gevolgen import verwijzingsgevolgen
+from generator.wijzigen.stap import Stap
+from generator.wijzigen.woorden import LEESTEKEN_AAN_SLOT, netjes, vervang_treffers, woordtreffers, zinspannen
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,9 +57,6 @@ class Toepassing:
                     if stap.operatie.toelichting not in lijst:
                         lijst.append(stap.operatie.toelichting)
         return {k: tuple(v) for k, v in uit.items()}
-
-
-_LEESTEKEN_AAN_SLOT = re.compile(r"[.;:]$")
 
 
 def pas_toe(
@@ -159,13 +144,21 @@ class _Motor:
 
     # -- driver ------------------------------------------------------------------------------
     def voer_uit(self) -> tuple[Regeling, list[Stap]]:
-        doelen = {op.volgnummer: self._los_op(op) for op in self.w.operaties}
+        operaties = [
+            deel
+            for op in self.w.operaties
+            for deel in (
+                dataclasses.replace(op, meer=(), deel=1 if op.meer else 0),
+                *(dataclasses.replace(op, doel=d, meer=(), deel=i) for i, d in enumerate(op.meer, 2)),
+            )
+        ]
+        doelen = {(op.volgnummer, op.deel): self._los_op(op) for op in operaties}
         self.v.stop_bij_fouten(f"Wijziging {self.w.id} past niet op versie {self.w.basis}", WijzigingFout)
-        volgorde = sorted(self.w.operaties, key=lambda op: self._sorteersleutel(op, doelen[op.volgnummer]))
+        volgorde = sorted(operaties, key=lambda op: self._sorteersleutel(op, doelen[(op.volgnummer, op.deel)]))
         stappen: list[Stap] = []
         huidig = self.reg
         for op in volgorde:
-            doel_id = doelen[op.volgnummer]
+            doel_id = doelen[(op.volgnummer, op.deel)]
             if doel_id is not None and doel_id not in self.reg.index and op.actie not in METADATA_ACTIES:
                 eerder = self.vervallen_door.get(doel_id)
                 self._fout(
@@ -181,6 +174,8 @@ class _Motor:
                 self.reg = stap.na
         self._controleer_verwijzingen(huidig)
         self.v.stop_bij_fouten(f"Wijziging {self.w.id} past niet op versie {self.w.basis}", WijzigingFout)
+        # References whose printed words changed with this amendment get an instruction too.
+        stappen = verwijzingsgevolgen(huidig, stappen, self.reg)
         # The states between operations are kept for the wording of the besluit; their indexes
         # are rebuilt if that is rendered, instead of holding one per operation in memory.
         for stap in stappen:
@@ -232,29 +227,39 @@ class _Motor:
         )
 
     def _sorteersleutel(self, op: Operatie, doel_id: str | None) -> tuple:
-        """Where this change stands in the besluit: in the order of the regeling (Ar 6.15)."""
+        """Where this change stands in the besluit: in the order of the regeling (Ar 6.15), both
+        between the lettered onderdelen and among the sub-changes of one artikel (formaat.md §9).
+
+        The key is (place of the onderdeel, rank, place within it, rank, position in the file).
+        """
         if op.actie in METADATA_ACTIES:
-            return ((-1, ()), 0, op.volgnummer)
-        if len(self.w.operaties) == 1:  # nothing to sort
-            return ((0, ()), 0, op.volgnummer)
+            return ((-1, ()), 0, (-1, ()), 0, op.volgnummer)
+        if len(self.w.operaties) == 1 and not self.w.operaties[0].meer:  # nothing to sort
+            return ((0, ()), 0, (0, ()), 0, op.volgnummer)
         positie = self.reg.index.positie  # (rank of the top-level element, path within it)
         einde = (len(self.reg.kinderen), ())
         if op.actie == "toevoegen":
             if doel_id is None:
-                return (einde, 1, op.volgnummer)
+                return (einde, 1, einde, 0, op.volgnummer)
             plek = self.reg.index[doel_id]
+            laatste = positie(_laatste_afstammeling(plek.element).id)
             if op.nieuw is not None and op.nieuw.soort in ("artikel", "hoofdstuk", "paragraaf"):
-                return (positie(_laatste_afstammeling(plek.element).id), 1, op.volgnummer)
-            return (positie((plek.artikel or plek.element).id), 0, op.volgnummer)
+                return (laatste, 1, laatste, 0, op.volgnummer)
+            return (positie((plek.artikel or plek.element).id), 0, laatste, 1, op.volgnummer)
         if doel_id is None:
-            return (einde, 2, op.volgnummer)
+            return (einde, 2, einde, 0, op.volgnummer)
         plek = self.reg.index[doel_id]
         if op.actie == "invoegen" and plek.element.soort in ("artikel", "hoofdstuk", "paragraaf"):
             if op.positie == "na":  # after everything in the neighbour, its artikelen included
-                return (positie(_laatste_afstammeling(plek.element).id), 1, op.volgnummer)
-            return (positie(doel_id), -1, op.volgnummer)
+                laatste = positie(_laatste_afstammeling(plek.element).id)
+                return (laatste, 1, laatste, 0, op.volgnummer)
+            return (positie(doel_id), -1, positie(doel_id), 0, op.volgnummer)
         groep = plek.artikel or plek.element
-        return (positie(groep.id), 0, op.volgnummer)
+        if op.actie == "invoegen":  # a lid or onderdeel: before its neighbour, or after it and its own list
+            if op.positie == "na":
+                return (positie(groep.id), 0, positie(_laatste_afstammeling(plek.element).id), 1, op.volgnummer)
+            return (positie(groep.id), 0, positie(doel_id), -1, op.volgnummer)
+        return (positie(groep.id), 0, positie(doel_id), 0, op.volgnummer)
 
     def _groep(self, plek: Plek) -> str:
         return (plek.artikel or plek.element).id
@@ -263,7 +268,39 @@ class _Motor:
         return Stap(op, groep, self.reg, na, element_id, frozenset(raakt), **extra)  # type: ignore[arg-type]
 
     # -- whole elements ----------------------------------------------------------------------
+    # -- sentences ("het vijfde lid, tweede zin", Ar 3.29 and the Ar 6.15 example) --------------
+    def _zinspan(self, op: Operatie, plek: Plek) -> tuple[int, int] | None:
+        """The span of the targeted sentence in the element's text, or None with an error."""
+        tekst = plek.element.tekst or ""
+        spannen = zinspannen(tekst)
+        n = op.doel.zin
+        if n > len(spannen):
+            aantal = f"{len(spannen)} zin" if len(spannen) == 1 else f"{len(spannen)} zinnen"
+            self._fout(
+                op, f"{plek.adres} heeft geen {rangtelwoord(n)} zin", f'de tekst heeft {aantal}: "{_kort(los_op(tekst, self.reg, plek))}"'
+            )
+            return None
+        return spannen[n - 1]
+
+    def _zin_gewijzigd(self, op: Operatie, doel_id: str | None, vervallen: bool) -> Stap | None:
+        plek = self.reg.index[doel_id]
+        span = self._zinspan(op, plek)
+        if span is None:
+            return None
+        tekst = plek.element.tekst or ""
+        if vervallen:
+            if len(zinspannen(tekst)) == 1:
+                self._fout(op, f"{plek.adres} heeft maar één zin", "laat het element vervallen of laat het komen te luiden")
+                return None
+            nieuw = netjes(tekst[: span[0]] + tekst[span[1] :])
+        else:
+            nieuw = tekst[: span[0]] + (op.tekst or "") + tekst[span[1] :]
+        na = vervang(self.reg, plek, plek.element.met(tekst=nieuw))
+        return self._stap(op, self._groep(plek), na, plek.element.id, {plek.element.id})
+
     def _komt_te_luiden(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        if op.doel is not None and op.doel.zin is not None:
+            return self._zin_gewijzigd(op, doel_id, vervallen=False)
         plek = self.reg.index[doel_id]
         oud = plek.element
         if op.nieuw is None or op.nieuw.soort != oud.soort:
@@ -356,8 +393,11 @@ class _Motor:
             element = self._nummer_artikelen(op, element, vorige)
             if element is None:
                 return None
+        voegwoord = _voegwoord(kinderen) if soort in ("onderdeel", "subonderdeel") else None
         kinderen.insert(positie, element)
-        if soort in ("onderdeel", "subonderdeel") and positie == len(kinderen) - 1 and positie > 0:
+        if voegwoord:
+            raakt |= self._slottekens(kinderen, voegwoord, element, extra)
+        elif soort in ("onderdeel", "subonderdeel") and positie == len(kinderen) - 1 and positie > 0:
             vorige = kinderen[positie - 1]
             aangepast = _zet_slotleesteken(vorige, ";")
             if aangepast is not vorige:
@@ -372,6 +412,25 @@ class _Motor:
         raakt |= ids_in(element)
         groep = groep_override if groep_override else element.id
         return self._stap(op, groep, na, element.id, raakt, **extra)
+
+    def _slottekens(self, kinderen: list[Element], voegwoord: str, nieuw: Element | None, extra: dict[str, object]) -> set[str]:
+        """Ar 6.18 for a list joined by "; of" / "; en": after an insertion, addition or deletion
+        every item but the last two ends with ";", the one before the last with "; of", the last
+        with "."; the changed endings of existing items are recorded for the besluit (in the
+        numbering before the change). Returns the ids of the items changed."""
+        gewijzigd: set[str] = set()
+        wijzigingen: list[tuple[str, str, str]] = []
+        for i, kind in enumerate(kinderen):
+            gewenst = "." if i == len(kinderen) - 1 else (f"; {voegwoord}" if i == len(kinderen) - 2 else ";")
+            aangepast = _zet_slotleesteken(kind, gewenst)
+            if aangepast is kind:
+                continue
+            if kind is not nieuw:
+                wijzigingen.append((kind.nummer, _slot(kind), gewenst))
+                gewijzigd.add(kind.id)
+            kinderen[i] = aangepast
+        extra["slotwijzigingen"] = tuple(wijzigingen)
+        return gewijzigd
 
     def _nummer_artikelen(self, op: Operatie, element: Element, vorige_buur: Element | None) -> Element | None:
         """Artikelen in a new hoofdstuk continue the numbering with letter suffixes (Ar 6.16):
@@ -450,6 +509,11 @@ class _Motor:
                 )
                 return None
             return gegeven
+        if vorige is None and soort == "artikel" and volgende is not None and splits_nummer(volgende) is not None:
+            # Before the first artikel: "a1", "b1" (Ar 6.16, toelichting); existing numbers stay.
+            for letter in "abcdefghijklmnopqrstuvwxyz":
+                if f"{letter}{volgende}" not in gebruikt:
+                    return f"{letter}{volgende}"
         if vorige is None:
             self._fout(
                 op,
@@ -486,6 +550,8 @@ class _Motor:
         return self._stap(op, artikel.id, na, nieuw.id, {artikel.id, bestaand.id, *ids_in(nieuw)}, aanduiding="geplaatst")
 
     def _vervalt(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        if op.doel is not None and op.doel.zin is not None:
+            return self._zin_gewijzigd(op, doel_id, vervallen=True)
         plek = self.reg.index[doel_id]
         element = plek.element
         ouder = self.reg.index[plek.ouder.id] if plek.ouder else None
@@ -499,7 +565,12 @@ class _Motor:
         if not element.vast_nummer:
             extra["hernummerd"] = tuple((k.nummer, k.nummer_op_positie(i + 1)) for i, k in enumerate(kinderen[positie:], start=positie))
             raakt |= {k.id for k in kinderen[positie:]}
-            if element.soort in ("onderdeel", "subonderdeel") and positie == len(kinderen) and kinderen:
+            voegwoord = (
+                _voegwoord([*kinderen[:positie], element, *kinderen[positie:]]) if element.soort in ("onderdeel", "subonderdeel") else None
+            )
+            if voegwoord and kinderen:
+                raakt |= self._slottekens(kinderen, voegwoord, None, extra)
+            elif element.soort in ("onderdeel", "subonderdeel") and positie == len(kinderen) and kinderen:
                 laatste = kinderen[-1]
                 aangepast = _zet_slotleesteken(laatste, ".")
                 if aangepast is not laatste:
@@ -542,6 +613,12 @@ class _Motor:
         if op.actie != "opschrift":
             velden.pop("opschrift", None)
         per_veld = {veld: woordtreffers(woorden, tekst) for veld, tekst in velden.items()}
+        if op.doel is not None and op.doel.zin is not None:  # only the words in that sentence
+            span = self._zinspan(op, plek)
+            if span is None:
+                return None
+            per_veld = {"tekst": [t for t in per_veld.get("tekst", []) if span[0] <= t[0] and t[1] <= span[1]]}
+            velden = {"tekst": velden.get("tekst", "")}
         treffers = [(velden[veld], t) for veld, lijst in per_veld.items() for t in lijst]
         if not treffers:
             weergave = " / ".join(los_op(t, self.reg, plek) for t in velden.values()) or "(geen tekst)"
@@ -561,7 +638,7 @@ class _Motor:
                 "maak de aangehaalde woorden langer zodat ze één keer voorkomen, of zet 'telkens: true'",
             )
             return None
-        gewijzigd = {veld: _netjes(vervang_treffers(tekst, per_veld[veld], nieuw)) for veld, tekst in velden.items()}
+        gewijzigd = {veld: netjes(vervang_treffers(tekst, per_veld[veld], nieuw)) for veld, tekst in velden.items()}
         for veld, tekst in gewijzigd.items():
             if not tekst:
                 self._fout(op, f"na deze wijziging is de {veld} van {plek.adres} leeg", "laat het element vervallen")
@@ -594,9 +671,18 @@ class _Motor:
             return None
         tekst = op.tekst or ""
         scheiding = "" if tekst[:1] in ",.;:)" else " "
-        m = _LEESTEKEN_AAN_SLOT.search(oud)
-        nieuw = oud[: m.start()] + scheiding + tekst + m[0] if m else oud + scheiding + tekst
-        na = vervang(self.reg, plek, element.met(**{veld: _netjes(nieuw)}))
+        begin, eind = 0, len(oud)
+        if op.doel is not None and op.doel.zin is not None:  # at the end of that sentence
+            veld, oud = "tekst", element.tekst or ""
+            span = self._zinspan(op, plek)
+            if span is None:
+                return None
+            begin, eind = span
+        zin = oud[begin:eind]
+        m = LEESTEKEN_AAN_SLOT.search(zin)
+        zin = zin[: m.start()] + scheiding + tekst + m[0] if m else zin + scheiding + tekst
+        nieuw = oud[:begin] + zin + oud[eind:]
+        na = vervang(self.reg, plek, element.met(**{veld: netjes(nieuw)}))
         return self._stap(op, self._groep(plek), na, element.id, {element.id})
 
     def _opschrift(self, op: Operatie, doel_id: str | None) -> Stap | None:
@@ -687,52 +773,6 @@ def _artikelen(element: Element) -> list[Element]:
     return [a for k in element.kinderen for a in _artikelen(k)]
 
 
-def woordtreffers(woorden: str, tekst: str) -> list[tuple[int, int]]:
-    """Start and end of each occurrence of quoted words as whole words ("IT" not inside "ITEM"),
-    left to right and not overlapping, as a regular expression with \\w boundaries would find them.
-
-    A plain search, because compiling a pattern per operation cost more than applying it.
-
-    >>> woordtreffers("IT", "IT en ITEM en IT.")
-    [(0, 2), (14, 16)]
-    >>> woordtreffers("art. 5", "zie art. 5a en art. 5.")
-    [(15, 21)]
-    """
-    grens_voor = woorden[:1].isalnum()
-    grens_na = woorden[-1:].isalnum()
-    uit: list[tuple[int, int]] = []
-    i = tekst.find(woorden) if woorden else -1
-    while i != -1:
-        j = i + len(woorden)
-        if (not grens_voor or i == 0 or not _woordteken(tekst[i - 1])) and (not grens_na or j == len(tekst) or not _woordteken(tekst[j])):
-            uit.append((i, j))
-            i = tekst.find(woorden, j)
-        else:
-            i = tekst.find(woorden, i + 1)
-    return uit
-
-
-def _woordteken(teken: str) -> bool:
-    return teken.isalnum() or teken == "_"  # what \w matches in a str pattern
-
-
-def vervang_treffers(tekst: str, treffers: list[tuple[int, int]], nieuw: Callable[[str], str]) -> str:
-    """`tekst` with each (start, end) span replaced by `nieuw(the words found there)`."""
-    delen, vorige = [], 0
-    for begin, eind in treffers:
-        delen += [tekst[vorige:begin], nieuw(tekst[begin:eind])]
-        vorige = eind
-    delen.append(tekst[vorige:])
-    return "".join(delen)
-
-
-def _netjes(tekst: str) -> str:
-    """Fold the spaces a removal leaves behind: "a  b" -> "a b", "a ," -> "a,"."""
-    tekst = re.sub(r"\s{2,}", " ", tekst)
-    tekst = re.sub(r"\s+([,.;:)])", r"\1", tekst)
-    return tekst.strip()
-
-
 def _context(tekst: str, begin: int, eind: int, woorden: int = 4) -> str:
     """An occurrence with a few whole words around it, the words themselves marked: «…»."""
     voor = tekst[:begin].split(" ")
@@ -761,7 +801,26 @@ def _zet_slotleesteken(element: Element, teken: str) -> Element:
     return element
 
 
+_SLOT = re.compile(r"(;\s+(?:of|en)|[.;])$")
+
+
 def _vervang_slot(tekst: str, teken: str) -> str:
-    if tekst.endswith((".", ";")):
-        return tekst[:-1] + teken
-    return tekst
+    """The text with its closing mark ("." ";" "; of" "; en") replaced by `teken`."""
+    m = _SLOT.search(tekst)
+    return tekst[: m.start()] + teken if m else tekst
+
+
+def _slot(element: Element) -> str:
+    """The closing mark of an element's last text: ".", ";", "; of", "; en" or ""."""
+    while not element.slottekst and element.kinderen:
+        element = element.kinderen[-1]
+    m = _SLOT.search(element.slottekst or element.tekst or "")
+    return " ".join(m[0].split()) if m else ""
+
+
+def _voegwoord(kinderen: list[Element]) -> str | None:
+    """ "of" or "en" when the item before the last of a list ends in "; of" / "; en"."""
+    if len(kinderen) < 2:
+        return None
+    slot = _slot(kinderen[-2])
+    return slot[2:] if slot in ("; of", "; en") else None

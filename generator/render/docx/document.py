@@ -149,8 +149,9 @@ class Docx:
     written; revision ids come from one :class:`RevisieTeller` per document.
     """
 
-    def __init__(self, revisie: Revisie | None = None, basis: str | Path | None = None) -> None:
-        self._doc = docx.Document(str(basis or BASIS_PAD))
+    def __init__(self, revisie: Revisie | None = None, basis: str | Path | bytes | None = None) -> None:
+        # A reference document arrives as bytes, read by the loader's reader (inside the project).
+        self._doc = docx.Document(io.BytesIO(basis) if isinstance(basis, bytes) else str(basis or BASIS_PAD))
         self.revisie = revisie
         self.teller = RevisieTeller()
         self._stijl_ids: dict[str, str] = {}
