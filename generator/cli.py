@@ -14,6 +14,7 @@ import click
 
 from generator import __version__, proces
 from generator.errors import WAARSCHUWING, GrgenFout, UitvoerFout, reden
+from generator.loader.regeling import SOORTEN_REGELING
 from generator.pipeline import bouw, kies_versie, laad
 from generator.render.pakket import Instellingen
 from generator.render.tekstweergave import als_markdown, als_tekst
@@ -532,6 +533,150 @@ def afleiden_cmd(map_: Path, bewerkt: Path, basis_id: str, wijziging_id: str | N
     click.echo(f"Geschreven: {pad} ({aantal} {'wijziging' if aantal == 1 else 'wijzigingen'}); controleer met 'grgen check'")
 
 
+_SOORTEN_REGELING = list(SOORTEN_REGELING)
+
+
+def _vraag(waarde, vraag: str, optie: str, **kwargs):  # noqa: ANN001, ANN003, ANN202
+    """An option's value, or ask for it at a terminal; without a terminal a missing option is an error."""
+    if waarde not in (None, ()):
+        return waarde
+    if not sys.stdin.isatty():
+        raise click.UsageError(f"geef {optie} (of start de opdracht in een terminal, dan vraagt grgen erom)")
+    return click.prompt(vraag, **kwargs)
+
+
+@grgen.command(name="nieuw")
+@click.option("--citeertitel", metavar="TITEL", help="De citeertitel van de regeling, bijv. 'Regeling samenwerking belastingen Aastad'.")
+@click.option("--soort", type=click.Choice(_SOORTEN_REGELING), help="De soort gemeenschappelijke regeling (Wgr).")
+@click.option(
+    "--deelnemer",
+    "deelnemers",
+    multiple=True,
+    metavar="NAAM",
+    help="Een deelnemer: de naam van een gemeente, of 'openbaar lichaam NAAM'; herhaal de optie voor elke deelnemer.",
+)
+@click.option("--centrumgemeente", metavar="NAAM", help="Bij een centrumregeling: de centrumgemeente (standaard de eerste gemeente).")
+@click.option("--inwerkingtreding", type=Datum(), metavar="DATUM", help="De datum van inwerkingtreding (JJJJ-MM-DD).")
+@click.pass_obj
+def nieuw_cmd(
+    map_: Path, citeertitel: str | None, soort: str | None, deelnemers: tuple[str, ...], centrumgemeente: str | None, inwerkingtreding
+) -> None:  # noqa: ANN001
+    """Begin een nieuw project: een eerste, geldige regeling om aan te vullen.
+
+    Maakt in de projectmap (standaard de huidige map, of -C MAP) regeling/<naam>/ met
+    regeling.yaml en twee hoofdstukken met een artikel voor elk onderwerp dat de Wet
+    gemeenschappelijke regelingen en de Aanwijzingen vragen (teksten tussen [ ] vult u zelf in),
+    wijzigingen/, sjablonen/ met uitleg over eigen sjablonen, en een .gitignore voor output/.
+    Wat u niet als optie geeft, vraagt grgen. Een bestaand bestand wordt nooit overschreven.
+
+    \b
+    Voorbeeld:
+      grgen -C mijn-regeling nieuw --citeertitel "Regeling samenwerking belastingen Aastad" \\
+        --soort centrumregeling --deelnemer Aastad --deelnemer Bedorp --inwerkingtreding 2026-01-01
+    Daarna: grgen -C mijn-regeling check
+    """
+    from generator.nieuw import Deelnemer, bestanden_nieuw, maak_project
+
+    citeertitel = _vraag(citeertitel, "Citeertitel", "--citeertitel")
+    soort = _vraag(soort, "Soort regeling", "--soort", type=click.Choice(_SOORTEN_REGELING), default="centrumregeling")
+    if not deelnemers:
+        deelnemers = tuple(d.strip() for d in _vraag(None, "Deelnemers (gescheiden door komma's)", "--deelnemer").split(",") if d.strip())
+    inwerkingtreding = _vraag(inwerkingtreding, "Datum van inwerkingtreding (JJJJ-MM-DD)", "--inwerkingtreding", type=Datum())
+    bestanden = bestanden_nieuw(citeertitel, soort, [Deelnemer.uit_tekst(d) for d in deelnemers], inwerkingtreding, centrumgemeente)
+    geschreven, bestaand = maak_project(map_, bestanden)
+    for pad in geschreven:
+        click.echo(f"Geschreven: {pad}")
+    for pad in bestaand:
+        click.echo(f"Bestond al, niet aangeraakt: {pad}")
+    click.echo(f"Controleer de regeling met: grgen -C {map_} check")
+
+
+@grgen.command(name="importeer")
+@click.argument("bron", metavar="BRON")
+@click.option("--naam", metavar="NAAM", help="De mapnaam regeling/NAAM/ (standaard afgeleid van de titel).")
+@click.option(
+    "--soort",
+    type=click.Choice(_SOORTEN_REGELING),
+    help="De soort regeling (standaard afgeleid van de titel, anders 'regeling zonder meer').",
+)
+@click.option(
+    "--deelnemer", "deelnemers", multiple=True, metavar="NAAM", help="Een deelnemer (gemeente, of 'openbaar lichaam NAAM'); herhaalbaar."
+)
+@click.option("--centrumgemeente", metavar="NAAM", help="Bij een centrumregeling: de centrumgemeente.")
+@click.option("--publicerende-gemeente", metavar="NAAM", help="De gemeente die de regeling bekendmaakt (standaard de eerste gemeente).")
+@click.option("--inwerkingtreding", type=Datum(), metavar="DATUM", help="De datum van inwerkingtreding, als de bron die niet noemt.")
+@click.option("--versie", "versie_id", metavar="ID", help="De id van de basisversie (standaard het jaar van inwerkingtreding).")
+@click.option("--grondslag", metavar="TEKST", help="De wettelijke grondslag, als de bron geen 'gelet op ...' heeft.")
+@click.option("--overschrijf", is_flag=True, help="Vervang een bestaande map regeling/NAAM/ (anders weigert grgen).")
+@click.option("--strict", "strikt", is_flag=True, help="Schrijf niets als de import afwijkingen meldt.")
+@click.option(
+    "--cvdr-adres",
+    metavar="URL",
+    envvar="GRGEN_CVDR_ADRES",
+    show_envvar=True,
+    help="Het adres van de zoekdienst (SRU) van lokaleregelgeving.overheid.nl, voor BRON = CVDR-nummer.",
+)
+@click.pass_obj
+def importeer_cmd(map_: Path, bron: str, versie_id: str | None, strikt: bool, cvdr_adres: str | None, **opties) -> None:  # noqa: ANN003
+    """Lees een bestaande regeling in: Word, CVDR-XML, XML van een officiële publicatie of tekst.
+
+    BRON is een bestand (.docx, .xml, .txt of .md, zoals gekopieerd van overheid.nl) of een
+    CVDR-nummer (bijv. CVDR100394): dan haalt grgen de geldende versie op bij
+    lokaleregelgeving.overheid.nl. grgen herkent hoofdstukken, paragrafen, artikelen, leden en
+    onderdelen (ook de automatische nummering van Word), zet verwijzingen als "artikel 5, tweede
+    lid" om in [[id]] waar dat precies dezelfde tekst geeft, en schrijft regeling/NAAM/.
+
+    Afwijkingen in de bron (gaten in de nummering, tekst tussen artikelen, meer alinea's in één
+    lid, ...) worden gemeld met hun plaats, niet stil hersteld; verwijzingen die tekst blijven
+    worden opgesomd. Tot slot vergelijkt grgen de tekst van de import ('grgen toon') alinea voor
+    alinea met de bron.
+
+    \b
+    Voorbeelden:
+      grgen importeer regeling.docx --deelnemer Hengelo --deelnemer Oldenzaal --inwerkingtreding 2017-08-31
+      grgen importeer CVDR100394
+      grgen importeer bgr-2024-715.xml --deelnemer Winterswijk --inwerkingtreding 2024-03-01
+    """
+    from generator.importeer.importeren import Opties, importeer
+
+    resultaat = importeer(
+        bron,
+        map_,
+        Opties(
+            naam=opties["naam"],
+            soort=opties["soort"],
+            deelnemers=opties["deelnemers"],
+            centrumgemeente=opties["centrumgemeente"],
+            publicerende_gemeente=opties["publicerende_gemeente"],
+            inwerkingtreding=opties["inwerkingtreding"],
+            versie_id=versie_id,
+            grondslag=opties["grondslag"],
+            overschrijf=opties["overschrijf"],
+            strikt=strikt,
+            sru_adres=cvdr_adres,
+        ),
+    )
+    for melding in resultaat.meldingen:
+        click.echo(str(melding), err=True)
+    for blijft in resultaat.blijft:
+        click.echo(str(blijft), err=True)
+    v = resultaat.vergelijking
+    click.echo(f"Geschreven: {resultaat.map}/ ({len(resultaat.bestanden)} bestanden)")
+    click.echo(f"Verwijzingen omgezet in [[id]]: {resultaat.omgezet}; als tekst gelaten: {len(resultaat.blijft)}")
+    click.echo(f"Alinea's van de bron terug in 'grgen toon': {v.gevonden} van {v.totaal}")
+    for tekst in v.ontbreekt:
+        click.echo(f"  anders of niet overgenomen: {tekst}")
+    for tekst in v.extra:
+        click.echo(f"  toegevoegd door grgen: {tekst}")
+    if resultaat.andere_regelingen:
+        click.echo(
+            f"Het project heeft nu meer regelingen ({', '.join(resultaat.andere_regelingen)}); een wijziging noemt dan met "
+            "'regeling:' de regeling waar zij bij hoort"
+        )
+    if resultaat.meldingen:
+        click.echo(f"{len(resultaat.meldingen)} afwijkingen (zie hierboven en bovenaan regeling.yaml). Controleer daarna met: grgen check")
+
+
 def _beeindigd(signaal: int, _frame) -> None:  # noqa: ANN001
     """SIGTERM (and SIGHUP) end grgen like Ctrl+C: the writer removes its temporary folder and the
     previous package stays as it was."""
@@ -544,19 +689,17 @@ def _controleer_stdout() -> None:
         if sys.stdout is None:
             raise OSError(errno.EBADF, "closed")
         os.fstat(sys.stdout.fileno())
-    except (OSError, ValueError) as e:
-        click.echo(
-            f"fout: de standaarduitvoer is gesloten ({reden(e) if isinstance(e, OSError) else 'geen bestand'}); grgen kan zijn uitvoer niet kwijt",
-            err=True,
-        )
+    except (OSError, ValueError):
+        click.echo("fout: de standaarduitvoer is gesloten; grgen kan zijn uitvoer niet kwijt (stuur hem naar een bestand: > uitvoer.txt)", err=True)
         sys.exit(1)
 
 
 def main() -> None:
     """Entry point: domain errors exit 1 with a Dutch message, never a traceback."""
     proces.stel_in()
-    for signaal in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signaal, _beeindigd)
+    for naam in ("SIGTERM", "SIGHUP"):  # SIGHUP does not exist on Windows
+        if hasattr(signal, naam):
+            signal.signal(getattr(signal, naam), _beeindigd)
     _controleer_stdout()
     try:
         grgen(prog_name="grgen")

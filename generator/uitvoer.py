@@ -182,15 +182,15 @@ def _verplaats(project: Path, klaar: dict[Path, Path]) -> None:
                 os.rename(doel, oud)
             gedaan.append((doel, oud))
             os.rename(tijdelijk, doel)
-    except OSError as e:
+    except BaseException as e:  # also SIGTERM (SystemExit) or Ctrl+C between two moves
         for doel, oud in reversed(gedaan):
             if os.path.lexists(doel):  # the new package: back to its temporary name, removed later
                 os.rename(doel, klaar[doel])
             if oud is not None:
                 os.rename(oud, doel)
-        raise UitvoerFout(
-            f"Kan het pakket {relatief(huidig, project)} niet op zijn plaats zetten: {reden(e)}; er is niets gewijzigd"
-        ) from e
+        if not isinstance(e, OSError):
+            raise
+        raise UitvoerFout(f"Kan het pakket {relatief(huidig, project)} niet op zijn plaats zetten: {reden(e)}; er is niets gewijzigd") from e
     for _, oud in gedaan:
         if oud is not None:
             shutil.rmtree(oud)
@@ -277,3 +277,27 @@ def schrijf_nieuw_bestand(pad: Path, inhoud: bytes, project: Path | None = None)
     finally:
         if tijdelijk is not None and os.path.lexists(tijdelijk):
             os.unlink(tijdelijk)
+
+
+def schrijf_nieuw(map_: Path, bestanden: dict[str, bytes]) -> tuple[list[Path], list[Path]]:
+    """Write files that do not exist yet, never replacing one: (written, left alone because present).
+
+    Each file is created exclusively (no file, no symbolic link is ever replaced), and no folder
+    on the way may be a symbolic link.
+    """
+    geschreven: list[Path] = []
+    bestaand: list[Path] = []
+    for naam, inhoud in sorted(bestanden.items()):
+        pad = map_ / veilige_naam(naam)
+        _controleer_pad(map_, pad.parent)
+        try:
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            with open(pad, "xb") as f:
+                f.write(inhoud)
+        except FileExistsError:
+            bestaand.append(pad)
+            continue
+        except OSError as e:
+            raise UitvoerFout(f"Kan {pad} niet schrijven: {reden(e)}") from e
+        geschreven.append(pad)
+    return geschreven, bestaand

@@ -39,11 +39,13 @@ def zin(draw, slot: str = ".") -> str:
 @st.composite
 def onderdelen(draw, ouder_id: str, min_size: int = 2) -> tuple[Onderdeel, ...]:
     n = draw(st.integers(min_size, 4))
+    voegwoord = draw(st.sampled_from(["", "", "of", "en"]))  # "c. ...; of / d. ...." (Ar 6.18)
     uit = []
     for i in range(1, n + 1):
         nummer = Onderdeel.nummer_op_positie(i)
         woorden = " ".join(draw(zin_woorden))
-        uit.append(Onderdeel(f"{ouder_id}.{nummer}", nummer, woorden + (";" if i < n else ".")))
+        slot = "." if i == n else (f"; {voegwoord}" if voegwoord and i == n - 1 else ";")
+        uit.append(Onderdeel(f"{ouder_id}.{nummer}", nummer, woorden + slot))
     return tuple(uit)
 
 

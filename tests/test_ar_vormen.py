@@ -195,6 +195,10 @@ GEVALLEN = {
             "2. Onderdeel a vervalt, onder verlettering van onderdeel b tot onderdeel a.",
         ],
     ),
+    "woorden voor ; of": (
+        """- {actie: woorden_toevoegen, doel: "artikel 4, onderdeel c", tekst: "door de centrumgemeente"}""",
+        ["A", 'Aan het slot van artikel 4, onderdeel c, wordt, voor "; of", toegevoegd: "door de centrumgemeente".'],
+    ),
     # Ar 3.29 example: "vervallen de subonderdelen 2° en 5°, onder vernummering van ..."
     "meer subonderdelen vervallen": (
         """- {actie: vervalt, doel: ["artikel 5, onderdeel a, onder 2°", "artikel 5, onderdeel a, onder 5°"]}""",
@@ -267,6 +271,7 @@ def test_a1_nummer(tmp_path: Path) -> None:
 
 def test_lidwoord_van_de_citeertitel(tmp_path: Path) -> None:
     """Ar 6.15: "Het Besluit ... wordt als volgt gewijzigd"; from the first word, or from the data."""
+    from generator.loader.bestanden import lees_bestand
     from generator.render.pakket import render_pakket
 
     for map_, regeling, verwacht in (
@@ -280,5 +285,5 @@ def test_lidwoord_van_de_citeertitel(tmp_path: Path) -> None:
     ):
         t = toepassing(tmp_path / map_, """- {actie: vervangen, doel: artikel 6, wat: januari, door: februari}""", regeling)
         _, g = laad(tmp_path / map_).geschiedenis()
-        besluit = render_pakket(tmp_path / map_, g, t).bestanden["wijzigingsbesluit.md"].decode()
+        besluit = render_pakket(tmp_path / map_, g, t, lezer=lees_bestand).bestanden["wijzigingsbesluit.md"].decode()
         assert f"{verwacht} als volgt gewijzigd:" in besluit

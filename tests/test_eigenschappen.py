@@ -97,6 +97,11 @@ def test_elke_tekstwijziging_staat_in_het_besluit(data):
             if s.aanduiding:  # "1." placed before the text, or dropped with the last lid but one: the artikel's text moves
                 plek = s.voor.index.get(s.element_id) or s.na.index[s.element_id]
                 geheel |= {o.id for o in plek.ouders if o.soort == "artikel"}
+            if s.slotwijzigingen:  # "onder vervanging van "; of" aan het slot van onderdeel c door ..."
+                plek = s.voor.index.get(s.element_id) or s.na.index[s.element_id]
+                genummerd = {n for n, _, _ in s.slotwijzigingen}
+                ouder = s.voor.index[plek.ouder.id].element if plek.ouder else None  # numbers as before the change
+                geheel |= {k.id for k in (ouder.kinderen if ouder else ()) if k.nummer in genummerd}
             if s.leesteken:  # "onder vervanging van de punt aan het slot van onderdeel d"
                 ouder = s.voor.index[s.element_id].ouder if s.element_id in s.voor.index else s.na.index[s.element_id].ouder
                 geheel |= {k.id for k in (ouder.kinderen if ouder else ()) if k.nummer == s.leesteken}

@@ -38,6 +38,8 @@ LAGEN = {
     "generator.pipeline": 5,
     "generator.verschil": 6,
     "generator.ontwerp": 6,
+    "generator.importeer": 6,
+    "generator.nieuw": 6,
     "generator.cli": 7,
     "generator.__main__": 8,
 }

@@ -31,6 +31,7 @@ from generator.errors import Bron, Melding, reden
 # about 5 MB); it protects the machine from a file that is not a regeling at all.
 MAX_BESTAND = 50 * 1024 * 1024
 MAX_DIEPTE = 40
+_GEWOON_GETAL = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
 # Characters that may not occur in a file name grgen is asked to read (NUL cannot be passed to
 # the operating system at all; the others are never meant).
 _ONGELDIGE_NAAMTEKENS = re.compile("[\x00-\x1f\x7f]")
@@ -75,10 +76,14 @@ def _yaml() -> YAML:
     yaml.Parser = Parser
     # Scalars are kept as the text the user typed: dates are parsed (and reported) by the field
     # checker, and a number is never reinterpreted (YAML reads 0x1F as 31, 1.10 as 1.1 and 010 as
-    # 10; an opschrift "1.10" or a tekst "0x1F" must stay what it says).
+    # 10; an opschrift "1.10" or a tekst "0x1F" must stay what it says). Only a whole number
+    # written plainly (5, -3, no leading zero) is a number.
     constructors = yaml.constructor.yaml_constructors
-    for soort in ("timestamp", "int", "float"):
-        constructors[f"tag:yaml.org,2002:{soort}"] = constructors["tag:yaml.org,2002:str"]
+    tekst = constructors["tag:yaml.org,2002:str"]
+    geheel = constructors["tag:yaml.org,2002:int"]
+    constructors["tag:yaml.org,2002:timestamp"] = tekst
+    constructors["tag:yaml.org,2002:float"] = tekst
+    constructors["tag:yaml.org,2002:int"] = lambda c, node: geheel(c, node) if _GEWOON_GETAL.match(node.value) else tekst(c, node)
     return yaml
 
 

@@ -326,7 +326,7 @@ def _zinnummer(kaart: Kaart) -> int | None:
     waarde = kaart.ruw("zin")
     if waarde is None:
         return None
-    if isinstance(waarde, str) and waarde.isdigit():  # the reader keeps numbers as typed (text)
+    if isinstance(waarde, str) and waarde.strip().isdigit():
         waarde = int(waarde)
     if isinstance(waarde, bool) or not isinstance(waarde, int) or waarde < 1:
         kaart.fout(f"'zin' moet een getal vanaf 1 zijn, niet {waarde!r}", "zin")

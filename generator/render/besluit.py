@@ -20,7 +20,7 @@ from generator.render.omgeving import vul_in
 from generator.wijzigen.gevolgen import aangehaalde_woorden
 from generator.wijzigen.motor import Stap, Toepassing
 from generator.wijzigen.onderdelen import groepen
-from generator.wijzigen.woorden import woordtreffers
+from generator.wijzigen.woorden import LEESTEKEN_AAN_SLOT, woordtreffers
 
 
 @dataclasses.dataclass(frozen=True)
@@ -409,6 +409,9 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
     if actie == "woorden_toevoegen":
         element = plek_voor.element
         oud = element.slottekst or element.tekst or ""
+        voegwoord = LEESTEKEN_AAN_SLOT.search(oud)
+        if voegwoord and len(voegwoord[0]) > 1:  # before "; of" at the end of a list item
+            return [zin("woorden_toevoegen_voegwoord", adres=adres, tekst=tekst, voegwoord=" ".join(voegwoord[0].split()))]
         return [zin("woorden_toevoegen", adres=adres, tekst=tekst, slotteken=SLOTTEKENS.get(oud[-1:], ""))]
     if actie == "opschrift":
         return [zin("opschrift", adres=adres, tekst=op.tekst)]

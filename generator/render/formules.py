@@ -85,6 +85,9 @@ FORMULES: dict[str, str] = {
         "Aan het slot van {% if adres %}{{ adres|komma }}{% else %}de tekst{% endif %} wordt"
         "{% if slotteken %}, voor de {{ slotteken }},{% endif %} toegevoegd: {{ tekst|q }}."
     ),
+    "woorden_toevoegen_voegwoord": (
+        "Aan het slot van {% if adres %}{{ adres|komma }}{% else %}de tekst{% endif %} wordt, voor {{ voegwoord|q }}, toegevoegd: {{ tekst|q }}."
+    ),
     "woorden_vervallen": (
         "{% if adres %}In {{ adres|komma }} vervalt{% if telkens %} telkens{% endif %} {{ wat|q }}."
         "{% else %}{{ wat|q }} vervalt{% if telkens %} telkens{% endif %}.{% endif %}"

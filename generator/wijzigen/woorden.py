@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# The closing punctuation of a text, before which added words go.
-LEESTEKEN_AAN_SLOT = re.compile(r"[.;:]$")
+# The closing punctuation of a text, before which added words go ("; of" / "; en" of the item
+# before the last of a list included: words are added before it).
+LEESTEKEN_AAN_SLOT = re.compile(r"(;\s+(?:of|en)|[.;:])$")
 
 
 def woordtreffers(woorden: str, tekst: str) -> list[tuple[int, int]]:

@@ -1,0 +1,510 @@
+"""The structure heuristics shared by every reader: paragraphs -> hoofdstukken, artikelen, leden.
+
+A paragraph is recognised by what a reader sees: "Hoofdstuk 2 Taken", "§ 1 Algemeen",
+"Artikel 5 Taken" (a heading), "2. ..." (a lid), "b. ..." (an onderdeel), "1° ..." (a
+subonderdeel), or plain text (the text of an artikel, or the words after a list). Hints from the
+source (an XML `<kop>`, a Word heading style or bold line, a list depth) settle doubtful cases.
+What does not fit grgen's format is reported with its place, never silently repaired: numbering
+gaps and duplicates, text between artikelen, more than one paragraph in a lid, a list without
+closing punctuation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from generator.errors import Bron, Melding
+from generator.importeer.alineas import ARTIKEL, HOOFDSTUK, PARAGRAAF, SLUITING, Alinea, Brontekst, waarschuwing
+from generator.importeer.onderwerpen import raad_onderwerpen
+from generator.model import Artikel, Element, Hoofdstuk, Lid, Onderdeel, Paragraaf, Subonderdeel
+from generator.model.ids import slug
+from generator.nummering import letterpositie, letterreeks, sorteersleutel
+
+_SCHEIDING = r"\.?\s*(?:[-–—:.]\s*)?"
+# "5", and the decimal "2.1" or "4:3" some regelingen use: read whole, then reported as a number
+# grgen does not have (Ar 6.16 knows 5, 5a), never half-read as 2 with the title "1 ...".
+_NR = r"[0-9]+(?:[.:][0-9]+)*"
+_KOPPEN = {
+    HOOFDSTUK: re.compile(rf"^hoofdstuk\s+(?P<nr>{_NR}[A-Za-z]?|[IVXLC]+[A-Z]?)\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
+    PARAGRAAF: re.compile(rf"^(?:§|paragraaf)\s*(?P<nr>{_NR}[A-Za-z]?|[IVXLC]+[A-Z]?)\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
+    ARTIKEL: re.compile(rf"^art(?:ikel|\.)\s+(?P<nr>{_NR}[a-z]{{0,2}})\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
+}
+# A heading the source marks as such but without the word: "1.Parkeren", "2 Taken", "Parkeren".
+_KALE_KOP = re.compile(r"^(?P<nr>[0-9]+[A-Za-z]?|[IVXLC]+)\b\.?\s*(?P<titel>.*)$")
+_LID = re.compile(r"^(?P<nr>[0-9]{1,3})[.)]\s*(?P<tekst>\S.*)$")
+_SUB = re.compile(r"^(?P<nr>[0-9]{1,3})°[.)]?\s*(?P<tekst>\S.*)$")
+_LETTER = re.compile(r"^(?P<nr>[a-z]{1,3})[.)]\s+(?P<tekst>\S.*)$")
+_TEKEN = re.compile(r"^(?P<nr>[-–•·*▪])\s*(?P<tekst>\S.*)$")
+_SLUITING = re.compile(r"^(aldus|zo)\s+(vastgesteld|besloten)|^ondertekening\b|^vastgesteld (in|bij|door) ", re.IGNORECASE)
+_BIJLAGE = re.compile(r"^bijlage\b", re.IGNORECASE)
+ZONDER_INLEIDING = "[zonder inleidende zin]"
+_AFKONDIGING = re.compile(r"^(besluit|besluiten|stelt|stellen)\b|vast te stellen", re.IGNORECASE)
+
+
+@dataclasses.dataclass
+class _Knoop:
+    """A mutable element while the structure is being built."""
+
+    soort: str
+    nummer: str
+    bron: Bron
+    opschrift: str | None = None
+    tekst: str | None = None
+    slottekst: str | None = None
+    kinderen: list[_Knoop] = dataclasses.field(default_factory=list)
+    label: str = ""  # the number as the source wrote it, for messages
+
+
+@dataclasses.dataclass(frozen=True)
+class Opbouw:
+    """A regeling as the heuristics found it: front matter, the tree of elements, and findings."""
+
+    titel: str
+    aanhef: list[str]  # aanhef first, then considerans
+    afkondiging: str | None
+    kinderen: tuple[Element, ...]
+    ondertekening: str | None
+    reconstructie: str | None
+    meldingen: tuple[Melding, ...]
+    toegevoegd: tuple[str, ...]  # paragraphs the import had to add (shown by `toon`, not in the source)
+
+
+def bouw_opbouw(bron: Brontekst) -> Opbouw:
+    """Build the regeling from the paragraphs of a source.
+
+    >>> from generator.importeer.tekst import lees_tekst
+    >>> o = bouw_opbouw(lees_tekst("R\\nDe raad;\\nbesluit:\\nArtikel 1 Doel\\n1. A.\\n2. B:\\na. c;\\nb. d.\\n", "r.txt"))
+    >>> a = o.kinderen[0].kinderen[0]
+    >>> [(k.id, k.tekst) for k in a.kinderen[1].kinderen]
+    [('doel.2.a', 'c;'), ('doel.2.b', 'd.')]
+    """
+    return _Bouwer(bron).bouw()
+
+
+class _Bouwer:
+    def __init__(self, bron: Brontekst) -> None:
+        self.bron = bron
+        self.meldingen: list[Melding] = list(bron.meldingen)
+        self.toegevoegd: list[str] = []
+        self.weggelaten: list[str] = []
+        self.hoofdstukken: list[_Knoop] = []
+        self.artikelen: list[_Knoop] = []  # all so far, in order: artikel numbers run through the regeling
+        self.hoofdstuk: _Knoop | None = None
+        self.paragraaf: _Knoop | None = None
+        self.artikel: _Knoop | None = None
+        self.lid: _Knoop | None = None
+        self.onderdeel: _Knoop | None = None
+
+    def meld(self, tekst: str, bron: Bron, hint: str | None = None) -> None:
+        self.meldingen.append(waarschuwing(tekst, bron, hint))
+
+    # -- front matter -------------------------------------------------------------------------
+
+    def bouw(self) -> Opbouw:
+        alineas = list(self.bron.alineas)
+        eerste_kop = next((i for i, a in enumerate(alineas) if self._kop(a) is not None), len(alineas))
+        voor = [a for a in alineas[:eerste_kop] if a.soort != SLUITING]
+        titel = self.bron.titel
+        if titel is None and voor:
+            titel = voor.pop(0).tekst
+        reconstructie = None
+        if voor and voor[0].tekst.startswith("[") and voor[0].tekst.endswith("]"):
+            reconstructie = voor.pop(0).tekst[1:-1]  # as `grgen toon` prints the reconstruction notice
+        aanhef = [a.tekst for a in voor]
+        afkondiging = None
+        if len(aanhef) >= 2 and (_AFKONDIGING.search(aanhef[-1]) or aanhef[-1].endswith(":")):
+            afkondiging = aanhef.pop()
+        sluiting: list[Alinea] = [a for a in alineas[:eerste_kop] if a.soort == SLUITING]
+        in_sluiting = False
+        for i, a in enumerate(alineas[eerste_kop:], start=eerste_kop):
+            if _BIJLAGE.match(a.tekst) and self.artikel is not None and self._kop(a) is None:
+                self.meld(
+                    f'bijlage niet overgenomen ({len(alineas) - i} alinea\'s vanaf "{_kort(a.tekst)}")',
+                    a.bron,
+                    "grgen kent geen bijlagen; bewaar de bijlage apart",
+                )
+                self.weggelaten += [b.tekst for b in alineas[i:]]
+                break
+            in_sluiting = in_sluiting or a.soort == SLUITING or bool(_SLUITING.match(a.tekst))
+            if in_sluiting:
+                sluiting.append(a)
+            else:
+                self.alinea(a)
+        if not titel:
+            titel = "Regeling"
+            self.toegevoegd.append(titel)
+            self.meld("de bron heeft geen titel; grgen gebruikt 'Regeling'", Bron(self.bron.naam), "vul citeertitel en officiele_titel in")
+        if not self.hoofdstukken:
+            self.meld(
+                "geen enkel artikel gevonden", Bron(self.bron.naam), "een artikel begint met een regel als 'Artikel 1 Begripsbepalingen'"
+            )
+        for h in self.hoofdstukken:
+            self._leestekens(h, None)
+        ondertekening = " ".join(a.tekst for a in sluiting) or None
+        if len(sluiting) > 1:
+            self.meld(
+                f"de ondertekening bestaat uit {len(sluiting)} alinea's; grgen kent één alinea en voegt ze samen",
+                sluiting[0].bron,
+            )
+        return Opbouw(
+            titel=titel,
+            aanhef=aanhef,
+            afkondiging=afkondiging,
+            kinderen=tuple(_ids(self.hoofdstukken)),
+            ondertekening=ondertekening,
+            reconstructie=reconstructie,
+            meldingen=tuple(self.meldingen),
+            toegevoegd=tuple(self.toegevoegd),
+        )
+
+    def _leestekens(self, k: _Knoop, artikel: _Knoop | None) -> None:
+        """Report an onderdeel list whose items do not end as the Ar have them (Ar 3.59): each but
+        the last with ";" (or "," / ":" / "; en" / "; of"), the last with a punctuation mark."""
+        artikel = k if k.soort == ARTIKEL else artikel
+        lijst = [c for c in k.kinderen if c.soort in ("onderdeel", "subonderdeel")]
+        for i, c in enumerate(lijst):
+            tekst = (c.slottekst or c.tekst or "").rstrip()
+            laatste = i == len(lijst) - 1
+            if tekst and not laatste and not (tekst.endswith((";", ",", ":")) or re.search(r"[;,]\s+(en|of)$", tekst)):
+                self.meld(
+                    f'{_naam(c, artikel)} eindigt niet op een puntkomma: "…{tekst[-30:]}"',
+                    c.bron,
+                    "in een opsomming eindigt elk onderdeel behalve het laatste op een puntkomma (Ar 3.59)",
+                )
+            elif tekst and laatste and not tekst.endswith((".", ";", ",", ":")):
+                self.meld(
+                    f"de opsomming eindigt zonder leesteken na {_naam(c, artikel)}", c.bron, "sluit het laatste onderdeel af met een punt"
+                )
+        for c in k.kinderen:
+            self._leestekens(c, artikel)
+
+    # -- headings -----------------------------------------------------------------------------
+
+    def _kop(self, a: Alinea) -> tuple[str, str, str] | None:
+        """(soort, nummer, opschrift) when the paragraph is a heading, else None."""
+        if a.soort == SLUITING:
+            return None
+        for soort, patroon in _KOPPEN.items():
+            m = patroon.match(a.tekst)
+            if m is None:
+                continue
+            titel = m["titel"].strip()
+            # "Artikel 5 van de wet is van toepassing." is a sentence, not a heading.
+            if a.kop or a.soort == soort or not titel or (titel[0].isupper() and not titel.endswith((".", ";", ",")) and len(titel) < 150):
+                nummer = m["nr"].upper() if soort != ARTIKEL else m["nr"].lower()
+                return soort, nummer, titel
+        if a.soort in (HOOFDSTUK, PARAGRAAF, ARTIKEL):
+            m = _KALE_KOP.match(a.tekst)
+            if m and m["nr"]:
+                return a.soort, m["nr"].upper() if a.soort != ARTIKEL else m["nr"].lower(), m["titel"].strip()
+            titel = re.sub(rf"^{a.soort}\b\s*", "", a.tekst, flags=re.IGNORECASE)
+            return a.soort, "", titel
+        return None
+
+    def alinea(self, a: Alinea) -> None:
+        kop = self._kop(a)
+        if kop is not None:
+            soort, nummer, titel = kop
+            {HOOFDSTUK: self.nieuw_hoofdstuk, PARAGRAAF: self.nieuwe_paragraaf, ARTIKEL: self.nieuw_artikel}[soort](nummer, titel, a)
+            return
+        if a.kop and self.artikel is not None and (self.artikel.tekst is not None or self.artikel.kinderen):
+            # A bold line between artikelen that is no heading grgen knows ("A. Algemeen").
+            self.meld(
+                f'tussenkop na artikel {self.artikel.nummer} niet overgenomen: "{_kort(a.tekst)}"',
+                a.bron,
+                "grgen kent hoofdstukken en paragrafen met een nummer; maak er zo nodig een paragraaf van",
+            )
+            return
+        if self.artikel is None:
+            self._artikel_erbij(a)
+        self.inhoud(a)
+
+    def _volgnummer(self, soort: str, nummer: str, vorige: list[_Knoop], a: Alinea, stil: bool = False) -> str:
+        """The number a heading gets: its own, or (reported) a free one when it is missing,
+        invalid or out of order, so that the imported regeling stays loadable."""
+        hoofdletter = soort != ARTIKEL
+        laatste = vorige[-1].nummer if vorige else None
+        geldig = sorteersleutel(nummer, hoofdletter) is not None
+        if geldig and (laatste is None or sorteersleutel(nummer, hoofdletter) > sorteersleutel(laatste, hoofdletter)):
+            if laatste is not None and laatste.isdigit() and nummer.isdigit() and int(nummer) > int(laatste) + 1:
+                self.meld(f"{soort} {nummer} volgt op {soort} {laatste}: nummering heeft een gat", a.bron)
+            return nummer
+        vervanger = str(int(laatste) + 1) if laatste and laatste.isdigit() else _na(laatste, hoofdletter)
+        if not nummer and stil:
+            pass
+        elif not nummer:
+            self.meld(f"{soort} zonder nummer; grgen geeft het nummer {vervanger}", a.bron, "controleer de nummering in de bron")
+        elif not geldig:
+            self.meld(f"ongeldig {soort}nummer '{nummer}'; grgen geeft het nummer {vervanger}", a.bron)
+        else:
+            self.meld(
+                f"{soort} {nummer} staat na {soort} {laatste} (dubbel of niet oplopend); grgen geeft het nummer {vervanger}",
+                a.bron,
+                "controleer de nummering in de bron",
+            )
+        return vervanger
+
+    def nieuw_hoofdstuk(self, nummer: str, titel: str, a: Alinea) -> None:
+        nummer = self._volgnummer(HOOFDSTUK, nummer, self.hoofdstukken, a)
+        self.hoofdstuk = _Knoop(HOOFDSTUK, nummer, a.bron, opschrift=titel or f"Hoofdstuk {nummer}")
+        if not titel:
+            self.meld(f"hoofdstuk {nummer} heeft geen opschrift; grgen gebruikt 'Hoofdstuk {nummer}'", a.bron)
+        self.hoofdstukken.append(self.hoofdstuk)
+        self.paragraaf = self.artikel = self.lid = self.onderdeel = None
+
+    def nieuwe_paragraaf(self, nummer: str, titel: str, a: Alinea) -> None:
+        if self.hoofdstuk is None:
+            self._hoofdstuk_erbij(a)
+        assert self.hoofdstuk is not None
+        if any(k.soort == ARTIKEL for k in self.hoofdstuk.kinderen):
+            self.meld(
+                f'paragraafkop na artikelen buiten een paragraaf in hoofdstuk {self.hoofdstuk.nummer} niet overgenomen: "{_kort(a.tekst)}"',
+                a.bron,
+                "grgen kent in één hoofdstuk artikelen of paragrafen, niet beide; de artikelen blijven in het hoofdstuk",
+            )
+            self.weggelaten.append(a.tekst)
+            self.lid = self.onderdeel = None
+            self.artikel = None
+            return
+        vorige = [k for k in self.hoofdstuk.kinderen if k.soort == PARAGRAAF]
+        nummer = self._volgnummer(PARAGRAAF, nummer, vorige, a)
+        self.paragraaf = _Knoop(PARAGRAAF, nummer, a.bron, opschrift=titel or f"Paragraaf {nummer}")
+        self.hoofdstuk.kinderen.append(self.paragraaf)
+        self.artikel = self.lid = self.onderdeel = None
+
+    def _hoofdstuk_erbij(self, a: Alinea) -> None:
+        # grgen's format needs a hoofdstuk; a regeling without them gets one, which `toon` shows.
+        opschrift = "Bepalingen"
+        self.hoofdstuk = _Knoop(HOOFDSTUK, "1", a.bron, opschrift=opschrift)
+        self.hoofdstukken.append(self.hoofdstuk)
+        self.toegevoegd.append(f"Hoofdstuk 1 {opschrift}")
+        self.meld(
+            f"de bron heeft geen hoofdstukken; grgen zet de artikelen in 'Hoofdstuk 1 {opschrift}'",
+            a.bron,
+            "grgen kent alleen artikelen in hoofdstukken; pas het opschrift zo nodig aan",
+        )
+
+    def _artikel_erbij(self, a: Alinea) -> None:
+        """Text outside any artikel: kept in an artikel of its own, reported."""
+        waar = f"hoofdstuk {self.hoofdstuk.nummer}" if self.hoofdstuk else "het begin van de regeling"
+        self.nieuw_artikel("", "", a, stil=True)
+        assert self.artikel is not None
+        self.toegevoegd.append(f"Artikel {self.artikel.nummer}")
+        self.meld(
+            f"tekst buiten een artikel (in {waar}); grgen zet hem in een nieuw artikel {self.artikel.nummer} zonder opschrift",
+            a.bron,
+            "grgen kent alleen tekst in artikelen; maak er een echt artikel van of laat de tekst weg",
+        )
+
+    def nieuw_artikel(self, nummer: str, titel: str, a: Alinea, stil: bool = False) -> None:
+        if self.hoofdstuk is None:
+            self._hoofdstuk_erbij(a)
+        assert self.hoofdstuk is not None
+        houder = self.paragraaf or self.hoofdstuk
+        if self.paragraaf is None and any(k.soort == PARAGRAAF for k in self.hoofdstuk.kinderen):
+            houder = self.hoofdstuk.kinderen[-1]
+        nummer = self._volgnummer(ARTIKEL, nummer, self.artikelen, a, stil)
+        self.artikel = _Knoop(ARTIKEL, nummer, a.bron, opschrift=titel or None)
+        houder.kinderen.append(self.artikel)
+        self.artikelen.append(self.artikel)
+        self.lid = self.onderdeel = None
+
+    # -- content of an artikel ----------------------------------------------------------------
+
+    def inhoud(self, a: Alinea) -> None:
+        artikel = self.artikel
+        assert artikel is not None
+        tekst = a.tekst
+        if m := _SUB.match(tekst):
+            self.subonderdeel(m["nr"], m["tekst"], a)
+        elif (m := _LID.match(tekst)) and not artikel.kinderen and (artikel.tekst or "").endswith(":"):
+            self.meld(
+                f'artikel {artikel.nummer}: de genummerde opsomming na "{_kort(artikel.tekst or "", 30)}" wordt onderdelen met letters',
+                a.bron,
+                "grgen nummert de onderdelen van een opsomming met letters (Ar 3.59)",
+            )
+            self.nieuw_onderdeel("", m["tekst"], a)
+        elif (
+            (m := _LID.match(tekst))
+            and self.lid is None
+            and artikel.kinderen
+            and artikel.kinderen[0].soort == "onderdeel"
+            and not self._is_sub(int(m["nr"]), a)
+        ):
+            self.nieuw_onderdeel("", m["tekst"], a)
+        elif (m := _LID.match(tekst)) and not self._is_sub(int(m["nr"]), a):
+            self.nieuw_lid(m["nr"], m["tekst"], a)
+        elif m := _LID.match(tekst):
+            self.subonderdeel(m["nr"], m["tekst"], a)
+        elif (m := _LETTER.match(tekst)) and letterpositie(m["nr"]) is not None:
+            self.nieuw_onderdeel(m["nr"], m["tekst"], a)
+        elif m := _TEKEN.match(tekst):
+            self.meld(
+                f"opsommingsteken '{m['nr']}' wordt een onderdeel met een letter",
+                a.bron,
+                "grgen nummert opsommingen met letters (Ar 3.59); controleer de tekst",
+            )
+            self.nieuw_onderdeel("", m["tekst"], a)
+        else:
+            self.losse_tekst(a)
+
+    def _is_sub(self, nummer: int, a: Alinea) -> bool:
+        """Is "2." here a subonderdeel of the open onderdeel rather than the next lid?"""
+        if self.onderdeel is None:
+            return False
+        if a.niveau is not None:
+            return a.niveau >= 2
+        subs = len(self.onderdeel.kinderen)
+        volgend_lid = len(self.artikel.kinderen) + 1 if self.artikel and self.lid else None
+        return nummer == subs + 1 and (subs > 0 or nummer != volgend_lid)
+
+    def nieuw_lid(self, label: str, tekst: str, a: Alinea) -> None:
+        artikel = self.artikel
+        assert artikel is not None
+        if artikel.kinderen and artikel.kinderen[0].soort != "lid":
+            self.meld(
+                f"artikel {artikel.nummer}: lid {label} volgt op een opsomming zonder leden",
+                a.bron,
+                "grgen kent in één artikel leden of onderdelen, niet beide; het lid wordt tekst na de opsomming",
+            )
+            self.losse_tekst(a)
+            return
+        if artikel.tekst is not None and not artikel.kinderen:
+            self.meld(
+                f"artikel {artikel.nummer} heeft tekst vóór het eerste lid; grgen voegt die samen met het eerste lid",
+                a.bron,
+            )
+            tekst = f"{artikel.tekst} {label}. {tekst}"
+            artikel.tekst = None
+        verwacht = len(artikel.kinderen) + 1
+        if label != str(verwacht):
+            self.meld(f"artikel {artikel.nummer}: lid {label} staat op de plaats van lid {verwacht} (gat of dubbel nummer)", a.bron)
+        self.lid = _Knoop("lid", str(verwacht), a.bron, tekst=tekst, label=label)
+        artikel.kinderen.append(self.lid)
+        self.onderdeel = None
+
+    def nieuw_onderdeel(self, label: str, tekst: str, a: Alinea) -> None:
+        houder = self.lid or self.artikel
+        assert houder is not None
+        if houder.tekst is None:
+            self.meld(f"{_naam(houder, self.artikel)}: opsomming zonder inleidende zin", a.bron, "grgen vraagt een zin vóór de opsomming")
+            houder.tekst = ZONDER_INLEIDING
+            self.toegevoegd.append(ZONDER_INLEIDING)
+        if houder.slottekst is not None:
+            self.meld(f"{_naam(houder, self.artikel)}: tweede opsomming na de slottekst wordt aan de eerste toegevoegd", a.bron)
+        verwacht = letterreeks(len(houder.kinderen) + 1)
+        if label and label.lower() != verwacht:
+            self.meld(
+                f"{_naam(houder, self.artikel)}: onderdeel {label} staat op de plaats van onderdeel {verwacht} (gat of dubbele letter)",
+                a.bron,
+            )
+        self.onderdeel = _Knoop("onderdeel", verwacht, a.bron, tekst=tekst, label=label)
+        houder.kinderen.append(self.onderdeel)
+
+    def subonderdeel(self, label: str, tekst: str, a: Alinea) -> None:
+        if self.onderdeel is None:
+            self.meld(f"subonderdeel {label}° zonder onderdeel ervoor; grgen maakt er een onderdeel van", a.bron)
+            self.nieuw_onderdeel("", tekst, a)
+            return
+        verwacht = str(len(self.onderdeel.kinderen) + 1)
+        if label != verwacht:
+            self.meld(f"{_naam(self.onderdeel, self.artikel)}: subonderdeel {label}° staat op de plaats van {verwacht}°", a.bron)
+        self.onderdeel.kinderen.append(_Knoop("subonderdeel", verwacht, a.bron, tekst=tekst, label=label))
+
+    def losse_tekst(self, a: Alinea) -> None:
+        """Unnumbered text: the artikel's text, the words after a list, or an extra paragraph."""
+        artikel = self.artikel
+        assert artikel is not None
+        if not artikel.kinderen and artikel.tekst is None:
+            artikel.tekst = a.tekst
+            return
+        if self.onderdeel is not None and self.onderdeel.kinderen and (a.niveau or 0) >= 1:
+            houder = self.onderdeel
+        else:
+            houder = self.lid or artikel
+        if houder.kinderen and houder.slottekst is None:
+            houder.slottekst = a.tekst
+            return
+        self.meld(
+            f'{_naam(houder, artikel)} heeft meer dan één alinea; grgen voegt "{_kort(a.tekst)}" samen met de vorige',
+            a.bron,
+            "grgen kent één alinea per lid of onderdeel; maak er zo nodig een eigen lid van",
+        )
+        if houder.slottekst is not None:
+            houder.slottekst += " " + a.tekst
+        else:
+            houder.tekst = f"{houder.tekst or ''} {a.tekst}".strip()
+
+
+def _kort(tekst: str, n: int = 60) -> str:
+    return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
+
+
+def _naam(k: _Knoop, artikel: _Knoop | None) -> str:
+    if k.soort == ARTIKEL or artikel is None:
+        return f"artikel {k.nummer}"
+    woorden = {"lid": f"lid {k.nummer}", "onderdeel": f"onderdeel {k.nummer}", "subonderdeel": f"subonderdeel {k.nummer}°"}
+    return f"artikel {artikel.nummer}, {woorden[k.soort]}"
+
+
+def _na(laatste: str | None, hoofdletter: bool) -> str:
+    from generator.nummering import nummer_na
+
+    if laatste is None:
+        return "1"
+    return nummer_na(laatste, None, hoofdletter) or laatste + ("A" if hoofdletter else "a")
+
+
+# -- ids and frozen model ---------------------------------------------------------------------
+
+_SOORTEN = {
+    "hoofdstuk": Hoofdstuk,
+    "paragraaf": Paragraaf,
+    "artikel": Artikel,
+    "lid": Lid,
+    "onderdeel": Onderdeel,
+    "subonderdeel": Subonderdeel,
+}
+
+
+def _teksten(k: _Knoop) -> list[str]:
+    return [t for t in (k.tekst, k.slottekst) if t] + [t for c in k.kinderen for t in _teksten(c)]
+
+
+def _ids(hoofdstukken: list[_Knoop]) -> list[Element]:
+    """Frozen elements with stable ids: hoofdstuk-N, paragraaf-N-M, the artikel's opschrift (or
+    artikel-N when it has none or it is taken), and `<ouder>.<nummer>` below, as the loader derives."""
+    gebruikt: set[str] = set()
+
+    def artikel_id(k: _Knoop) -> str:
+        kandidaat = slug(k.opschrift or "")
+        if not kandidaat or kandidaat in gebruikt or not kandidaat[0].isalpha():
+            kandidaat = f"artikel-{k.nummer}"
+        gebruikt.add(kandidaat)
+        return kandidaat
+
+    def bevries(k: _Knoop, ouder_id: str | None, hoofdstuk: str) -> Element:
+        if k.soort == HOOFDSTUK:
+            eigen = f"hoofdstuk-{k.nummer.lower()}"
+        elif k.soort == PARAGRAAF:
+            eigen = f"paragraaf-{hoofdstuk.lower()}-{k.nummer.lower()}"
+        elif k.soort == ARTIKEL:
+            eigen = artikel_id(k)
+        else:
+            eigen = f"{ouder_id}.{k.nummer}"
+        kinderen = tuple(bevries(c, eigen, k.nummer if k.soort == HOOFDSTUK else hoofdstuk) for c in k.kinderen)
+        onderwerpen = raad_onderwerpen(k.opschrift, _teksten(k)) if k.soort == ARTIKEL else ()
+        return _SOORTEN[k.soort](
+            id=eigen,
+            onderwerpen=onderwerpen,
+            nummer=k.nummer,
+            tekst=k.tekst,
+            kinderen=kinderen,
+            slottekst=k.slottekst,
+            opschrift=k.opschrift if k.soort in (HOOFDSTUK, PARAGRAAF, ARTIKEL) else None,
+            bron=k.bron,
+        )
+
+    gebruikt.update(f"hoofdstuk-{h.nummer.lower()}" for h in hoofdstukken)
+    return [bevries(h, None, h.nummer) for h in hoofdstukken]
