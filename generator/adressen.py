@@ -162,14 +162,32 @@ def los_op(tekst: str, regeling: Regeling, vanuit: Plek | None) -> str:
         tekst = PAAR.sub(lambda m: _paar(m, regeling, vanuit, tekst), tekst)
         if "[[" not in tekst:
             return tekst
+    return "".join(deel for deel, _ in los_op_in_delen(tekst, regeling, vanuit))
 
-    def vervang(m: re.Match[str]) -> str:
+
+def los_op_in_delen(tekst: str, regeling: Regeling, vanuit: Plek | None) -> list[tuple[str, str | None]]:
+    """`los_op` in pieces: (text, None) for plain text, (address, id) for each reference, so a
+    view can link a reference to its target.
+
+    >>> from generator.model import Artikel, Hoofdstuk
+    >>> r = Regeling("x", "X", "X", "s", "g", None, "p", (), "a", (), "b", (Hoofdstuk("h", "1", kinderen=(Artikel("a", "5", "Tekst."),)),))
+    >>> los_op_in_delen("Zie [[a]] hier.", r, None)
+    [('Zie ', None), ('artikel 5', 'a'), (' hier.', None)]
+    """
+    delen: list[tuple[str, str | None]] = []
+    vorige = 0
+    for m in VERWIJZING.finditer(tekst):
+        if m.start() > vorige:
+            delen.append((tekst[vorige : m.start()], None))
+        vorige = m.end()
         plek = regeling.index.get(m[1])
         if plek is None:
-            return m[0]
-        return _in_zin(verwijs(plek, vanuit), tekst, m.start(), m.end())
-
-    return VERWIJZING.sub(vervang, tekst)
+            delen.append((m[0], None))
+            continue
+        delen.append((_in_zin(verwijs(plek, vanuit), tekst, m.start(), m.end()), m[1]))
+    if vorige < len(tekst):
+        delen.append((tekst[vorige:], None))
+    return delen
 
 
 def _paar(m: re.Match[str], regeling: Regeling, vanuit: Plek | None, tekst: str) -> str:

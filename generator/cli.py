@@ -543,6 +543,66 @@ def geschiedenis_cmd(
         click.echo(GESCHIEDENIS_FORMATEN[formaat](verloop), nl=False)
 
 
+@grgen.command(name="ontwerp")
+@click.argument("versie", required=False)
+@click.option(
+    "-o",
+    "--uitvoer",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="BESTAND",
+    help="Word (.docx) of Markdown (.md); standaard ontwerp-<versie>.docx.",
+)
+@click.option(
+    "--auteur",
+    default="grgen",
+    show_default=True,
+    metavar="NAAM",
+    help="De auteur van het document (Word toont wijzigingen onder de naam van wie ze maakt).",
+)
+@click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
+@click.pass_obj
+def ontwerp_cmd(map_: Path, versie: str | None, uitvoer: Path | None, auteur: str, regeling: str | None) -> None:
+    """Schrijf de tekst van een versie (standaard de laatste) als document om in te bewerken.
+
+    Elk element draagt onzichtbaar zijn vaste id (in Word een bladwijzer), en Word opent het met
+    wijzigingen bijhouden aan. Bewerk de tekst en maak er met 'grgen afleiden' een wijziging van.
+    """
+    from generator.ontwerp import maak_ontwerp
+    from generator.pipeline import kies_versie, laad
+
+    stand = laad(map_)
+    if uitvoer is None:
+        _, geschiedenis = stand.geschiedenis(regeling)
+        uitvoer = Path(f"ontwerp-{kies_versie(geschiedenis, versie).id}.docx")
+    click.echo(f"Geschreven: {maak_ontwerp(stand, versie, uitvoer, auteur, regeling)}")
+
+
+@grgen.command(name="afleiden")
+@click.argument("bewerkt", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--basis", "basis_id", required=True, metavar="VERSIE", help="De versie waarvan het ontwerp is gemaakt.")
+@click.option("--id", "wijziging_id", metavar="ID", help="De id van de nieuwe wijziging; standaard de bestandsnaam.")
+@click.option(
+    "--datum",
+    type=Datum(),
+    metavar="DATUM",
+    help="Datum van besluit en inwerkingtreding (JJJJ-MM-DD); standaard de dag na de laatste versie.",
+)
+@click.option("--regeling", metavar="NAAM", help="De regeling (alleen nodig als het project er meer heeft).")
+@click.pass_obj
+def afleiden_cmd(map_: Path, bewerkt: Path, basis_id: str, wijziging_id: str | None, datum: dt.date | None, regeling: str | None) -> None:
+    """Maak van een bewerkt ontwerp (Word of Markdown) een wijziging in wijzigingen/<id>.yaml.
+
+    Bijgehouden wijzigingen in Word tellen zoals na 'alles accepteren'; opmerkingen worden de
+    toelichting. Wat niet als wijziging te schrijven is, wordt gemeld met de plaats; dan wordt
+    niets geschreven. Een bestaand bestand wordt nooit overschreven.
+    """
+    from generator.ontwerp import leid_wijziging_af
+    from generator.pipeline import laad
+
+    pad, n = leid_wijziging_af(laad(map_), bewerkt, basis_id, wijziging_id, datum, regeling)
+    click.echo(f"Geschreven: {pad} ({aantal(n, 'wijziging', 'wijzigingen')}); controleer met 'grgen check'")
+
+
 _SOORTEN_REGELING = list(SOORTEN_REGELING)
 
 

@@ -236,6 +236,51 @@ def schrijf_bestand(pad: Path, data: bytes, project: Path) -> None:
             os.unlink(tijdelijk)
 
 
+def _geen_bronbestand(pad: Path, project: Path) -> None:
+    """Refuse a path in the source folders of `project` (also through a link)."""
+    try:
+        echt = pad.resolve()
+        bronnen = [(project / m).resolve() for m in BRONMAPPEN]
+    except (OSError, RuntimeError, ValueError) as e:
+        raise UitvoerFout(f"Kan {pad} niet schrijven: {reden(e) if isinstance(e, OSError) else 'ongeldige naam'}") from e
+    for bronmap in bronnen:
+        if echt.is_relative_to(bronmap):
+            raise UitvoerFout(
+                f"{pad} ligt in {bronmap.name}/ van het project: grgen schrijft daar geen document; kies een bestand buiten "
+                f"{', '.join(m + '/' for m in BRONMAPPEN)}, bijv. -o ontwerp.docx"
+            )
+
+
+def schrijf_nieuw_bestand(pad: Path, inhoud: bytes, project: Path | None = None) -> None:
+    """Write one new file whole or not at all, and never over an existing one: the content goes
+    into a temporary file beside it, which is then linked to its name (a link fails if the name
+    exists, also when another process made it in the meantime). With `project`, a path in its
+    source folders is refused (a document such as an ontwerp); without, the caller writes a
+    source file on purpose (`grgen afleiden`: a new file in wijzigingen/).
+    """
+    if project is not None:
+        _geen_bronbestand(pad, project)
+    tijdelijk = None
+    try:
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=pad.parent, prefix=f"{TIJDELIJK}{pad.name}-", delete=False) as f:
+            tijdelijk = f.name
+            f.write(inhoud)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tijdelijk, 0o666 & ~_umask())
+        os.link(tijdelijk, pad)
+    except FileExistsError as e:
+        raise UitvoerFout(
+            f"{pad} bestaat al; grgen overschrijft het niet. Kies een andere naam of id, of verwijder het bestand eerst"
+        ) from e
+    except OSError as e:
+        raise UitvoerFout(f"Kan {pad} niet schrijven: {reden(e)}") from e
+    finally:
+        if tijdelijk is not None and os.path.lexists(tijdelijk):
+            os.unlink(tijdelijk)
+
+
 def schrijf_nieuw(map_: Path, bestanden: dict[str, bytes]) -> tuple[list[Path], list[Path]]:
     """Write files that do not exist yet, never replacing one: (written, left alone because present).
 

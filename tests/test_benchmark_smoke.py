@@ -72,3 +72,25 @@ def test_synthetische_werklast_is_deterministisch() -> None:
     assert a == b
     assert a != maak_werklast(4, 40, 10)
     assert a.tellingen()["artikel"] == 40 and a.tellingen()["wijzigingen"] == 10
+
+
+def test_afleiden_klein() -> None:
+    """benchmarks/afleiden.py works at a tiny size: every edit is derived (timing not checked)."""
+    proces = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "afleiden.py"),
+            "--artikelen",
+            "20",
+            "--bewerkingen",
+            "5",
+            "--runs",
+            "1",
+            "--zonder-peers",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proces.returncode == 0, proces.stdout + proces.stderr
+    assert "met 5 bewerkingen: 5 operaties afgeleid" in proces.stdout

@@ -105,7 +105,7 @@ def lees_wijziging(pad: Path, naam: str, v: Verzamelaar, project: Path | None = 
         kenmerk_voorstel=kaart.tekst("kenmerk_voorstel"),
         vastgesteld_door=kaart.tekst("vastgesteld_door"),
         reconstructie=kaart.tekst("reconstructie"),
-        toelichting=kaart.tekst("toelichting"),
+        toelichting=_toelichting(kaart),
         samenvatting=kaart.tekst("samenvatting"),
         inwerkingtreding_vorm=inwerkingtreding_vorm,
         deelnemers=_briefgegevens(kaart),
@@ -313,10 +313,19 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
         datum=kaart.datum("datum", verplicht=True) if actie == "herindeling" else kaart.datum("tot") if actie == "uittreding" else None,
         namen=kaart.vlag("namen", standaard=True) if actie == "herindeling" else True,
         organen_overnemen=organen_overnemen,
-        toelichting=kaart.tekst("toelichting"),
+        toelichting=_toelichting(kaart),
         bron=bron,
         meer=meer,
     )
+
+
+def _toelichting(kaart: Kaart) -> str | None:
+    """The toelichting; an empty one (`toelichting: ""`, the placeholder `grgen afleiden` writes)
+    counts as none."""
+    waarde = kaart.ruw("toelichting")
+    if isinstance(waarde, str) and not waarde.strip():
+        return None
+    return kaart.tekst("toelichting")
 
 
 def _woorden(kaart: Kaart, sleutel: str, leeg_mag: bool = False) -> str | None:

@@ -226,6 +226,7 @@ class Docx:
         # The last paragraph that is not wholly inserted, and the inserted ones after it: their
         # paragraph marks are decided when the run ends (Word's convention, see oxml).
         self._open: list[_Open] = []
+        self._bladwijzers = 0
 
     # -- content -------------------------------------------------------
 
@@ -286,6 +287,19 @@ class Docx:
         if len(self._wachtrij) >= _WACHTRIJ:
             oxml.voeg_alineas_toe(self._doc.element.body, "".join(self._wachtrij))
             self._wachtrij.clear()
+
+    def gemarkeerde_alinea(self, delen: Sequence[tuple[str, str | None]], naam: str, stijl: str = "Normal") -> None:
+        """Add a paragraph marked by a bookmark named *naam* (an ontwerp paragraph); *delen* are
+        (text, bookmark name or None): a part with a name links to that bookmark."""
+        stijl_id = None if stijl == "Normal" else self._stijl_id(stijl)
+        self._bladwijzers += 1
+        self._wachtrij.append(oxml.bladwijzer_alinea_xml(delen, stijl_id, self._bladwijzers, naam))
+        if len(self._wachtrij) >= _WACHTRIJ:
+            self._spoel()
+
+    def wijzigingen_bijhouden(self) -> None:
+        """Open the document with "wijzigingen bijhouden" on: every edit becomes a tracked change."""
+        oxml.zet_wijzigingen_bijhouden(self._doc.settings.element)
 
     def pagina_einde(self) -> None:
         """Start a new page."""

@@ -531,3 +531,45 @@ def wis_alinea_inhoud(paragraph) -> None:
     for kind in list(p):
         if kind.tag != qn("w:pPr"):
             p.remove(kind)
+
+
+def bladwijzer_alinea_xml(delen, stijl_id: str | None, bladwijzer_id: int, naam: str) -> str:  # noqa: ANN001
+    """One ``w:p`` whose whole text is a bookmark named *naam*: the invisible mark of an ontwerp
+    paragraph. *delen* are (text, anchor): text with an anchor becomes an internal hyperlink to
+    that bookmark (a reference to another element).
+
+    >>> bladwijzer_alinea_xml([("Zie ", None), ("artikel 2", "g3_b")], None, 5, "g2_a")  # doctest: +NORMALIZE_WHITESPACE
+    '<w:p><w:bookmarkStart w:id="5" w:name="g2_a"/><w:r><w:t xml:space="preserve">Zie </w:t></w:r><w:hyperlink w:anchor="g3_b"><w:r><w:t xml:space="preserve">artikel 2</w:t></w:r></w:hyperlink><w:bookmarkEnd w:id="5"/></w:p>'
+    """
+    runs = []
+    for tekst, anker in delen:
+        if not tekst:
+            continue
+        run = run_xml(tekst)
+        runs.append(f'<w:hyperlink w:anchor="{_attr(anker)}">{run}</w:hyperlink>' if anker else run)
+    stijl = f'<w:pPr><w:pStyle w:val="{_attr(stijl_id)}"/></w:pPr>' if stijl_id else ""
+    return f'<w:p>{stijl}<w:bookmarkStart w:id="{bladwijzer_id}" w:name="{_attr(naam)}"/>{"".join(runs)}<w:bookmarkEnd w:id="{bladwijzer_id}"/></w:p>'
+
+
+# CT_Settings elements that come after w:trackRevisions (the schema fixes the order).
+_NA_TRACKREVISIONS = (
+    "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride", "styleLockTheme", "styleLockQFSet",
+    "defaultTabStop", "autoHyphenation", "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps", "showEnvelope",
+    "summaryLength", "clickAndTypeStyle", "defaultTableStyle", "evenAndOddHeaders", "bookFoldRevPrinting", "bookFoldPrinting",
+    "bookFoldPrintingSheets", "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing", "displayHorizontalDrawingGridEvery",
+    "displayVerticalDrawingGridEvery", "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin",
+    "drawingGridVerticalOrigin", "doNotShadeFormData", "noPunctuationKerning", "characterSpacingControl", "compat",
+    "themeFontLang", "decimalSymbol", "listSeparator",
+)  # fmt: skip
+
+
+def zet_wijzigingen_bijhouden(settings) -> None:  # noqa: ANN001
+    """Switch on "wijzigingen bijhouden" (w:trackRevisions) in a document's settings element."""
+    if settings.find(qn("w:trackRevisions")) is not None:
+        return
+    teken = OxmlElement("w:trackRevisions")
+    na = next((k for k in settings if k.tag in {qn(f"w:{n}") for n in _NA_TRACKREVISIONS}), None)
+    if na is not None:
+        na.addprevious(teken)
+    else:
+        settings.append(teken)
