@@ -62,6 +62,9 @@ def wijziging_yaml(
     data["stadium"] = "ontwerp"
     data["datum_besluit"] = datum
     data["inwerkingtreding"] = datum
+    # A besluit of that same day can only be made known later: the Ar formula with the fallback
+    # to the day after the bekendmaking keeps the date possible (Awb art. 3:40).
+    data["inwerkingtreding_vorm"] = "datum_of_later"
     data["toelichting"] = DoubleQuotedScalarString("")
     lijst = CommentedSeq()
     for op in operaties:
