@@ -222,6 +222,9 @@ inwerkingtreding: 2027-04-01
 vastgesteld_door: de colleges van Hengelo en Oldenzaal en het dagelijks bestuur van SWB Midden Twente
 toelichting: De evaluatie vindt voortaan eens in de drie jaar plaats.
 samenvatting: De regeling wordt vaker geëvalueerd.
+procedure:
+  datum_bekendmaking: 2027-03-10
+  gevolgen_begroting: Geen.
 deelnemers:
 {deelnemers}
 wijzigingen:
@@ -229,6 +232,7 @@ wijzigingen:
     doel: artikel 21, eerste lid
     wat: "vier jaar"
     door: "drie jaar"
+    toelichting: Drie jaar sluit aan bij de duur van de dienstverleningsovereenkomst.
 """,
         encoding="utf-8",
     )
