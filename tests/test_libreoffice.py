@@ -140,21 +140,21 @@ def test_vijandige_koppen_libreoffice_en_word_kloppen(modus: str, weergaven) -> 
     assert lxml_tekst(data, modus) == verwacht
 
 
-# Pages per document type of the Borne package (LibreOffice 7.4, Liberation fonts): the same for
-# every deelnemer.
+# Pages per document type of the Borne package (LibreOffice 7.4, Liberation fonts), as (fewest,
+# most): Hengelo's raadsvoorstel holds one paragraph more (the centrumgemeente) than the others'.
 PAGINAS = {
-    "collegebesluit": 1,
-    "raadsbesluit": 1,
-    "raadsvoorstel": 3,
-    "zienswijzebrief": 2,
-    "besluit-algemeen-bestuur": 1,
-    "besluit-dagelijks-bestuur": 1,
-    "voorstel-algemeen-bestuur": 3,
-    "geconsolideerd": 11,
-    "kennisgeving": 1,
-    "renvooi": 10,
-    "was-wordt": 1,
-    "wijzigingsbesluit": 1,
+    "collegebesluit": (2, 2),  # six beslispunten and two signatures kept whole (keepLines)
+    "raadsbesluit": (1, 1),
+    "raadsvoorstel": (3, 4),
+    "zienswijzebrief": (2, 2),
+    "besluit-algemeen-bestuur": (2, 2),
+    "besluit-dagelijks-bestuur": (2, 2),
+    "voorstel-algemeen-bestuur": (3, 3),
+    "geconsolideerd": (11, 11),
+    "kennisgeving": (2, 2),  # with its signature block
+    "renvooi": (10, 10),
+    "was-wordt": (1, 1),
+    "wijzigingsbesluit": (4, 4),  # ARTIKEL I to III, five signature blocks, the toelichting
 }
 
 
@@ -170,10 +170,11 @@ def pdf_bouw(tmp_path_factory):
 
 
 def _paginas(pdf: Path, stam: Path) -> list[tuple[int, int, bytes]]:
-    """Each page as (width, height, grey values 0 black .. 255 white), rendered at 20 dpi."""
+    """Each page as (width, height, grey values 0 black .. 255 white), rendered at 40 dpi (at 20
+    dpi two short lines of text, a signature on a page of its own, stay lighter than 128)."""
     from PIL import Image
 
-    subprocess.run(["pdftoppm", "-r", "20", "-gray", "-png", str(pdf), str(stam)], check=True, timeout=120)
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-png", str(pdf), str(stam)], check=True, timeout=120)
     uit = []
     for png in sorted(stam.parent.glob(f"{stam.name}-*.png")):
         with Image.open(png) as beeld:
@@ -196,7 +197,8 @@ def test_pdf_naast_elk_worddocument_zonder_lege_paginas(pdf_bouw: Path, tmp_path
             # The body: below the running header, above the page number.
             romp = grijs[int(hoogte * 0.10) * breedte : int(hoogte * 0.90) * breedte]
             assert min(romp) < 128, f"{naam}.pdf: pagina {nummer} is leeg"
-    assert {naam: aantallen[naam] for naam in aantallen} == {naam: PAGINAS[naam.rsplit("/", 1)[-1]] for naam in aantallen}
+    buiten = {naam: n for naam, n in aantallen.items() if not PAGINAS[naam.rsplit("/", 1)[-1]][0] <= n <= PAGINAS[naam.rsplit("/", 1)[-1]][1]}
+    assert not buiten, f"paginatal buiten verwachting: {buiten}"
     assert {naam.rsplit("/", 1)[-1] for naam in aantallen} == set(PAGINAS)
 
 

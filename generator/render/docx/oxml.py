@@ -263,6 +263,7 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
     if teken is True:
         teken = (alinea_status, revisie) if alinea_status in _REVISIETAG else None  # type: ignore[assignment]
     tekenxml = alineateken_xml(teken[0], teken[1], teller) if teken else ""  # type: ignore[index]
+    segmenten = list(segmenten)
     delen = []
     for seg in segmenten:
         if seg.soort == "gelijk":
@@ -280,7 +281,10 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
     if oude_stijl is not None:
         oud = f'<w:pStyle w:val="{_attr(oude_stijl[0])}"/>' if oude_stijl[0] else ""
         wijziging = f"<w:pPrChange {_revisie_attributen(oude_stijl[1], teller)}><w:pPr>{oud}</w:pPr></w:pPrChange>"
-    ppr = f"<w:pPr>{stijl}{tekenxml}{wijziging}</w:pPr>" if stijl or tekenxml or wijziging else ""
+    # A paragraph with line breaks is a block (a signature with room to sign, an address): Word
+    # and LibreOffice keep its lines on one page rather than leave a name alone on the next.
+    bijeen = "<w:keepLines/>" if any("\n" in seg.tekst for seg in segmenten) else ""
+    ppr = f"<w:pPr>{stijl}{bijeen}{tekenxml}{wijziging}</w:pPr>" if stijl or bijeen or tekenxml or wijziging else ""
     if opmerking is not None:
         delen.insert(0, f'<w:commentRangeStart w:id="{opmerking}"/>')
         delen.append(f'<w:commentRangeEnd w:id="{opmerking}"/><w:r><w:commentReference w:id="{opmerking}"/></w:r>')
