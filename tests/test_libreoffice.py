@@ -197,7 +197,9 @@ def test_pdf_naast_elk_worddocument_zonder_lege_paginas(pdf_bouw: Path, tmp_path
             # The body: below the running header, above the page number.
             romp = grijs[int(hoogte * 0.10) * breedte : int(hoogte * 0.90) * breedte]
             assert min(romp) < 128, f"{naam}.pdf: pagina {nummer} is leeg"
-    buiten = {naam: n for naam, n in aantallen.items() if not PAGINAS[naam.rsplit("/", 1)[-1]][0] <= n <= PAGINAS[naam.rsplit("/", 1)[-1]][1]}
+    buiten = {
+        naam: n for naam, n in aantallen.items() if not PAGINAS[naam.rsplit("/", 1)[-1]][0] <= n <= PAGINAS[naam.rsplit("/", 1)[-1]][1]
+    }
     assert not buiten, f"paginatal buiten verwachting: {buiten}"
     assert {naam.rsplit("/", 1)[-1] for naam in aantallen} == set(PAGINAS)
 
