@@ -134,8 +134,19 @@ def rijen(verschillen: list[BlokVerschil], oud: Regeling, nieuw: Regeling, toeli
         artikel = (naam.artikel or naam.element).id
         teksten = tuple(t for t in dict.fromkeys(t for i in sorted(ids) for t in toelichting.get(i, ())) if (artikel, t) not in gehad)
         gehad.update((artikel, t) for t in teksten)
-        uit.append(Rij(naam.adres, oude, nieuwe, teksten, tuple(paren_per.get(wortel_id, ()))))
+        uit.append(Rij(_plaats(naam, oud, nieuw), oude, nieuwe, teksten, tuple(paren_per.get(wortel_id, ()))))
     return uit
+
+
+def _plaats(naam: Plek, oud: Regeling, nieuw: Regeling) -> str:
+    """The Plaats column: the address in the new numbering, "(vervalt)" for text that goes and the
+    old address beside a renumbered element, so no two rows carry the same label."""
+    element_id = naam.element.id
+    if element_id not in nieuw.index:
+        return f"{naam.adres} (vervalt)"
+    adres = nieuw.index[element_id].adres
+    was = oud.index.get(element_id)
+    return f"{adres} (was {was.adres})" if was is not None and was.adres != adres else adres
 
 
 def _anders_ingedeeld(oud: Regeling, nieuw: Regeling) -> set[str]:
