@@ -210,17 +210,7 @@ BRONMAPPEN = ("regeling", "wijzigingen", "sjablonen")
 def schrijf_bestand(pad: Path, data: bytes, project: Path) -> None:
     """Write one file (`-o`) whole or not at all: into a temporary file next to it, then moved
     into place. A source file of `project` is never overwritten, also not through a link."""
-    try:
-        echt = pad.resolve()
-        bronnen = [(project / m).resolve() for m in BRONMAPPEN]
-    except (OSError, RuntimeError, ValueError) as e:
-        raise UitvoerFout(f"Kan {pad} niet schrijven: {reden(e) if isinstance(e, OSError) else 'ongeldige naam'}") from e
-    for bronmap in bronnen:
-        if echt.is_relative_to(bronmap):
-            raise UitvoerFout(
-                f"{pad} ligt in {bronmap.name}/ van het project: grgen overschrijft geen bronbestand; kies een bestand buiten "
-                f"{', '.join(m + '/' for m in BRONMAPPEN)}, bijv. -o verschil.md"
-            )
+    _geen_bronbestand(pad, project)
     tijdelijk = None
     try:
         pad.parent.mkdir(parents=True, exist_ok=True)
@@ -246,8 +236,8 @@ def _geen_bronbestand(pad: Path, project: Path) -> None:
     for bronmap in bronnen:
         if echt.is_relative_to(bronmap):
             raise UitvoerFout(
-                f"{pad} ligt in {bronmap.name}/ van het project: grgen schrijft daar geen document; kies een bestand buiten "
-                f"{', '.join(m + '/' for m in BRONMAPPEN)}, bijv. -o ontwerp.docx"
+                f"{pad} ligt in {bronmap.name}/ van het project: grgen overschrijft geen bronbestand; kies een bestand buiten "
+                f"{', '.join(m + '/' for m in BRONMAPPEN)}, bijv. in de projectmap zelf"
             )
 
 
