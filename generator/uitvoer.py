@@ -22,6 +22,7 @@ import re
 import shutil
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from generator.errors import UitvoerFout, reden, relatief
@@ -211,19 +212,7 @@ def schrijf_bestand(pad: Path, data: bytes, project: Path) -> None:
     """Write one file (`-o`) whole or not at all: into a temporary file next to it, then moved
     into place. A source file of `project` is never overwritten, also not through a link."""
     _geen_bronbestand(pad, project)
-    tijdelijk = None
-    try:
-        pad.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=pad.parent, prefix=f"{TIJDELIJK}{pad.name}-", delete=False) as f:
-            tijdelijk = f.name
-            f.write(data)
-        os.replace(tijdelijk, pad)
-        tijdelijk = None
-    except OSError as e:
-        raise UitvoerFout(f"Kan {pad} niet schrijven: {reden(e)}") from e
-    finally:
-        if tijdelijk is not None and os.path.lexists(tijdelijk):
-            os.unlink(tijdelijk)
+    _via_tijdelijk(pad, data, os.replace)
 
 
 def _geen_bronbestand(pad: Path, project: Path) -> None:
@@ -250,6 +239,13 @@ def schrijf_nieuw_bestand(pad: Path, inhoud: bytes, project: Path | None = None)
     """
     if project is not None:
         _geen_bronbestand(pad, project)
+    _via_tijdelijk(pad, inhoud, os.link)
+
+
+def _via_tijdelijk(pad: Path, inhoud: bytes, plaats: Callable[[str, Path], None]) -> None:
+    """Write `inhoud` to a temporary file beside `pad`, then put it in place with `plaats`:
+    `os.replace` (whole or not at all) or `os.link` (fails if the name exists). The temporary
+    file gets the mode a new file would get (umask), and is gone afterwards in every case."""
     tijdelijk = None
     try:
         pad.parent.mkdir(parents=True, exist_ok=True)
@@ -259,7 +255,7 @@ def schrijf_nieuw_bestand(pad: Path, inhoud: bytes, project: Path | None = None)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tijdelijk, 0o666 & ~_umask())
-        os.link(tijdelijk, pad)
+        plaats(tijdelijk, pad)
     except FileExistsError as e:
         raise UitvoerFout(
             f"{pad} bestaat al; grgen overschrijft het niet. Kies een andere naam of id, of verwijder het bestand eerst"
