@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.blokken import blokken
 from generator.controles.motor import Zicht
 from generator.controles.vorm import leestekens
 from generator.errors import WijzigingFout
 from generator.pipeline import laad
-from tests.test_wijzigen import zinnen
+from tests.test_wijzigen import tekst, zinnen
 
 REGELING = """\
 citeertitel: Proefregeling
@@ -109,10 +108,6 @@ def toepassing(tmp_path: Path, operaties: str, regeling: str = REGELING):  # noq
     (tmp_path / "wijzigingen" / "w1.yaml").write_text(KOP + textwrap.indent(textwrap.dedent(operaties), "  "), encoding="utf-8")
     _, geschiedenis = laad(tmp_path).geschiedenis()
     return geschiedenis.toepassingen[-1]
-
-
-def tekst(t, element_id: str) -> list[str]:  # noqa: ANN001
-    return [b.volledig for b in blokken(t.na.regeling) if b.element_id.split(".")[0] == element_id]
 
 
 # The cases: amendment -> the exact sentences of ARTIKEL I.
