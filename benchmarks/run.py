@@ -160,11 +160,12 @@ def beschikbare_peers() -> dict[str, str]:
 # -- measuring ---------------------------------------------------------------------------------
 
 
-def kind(cmd: list[str], tijdslimiet: float) -> dict:
-    """Run one child; its wall time, peak RSS (MB; the child and its own children) and JSON output."""
+def _draai(cmd: list[str], cwd: Path, tijdslimiet: float, env: dict | None = None) -> tuple[float, int, os.struct_rusage, str, str]:
+    """Run one child to its end (killed after `tijdslimiet`): wall time, exit code, its resource
+    usage (the child and its own children), stdout and stderr."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=REPO)
+        p = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, env=env)
         wekker = threading.Timer(tijdslimiet, p.kill)
         wekker.start()
         try:
@@ -172,12 +173,16 @@ def kind(cmd: list[str], tijdslimiet: float) -> dict:
         finally:
             wekker.cancel()
         wand = time.perf_counter() - t
-        p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        uitvoer, fouten = out.read().decode(errors="replace"), err.read().decode(errors="replace")
-    if p.returncode != 0:
-        reden = f"na {tijdslimiet:.0f} s afgebroken" if p.returncode < 0 else f"exit {p.returncode}"
+        return wand, os.waitstatus_to_exitcode(status), gebruik, out.read().decode(errors="replace"), err.read().decode(errors="replace")
+
+
+def kind(cmd: list[str], tijdslimiet: float) -> dict:
+    """Run one child; its wall time, peak RSS (MB; the child and its own children) and JSON output."""
+    wand, code, gebruik, uitvoer, fouten = _draai(cmd, REPO, tijdslimiet)
+    if code != 0:
+        reden = f"na {tijdslimiet:.0f} s afgebroken" if code < 0 else f"exit {code}"
         raise RuntimeError(f"{shlex.join(cmd)}: {reden}\n{fouten[-3000:]}")
     regels = [r for r in uitvoer.splitlines() if r.startswith("{")]
     return {"wand": wand, "rss_mb": gebruik.ru_maxrss / 1024, "uit": json.loads(regels[-1]) if regels else {}}
@@ -261,21 +266,7 @@ def schrijf_projecten(projecten: list[str], args: argparse.Namespace, werk: Path
 def opdracht_kind(cmd: list[str], cwd: Path, tijdslimiet: float, exitcodes: tuple[int, ...] = (0,), env: dict | None = None) -> dict:
     """One command as a user runs it: wall time of the whole process and its peak RSS (MB)."""
     omgeving = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        t = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, env=omgeving)
-        wekker = threading.Timer(tijdslimiet, p.kill)
-        wekker.start()
-        try:
-            _, status, gebruik = os.wait4(p.pid, 0)
-        finally:
-            wekker.cancel()
-        wand = time.perf_counter() - t
-        code = os.waitstatus_to_exitcode(status)
-        err.seek(0)
-        fouten = err.read().decode(errors="replace")
-        out.seek(0)
-        uitvoer = out.read().decode(errors="replace")
+    wand, code, gebruik, uitvoer, fouten = _draai(cmd, cwd, tijdslimiet, omgeving)
     # CPU seconds of the process (user + system): on a loaded machine closer to what it costs unloaded.
     uit = {"wand": wand, "rss_mb": gebruik.ru_maxrss / 1024, "cpu": gebruik.ru_utime + gebruik.ru_stime}
     pakketten = sum(1 for r in fouten.splitlines() if r.endswith(": documenten maken"))  # `bouw` reports each package
