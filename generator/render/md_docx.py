@@ -42,6 +42,7 @@ Example::
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -91,6 +92,13 @@ def maak_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("table").disable("text_join")
 
 
+@functools.cache
+def _parser() -> MarkdownIt:
+    """One parser per process: building one (its rule chains) costs more than parsing a letter,
+    and parsing keeps no state in it."""
+    return maak_parser()
+
+
 def markdown_naar_docx(
     markdown: str,
     *,
@@ -111,7 +119,7 @@ def markdown_naar_docx(
     doc.eigenschappen(titel=titel, auteur=auteur, datum=datum)
     doc.koptekst(koptekst)
     doc.voettekst()
-    MarkdownDocx(doc).render(maak_parser().parse(markdown), markdown)
+    MarkdownDocx(doc).render(_parser().parse(markdown), markdown)
     return doc.bewaar_bytes()
 
 

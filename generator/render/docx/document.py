@@ -42,7 +42,6 @@ import dataclasses
 import datetime
 import io
 import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +49,11 @@ from typing import Literal
 
 import docx
 from docx.enum.text import WD_BREAK
+from docx.opc.package import OpcPackage
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.shared import Cm
+from lxml import etree
 
 from generator.render.docx import oxml
 from generator.render.docx.kolommen import CELMARGE_CM, breek_af, kolombreedtes
@@ -207,6 +210,52 @@ def _hoogte_cm(cellen: list[list[Alinea]], breedtes: Sequence[float]) -> float:
     return hoogste
 
 
+# The marker of spliced body text: an XML comment that text never produces (it escapes "<").
+_MARKERING = "grgen-alineas-"
+_MARKERINGEN = re.compile(rb"<!--" + _MARKERING.encode() + rb"(\d+)-->")
+# Characters XML 1.0 cannot hold (lxml's parser refuses them).
+_ONGELDIG_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _zonder_markering(document: etree._Element) -> bool:
+    """Whether the document holds no comment that looks like a marker (see `Docx.__init__`)."""
+    return not any(str(c.text).startswith(_MARKERING) for c in document.iter(etree.Comment))
+
+
+def _met_stukken(xml: bytes, stukken: list[str]) -> bytes:
+    """document.xml with each marker replaced by its paragraphs (UTF-8, as the part)."""
+    delen = _MARKERINGEN.split(xml)  # text, number, text, number, ..., text
+    if len(delen) != 2 * len(stukken) + 1:
+        raise AssertionError("document.xml heeft niet elke markering van de alinea's precies eenmaal")
+    uit = [delen[0]]
+    for i in range(1, len(delen), 2):
+        uit += [stukken[int(delen[i])].encode("utf-8"), delen[i + 1]]
+    return b"".join(uit)
+
+
+class _Onderdelen:
+    """Stands in for python-docx's zip writer: collects each part's bytes by its name in the zip."""
+
+    def __init__(self) -> None:
+        self.delen: dict[str, bytes] = {}
+
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        self.delen[uri.membername] = blob
+
+
+def _onderdelen(pakket: OpcPackage) -> dict[str, bytes]:
+    """Every part of the package as python-docx would write it (what `Document.save` puts in its
+    zip), without the zip: grgen writes the zip once itself, deterministically (deflating through
+    python-docx's zip and reading it back cost as much again)."""
+    for deel in pakket.parts:
+        deel.before_marshal()
+    uit = _Onderdelen()
+    PackageWriter._write_content_types_stream(uit, pakket.parts)  # noqa: SLF001 - save() without the zip
+    PackageWriter._write_pkg_rels(uit, pakket.rels)  # noqa: SLF001
+    PackageWriter._write_parts(uit, pakket.parts)  # noqa: SLF001
+    return uit.delen
+
+
 class Docx:
     """A grgen Word document built on ``basis.docx``.
 
@@ -220,9 +269,13 @@ class Docx:
         self.revisie = revisie
         self.teller = RevisieTeller()
         self._stijl_ids: dict[str, str] = {}
-        # Paragraphs as XML text, parsed into the body in one go (`_spoel`) before anything
-        # else touches it: a regeling of 10,000 artikelen has some 40,000 paragraphs.
+        # Paragraphs as XML text, put into the body in one go (`_spoel`) before anything else
+        # touches it: a regeling of 10,000 artikelen has some 40,000 paragraphs. Nothing reads
+        # them back, so they are not parsed: the body gets a marker (an XML comment) where the
+        # text is spliced into the serialised document.xml (`_onderdelen`). A body already
+        # holding such a comment (a strange reference document) is built by parsing instead.
         self._wachtrij: list[str] = []
+        self._stukken: list[str] | None = [] if _zonder_markering(self._doc.element) else None
         # The last paragraph that is not wholly inserted, and the inserted ones after it: their
         # paragraph marks are decided when the run ends (Word's convention, see oxml).
         self._open: list[_Open] = []
@@ -285,8 +338,7 @@ class Docx:
             self._sluit_run()
         self._open.append(item)
         if len(self._wachtrij) >= _WACHTRIJ:
-            oxml.voeg_alineas_toe(self._doc.element.body, "".join(self._wachtrij))
-            self._wachtrij.clear()
+            self._leeg_wachtrij()
 
     def gemarkeerde_alinea(self, delen: Sequence[tuple[str, str | None]], naam: str, stijl: str = "Normal") -> None:
         """Add a paragraph marked by a bookmark named *naam* (an ontwerp paragraph); *delen* are
@@ -407,14 +459,14 @@ class Docx:
     def bewaar_bytes(self) -> bytes:
         """Return the .docx bytes; identical input gives byte-identical output."""
         self._spoel()
-        ruw = io.BytesIO()
-        self._doc.save(ruw)
-        with zipfile.ZipFile(io.BytesIO(ruw.getvalue())) as zf:
-            onderdelen = {naam: zf.read(naam) for naam in zf.namelist()}
+        onderdelen = _onderdelen(self._doc.part.package)
         for naam, data in onderdelen.items():
             if naam.endswith((".xml", ".rels")) and any(t in data for t in _RANDOM_TEKENS):  # a fast scan first
                 data = _RANDOM_ATTR.sub(b"", data)
                 onderdelen[naam] = _RSIDS_ELEMENT.sub(b"", data)
+        if self._stukken:  # after the scan: grgen's paragraphs hold no random attributes
+            naam = self._doc.part.partname.membername
+            onderdelen[naam] = _met_stukken(onderdelen[naam], self._stukken)
         voorop = ["[Content_Types].xml", "_rels/.rels"]
         volgorde = [n for n in voorop if n in onderdelen] + sorted(n for n in onderdelen if n not in voorop)
         return deterministische_zip([(n, onderdelen[n]) for n in volgorde])
@@ -441,9 +493,19 @@ class Docx:
     def _spoel(self) -> None:
         """Put the queued paragraphs into the body."""
         self._sluit_run()
-        if self._wachtrij:
-            oxml.voeg_alineas_toe(self._doc.element.body, "".join(self._wachtrij))
-            self._wachtrij.clear()
+        self._leeg_wachtrij()
+
+    def _leeg_wachtrij(self) -> None:
+        """Move the queued paragraph XML to the body: as text behind a marker, or parsed."""
+        if not self._wachtrij:
+            return
+        xml = "".join(self._wachtrij)
+        self._wachtrij.clear()
+        if self._stukken is None or _ONGELDIG_IN_XML.search(xml):
+            oxml.voeg_alineas_toe(self._doc.element.body, xml)  # the parser refuses what XML cannot hold
+            return
+        oxml.voeg_toe_aan_body(self._doc.element.body, etree.Comment(f"{_MARKERING}{len(self._stukken)}"))
+        self._stukken.append(xml)
 
     def _sluit_run(self) -> None:
         """Write the open paragraphs: P and the wholly inserted N1..Nk after it.

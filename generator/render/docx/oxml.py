@@ -208,7 +208,7 @@ def run_xml(  # noqa: PLR0913 - the formatting of one run
         )
     tag = "w:delText" if verwijderd else "w:t"
     if not _HEEFT_SPLITSING.search(tekst):
-        return f'<w:r>{rpr}<{tag} xml:space="preserve">{escape(tekst)}</{tag}></w:r>' if tekst else f"<w:r>{rpr}</w:r>"
+        return f'<w:r>{rpr}<{tag} xml:space="preserve">{escape(tekst)}</{tag}></w:r>' if tekst else f"<w:r>{rpr}</w:r>" if rpr else "<w:r/>"
     delen = []
     for stuk in _SPLITSER.split(tekst):
         if not stuk:
@@ -219,7 +219,7 @@ def run_xml(  # noqa: PLR0913 - the formatting of one run
             delen.append("<w:br/>")
         else:
             delen.append(f'<{tag} xml:space="preserve">{escape(stuk)}</{tag}>')
-    return f"<w:r>{rpr}{''.join(delen)}</w:r>"
+    return f"<w:r>{rpr}{''.join(delen)}</w:r>" if rpr or delen else "<w:r/>"
 
 
 def revisie_xml(tag: str, tekst: str, revisie: Revisie, teller: RevisieTeller, *, vet: bool = False, cursief: bool = False) -> str:
@@ -280,7 +280,7 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
     wijziging = ""
     if oude_stijl is not None:
         oud = f'<w:pStyle w:val="{_attr(oude_stijl[0])}"/>' if oude_stijl[0] else ""
-        wijziging = f"<w:pPrChange {_revisie_attributen(oude_stijl[1], teller)}><w:pPr>{oud}</w:pPr></w:pPrChange>"
+        wijziging = f"<w:pPrChange {_revisie_attributen(oude_stijl[1], teller)}>{f'<w:pPr>{oud}</w:pPr>' if oud else '<w:pPr/>'}</w:pPrChange>"
     # A paragraph with line breaks is a block (a signature with room to sign, an address): Word
     # and LibreOffice keep its lines on one page rather than leave a name alone on the next.
     bijeen = "<w:keepLines/>" if any("\n" in seg.tekst for seg in segmenten) else ""
@@ -288,7 +288,8 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
     if opmerking is not None:
         delen.insert(0, f'<w:commentRangeStart w:id="{opmerking}"/>')
         delen.append(f'<w:commentRangeEnd w:id="{opmerking}"/><w:r><w:commentReference w:id="{opmerking}"/></w:r>')
-    return f"<w:p>{ppr}{''.join(delen)}</w:p>"
+    # Empty elements as lxml writes them (`<w:p/>`): the text is spliced into the part unparsed.
+    return f"<w:p>{ppr}{''.join(delen)}</w:p>" if ppr or delen else "<w:p/>"
 
 
 def alineateken_xml(alinea_status: str, revisie: Revisie, teller: RevisieTeller) -> str:
@@ -319,16 +320,17 @@ def voeg_alineas_toe(body, xml: str) -> None:  # noqa: ANN001
     >>> [c.tag.split("}")[1] for c in d.element.body[-3:]]
     ['p', 'p', 'sectPr']
     """
-    try:
-        laatste = body[-1]
-    except IndexError:
-        laatste = None
-    elementen = uit_xml(xml)
+    for element in uit_xml(xml):
+        voeg_toe_aan_body(body, element)
+
+
+def voeg_toe_aan_body(body, element) -> None:  # noqa: ANN001
+    """Put *element* at the end of *body*, before its final ``w:sectPr`` (found in constant time)."""
+    laatste = body[-1] if len(body) else None
     if laatste is not None and laatste.tag == qn("w:sectPr"):
-        for element in elementen:
-            laatste.addprevious(element)
+        laatste.addprevious(element)
     else:
-        body.extend(elementen)
+        body.append(element)
 
 
 def voeg_run_toe(
