@@ -42,20 +42,39 @@ def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None, opm
     """One block of the regeling, with revisions where it changed (by `revisie`, else the
     document's own) and an optional comment beside them."""
     blok = v.blok
-    tussen = " " if blok.soort == KOP else "\t"
-    label = [Segment(s.soort, s.tekst) for s in v.label]
-    tekst = [Segment(s.soort, s.tekst) for s in v.tekst]
-    if label and tekst:
-        # The separator belongs to whatever the block as a whole is: new, deleted or both.
-        soort = v.status if v.status in (INGEVOEGD, VERWIJDERD) else GELIJK
-        segmenten = [*label, Segment(soort, tussen), *tekst]
-    else:
-        segmenten = label or tekst
     status = v.status if v.status in (INGEVOEGD, VERWIJDERD) else GELIJK
+    delen = [(s.soort, s.tekst) for s in v.label]
+    if delen and v.tekst:
+        # The separator belongs to whatever the block as a whole is: new, deleted or both.
+        delen.append((status, " " if blok.soort == KOP else "\t"))
+    delen += [(s.soort, s.tekst) for s in v.tekst]
+    segmenten = _samengevoegd(delen)
     if blok.soort == KOP:
         doc.kop(segmenten, niveau=min(blok.niveau, 3), alinea_status=status, revisie=revisie, opmerking=opmerking)
     else:
         doc.alinea(segmenten, stijl=stijl(blok), alinea_status=status, revisie=revisie, opmerking=opmerking)
+
+
+def _samengevoegd(delen: list[tuple[str, str]]) -> list[Segment]:
+    """Segments of (kind, text) pieces, adjacent pieces of one kind joined: a label, its tab and
+    an unchanged text become one run, as `normaliseer_segmenten` would make them, built once.
+
+    >>> [(s.soort, s.tekst) for s in _samengevoegd([("gelijk", "1."), ("gelijk", "\t"), ("ingevoegd", "Nieuw")])]
+    [('gelijk', '1.\t'), ('ingevoegd', 'Nieuw')]
+    """
+    uit: list[Segment] = []
+    soort, stukken = None, []
+    for s, tekst in delen:
+        if not tekst:
+            continue
+        if s != soort and stukken:
+            uit.append(Segment(soort, "".join(stukken)))
+            stukken = []
+        soort = s
+        stukken.append(tekst)
+    if stukken:
+        uit.append(Segment(soort, "".join(stukken)))
+    return uit
 
 
 def renvooi_docx(

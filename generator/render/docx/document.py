@@ -131,8 +131,10 @@ def normaliseer_segmenten(segmenten: Segmenten) -> list[Segment]:
     'ab'
     """
     if isinstance(segmenten, str):
-        segmenten = [Segment("gelijk", segmenten)]
+        return [Segment("gelijk", segmenten)] if segmenten else []
     uit: list[Segment] = []
+    teksten: list[list[str]] = []  # per segment of `uit`: the texts merged into it
+    vorige = None
     for s in segmenten:
         if isinstance(s, Segment):
             seg = s
@@ -142,10 +144,16 @@ def normaliseer_segmenten(segmenten: Segmenten) -> list[Segment]:
             raise TypeError(f"ongeldig segment {s!r}: verwacht Segment of (soort, tekst[, vet[, cursief]])")
         if not seg.tekst:
             continue
-        if uit and _opmaak(uit[-1]) == _opmaak(seg):
-            uit[-1] = dataclasses.replace(seg, tekst=uit[-1].tekst + seg.tekst)
+        opmaak = _opmaak(seg)
+        if opmaak == vorige:
+            teksten[-1].append(seg.tekst)
         else:
             uit.append(seg)
+            teksten.append([seg.tekst])
+            vorige = opmaak
+    for i, delen in enumerate(teksten):
+        if len(delen) > 1:  # one new Segment per merged run, not one per piece
+            uit[i] = dataclasses.replace(uit[i], tekst="".join(delen))
     return uit
 
 
@@ -570,7 +578,8 @@ class Docx:
             if any(seg.soort == tegengesteld for seg in segs):
                 raise ValueError(f"segment {tegengesteld!r} past niet in een alinea met status {alinea_status!r}")
             # Every piece of a wholly inserted/deleted paragraph is itself a revision.
-            segs = normaliseer_segmenten([dataclasses.replace(s, soort=alinea_status) for s in segs])
+            if any(s.soort != alinea_status for s in segs):
+                segs = normaliseer_segmenten([s if s.soort == alinea_status else dataclasses.replace(s, soort=alinea_status) for s in segs])
         if alinea_status != "gelijk" or any(seg.soort != "gelijk" for seg in segs):
             revisie = self._eis_revisie(revisie)
         # "Normal" is the default style: no w:pStyle (and no empty w:pPr) needed.

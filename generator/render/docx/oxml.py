@@ -46,6 +46,7 @@ Example::
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
@@ -91,7 +92,6 @@ __all__ = [
 # Text is split on tabs and line breaks: each becomes its own run child
 # (w:tab / w:br), everything else goes into w:t (or w:delText).
 _SPLITSER = re.compile(r"(\t|\r\n|\n|\r)")
-_HEEFT_SPLITSING = re.compile(r"[\t\r\n]")
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # Children of w:pPr that must come AFTER w:rPr (ECMA-376 CT_PPr sequence).
@@ -193,22 +193,13 @@ def run_xml(  # noqa: PLR0913 - the formatting of one run
     >>> run_xml("1.\\tDe raad", vet=True)
     '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">1.</w:t><w:tab/><w:t xml:space="preserve">De raad</w:t></w:r>'
     """
-    rpr = ""
-    if stijl or vet or cursief or markering or doorgehaald or onderstreept:
-        # CT_RPr order: rStyle ... b, bCs, i, iCs, caps, smallCaps, strike ... highlight, u ...
-        rpr = (
-            "<w:rPr>"
-            + (f'<w:rStyle w:val="{_attr(stijl)}"/>' if stijl else "")
-            + ("<w:b/><w:bCs/>" if vet else "")
-            + ("<w:i/><w:iCs/>" if cursief else "")
-            + ("<w:strike/>" if doorgehaald else "")
-            + ('<w:highlight w:val="yellow"/>' if markering else "")
-            + ('<w:u w:val="single"/>' if onderstreept else "")
-            + "</w:rPr>"
-        )
+    rpr = _rpr(stijl, vet, cursief, markering, doorgehaald, onderstreept) if stijl or vet or cursief or markering or doorgehaald or onderstreept else ""
     tag = "w:delText" if verwijderd else "w:t"
-    if not _HEEFT_SPLITSING.search(tekst):
-        return f'<w:r>{rpr}<{tag} xml:space="preserve">{escape(tekst)}</{tag}></w:r>' if tekst else f"<w:r>{rpr}</w:r>" if rpr else "<w:r/>"
+    if "\t" not in tekst and "\n" not in tekst and "\r" not in tekst:
+        if not tekst:
+            return f"<w:r>{rpr}</w:r>" if rpr else "<w:r/>"
+        # xml.sax.saxutils.escape, inline: this runs for every run of a regeling
+        return f'<w:r>{rpr}<{tag} xml:space="preserve">{tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}</{tag}></w:r>'
     delen = []
     for stuk in _SPLITSER.split(tekst):
         if not stuk:
@@ -222,6 +213,22 @@ def run_xml(  # noqa: PLR0913 - the formatting of one run
     return f"<w:r>{rpr}{''.join(delen)}</w:r>" if rpr or delen else "<w:r/>"
 
 
+@functools.lru_cache(maxsize=256)
+def _rpr(stijl: str | None, vet: bool, cursief: bool, markering: bool, doorgehaald: bool, onderstreept: bool) -> str:
+    """The ``w:rPr`` of a run (a handful of combinations, made once each)."""
+    # CT_RPr order: rStyle ... b, bCs, i, iCs, caps, smallCaps, strike ... highlight, u ...
+    return (
+        "<w:rPr>"
+        + (f'<w:rStyle w:val="{_attr(stijl)}"/>' if stijl else "")
+        + ("<w:b/><w:bCs/>" if vet else "")
+        + ("<w:i/><w:iCs/>" if cursief else "")
+        + ("<w:strike/>" if doorgehaald else "")
+        + ('<w:highlight w:val="yellow"/>' if markering else "")
+        + ('<w:u w:val="single"/>' if onderstreept else "")
+        + "</w:rPr>"
+    )
+
+
 def revisie_xml(tag: str, tekst: str, revisie: Revisie, teller: RevisieTeller, *, vet: bool = False, cursief: bool = False) -> str:
     """*tekst* as one run wrapped in ``w:ins`` or ``w:del`` (*tag*), as XML text; empty text
     gives "" and consumes no id."""
@@ -232,7 +239,12 @@ def revisie_xml(tag: str, tekst: str, revisie: Revisie, teller: RevisieTeller, *
 
 
 def _revisie_attributen(revisie: Revisie, teller: RevisieTeller) -> str:
-    return f'w:id="{teller.volgende()}" w:author="{_attr(revisie.auteur)}" w:date="{revisie.w_date}"'
+    return f'w:id="{teller.volgende()}" {_auteur_datum(revisie.auteur, revisie.datum)}'
+
+
+@functools.lru_cache(maxsize=64)
+def _auteur_datum(auteur: str, datum: datetime.date) -> str:
+    return f'w:author="{_attr(auteur)}" w:date="{datum.year:04d}-{datum.month:02d}-{datum.day:02d}T00:00:00Z"'
 
 
 def _revisieteken_xml(tag: str, revisie: Revisie, teller: RevisieTeller) -> str:
@@ -268,15 +280,19 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
     for seg in segmenten:
         if seg.soort == "gelijk":
             if seg.tekst:
-                opmaak = {
-                    "markering": getattr(seg, "markering", False),
-                    "doorgehaald": getattr(seg, "doorgehaald", False),
-                    "onderstreept": getattr(seg, "onderstreept", False),
-                }
-                delen.append(run_xml(seg.tekst, vet=seg.vet, cursief=seg.cursief, **opmaak))
+                delen.append(
+                    run_xml(
+                        seg.tekst,
+                        vet=seg.vet,
+                        cursief=seg.cursief,
+                        markering=getattr(seg, "markering", False),
+                        doorgehaald=getattr(seg, "doorgehaald", False),
+                        onderstreept=getattr(seg, "onderstreept", False),
+                    )
+                )
         else:
             delen.append(revisie_xml(_REVISIETAG[seg.soort], seg.tekst, revisie, teller, vet=seg.vet, cursief=seg.cursief))  # type: ignore[arg-type]
-    stijl = f'<w:pStyle w:val="{_attr(stijl_id)}"/>' if stijl_id else ""
+    stijl = _pstijl(stijl_id) if stijl_id else ""
     wijziging = ""
     if oude_stijl is not None:
         oud = f'<w:pStyle w:val="{_attr(oude_stijl[0])}"/>' if oude_stijl[0] else ""
@@ -290,6 +306,11 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
         delen.append(f'<w:commentRangeEnd w:id="{opmerking}"/><w:r><w:commentReference w:id="{opmerking}"/></w:r>')
     # Empty elements as lxml writes them (`<w:p/>`): the text is spliced into the part unparsed.
     return f"<w:p>{ppr}{''.join(delen)}</w:p>" if ppr or delen else "<w:p/>"
+
+
+@functools.lru_cache(maxsize=64)
+def _pstijl(stijl_id: str) -> str:
+    return f'<w:pStyle w:val="{_attr(stijl_id)}"/>'
 
 
 def alineateken_xml(alinea_status: str, revisie: Revisie, teller: RevisieTeller) -> str:
