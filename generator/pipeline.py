@@ -16,7 +16,7 @@ from generator.controles import Resultaat, controleer_project
 from generator.errors import FOUT, GrgenFout, Melding, WijzigingFout
 from generator.loader import Project
 from generator.loader.bestanden import lees_bestand
-from generator.loader.cache import lees_project_bewaard
+from generator.loader.cache import code_opslag, lees_project_bewaard
 from generator.model import Versie
 from generator.uitvoer import pakketmap, schrijf_pakketten
 from generator.wijzigen.motor import Toepassing
@@ -126,11 +126,14 @@ def bouw(
     `pdf` every .docx gets a PDF beside it, all made in one LibreOffice call.
     """
     from generator.render.libreoffice import soffice
+    from generator.render.omgeving import Opslag, bewaar_code_in
     from generator.render.pakket import STANDAARD, render_pakket
 
     if pdf:
         soffice()  # a missing LibreOffice is said before minutes of work, not after
     instellingen = instellingen or STANDAARD
+    # Compiled templates in grgen's cache folder when the user named one (GRGEN_CACHE).
+    bewaar_code_in(Opslag(*opslag) if (opslag := code_opslag("sjablonen")) else None)
     stand = laad(map_)
     slug, geschiedenis = stand.geschiedenis(regeling)
     toepassingen = kies_toepassingen(geschiedenis, wijziging_id, alle)

@@ -161,3 +161,58 @@ def test_no_place_for_the_key_means_no_cache(project: Path, monkeypatch: pytest.
     monkeypatch.setenv("GRGEN_CACHE", str(bezet))
     assert "Centrumgemeenteregeling" in toon(project)
     assert bezet.read_text(encoding="utf-8") == "geen map"
+
+
+# -- compiled templates (generator/render/omgeving.py, `bouw`) ------------------------------------
+
+
+def _bouw(map_: Path) -> bytes:
+    """`grgen bouw` as a fresh process would run it: nothing compiled in memory yet."""
+    from generator.render import omgeving
+
+    omgeving._GEDEELDE_CODE.code.clear()  # noqa: SLF001 - a new process starts empty
+    r = CliRunner().invoke(grgen, ["-C", str(map_), "bouw"])
+    assert r.exit_code == 0, r.output
+    (pakket,) = (map_ / "output").glob("*/*/kennisgeving.md")
+    return pakket.read_bytes()
+
+
+def _gecompileerd() -> list[Path]:
+    return sorted((cachemap() / "sjablonen").glob("*.code"))
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_seen(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    eerst = _bouw(project)
+    bewaard = _gecompileerd()
+    assert bewaard, "bouw keeps the compiled templates in the cache folder"
+    # The next process compiles nothing: every template comes from the cache.
+    import jinja2
+
+    def niet_compileren(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("template compiled although it did not change")
+
+    with monkeypatch.context() as m:
+        m.setattr(jinja2.Environment, "compile", niet_compileren)
+        assert _bouw(project) == eerst
+    sjabloon = project / "sjablonen" / "kennisgeving.md.j2"
+    sjabloon.write_text(sjabloon.read_text(encoding="utf-8") + "\nGewijzigd sjabloon.\n", encoding="utf-8")
+    assert b"Gewijzigd sjabloon." in _bouw(project)
+    assert len(_gecompileerd()) == len(bewaard)  # the template's entry was replaced, not added
+
+
+def test_a_compiled_template_not_signed_by_this_user_is_never_run(project: Path) -> None:
+    eerst = _bouw(project)
+    for pad in _gecompileerd():  # another's entry: a valid-looking body without this user's signature
+        data = pad.read_bytes()
+        pad.write_bytes(bytes(32) + data[32:])
+    assert _bouw(project) == eerst
+    sleutel = (cachemap() / "sleutel").read_bytes()
+    import hmac
+
+    assert all(hmac.compare_digest(p.read_bytes()[:32], hmac.digest(sleutel, p.read_bytes()[32:], "sha256")) for p in _gecompileerd())
+
+
+def test_no_compiled_templates_are_kept_when_the_cache_is_off(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GRGEN_CACHE", "uit")
+    _bouw(project)
+    assert not (project.parent / "gebruiker").exists()

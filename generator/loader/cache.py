@@ -30,6 +30,7 @@ import pickle
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.loader import Project, lees_project
@@ -171,3 +172,46 @@ def _atomisch(pad: Path, data: bytes, modus: int | None = None) -> None:
     if modus is not None:
         os.chmod(tijdelijk.name, modus)
     os.replace(tijdelijk.name, pad)
+
+
+
+def code_opslag(soort: str) -> tuple[Callable[[str], bytes | None], Callable[[str, bytes], None]] | None:
+    """(read, store) of signed entries of another kind in the cache folder (`soort`, e.g.
+    "sjablonen": Jinja's compiled templates), or None when the cache is off or has no key.
+
+    The same rules as for projects: off unless `GRGEN_CACHE` names the folder; an entry is
+    code, so one this user's grgen did not sign is never used; the reader checks that an entry
+    fits (Jinja checks the checksum of the template source), so a stale entry is a miss. A
+    cache that cannot be written is skipped.
+    """
+    basis = cachemap()
+    sleutel = _geheim(basis) if basis is not None else None
+    if basis is None or sleutel is None:
+        return None
+    map_ = basis / soort
+    # Entries of another grgen (its templates' environment may differ) are never read, and are
+    # removed by the first store of this one.
+    versie = _codehash()[:16]
+    opgeruimd: list[bool] = []
+
+    def lees(naam: str) -> bytes | None:
+        try:
+            data = (map_ / f"{versie}-{naam}").read_bytes()
+        except OSError:
+            return None
+        handtekening, inhoud = data[:_HANDTEKENING], data[_HANDTEKENING:]
+        return inhoud if hmac.compare_digest(handtekening, hmac.digest(sleutel, inhoud, "sha256")) else None
+
+    def bewaar(naam: str, inhoud: bytes) -> None:
+        try:
+            map_.mkdir(parents=True, exist_ok=True)
+            _atomisch(map_ / f"{versie}-{naam}", hmac.digest(sleutel, inhoud, "sha256") + inhoud)
+            if not opgeruimd:
+                opgeruimd.append(True)
+                for oud in map_.iterdir():
+                    if not oud.name.startswith(versie):
+                        oud.unlink(missing_ok=True)
+        except OSError:
+            return
+
+    return lees, bewaar
