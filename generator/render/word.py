@@ -59,8 +59,8 @@ def _samengevoegd(delen: list[tuple[str, str]]) -> list[Segment]:
     """Segments of (kind, text) pieces, adjacent pieces of one kind joined: a label, its tab and
     an unchanged text become one run, as `normaliseer_segmenten` would make them, built once.
 
-    >>> [(s.soort, s.tekst) for s in _samengevoegd([("gelijk", "1."), ("gelijk", "\t"), ("ingevoegd", "Nieuw")])]
-    [('gelijk', '1.\t'), ('ingevoegd', 'Nieuw')]
+    >>> [(s.soort, s.tekst) for s in _samengevoegd([("gelijk", "Artikel"), ("gelijk", " 2"), ("ingevoegd", "a")])]
+    [('gelijk', 'Artikel 2'), ('ingevoegd', 'a')]
     """
     uit: list[Segment] = []
     soort, stukken = None, []

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Literal
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.opc.package import OpcPackage
 from docx.opc.packuri import PackURI
@@ -179,6 +180,7 @@ class _Open:
     opmerking: int | None = None  # id of a comment on the paragraph
 
 
+_TABELSTIJL = "Table Grid"
 TEKSTBREEDTE_CM = 16.0  # A4 with margins of 2.5 cm (basis.docx)
 # A row higher than this may split across pages (Word and LibreOffice would cut it anyway).
 MAX_RIJHOOGTE_CM = 18.0
@@ -400,22 +402,29 @@ class Docx:
                 if afbreken[j]:
                     for rij in inhoud:
                         rij[j] = [_afgebroken(a, breedte - CELMARGE_CM) for a in rij[j]]
-        tabel = self._doc.add_table(rows=len(inhoud), cols=kolommen)
-        tabel.style = "Table Grid"
-        if any(kopregel):
-            oxml.markeer_kopregel(tabel.rows[0])
-        for rij, waarden in zip(tabel.rows, inhoud, strict=True):
-            for cel, alineas in zip(rij.cells, waarden, strict=True):
-                self._vul_cel(cel, alineas)
-            if _hoogte_cm(waarden, breedtes_cm) < MAX_RIJHOOGTE_CM:
-                oxml.markeer_rij_heel(rij)
+        # The table as XML text, as python-docx would build it (add_table, style, widths,
+        # cells) and serialise it: queued with the paragraphs, never parsed (see `_spoel`).
         # Both the grid (read by LibreOffice) and every cell (read by Word) get the widths.
-        tabel.autofit = False
-        for kolom, breedte in zip(tabel.columns, breedtes_cm, strict=True):
-            kolom.width = Cm(breedte)
-        for rij in tabel.rows:
-            for cel, breedte in zip(rij.cells, breedtes_cm, strict=True):
-                cel.width = Cm(breedte)
+        stijl_id = self._doc.part.get_style_id(_TABELSTIJL, WD_STYLE_TYPE.TABLE)
+        twips = [Cm(b).twips for b in breedtes_cm]
+        delen = [
+            "<w:tbl><w:tblPr>",
+            f'<w:tblStyle w:val="{oxml.attribuut(stijl_id)}"/>' if stijl_id else "",
+            '<w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>',
+            '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>',
+            "</w:tblPr><w:tblGrid>",
+            *(f'<w:gridCol w:w="{t}"/>' for t in twips),
+            "</w:tblGrid>",
+        ]
+        for r, waarden in enumerate(inhoud):
+            heel = "<w:cantSplit/>" if _hoogte_cm(waarden, breedtes_cm) < MAX_RIJHOOGTE_CM else ""
+            kop = "<w:tblHeader/>" if r == 0 and any(kopregel) else ""
+            delen.append(f"<w:tr><w:trPr>{heel}{kop}</w:trPr>" if heel or kop else "<w:tr>")
+            for alineas, t in zip(waarden, twips, strict=True):
+                delen.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{t}"/></w:tcPr>{self._cel_xml(alineas)}</w:tc>')
+            delen.append("</w:tr>")
+        delen.append("</w:tbl>")
+        self._wachtrij.append("".join(delen))
 
     # -- header, footer, properties -----------------------------------
 
@@ -586,14 +595,10 @@ class Docx:
         stijl_id = None if stijl == "Normal" else self._stijl_id(stijl)
         return segs, stijl_id, revisie
 
-    def _vul_cel(self, cel, inhoud: CelInhoud) -> None:
+    def _cel_xml(self, inhoud: CelInhoud) -> str:
         alineas = _als_alineas(inhoud)
         if alineas[-1].alinea_status != "gelijk":
             raise ValueError(
                 "de laatste alinea van een cel kan niet geheel ingevoegd/verwijderd zijn (Word laat dan een lege alinea achter)"
             )
-        (leeg,) = cel._tc.p_lst  # a new cell holds one empty paragraph
-        nieuw = oxml.uit_xml("".join(self._alinea_xml(a.segmenten, a.stijl, a.alinea_status) for a in alineas))
-        for p in reversed(nieuw):
-            leeg.addnext(p)
-        cel._tc.remove(leeg)
+        return "".join(self._alinea_xml(a.segmenten, a.stijl, a.alinea_status) for a in alineas)

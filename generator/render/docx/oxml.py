@@ -153,9 +153,16 @@ def _p_element(paragraph):
     return p
 
 
-def _attr(tekst: str) -> str:
-    """Text as an XML attribute value (between double quotes)."""
+def attribuut(tekst: str) -> str:
+    """Text as an XML attribute value (between double quotes).
+
+    >>> attribuut('a "b" & c')
+    'a &quot;b&quot; &amp; c'
+    """
     return escape(tekst, _AANHALINGSTEKEN)
+
+
+_attr = attribuut
 
 
 _AANHALINGSTEKEN = {'"': "&quot;"}
