@@ -106,3 +106,23 @@ def test_toelichting_eenmaal_per_artikel(documenten) -> None:
     cellen = pandoc_tekst(documenten["2025-uitbreiding-informatiemanagement/was-wordt.docx"])
     belang = [c for c in cellen if c.startswith("Artikel 10 van de Wet gemeenschappelijke regelingen vraagt")]
     assert len(belang) == 1
+
+
+def test_lazily_read_hyphenation_patterns_hyphenate_as_pyphen_does() -> None:
+    """kolommen reads pyphen's Dutch patterns lazily; every word of the bundled project (and
+    hostile ones: capitals, diacritics, one letter, none) is hyphenated as pyphen's own eager
+    reading of the same file does."""
+    import pyphen
+
+    from generator.render.docx import kolommen
+
+    lui = kolommen._afbreker()  # noqa: SLF001
+    assert isinstance(lui.hd.patterns, kolommen._LuiePatronen)  # noqa: SLF001
+    gretig = pyphen.Pyphen(filename=pyphen.LANGUAGES["nl_NL"], cache=False)
+    woorden = {"dienstverleningsovereenkomsten", "INWERKINGTREDING", "ĳsselmonde", "café", "x", "", "coördinatie"}
+    for pad in [*(PROJECT / "regeling").rglob("*.yaml"), *(PROJECT / "sjablonen").rglob("*.j2")]:
+        woorden |= set(re.findall(r"\w+", pad.read_text(encoding="utf-8")))
+    assert len(woorden) > 1000
+    verschillend = [w for w in sorted(woorden) if lui.inserted(w, "|") != gretig.inserted(w, "|")]
+    assert not verschillend
+    assert sum("|" in lui.inserted(w, "|") for w in woorden) > 500  # the comparison is not vacuous

@@ -30,7 +30,69 @@ _WOORD = re.compile(r"[^\s]+?(?:[-/]|(?=\s)|$)")
 
 @functools.cache
 def _afbreker() -> pyphen.Pyphen:
+    pad = pyphen.LANGUAGES[pyphen.language_fallback("nl_NL")]
+    if pad not in pyphen.hdcache:  # pyphen's own cache of read pattern files, keyed by path
+        pyphen.hdcache[pad] = _LuiePatronen.woordenboek(pad)
     return pyphen.Pyphen(lang="nl_NL")
+
+
+class _LuiePatronen:
+    """The patterns of a pyphen dictionary, each parsed when a word first needs it.
+
+    pyphen parses all 16,000 Dutch patterns when it opens the file (about 0.1 s, as long as the
+    rest of the tables of a package); a package hyphenates a few dozen words. Lookup and
+    hyphenation stay pyphen's (`HyphDict.positions`); only the parsing of a pattern into its
+    values is deferred, with pyphen's own expressions and the same result: the last pattern
+    of a letter sequence wins, one of only zeros counts as none (tests/test_tabellen.py
+    compares every word of the bundled regeling with pyphen's eager reading).
+    """
+
+    def __init__(self, regels: dict[str, list[str]]) -> None:
+        self.regels = regels  # letters of a pattern -> its lines, in file order
+        self.klaar: dict[str, tuple[int, tuple[int, ...]] | None] = {}
+
+    @classmethod
+    def woordenboek(cls, pad) -> pyphen.HyphDict:  # noqa: ANN001 - a path or importlib resource
+        """A pyphen HyphDict for `pad` with lazily parsed patterns; pyphen's own reading when the
+        file uses what this does not handle (hex escapes, nonstandard hyphenation)."""
+        with pad.open("rb") as f:
+            codering = f.readline().decode().strip()
+        tekst = pad.read_text("cp1251" if codering.lower() == "microsoft-cp1251" else codering)
+        if "^^" in tekst or "/" in tekst:
+            return pyphen.HyphDict(pad)
+        regels: dict[str, list[str]] = {}
+        for regel in tekst.split("\n")[1:]:
+            regel = regel.strip()
+            if regel and not regel.startswith(pyphen.ignored):
+                regels.setdefault(regel.translate(_ZONDER_CIJFERS), []).append(regel)
+        woordenboek = pyphen.HyphDict.__new__(pyphen.HyphDict)
+        woordenboek.patterns = cls(regels)
+        woordenboek.cache = {}
+        woordenboek.maxlen = max(map(len, regels), default=0)
+        return woordenboek
+
+    def get(self, letters: str) -> tuple[int, tuple[int, ...]] | None:
+        waarde = self.klaar.get(letters, _ONBEKEND)
+        if waarde is _ONBEKEND:
+            waarde = self.klaar[letters] = self._lees(letters)
+        return waarde  # type: ignore[return-value]
+
+    def _lees(self, letters: str) -> tuple[int, tuple[int, ...]] | None:
+        for regel in reversed(self.regels.get(letters, ())):
+            waarden = tuple(int(i or "0") for i, _ in pyphen.parse(regel))
+            if max(waarden) == 0:
+                continue
+            begin, eind = 0, len(waarden)
+            while not waarden[begin]:
+                begin += 1
+            while not waarden[eind - 1]:
+                eind -= 1
+            return begin, waarden[begin:eind]
+        return None
+
+
+_ONBEKEND = object()
+_ZONDER_CIJFERS = str.maketrans("", "", "0123456789")
 
 
 def woorden(tekst: str) -> list[str]:
@@ -48,11 +110,13 @@ def stukken(woord: str) -> list[str]:
     return [d + "-" for d in delen[:-1]] + delen[-1:]
 
 
+@functools.lru_cache(maxsize=65536)  # the same words come back in every table of a package
 def woordbreedte(woord: str, vet: bool = False) -> float:
     """The width a word needs on a line: its widest piece when it has soft hyphens."""
     return max(breedte_cm(s, vet=vet) for s in stukken(woord))
 
 
+@functools.lru_cache(maxsize=65536)
 def _kleinste_stuk(woord: str, vet: bool) -> float:
     """The width of the widest piece when the word is hyphenated wherever pyphen allows."""
     return woordbreedte(afgebroken(woord), vet)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import json
 from pathlib import Path
 
@@ -30,12 +31,18 @@ def breedte_cm(tekst: str, *, vet: bool = False, punt: float = 11.0) -> float:
     >>> round(breedte_cm("informatiemanagement"), 2)
     3.97
     """
+    tabel, standaard, eenheden = _tabel(vet)
+    som = sum(map(tabel.get, tekst, itertools.repeat(standaard, len(tekst))))  # C-level: every word of every table cell
+    return som / eenheden * punt / PUNT_PER_CM
+
+
+@functools.cache
+def _tabel(vet: bool) -> tuple[dict[str, int], int, int]:
+    """The widths of one weight, the width of an unknown character (as wide as the widest
+    letter, "M") and the units per em."""
     maten = _maten()
     tabel = maten["vet" if vet else "normaal"]
-    eenheden = maten["eenheden_per_em"]["waarde"]
-    standaard = tabel["M"]  # an unknown character counts as wide as the widest letter
-    som = sum(tabel.get(c, standaard) for c in tekst)
-    return som / eenheden * punt / PUNT_PER_CM
+    return tabel, tabel["M"], maten["eenheden_per_em"]["waarde"]
 
 
 def maak(uit: Path = MATEN_PAD, map_: Path = FONTMAP) -> None:
