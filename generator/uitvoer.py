@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -120,17 +121,41 @@ def _schrijf_map(doel: Path, bestanden: dict[str, bytes]) -> Path:
     tijdelijk = Path(tempfile.mkdtemp(prefix=f"{TIJDELIJK}{doel.name}-", dir=doel.parent))
     try:
         os.chmod(tijdelijk, 0o777 & ~_umask())  # mkdtemp makes it private; a package is not
+        paden = []
         for naam, inhoud in sorted(bestanden.items()):
             pad = tijdelijk / naam
             pad.parent.mkdir(parents=True, exist_ok=True)
             with open(pad, "xb") as f:
                 f.write(inhoud)
-                f.flush()
-                os.fsync(f.fileno())
+            paden.append(pad)
+        _op_schijf(tijdelijk, paden)
     except BaseException:
         shutil.rmtree(tijdelijk, ignore_errors=True)
         raise
     return tijdelijk
+
+
+def _op_schijf(map_: Path, paden: list[Path]) -> None:
+    """Every file of a package on disk before it is moved into place: on Linux one `syncfs` of
+    the file system (one journal commit; an fsync per file cost 3 ms each, 0.4 s for the 121
+    files of the bundled project), elsewhere, or when that fails, an fsync per file."""
+    if sys.platform.startswith("linux"):
+        import ctypes  # only here: the one system call the os module lacks
+
+        fd = os.open(map_, os.O_RDONLY)
+        try:
+            if ctypes.CDLL(None, use_errno=True).syncfs(fd) == 0:
+                return
+        except (OSError, AttributeError):  # no syncfs in this C library
+            pass
+        finally:
+            os.close(fd)
+    for pad in paden:
+        fd = os.open(pad, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _controleer_namen(bestanden: dict[str, bytes]) -> None:

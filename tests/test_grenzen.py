@@ -181,6 +181,31 @@ def test_mislukte_verplaatsing_zet_alle_pakketten_terug(tmp_path: Path, monkeypa
     assert sorted(p.name for p in uit.iterdir()) == ["a", "b"]
 
 
+@pytest.mark.parametrize("syncfs", ["werkt", "mislukt", "ontbreekt"])
+def test_pakket_staat_op_schijf_voor_het_op_zijn_plaats_komt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, syncfs: str) -> None:
+    """One syncfs of the file system where the C library has it, else an fsync of every file,
+    always before the package is moved into place."""
+    import ctypes
+
+    gebeurd: list[str] = []
+    echte_rename, echte_fsync = os.rename, os.fsync
+
+    class Clib:
+        def __getattr__(self, naam: str):  # noqa: ANN204
+            if naam != "syncfs" or syncfs == "ontbreekt":
+                raise AttributeError(naam)
+            return lambda fd: gebeurd.append("syncfs") or (0 if syncfs == "werkt" else -1)
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda *a, **k: Clib())
+    monkeypatch.setattr(uitvoer.os, "fsync", lambda fd: gebeurd.append("fsync") or echte_fsync(fd))
+    monkeypatch.setattr(uitvoer.os, "rename", lambda bron, doel: gebeurd.append("rename") or echte_rename(bron, doel))
+    doel = tmp_path / "output" / "proef" / "a"
+    uitvoer.schrijf_pakketten(tmp_path, {doel: {"x.md": b"x", "d/y.docx": b"y"}})
+    assert (doel / "d" / "y.docx").read_bytes() == b"y"
+    verwacht = {"werkt": ["syncfs"], "mislukt": ["syncfs", "fsync", "fsync"], "ontbreekt": ["fsync", "fsync"]}[syncfs]
+    assert gebeurd == [*verwacht, "rename"]
+
+
 def test_sjabloon_met_te_lange_rekentijd_stopt_met_plaats(tmp_path: Path) -> None:
     # Three loops over the data (no range(), no call grgen sees): only the clock stops it.
     (tmp_path / "traag.md.j2").write_text("Begin\n{% for a in r %}{% for b in r %}{% for c in r %}{% endfor %}{% endfor %}{% endfor %}\n")
