@@ -435,6 +435,9 @@ FILTERS = {
 
 
 _FORMULE_OMGEVING = maak_omgeving()
+# A formula is its own name: loaded through a loader (not `from_string`), so its compiled code
+# goes through the shared bytecode cache like a template file's.
+_FORMULE_OMGEVING.loader = jinja2.FunctionLoader(lambda formule: (formule, None, lambda: True))
 _FORMULES: dict[str, jinja2.Template] = {}  # formula text -> compiled (a handful of Ar formulas)
 
 
@@ -442,7 +445,7 @@ def vul_in(sjabloon: str, naam: str, **context: object) -> str:
     """Render a small template string (an Ar formula) with a strict context."""
     try:
         if sjabloon not in _FORMULES:
-            _FORMULES[sjabloon] = _FORMULE_OMGEVING.from_string(sjabloon)
+            _FORMULES[sjabloon] = _FORMULE_OMGEVING.get_template(sjabloon)
         return _FORMULES[sjabloon].render(**context)
     except jinja2.TemplateError as e:
         raise SjabloonFout(f"Formule '{naam}' kan niet worden ingevuld", [Melding(str(e))]) from e
