@@ -49,7 +49,6 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from docx.oxml.ns import NamespacePrefixedTag, qn
 from docx.oxml.parser import oxml_parser, parse_xml
@@ -153,6 +152,20 @@ def _p_element(paragraph):
     return p
 
 
+def escape(tekst: str, extra: dict[str, str] | None = None) -> str:
+    """Text as XML character data: ``&``, ``<`` and ``>`` escaped (and *extra*), as
+    ``xml.sax.saxutils.escape`` does; that module imports urllib.request, http and email (40 ms
+    of every `grgen bouw`) for a function of three replacements.
+
+    >>> escape("a < b & c > d")
+    'a &lt; b &amp; c &gt; d'
+    """
+    tekst = tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for teken, entiteit in (extra or {}).items():
+        tekst = tekst.replace(teken, entiteit)
+    return tekst
+
+
 def attribuut(tekst: str) -> str:
     """Text as an XML attribute value (between double quotes).
 
@@ -205,7 +218,7 @@ def run_xml(  # noqa: PLR0913 - the formatting of one run
     if "\t" not in tekst and "\n" not in tekst and "\r" not in tekst:
         if not tekst:
             return f"<w:r>{rpr}</w:r>" if rpr else "<w:r/>"
-        # xml.sax.saxutils.escape, inline: this runs for every run of a regeling
+        # `escape`, inline: this runs for every run of a regeling
         return f'<w:r>{rpr}<{tag} xml:space="preserve">{tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}</{tag}></w:r>'
     delen = []
     for stuk in _SPLITSER.split(tekst):
