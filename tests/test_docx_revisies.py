@@ -491,3 +491,53 @@ def test_deterministisch_over_tijdzones():
         env = dict(os.environ, TZ=tz, PYTHONPATH=str(REPO))
         res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO, check=True)
         assert res.stdout.strip() == hier, tz
+
+
+# -- the body spliced as text (Docx._stukken) ----------------------------------------------------
+
+
+def _lees_body(data: bytes) -> list[str]:
+    document = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    return ["".join(p.itertext()) for p in document.iter(f"{{{oxml._W}}}p")]  # noqa: SLF001
+
+
+def test_spliced_body_equals_the_parsed_body() -> None:
+    """The paragraphs spliced into document.xml as text give the same bytes as parsing them
+    into the tree (what a reference document with a marker-like comment gets)."""
+
+    def maak(basis: bytes | None) -> bytes:
+        doc = Docx(revisie=Revisie("Griffie", datetime.date(2024, 5, 1)), basis=basis)
+        doc.kop("Artikel 1 <&>", 1)
+        doc.alinea([("gelijk", "De raad "), ("verwijderd", "besluit"), ("ingevoegd", "beslist \"zo\""), ("gelijk", ".\tx\ny")])
+        doc.alinea("Nieuw lid.", alinea_status="ingevoegd")
+        doc.alinea("")
+        doc.tabel(["a", "b"], [["c", [("ingevoegd", "d", True)]]])
+        doc.pagina_einde()
+        for i in range(2500):  # past one batch of the queue
+            doc.alinea(f"alinea {i}", stijl="Lid")
+        doc.alinea("Einde.")
+        return doc.bewaar_bytes()
+
+    gesplitst = maak(None)
+    assert b"grgen-alineas" not in gesplitst
+    # A body holding a comment like the marker is built by parsing: same content, same bytes.
+    ruw = zipfile.ZipFile(io.BytesIO(BASIS_PAD.read_bytes()))
+    delen = {n: ruw.read(n) for n in ruw.namelist()}
+    delen["word/document.xml"] = delen["word/document.xml"].replace(b"<w:body>", b"<w:body><!--grgen-alineas-0-->")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for naam, data in delen.items():
+            zf.writestr(naam, data)
+    geparst = maak(buf.getvalue())
+    assert _lees_body(geparst) == _lees_body(gesplitst)
+    assert zipfile.ZipFile(io.BytesIO(geparst)).read("word/document.xml").replace(b"<!--grgen-alineas-0-->", b"") == zipfile.ZipFile(
+        io.BytesIO(gesplitst)
+    ).read("word/document.xml")
+
+
+@pytest.mark.parametrize("teken", ["\x0b", "\x00", "\ufffe", "\ud800"])
+def test_a_character_xml_cannot_hold_is_refused_not_written(teken: str) -> None:
+    doc = Docx()
+    doc.alinea(f"a{teken}b")
+    with pytest.raises((etree.XMLSyntaxError, ValueError)):
+        doc.bewaar_bytes()

@@ -43,12 +43,17 @@ def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None, opm
     document's own) and an optional comment beside them."""
     blok = v.blok
     status = v.status if v.status in (INGEVOEGD, VERWIJDERD) else GELIJK
-    delen = [(s.soort, s.tekst) for s in v.label]
-    if delen and v.tekst:
-        # The separator belongs to whatever the block as a whole is: new, deleted or both.
-        delen.append((status, " " if blok.soort == KOP else "\t"))
-    delen += [(s.soort, s.tekst) for s in v.tekst]
-    segmenten = _samengevoegd(delen)
+    tussen = " " if blok.soort == KOP else "\t"
+    if v.status == GELIJK:  # most blocks: one unchanged run
+        tekst = "".join(s.tekst for s in v.label) + (tussen if v.label and v.tekst else "") + "".join(s.tekst for s in v.tekst)
+        segmenten = [Segment(GELIJK, tekst)] if tekst else []
+    else:
+        delen = [(s.soort, s.tekst) for s in v.label]
+        if delen and v.tekst:
+            # The separator belongs to whatever the block as a whole is: new, deleted or both.
+            delen.append((status, tussen))
+        delen += [(s.soort, s.tekst) for s in v.tekst]
+        segmenten = _samengevoegd(delen)
     if blok.soort == KOP:
         doc.kop(segmenten, niveau=min(blok.niveau, 3), alinea_status=status, revisie=revisie, opmerking=opmerking)
     else:
