@@ -38,6 +38,7 @@ cell. (tests/docxhulp.py: ``alineatekens_zonder_opvolger`` finds such cases.)
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime
 import io
@@ -260,6 +261,19 @@ def _met_stukken(xml: bytes, stukken: list[bytes]) -> bytes:
     return b"".join(uit)
 
 
+_PROTOTYPEN: dict[bytes | None, docx.document.Document] = {}
+
+
+def _prototype(basis: bytes | None) -> docx.document.Document:
+    """The base document (grgen's, or a reference document's bytes) opened once per process: a
+    copy of the opened tree costs a third of opening the package again, for every document."""
+    if basis not in _PROTOTYPEN:
+        if len(_PROTOTYPEN) >= 8:  # a few reference documents per project at most
+            _PROTOTYPEN.clear()
+        _PROTOTYPEN[basis] = docx.Document(io.BytesIO(basis) if basis is not None else str(BASIS_PAD))
+    return _PROTOTYPEN[basis]
+
+
 class _Onderdelen:
     """Stands in for python-docx's zip writer: collects each part's bytes by its name in the zip."""
 
@@ -292,7 +306,7 @@ class Docx:
 
     def __init__(self, revisie: Revisie | None = None, basis: str | Path | bytes | None = None) -> None:
         # A reference document arrives as bytes, read by the loader's reader (inside the project).
-        self._doc = docx.Document(io.BytesIO(basis) if isinstance(basis, bytes) else str(basis or BASIS_PAD))
+        self._doc = copy.deepcopy(_prototype(basis)) if basis is None or isinstance(basis, bytes) else docx.Document(str(basis))
         self.revisie = revisie
         self.teller = RevisieTeller()
         self._stijl_ids: dict[str, str] = {}
