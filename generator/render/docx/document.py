@@ -50,6 +50,7 @@ from typing import Literal
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from docx.styles import BabelFish
 from docx.enum.text import WD_BREAK
 from docx.opc.package import OpcPackage
 from docx.opc.packuri import PackURI
@@ -261,17 +262,32 @@ def _met_stukken(xml: bytes, stukken: list[bytes]) -> bytes:
     return b"".join(uit)
 
 
-_PROTOTYPEN: dict[bytes | None, docx.document.Document] = {}
+@dataclass
+class _Prototype:
+    """A base document opened once, with its style names and the style ids looked up so far."""
+
+    document: docx.document.Document
+    stijlnamen: frozenset[str]
+    stijl_ids: dict[str, str]
 
 
-def _prototype(basis: bytes | None) -> docx.document.Document:
+_PROTOTYPEN: dict[bytes | None, _Prototype] = {}
+
+
+def _prototype(basis: bytes | None) -> _Prototype:
     """The base document (grgen's, or a reference document's bytes) opened once per process: a
     copy of the opened tree costs a third of opening the package again, for every document."""
     if basis not in _PROTOTYPEN:
         if len(_PROTOTYPEN) >= 8:  # a few reference documents per project at most
             _PROTOTYPEN.clear()
-        _PROTOTYPEN[basis] = docx.Document(io.BytesIO(basis) if basis is not None else str(BASIS_PAD))
+        document = docx.Document(io.BytesIO(basis) if basis is not None else str(BASIS_PAD))
+        _PROTOTYPEN[basis] = _Prototype(document, _stijlnamen(document), {})
     return _PROTOTYPEN[basis]
+
+
+def _stijlnamen(document: docx.document.Document) -> frozenset[str]:
+    """The internal names of the styles of a document (python-docx compares those)."""
+    return frozenset(s.name_val for s in document.styles.element.style_lst)
 
 
 class _Onderdelen:
@@ -306,10 +322,15 @@ class Docx:
 
     def __init__(self, revisie: Revisie | None = None, basis: str | Path | bytes | None = None) -> None:
         # A reference document arrives as bytes, read by the loader's reader (inside the project).
-        self._doc = copy.deepcopy(_prototype(basis)) if basis is None or isinstance(basis, bytes) else docx.Document(str(basis))
+        if basis is None or isinstance(basis, bytes):
+            prototype = _prototype(basis)
+            self._doc = copy.deepcopy(prototype.document)
+            self._stijlnamen, self._stijl_ids = prototype.stijlnamen, prototype.stijl_ids  # grgen adds no styles
+        else:
+            self._doc = docx.Document(str(basis))
+            self._stijlnamen, self._stijl_ids = _stijlnamen(self._doc), {}
         self.revisie = revisie
         self.teller = RevisieTeller()
-        self._stijl_ids: dict[str, str] = {}
         # Paragraphs as XML text, put into the body in one go (`_spoel`) before anything else
         # touches it: a regeling of 10,000 artikelen has some 40,000 paragraphs. Nothing reads
         # them back, so they are not parsed: the body gets a marker (an XML comment) where the
@@ -330,7 +351,7 @@ class Docx:
         >>> Docx().heeft_stijl("Lid"), Docx().heeft_stijl("Citaat")
         (True, False)
         """
-        return naam in self._doc.styles
+        return BabelFish.ui2internal(naam) in self._stijlnamen  # as python-docx's `naam in styles`, without its scan
 
     def kop(
         self,
