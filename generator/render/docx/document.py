@@ -50,12 +50,12 @@ from typing import Literal
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.styles import BabelFish
 from docx.enum.text import WD_BREAK
 from docx.opc.package import OpcPackage
 from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
 from docx.shared import Cm
+from docx.styles import BabelFish
 from lxml import etree
 
 from generator.render.docx import oxml
