@@ -20,8 +20,9 @@ header and footer (python-docx adds those parts on demand).
 from __future__ import annotations
 
 import argparse
-import io
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 BASIS_PAD = Path(__file__).with_name("basis.docx")
@@ -277,19 +278,51 @@ ONDERDELEN: tuple[tuple[str, str], ...] = (
 
 
 def deterministische_zip(onderdelen: list[tuple[str, bytes]]) -> bytes:
-    """Write zip entries in the given order with fixed metadata (1980-01-01).
+    """Write zip entries in the given order with fixed metadata (1980-01-01), deflated.
 
-    Shared by this script and ``document.Docx.bewaar_bytes``.
+    The bytes are exactly those of ``zipfile`` writing each entry with ``writestr`` at level 6
+    (tests/test_docx_revisies.py compares them), written here in one pass: most parts of a
+    package (styles, theme, settings, ...) are the same in every document of a build, and their
+    deflated form is made once per process (`_gedeflateerd`). Shared by this script and
+    ``document.Docx.bewaar_bytes``.
     """
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for naam, data in onderdelen:
-            info = zipfile.ZipInfo(naam, date_time=ZIP_DATUM)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            zf.writestr(info, data, compresslevel=6)
-    return buf.getvalue()
+    lokaal: list[bytes] = []
+    centraal: list[bytes] = []
+    positie = 0
+    for naam, data in onderdelen:
+        crc, ingepakt = _gedeflateerd(data)
+        try:
+            naam_bytes, vlaggen = naam.encode("ascii"), 0
+        except UnicodeEncodeError:
+            naam_bytes, vlaggen = naam.encode("utf-8"), 0x800  # zipfile's UTF-8 name flag
+        velden = (20, 0, vlaggen, zipfile.ZIP_DEFLATED, _DOSTIJD, _DOSDATUM, crc, len(ingepakt), len(data), len(naam_bytes))
+        lokaal += [struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", *velden, 0), naam_bytes, ingepakt]
+        # zipfile gives an entry without attributes the mode 0600 (external_attr 0o600 << 16).
+        centraal += [struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", 20, 0, *velden, 0, 0, 0, 0, 0o600 << 16, positie), naam_bytes]
+        positie += 30 + len(naam_bytes) + len(ingepakt)
+    map_ = b"".join(centraal)
+    einde = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(onderdelen), len(onderdelen), len(map_), positie, 0)
+    return b"".join(lokaal) + map_ + einde
+
+
+_DOSDATUM = (ZIP_DATUM[0] - 1980) << 9 | ZIP_DATUM[1] << 5 | ZIP_DATUM[2]
+_DOSTIJD = ZIP_DATUM[3] << 11 | ZIP_DATUM[4] << 5 | ZIP_DATUM[5] // 2
+_INGEPAKT: dict[bytes, tuple[int, bytes]] = {}
+_HERHAALD = 64 * 1024  # parts up to this size are remembered: a body is not the same twice
+
+
+def _gedeflateerd(data: bytes) -> tuple[int, bytes]:
+    """CRC-32 and raw deflate at level 6 (as zipfile makes them) of one part."""
+    bekend = _INGEPAKT.get(data)
+    if bekend is not None:
+        return bekend
+    inpakker = zlib.compressobj(6, zlib.DEFLATED, -15)
+    uit = zlib.crc32(data), inpakker.compress(data) + inpakker.flush()
+    if len(data) <= _HERHAALD:
+        if len(_INGEPAKT) >= 512:
+            _INGEPAKT.clear()
+        _INGEPAKT[data] = uit
+    return uit
 
 
 def maak_basis() -> bytes:
