@@ -24,8 +24,10 @@ def md_escape(tekst: str) -> str:
     >>> md_escape("-"), md_escape("1) x"), md_escape("~~~")
     ('\\-', '1\\) x', '\\~~~')
     """
-    tekst = _MD_SPECIAAL.sub(r"\\\1", tekst)
-    tekst = _MD_REGELSTART.sub(r"\1\\\2\3", tekst)
+    if _MD_SPECIAAL.search(tekst):  # most texts hold none: a search is cheaper than a substitution
+        tekst = _MD_SPECIAAL.sub(r"\\\1", tekst)
+    if tekst[:1].isdigit():
+        tekst = _MD_REGELSTART.sub(r"\1\\\2\3", tekst)
     if tekst[:1] in ("#", "+", "-", ">", "=", "~"):
         tekst = "\\" + tekst
     return tekst
