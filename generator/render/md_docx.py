@@ -166,8 +166,9 @@ def _splits_br(stukken: Sequence[_Stuk]) -> list[list[_Stuk]]:
     """
     regels: list[list[_Stuk]] = [[]]
     for s in stukken:
-        if s.letterlijk:
-            regels[-1].append(s)
+        if s.letterlijk or "<" not in s.tekst:  # no <br> possible: the piece as it is
+            if s.tekst or s.letterlijk:
+                regels[-1].append(s)
             continue
         for i, deel in enumerate(_BR.split(s.tekst)):
             if i:
@@ -288,6 +289,8 @@ class MarkdownDocx:
         may span pieces: markdown-it gives an escaped bracket a piece of its own)."""
         citaat = self._citaat > 0
         vakken = [(m.start(), m.end()) for m in PLAATSHOUDER.finditer(_tekst(stukken))]
+        if not vakken:  # no placeholder: one run per piece
+            return [Segment("gelijk", s.tekst, s.vet, s.cursief or citaat) for s in stukken if s.tekst]
         uit = []
         positie = 0
         for s in stukken:
