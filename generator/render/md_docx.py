@@ -115,7 +115,7 @@ def markdown_naar_docx(
     Y". *basis* is an optional reference document (an organisation's huisstijl) that must define
     the styles the Markdown needs; grgen's own ``basis.docx`` is used otherwise.
     """
-    doc = Docx(basis=basis)
+    doc = Docx(basis=basis, kop_en_voet=True)
     doc.eigenschappen(titel=titel, auteur=auteur, datum=datum)
     doc.koptekst(koptekst)
     doc.voettekst()

@@ -30,7 +30,7 @@ def stijl(blok: Blok) -> str:
 
 def nieuw_document(titel: str, koptekst: str, datum: dt.date, auteur: str, revisie: Revisie | None = None) -> Docx:
     """A document on grgen's base: title, running header, page numbers, properties from data."""
-    doc = Docx(revisie=revisie)
+    doc = Docx(revisie=revisie, kop_en_voet=True)
     doc.eigenschappen(titel=titel, auteur=auteur, datum=datum)
     doc.koptekst(koptekst)
     doc.voettekst()

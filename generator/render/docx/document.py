@@ -271,18 +271,24 @@ class _Prototype:
     stijl_ids: dict[str, str]
 
 
-_PROTOTYPEN: dict[bytes | None, _Prototype] = {}
+_PROTOTYPEN: dict[tuple[bytes | None, bool], _Prototype] = {}
 
 
-def _prototype(basis: bytes | None) -> _Prototype:
+def _prototype(basis: bytes | None, kop_en_voet: bool = False) -> _Prototype:
     """The base document (grgen's, or a reference document's bytes) opened once per process: a
-    copy of the opened tree costs a third of opening the package again, for every document."""
-    if basis not in _PROTOTYPEN:
-        if len(_PROTOTYPEN) >= 8:  # a few reference documents per project at most
+    copy of the opened tree costs a third of opening the package again, for every document.
+    With `kop_en_voet` its first section has a header and footer of its own (python-docx reads
+    and parses its template for each, for every document otherwise)."""
+    sleutel = (basis, kop_en_voet)
+    if sleutel not in _PROTOTYPEN:
+        if len(_PROTOTYPEN) >= 16:  # a few reference documents per project at most
             _PROTOTYPEN.clear()
         document = docx.Document(io.BytesIO(basis) if basis is not None else str(BASIS_PAD))
-        _PROTOTYPEN[basis] = _Prototype(document, _stijlnamen(document), {})
-    return _PROTOTYPEN[basis]
+        if kop_en_voet:
+            document.sections[0].header.is_linked_to_previous = False
+            document.sections[0].footer.is_linked_to_previous = False
+        _PROTOTYPEN[sleutel] = _Prototype(document, _stijlnamen(document), {})
+    return _PROTOTYPEN[sleutel]
 
 
 def _stijlnamen(document: docx.document.Document) -> frozenset[str]:
@@ -320,10 +326,12 @@ class Docx:
     written; revision ids come from one :class:`RevisieTeller` per document.
     """
 
-    def __init__(self, revisie: Revisie | None = None, basis: str | Path | bytes | None = None) -> None:
+    def __init__(self, revisie: Revisie | None = None, basis: str | Path | bytes | None = None, kop_en_voet: bool = False) -> None:
+        """*kop_en_voet*: the document gets a header and footer of its own (`koptekst`,
+        `voettekst`); their parts are then copied with the base instead of made anew."""
         # A reference document arrives as bytes, read by the loader's reader (inside the project).
         if basis is None or isinstance(basis, bytes):
-            prototype = _prototype(basis)
+            prototype = _prototype(basis, kop_en_voet)
             self._doc = copy.deepcopy(prototype.document)
             self._stijlnamen, self._stijl_ids = prototype.stijlnamen, prototype.stijl_ids  # grgen adds no styles
         else:
