@@ -71,6 +71,23 @@ def _lijst(z: Zicht, plek: Plek, slot: set[str], waarom: str | None) -> Iterator
         yield _vondst(plek, element.slottekst, slot, f"de tekst na de opsomming eindigt op {_TEKENNAAM[next(iter(slot))]}")
 
 
+def opsommingstekens(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.59: onderdelen are lettered "a.", "b.", subonderdelen numbered "1°", "2°"; a list
+    marked "•" or "-" (as an imported source may have it) cannot be referred to."""
+    for plek in z.plekken():
+        element = plek.element
+        kind = next((k for k in element.kinderen if k.opsommingsteken), None)
+        if kind is not None:
+            letters = "letters (a., b., c.)" if kind.soort == "onderdeel" else "1°, 2°, 3°"
+            yield Vondst(
+                f"de opsomming is aangeduid met '{kind.nummer}' in plaats van met {letters}",
+                kind.bron,
+                plek.adres,
+                f"laat 'nummer: \"{kind.nummer}\"' weg bij de {kind.meervoud}; grgen nummert ze dan naar hun plaats",
+                kind.id,
+            )
+
+
 def _vondst(plek: Plek, tekst: str, verwacht: set[str], regel: str) -> Vondst:
     teken = "." if "." in verwacht else next(iter(verwacht))
     gevonden = slotteken(tekst)
@@ -247,6 +264,13 @@ REGELS: list[Regel] = [
         FOUT,
         "een opsomming begint na een dubbele punt; onderdelen eindigen op een puntkomma, het laatste op een punt",
         leestekens,
+    ),
+    Regel(
+        "ar-3.59-opsommingsteken",
+        "Ar 3.59, eerste lid",
+        WAARSCHUWING,
+        "onderdelen van een opsomming worden aangeduid met letters, subonderdelen met 1°, 2°",
+        opsommingstekens,
     ),
     Regel(
         "ar-3.59-begrippen-alfabetisch",
