@@ -17,6 +17,7 @@ from generator.errors import FOUT, Bron, GebruiksFout, GrgenFout, InvoerFout, Me
 from generator.importeer.alineas import Brontekst
 from generator.importeer.lezen import lees_bestand, lees_bron, soort_van
 from generator.importeer.schrijven import als_yaml, element_kaart, hoofdstukbestand
+from generator.importeer.schrijven import tekst as yaml_tekst
 from generator.importeer.structuur import Opbouw, bouw_opbouw
 from generator.importeer.vergelijk import Vergelijking, bronalineas, toonalineas, vergelijk
 from generator.importeer.verwijzingen import Blijft, zet_om
@@ -262,7 +263,7 @@ def _bestanden(kop: dict, opbouw: Opbouw, kinderen: tuple, bron: Brontekst, meld
         bestanden[naam] = als_yaml(element_kaart(h))
     regeling = {**kop, **_voorwerk(opbouw), "hoofdstukken": namen}
     if opbouw.ondertekening:
-        regeling["ondertekening"] = opbouw.ondertekening
+        regeling["ondertekening"] = yaml_tekst(opbouw.ondertekening, 2)
     if opbouw.reconstructie:
         regeling["reconstructie"] = opbouw.reconstructie
     regels = [f"Geïmporteerd door 'grgen importeer' uit {bron.naam}."]

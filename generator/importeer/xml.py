@@ -221,9 +221,12 @@ class _Lezer:
         # empty) the element does, so the heading reads as what the XML says it is.
         woord = _KOPWOORD[soort]
         tekst = " ".join(d for d in (label, nr, titel) if d)
+        if not tekst:  # an empty <kop>: the source shows no heading, grgen will number it (reported)
+            self.voeg_toe(woord, kop, kop=True, soort=soort, getoond=False)
+            return
         if not tekst.lower().startswith(woord.lower()):
             tekst = f"{woord} {tekst}"
-        self.voeg_toe(tekst or _KOPWOORD[soort], kop, kop=True, soort=soort)
+        self.voeg_toe(tekst, kop, kop=True, soort=soort)
 
     def lid(self, e: etree._Element, nr: str) -> None:
         eerste = True
