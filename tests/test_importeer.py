@@ -699,3 +699,107 @@ def test_onbekende_xml_structuur_wordt_gemeld_met_regel(tmp_path: Path) -> None:
         "grgen kent alleen artikelen in hoofdstukken; pas het opschrift zo nodig aan",
         "r.xml:7: waarschuwing: onbekend element <vreemd>: alleen de tekst wordt gelezen; controleer de structuur op deze plaats",
     ]
+
+
+# -- several alineas in one text, and lists marked with an opsommingsteken ----------------------
+
+# A regeling with what STOP allows and the Ar do not: an artikel, a lid, an onderdeel and the
+# text after a list of more than one alinea (several <Al>), lists marked "•" and "▪" (a <Li> with
+# any LiNummer), and an ondertekening of several lines. (text, depth in the list) per paragraph.
+ALINEAS_EN_TEKENS = [
+    ("Regeling alinea's en opsommingstekens", 0),
+    ("De colleges van burgemeester en wethouders van Aastad en Bedorp;", 0),
+    ("besluiten vast te stellen de volgende regeling:", 0),
+    ("Hoofdstuk 1 Algemeen", 0),
+    ("Artikel 1 Toepassing", 0),
+    ("Deze regeling is van toepassing op de belastingen.", 0),
+    ("Zij geldt ook voor de rechten.", 0),
+    ("Artikel 2 Taken", 0),
+    ("1. De centrumgemeente voert de taken uit.", 0),
+    ("Zij doet dat namens de deelnemers.", 0),
+    ("2. De taken omvatten:", 0),
+    ("• het heffen van de belastingen, waaronder:", 1),
+    ("▪ de aanslagen;", 2),
+    ("▪ de kwijtschelding;", 2),
+    ("• het innen van de rechten.", 1),
+    ("Dit geldt ook voor de rente.", 1),
+    ("Het college stelt nadere regels.", 0),
+    ("Daarbij hoort het advies, bedoeld in artikel 3.", 0),
+    ("Artikel 3 Advies", 0),
+    ("Het bestuurlijk overleg adviseert over de regels, bedoeld in artikel 2, tweede lid.", 0),
+    ("Aldus vastgesteld door de colleges van Aastad en Bedorp.", 0),
+    ("de secretaris,", 0),
+    ("de burgemeester,", 0),
+]
+
+
+def _alineas_en_tekens_xml() -> str:
+    """The same regeling as CVDR XML: several <al> in <artikel>, <lid> and <li>, <li nr="•">."""
+    return """<cvdr><body><intitule>Regeling alinea's en opsommingstekens</intitule><regeling>
+<aanhef><preambule><al>De colleges van burgemeester en wethouders van Aastad en Bedorp;</al>
+<al>besluiten vast te stellen de volgende regeling:</al></preambule></aanhef>
+<regeling-tekst><hoofdstuk><kop><label>Hoofdstuk</label><nr>1</nr><titel>Algemeen</titel></kop>
+<artikel><kop><label>Artikel</label><nr>1</nr><titel>Toepassing</titel></kop>
+<al>Deze regeling is van toepassing op de belastingen.</al><al/><al>Zij geldt ook voor de rechten.</al></artikel>
+<artikel><kop><label>Artikel</label><nr>2</nr><titel>Taken</titel></kop>
+<lid><lidnr>1.</lidnr><al>De centrumgemeente voert de taken uit.</al><al>Zij doet dat namens de deelnemers.</al></lid>
+<lid><lidnr>2.</lidnr><al>De taken omvatten:</al><lijst>
+<li nr="•"><al>het heffen van de belastingen, waaronder:</al><lijst><li nr="▪"><al>de aanslagen;</al></li><li nr="▪"><al>de kwijtschelding;</al></li></lijst></li>
+<li nr="•"><al>het innen van de rechten.</al><al>Dit geldt ook voor de rente.</al></li></lijst>
+<al>Het college stelt nadere regels.</al><al>Daarbij hoort het advies, bedoeld in artikel 3.</al></lid></artikel>
+<artikel><kop><label>Artikel</label><nr>3</nr><titel>Advies</titel></kop>
+<al>Het bestuurlijk overleg adviseert over de regels, bedoeld in artikel 2, tweede lid.</al></artikel>
+</hoofdstuk></regeling-tekst>
+<regeling-sluiting><slotformulering><al>Aldus vastgesteld door de colleges van Aastad en Bedorp.</al></slotformulering>
+<ondertekening><functie>de secretaris,</functie><functie>de burgemeester,</functie></ondertekening></regeling-sluiting>
+</regeling></body></cvdr>
+"""
+
+
+@pytest.mark.parametrize("soort", ["txt", "md", "xml"])
+def test_alineas_en_opsommingstekens_blijven_zoals_de_bron_ze_heeft(tmp_path: Path, soort: str) -> None:
+    # Text as `grgen toon` prints it (three spaces per list level), Markdown with its blank lines
+    # and indentation by four non-breaking spaces, and CVDR XML.
+    if soort == "txt":
+        inhoud = "\n".join("   " * n + t for t, n in ALINEAS_EN_TEKENS)
+    elif soort == "md":
+        inhoud = "\n\n".join(
+            ("# " if i == 0 else "## " if t.startswith("Hoofdstuk") else "### " if t.startswith("Artikel ") and len(t) < 25 else "")
+            + "\u00a0" * (4 * n)
+            + t.replace("1. ", "1\\. ", 1).replace("2. ", "2\\. ", 1)
+            for i, (t, n) in enumerate(ALINEAS_EN_TEKENS)
+        )
+    else:
+        inhoud = _alineas_en_tekens_xml()
+    bron = tmp_path / f"bron.{soort}"
+    bron.write_text(inhoud + "\n", encoding="utf-8")
+    project = tmp_path / "p"
+    r = importeer(str(bron), project, Opties(deelnemers=("Aastad", "Bedorp"), inwerkingtreding=dt.date(2026, 1, 1), grondslag="de Wgr"))
+    geladen_zoals_gemeten(bron, r)
+    v = r.vergelijking
+    assert (v.gevonden, v.totaal, v.extra) == (len(ALINEAS_EN_TEKENS), len(ALINEAS_EN_TEKENS), ()), (v.ontbreekt, v.extra)
+    assert r.omgezet == 2
+    # Only the unlettered lists are reported (kept as typed; grgen check warns, Ar 3.59).
+    assert [m.tekst for m in r.meldingen] == ["artikel 2, lid 2: opsomming met '•' in plaats van letters; grgen neemt het teken over"], [
+        str(m) for m in r.meldingen
+    ]
+    regeling = laad(project).geschiedenis()[1].tijdlijn.basis.regeling
+    e = regeling.index
+    assert e["toepassing"].element.tekst == "Deze regeling is van toepassing op de belastingen.\nZij geldt ook voor de rechten."
+    assert e["taken.1"].element.tekst == "De centrumgemeente voert de taken uit.\nZij doet dat namens de deelnemers."
+    lid2 = e["taken.2"].element
+    assert [(k.id, k.nummer) for k in lid2.kinderen] == [("taken.2.a", "•"), ("taken.2.b", "•")]
+    assert [(k.id, k.nummer) for k in lid2.kinderen[0].kinderen] == [("taken.2.a.1", "▪"), ("taken.2.a.2", "▪")]
+    assert lid2.kinderen[1].tekst == "het innen van de rechten.\nDit geldt ook voor de rente."
+    assert lid2.slottekst == "Het college stelt nadere regels.\nDaarbij hoort het advies, bedoeld in [[advies]]."
+    assert e["advies"].element.tekst == "Het bestuurlijk overleg adviseert over de regels, bedoeld in [[taken.2]]."
+    assert regeling.ondertekening == "Aldus vastgesteld door de colleges van Aastad en Bedorp.\nde secretaris,\nde burgemeester,"
+    c = check(project, *INHOUDSREGELS)
+    assert c.exit_code == 0 and "[ar-3.59-opsommingsteken (Ar 3.59, eerste lid)]" in c.output, c.output
+    # `grgen toon` in both formats prints each alinea as a paragraph of its own.
+    versie = laad(project).geschiedenis()[1].tijdlijn.basis
+    assert "\n   • het innen van de rechten.\n   Dit geldt ook voor de rente.\nHet college stelt" in als_tekst(versie)
+    assert (
+        "\n\n\u00a0\u00a0\u00a0\u00a0• het innen van de rechten.\n\n\u00a0\u00a0\u00a0\u00a0Dit geldt ook voor de rente.\n\n"
+        in als_markdown(versie)
+    )

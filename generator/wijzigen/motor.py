@@ -217,6 +217,13 @@ class _Motor:
             if doel.id not in self.basis.index and doel.id not in self.reg.index:
                 self._fout(op, f"onbekende id '{doel.id}' in versie {self.w.basis}")
                 return None
+            if (self.reg.index.get(doel.id) or self.basis.index[doel.id]).element.opsommingsteken:
+                self._fout(
+                    op,
+                    f"'{doel.id}' is een onderdeel met een opsommingsteken; dat heeft geen adres in de zin van Ar 3.29",
+                    "laat het element met de opsomming komen te luiden (komt_te_luiden), met letters (Ar 3.59)",
+                )
+                return None
             return doel.id
         plek = zoek(self.basis, doel.stappen)
         if plek is None:
@@ -232,6 +239,11 @@ class _Motor:
                 kinderen = plek.element.kinderen
                 if not kinderen:
                     return f"{plek.adres} heeft geen leden of onderdelen"
+                if kinderen[0].opsommingsteken:
+                    return (
+                        f"de {kinderen[0].meervoud} van {plek.adres} zijn aangeduid met '{kinderen[0].nummer}', niet met letters (Ar 3.59); "
+                        "laat het element met de opsomming komen te luiden"
+                    )
                 return f"{plek.adres} heeft {len(kinderen)} {kinderen[0].meervoud} ({kinderen[0].nummer} tot en met {kinderen[-1].nummer})"
         nummers = [a.nummer for a in self.basis.artikelen()]
         return (
