@@ -299,7 +299,10 @@ def test_cvdr_metadata_wordt_versiegegevens(tmp_path: Path) -> None:
 
 def test_zakelijke_mededeling_is_geen_regeling(tmp_path: Path) -> None:
     r = cli("-C", str(tmp_path), "importeer", str(VOORBEELDEN / "gmb.xml"), "--deelnemer", "Aastad", "--inwerkingtreding", "2020-01-01")
-    assert r.exit_code == 1 and "In gmb.xml staat geen enkel artikel of hoofdstuk; er is niets geschreven" in r.output
+    assert r.exit_code == 1 and (
+        "In gmb.xml staat geen enkel artikel of hoofdstuk; er is niets geschreven. "
+        "De publicatie is een <zakelijke-mededeling> (gmb.xml:2), geen regeling." in r.output
+    ), r.output
     assert not (tmp_path / "regeling").exists()
 
 

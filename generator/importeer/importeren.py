@@ -83,9 +83,11 @@ def importeer(bron: str, project: Path, opties: Opties = Opties()) -> Resultaat:
     brontekst = lees(bron, opties)
     opbouw = bouw_opbouw(brontekst)
     if not opbouw.kinderen:
+        soort = brontekst.gegevens.get("publicatie")
         raise InvoerFout(
             f"In {brontekst.naam} staat geen enkel artikel of hoofdstuk; er is niets geschreven. "
-            "Is dit wel een regeling? Een artikel begint met een regel als 'Artikel 1 Begripsbepalingen'"
+            + (f"De publicatie is een {soort}, geen regeling." if soort else "Is dit wel een regeling?")
+            + " Een artikel begint met een regel als 'Artikel 1 Begripsbepalingen'"
         )
     kop, meldingen = _kopgegevens(brontekst, opbouw, opties)
     naam = opties.naam or slug(opbouw.titel, 60) or "regeling"

@@ -68,9 +68,21 @@ def lees_xml(inhoud: bytes, naam: str) -> Brontekst:
     titel = _titel(wortel)
     if regeling is None:
         lezer.meldingen.append(waarschuwing("de XML bevat geen <regeling>; alle tekst wordt gelezen", Bron(naam, wortel.sourceline or 0)))
+        if (publicatie := _publicatie(wortel)) is not None:  # what it is instead, for the refusal of a source without artikelen
+            gegevens["publicatie"] = f"<{_naam(publicatie)}> ({naam}:{publicatie.sourceline or 0})"
         regeling = wortel
     lezer.blok(regeling, 0)
     return Brontekst(naam, tuple(lezer.alineas), titel or gegevens.get("citeertitel"), gegevens, tuple(lezer.meldingen))
+
+
+def _publicatie(wortel: etree._Element) -> etree._Element | None:
+    """The content element of an officiële publicatie: <zakelijke-mededeling> in
+    <officiele-publicatie><gemeenteblad>, beside the blad's own <kop> and the metadata."""
+    for blad in wortel:
+        if _naam(blad) in ("metadata", "meta", "kop"):
+            continue
+        return next((e for e in blad if _naam(e) not in ("kop", "metadata", "meta", "")), None)
+    return None
 
 
 def _titel(wortel: etree._Element) -> str | None:

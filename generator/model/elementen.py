@@ -25,7 +25,7 @@ _VERWIJZING = re.compile(r"\[\[([^\[\]\s|]+)\]\]")  # as adressen.VERWIJZING
 ALINEAGRENS = "\n"
 # Markers of a list that the source did not number (STOP's Li allows any LiNummer). Kept as typed;
 # `grgen check` warns, since the Ar numbers lists with letters and 1°, 2° (Ar 3.59).
-OPSOMMINGSTEKENS = ("•", "-", "–", "▪")
+OPSOMMINGSTEKENS = ("•", "-", "–", "▪", "·", "*")
 
 
 def alineas(tekst: str) -> list[str]:
@@ -68,7 +68,7 @@ class Element:
 
     @property
     def opsommingsteken(self) -> bool:
-        """True for a list item marked "•", "-", "–" or "▪" instead of a letter or number.
+        """True for a list item marked "•", "-", "–", "▪", "·" or "*" instead of a letter or number.
 
         >>> Onderdeel("a.b", "•", "Tekst;").kop
         '•'
