@@ -10,15 +10,23 @@ the was-wordt, the consolidated text, `grgen diff`, and the refusals of what the
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.blokken import blokken
 from generator.cli import grgen
+from generator.importeer.importeren import Opties, importeer
+from generator.model import Versie
 from generator.pipeline import laad
+from generator.render.tekstweergave import als_markdown, als_tekst
 from tests.docxhulp import lint_revisies, pandoc_tekst
+from tests.genereer import regelingen
 
 REGELING = """\
 citeertitel: Regeling alinea's Aastad
@@ -221,3 +229,28 @@ def test_ontwerp_en_afleiden_weigeren_wat_zij_niet_kennen(project: Path, tmp_pat
     (tmp_path / "o.md").write_text("# Regeling alinea's Aastad <!--@citeertitel-->\n", encoding="utf-8")
     r = _cli("-C", str(project), "afleiden", str(tmp_path / "o.md"), "--basis", "2024")
     assert r.exit_code == 1 and "grgen ontwerp en grgen afleiden kennen die nog niet" in r.output
+
+
+@settings(
+    max_examples=int(os.environ.get("GRGEN_VOORBEELDEN", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(regelingen(rijk=True), st.sampled_from(["txt", "md"]))
+def test_toon_van_alineas_en_opsommingstekens_komt_terug_bij_import(data, soort: str) -> None:  # noqa: ANN001
+    """What `grgen toon` prints of a generated regeling with these shapes, imported again, is the
+    same regeling: the same elements with the same numbers or marks and the same printed texts."""
+    regeling, info = data
+    versie = Versie(info, regeling)
+    with tempfile.TemporaryDirectory() as map_:
+        bron = Path(map_) / f"bron.{soort}"
+        bron.write_text(als_tekst(versie) if soort == "txt" else als_markdown(versie), encoding="utf-8")
+        r = importeer(str(bron), Path(map_) / "p", Opties(deelnemers=("Aastad", "Beedorp"), inwerkingtreding=info.inwerkingtreding))
+        assert r.vergelijking.gelijk, (r.vergelijking.ontbreekt, r.vergelijking.extra)
+        terug = laad(Path(map_) / "p").geschiedenis()[1].tijdlijn.basis.regeling
+
+    def vorm(reg) -> list[tuple]:  # noqa: ANN001
+        # `toon` prints hoofdstuk headings in capitals: an opschrift comes back in them
+        return [(b.soort, b.label, b.tekst.casefold() if b.soort == "kop" else b.tekst, b.alinea) for b in blokken(reg)]
+
+    assert vorm(terug) == vorm(regeling)
