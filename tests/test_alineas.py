@@ -11,6 +11,7 @@ the was-wordt, the consolidated text, `grgen diff`, and the refusals of what the
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from generator.importeer.importeren import Opties, importeer
 from generator.model import Versie
 from generator.pipeline import laad
 from generator.render.tekstweergave import als_markdown, als_tekst
-from tests.docxhulp import lint_revisies, pandoc_tekst
+from tests.docxhulp import libreoffice_teksten, lint_revisies, lxml_tekst, pandoc_tekst
 from tests.genereer import regelingen
 
 REGELING = """\
@@ -183,7 +184,12 @@ def test_besluit_renvooi_waswordt_en_geconsolideerd(project: Path) -> None:
     aanvaard, geweigerd = normaal(pandoc_tekst(docx, "accept")), normaal(pandoc_tekst(docx, "reject"))
     assert aanvaard[aanvaard.index(nieuw[0]) : -1] == nieuw
     assert geweigerd[geweigerd.index(oud[0]) : -1] == oud
+    # Word's own rules on the raw XML (a removed paragraph mark joins two paragraphs) agree.
+    assert normaal(lxml_tekst(docx, "accept")) == aanvaard and normaal(lxml_tekst(docx, "reject")) == geweigerd
     assert lint_revisies(docx) == []
+    if shutil.which("soffice"):  # the third reader, as tests/test_libreoffice.py does for the bundled renvooi
+        lo = libreoffice_teksten({"renvooi": docx})
+        assert normaal(lo[("renvooi", "accept")]) == aanvaard and normaal(lo[("renvooi", "reject")]) == geweigerd
 
     waswordt = (uit / "was-wordt.md").read_text(encoding="utf-8")
     rij = next(r for r in waswordt.splitlines() if r.startswith("| artikel 1 "))
@@ -193,6 +199,13 @@ def test_besluit_renvooi_waswordt_en_geconsolideerd(project: Path) -> None:
     geconsolideerd = (uit / "geconsolideerd.md").read_text(encoding="utf-8")
     assert "Deze regeling is van toepassing op de belastingen.\n\nZij geldt ook voor de heffingen.\n" in geconsolideerd
     assert geconsolideerd.endswith("Aastad en Bedorp.\n\nde secretaris,\n\nde burgemeester,\n")
+    woord = normaal(pandoc_tekst((uit / "geconsolideerd.docx").read_bytes()))
+    i = woord.index("Deze regeling is van toepassing op de belastingen.")
+    assert woord[i + 1] == "Zij geldt ook voor de heffingen." and woord[-3:] == [
+        "Aldus vastgesteld door de colleges van Aastad en Bedorp.",
+        "de secretaris,",
+        "de burgemeester,",
+    ]
 
     diff = _cli("-C", str(project), "diff", "2024", "2025-wijziging").output
     assert "Zij geldt ook voor de [-rechten-]{+heffingen+}.\n" in diff
