@@ -267,3 +267,25 @@ def test_toon_van_alineas_en_opsommingstekens_komt_terug_bij_import(data, soort:
         return [(b.soort, b.label, b.tekst.casefold() if b.soort == "kop" else b.tekst, b.alinea) for b in blokken(reg)]
 
     assert vorm(terug) == vorm(regeling)
+
+
+def test_zin_en_verwijzing_over_alineas_heen(project: Path) -> None:
+    # Ar sentence addresses count on through the alineas of a text; removing the only sentence of
+    # an alinea removes that alinea, not the break between the others.
+    hoofdstuk = project / "regeling" / "r" / "hoofdstukken" / "01.yaml"
+    hoofdstuk.write_text(
+        hoofdstuk.read_text(encoding="utf-8").replace(
+            "      Zij geldt ook voor de rechten.\n",
+            "      Zij geldt ook voor de rechten.\n\n      [[taken]] blijft van toepassing.\n",
+        ),
+        encoding="utf-8",
+    )
+    wijziging = project / "wijzigingen" / "2025-wijziging.yaml"
+    tekst = wijziging.read_text(encoding="utf-8")
+    wijziging.write_text(tekst[: tekst.index("wijzigingen:")] + "wijzigingen:\n  - actie: vervalt\n    doel: artikel 1, tweede zin\n")
+    b = _cli("-C", str(project), "bouw", "2025-wijziging")
+    assert b.exit_code == 0, b.output
+    tekst = _cli("-C", str(project), "toon").output
+    assert "Deze regeling is van toepassing op de belastingen.\nArtikel 2 blijft van toepassing.\n\nArtikel 2 Taken" in tekst
+    besluit = (project / "output" / "r" / "2025-wijziging" / "wijzigingsbesluit.md").read_text(encoding="utf-8")
+    assert "Artikel 1, tweede zin, vervalt." in besluit
