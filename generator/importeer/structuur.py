@@ -406,7 +406,7 @@ class _Bouwer:
                 self.meld(
                     f"{_naam(houder, self.artikel)}: opsomming met '{label}' in plaats van letters; grgen neemt het teken over",
                     a.bron,
-                    "grgen check waarschuwt hiervoor (Ar 3.59: onderdelen krijgen letters); verwijs naar zo'n onderdeel met woorden",
+                    "grgen check waarschuwt hiervoor (Ar 3.59: onderdelen krijgen letters); een onderdeel zonder letter heeft geen adres om naar te verwijzen",
                 )
             self.onderdeel = _Knoop("onderdeel", label, a.bron, tekst=tekst, label=label)
             houder.kinderen.append(self.onderdeel)
