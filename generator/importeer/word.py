@@ -60,13 +60,13 @@ def lees_docx(inhoud: bytes, naam: str) -> Brontekst:
     if w not in (W, W_STRIKT):
         raise InvoerFout(f"{naam}: {DOCUMENT} is geen WordprocessingML (naamruimte {w})")
     meldingen: list[Melding] = []
-
-    def meld(tekst: str) -> None:
-        meldingen.append(waarschuwing(tekst, Bron(naam), "controleer de nummering in Word"))
-
     stijlen = _Stijlen(_ontleed(delen[STIJLEN], naam, STIJLEN) if STIJLEN in delen else None, w)
-    nummering = Nummering(_ontleed(delen[NUMMERING], naam, NUMMERING) if NUMMERING in delen else None, w, stijlen.nummerstijlen, meld)
-    lezer = _Lezer(naam, w, stijlen, nummering, meldingen)
+    lezer = _Lezer(naam, w, stijlen, meldingen)
+
+    def meld(tekst: str) -> None:  # a numbering problem, at the first paragraph it touches
+        meldingen.append(waarschuwing(tekst, Bron(naam, lezer.nummer), "controleer de nummering in Word"))
+
+    lezer.nummering = Nummering(_ontleed(delen[NUMMERING], naam, NUMMERING) if NUMMERING in delen else None, w, stijlen.nummerstijlen, meld)
     body = document.find(f"{{{w}}}body")
     if body is not None:
         lezer.blokken(body)
@@ -230,8 +230,9 @@ class _Tekst:
 
 
 class _Lezer:
-    def __init__(self, naam: str, w: str, stijlen: _Stijlen, nummering: Nummering, meldingen: list[Melding]) -> None:
-        self.naam, self.w, self.stijlen, self.nummering, self.meldingen = naam, w, stijlen, nummering, meldingen
+    def __init__(self, naam: str, w: str, stijlen: _Stijlen, meldingen: list[Melding]) -> None:
+        self.naam, self.w, self.stijlen, self.meldingen = naam, w, stijlen, meldingen
+        self.nummering = Nummering(None, w, {})
         self.alineas: list[Alinea] = []
         self.titel: str | None = None
         self.nummer = 0  # paragraph count, for messages (a table counts as one)
@@ -408,7 +409,8 @@ class _Lezer:
             if verborgen or (self.velden and not all(self.velden)):
                 continue  # hidden text, or a field's code
             if tag == T["t"]:
-                s = e.text or ""
+                # an entity reference (never expanded) splits the text: keep what surrounds it
+                s = (e.text or "") if len(e) == 0 else (e.text or "") + "".join(c.tail or "" for c in e)
                 delen.append(s)
                 if s.strip():
                     tekst.zichtbaar = True
