@@ -421,3 +421,14 @@ def test_verborgen_tekst_en_vet_door_alineastijl() -> None:
     lichaam = p(r("Zichtbaar") + r(" verborgen", "<w:vanish/>") + r(".")) + p(r("Artikel 4 Vet door de stijl"), "Vetkop")
     b = lees_docx(docx_van_xml(lichaam, "", stijlen), "v.docx")
     assert [(a.tekst, a.kop) for a in b.alineas] == [("Zichtbaar.", False), ("Artikel 4 Vet door de stijl", True)]
+
+
+def test_overzichtsniveau_en_onbekende_stijl() -> None:
+    # outlineLvl 0-8 on the paragraph makes a heading, 9 is body text; a style styles.xml lacks
+    # falls back to the default paragraph style (here numbered, so the paragraph gets its number).
+    stijlen = TEKENS_STIJLEN.replace('w:styleId="Normal"><w:name w:val="Normal"/>', 'w:styleId="Normal"><w:name w:val="Normal"/>'
+                                     '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr>')  # fmt: skip
+    kop = '<w:p><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr><w:outlineLvl w:val="{}"/></w:pPr>{}</w:p>'
+    lichaam = kop.format(0, r("Artikel 1 Kop")) + kop.format(9, r("Geen kop.")) + p(r("Onbekende stijl."), "Bestaatniet")
+    b = lees_docx(docx_van_xml(lichaam, TEKENS_NUMMERING, stijlen), "o.docx")
+    assert [(a.tekst, a.kop) for a in b.alineas] == [("Artikel 1 Kop", True), ("Geen kop.", False), ("1. Onbekende stijl.", False)]

@@ -42,6 +42,7 @@ MAX_BASIS = 32  # basedOn steps followed; a cycle or an absurd chain ends there
 _KOPSTIJL = re.compile(r"(?:heading|kop)\s*[1-9]$", re.IGNORECASE)
 _METASTIJLEN = {"title", "subtitle", "author", "date", "abstract"}
 _UIT = ("0", "false", "off")
+_KOPNIVEAUS = frozenset("012345678")  # w:outlineLvl of a heading; 9 is body text
 
 
 def lees_docx(inhoud: bytes, naam: str) -> Brontekst:
@@ -159,8 +160,8 @@ class _Stijlen:
                 if num is not None:
                     self.nummerstijlen[sid] = num.get(f"{{{w}}}val", "")
 
-    def stijl(self, sid: str | None) -> _Stijl:
-        if sid is None:
+    def stijl(self, sid: str | None, alinea: bool = True) -> _Stijl:
+        if alinea and (sid is None or sid not in self._ruw):  # none, or one styles.xml lacks: Word takes the default
             sid = self.standaard
         if sid is None:
             return _Stijl()
@@ -188,7 +189,7 @@ class _Stijlen:
             ppr = s.find(f"{{{w}}}pPr")
             if ppr is not None:
                 niveau_overzicht = ppr.find(f"{{{w}}}outlineLvl")
-                if niveau_overzicht is not None and niveau_overzicht.get(f"{{{w}}}val", "9") in "012345678":
+                if niveau_overzicht is not None and niveau_overzicht.get(f"{{{w}}}val") in _KOPNIVEAUS:
                     kop = True
                 numpr = ppr.find(f"{{{w}}}numPr")
                 if numpr is not None and nummer is None:
@@ -308,7 +309,7 @@ class _Lezer:
                     ilvl = eigen_lvl
             if not kop:
                 o = ppr.find(T["outlineLvl"])
-                kop = o is not None and o.get(f"{{{w}}}val", "9") in "012345678" and len(o.get(f"{{{w}}}val", "9")) == 1
+                kop = o is not None and o.get(f"{{{w}}}val") in _KOPNIVEAUS
         if not num_id or num_id == "0":
             return None, kop
         if ilvl is None:
@@ -387,7 +388,7 @@ class _Lezer:
         if rpr is not None:
             rs = rpr.find(T["rStyle"])
             if rs is not None:
-                s = self.stijlen.stijl(rs.get(f"{{{w}}}val"))
+                s = self.stijlen.stijl(rs.get(f"{{{w}}}val"), alinea=False)
                 vet = s.vet if s.vet is not None else vet
                 verborgen = s.verborgen if s.verborgen is not None else verborgen
             b = _aan(rpr.find(T["b"]), w)
