@@ -19,7 +19,7 @@ import pypandoc
 import pytest
 
 from generator.errors import InvoerFout
-from generator.importeer import word
+from generator.importeer import lezen, word
 from generator.importeer.alineas import normaliseer
 from generator.importeer.word import lees_docx
 from generator.pipeline import laad
@@ -432,3 +432,16 @@ def test_overzichtsniveau_en_onbekende_stijl() -> None:
     lichaam = kop.format(0, r("Artikel 1 Kop")) + kop.format(9, r("Geen kop.")) + p(r("Onbekende stijl."), "Bestaatniet")
     b = lees_docx(docx_van_xml(lichaam, TEKENS_NUMMERING, stijlen), "o.docx")
     assert [(a.tekst, a.kop) for a in b.alineas] == [("Artikel 1 Kop", True), ("Geen kop.", False), ("1. Onbekende stijl.", False)]
+
+
+def test_enorm_document_wordt_geweigerd(tmp_path) -> None:  # noqa: ANN001
+    # A text node over libxml2's 10 MB (huge_tree stays off, as for XML sources): a located message.
+    bron = docx_van_xml("<w:p><w:r><w:t>" + "x" * (11 * 1024 * 1024) + "</w:t></w:r></w:p>")
+    with pytest.raises(InvoerFout, match=r"^h\.docx: word/document\.xml:1: ongeldige XML in het Word-document: .*Text node too long"):
+        lees_docx(bron, "h.docx")
+    # A .docx over the bound on source files is refused before it is read (a sparse file here).
+    groot = tmp_path / "groot.docx"
+    with open(groot, "wb") as f:
+        f.truncate(lezen.MAX_BRON + 1)
+    with pytest.raises(InvoerFout, match=r"groot\.docx is te groot"):
+        lezen.lees_bestand(groot)
