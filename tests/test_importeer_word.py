@@ -461,8 +461,9 @@ def test_enorm_document_wordt_geweigerd(tmp_path) -> None:  # noqa: ANN001
 
 def test_genummerde_koppen_via_de_stijl() -> None:
     # Heading 1 and 2 linked to one list (numPr in the style without ilvl; the levels name their
-    # style with w:pStyle), as Word's "Hoofdstuk 1" / "Artikel 1.1" headings are made. Word shows the
-    # numbers; pandoc drops them. A bullet in an ordinary font keeps its character.
+    # style with w:pStyle; a style based on Heading 2 takes its level), as Word's "Hoofdstuk 1" /
+    # "Artikel 1.1" headings are made. Word shows the numbers; pandoc drops them. A bullet in an
+    # ordinary font keeps its character.
     nummering = (
         abstract(1, lvl(0, "decimal", "Hoofdstuk %1", extra='<w:pStyle w:val="Kop1"/>'),
                  lvl(1, "decimal", "Artikel %1.%2", extra='<w:pStyle w:val="Kop2"/>'))
@@ -470,13 +471,13 @@ def test_genummerde_koppen_via_de_stijl() -> None:
         + num(1, 1) + num(2, 2)
     )  # fmt: skip
     lijst = '<w:numPr><w:numId w:val="1"/></w:numPr>'
-    stijlen = stijl("Kop1", "heading 1", ppr=lijst) + stijl("Kop2", "heading 2", ppr=lijst)
+    stijlen = stijl("Kop1", "heading 1", ppr=lijst) + stijl("Kop2", "heading 2", ppr=lijst) + stijl("Artikelkop", "Artikelkop", "Kop2")
     lichaam = (
         p(r("Algemeen"), "Kop1") + p(r("Begrippen"), "Kop2") + p(r("Tekst."), num=(2, 0)) + p(r("Doel"), "Kop2")
-        + p(r("Taken"), "Kop1") + p(r("Omvang"), "Kop2")
+        + p(r("Taken"), "Kop1") + p(r("Omvang"), "Kop2") + p(r("Slot"), "Artikelkop")
     )  # fmt: skip
     b = lees_docx(docx_van_xml(lichaam, nummering, stijlen), "k.docx")
     assert [(a.tekst, a.kop) for a in b.alineas] == [
         ("Hoofdstuk 1 Algemeen", True), ("Artikel 1.1 Begrippen", True), ("– Tekst.", False), ("Artikel 1.2 Doel", True),
-        ("Hoofdstuk 2 Taken", True), ("Artikel 2.1 Omvang", True),
+        ("Hoofdstuk 2 Taken", True), ("Artikel 2.1 Omvang", True), ("Artikel 2.2 Slot", True),
     ]  # fmt: skip

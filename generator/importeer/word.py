@@ -134,6 +134,7 @@ class _Stijl:
     kop: bool = False  # heading N / kop N in the chain, or an outline level 0-8
     nummer: str | None = None  # numId of the first numPr in the chain
     niveau: int | None = None  # its ilvl, when it names one
+    nummerstijl: str | None = None  # the style in the chain that has that numPr
     vet: bool | None = None
     verborgen: bool | None = None
 
@@ -172,7 +173,7 @@ class _Stijlen:
     def _los_op(self, sid: str) -> _Stijl:
         """Walk the basedOn chain (at most MAX_BASIS steps, each style once): the nearest value wins."""
         w = self.w
-        naam, kop, nummer, niveau, vet, verborgen = "", False, None, None, None, None
+        naam, kop, nummer, niveau, nummerstijl, vet, verborgen = "", False, None, None, None, None, None
         gezien: set[str] = set()
         huidig: str | None = sid
         eerste = True
@@ -196,8 +197,7 @@ class _Stijlen:
                     num = numpr.find(f"{{{w}}}numId")
                     lvl = numpr.find(f"{{{w}}}ilvl")
                     if num is not None:
-                        nummer = num.get(f"{{{w}}}val", "")
-                        niveau = _ilvl(lvl, w)
+                        nummer, niveau, nummerstijl = num.get(f"{{{w}}}val", ""), _ilvl(lvl, w), huidig
             rpr = s.find(f"{{{w}}}rPr")
             if rpr is not None:
                 if vet is None:
@@ -206,7 +206,7 @@ class _Stijlen:
                     verborgen = _aan(rpr.find(f"{{{w}}}vanish"), w)
             b = s.find(f"{{{w}}}basedOn")
             huidig = b.get(f"{{{w}}}val") if b is not None else None
-        return _Stijl(naam, kop, nummer, niveau, vet, verborgen)
+        return _Stijl(naam, kop, nummer, niveau, nummerstijl, vet, verborgen)
 
 
 def _ilvl(e: etree._Element | None, w: str) -> int | None:
@@ -312,8 +312,8 @@ class _Lezer:
                 kop = o is not None and o.get(f"{{{w}}}val") in _KOPNIVEAUS
         if not num_id or num_id == "0":
             return None, kop
-        if ilvl is None:
-            ilvl = (self.nummering.niveau_van_stijl(num_id, sid) if sid else None) or 0
+        if ilvl is None:  # a list linked to a (heading) style: the level that names that style
+            ilvl = (self.nummering.niveau_van_stijl(num_id, stijl.nummerstijl) if stijl.nummerstijl else None) or 0
         return self.nummering.label(num_id, ilvl), kop
 
     def alinea(self, p: etree._Element) -> None:
