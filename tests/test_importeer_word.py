@@ -243,6 +243,11 @@ def _bron(soort: str, tmp_path) -> bytes:  # noqa: ANN001
         pypandoc.convert_file(str(md), "docx", format="markdown", outputfile=str(doel))
         _voeg_revisies_toe(doel)
         return doel.read_bytes()
+    if soort == "pandoc-lijsten":  # pandoc's own lists: one w:num each, a start of 3, bullets
+        md, doel = tmp_path / "l.md", tmp_path / "l.docx"
+        md.write_text("Regeling L\n\n1. een\n2. twee\n\nTekst.\n\n1. drie\n    a. onder\n2. vier\n\nOok.\n\n3. vijf\n\n- bol\n- bol2\n")
+        pypandoc.convert_file(str(md), "docx", format="markdown", outputfile=str(doel))
+        return doel.read_bytes()
     md, titel = _hengelo_markdown()
     if soort == "hengelo-grgen":
         return markdown_naar_docx(md, titel=titel, koptekst=titel, datum=dt.date(2025, 1, 1), auteur="grgen")
@@ -262,7 +267,9 @@ def _zonder_graden(tekst: str) -> str:
     return re.sub(r"^(\d+)° ", r"\1. ", tekst)
 
 
-@pytest.mark.parametrize("soort", ["stijl", "direct", "letterlijk", "doorlopend", "tekens", "revisies", "hengelo-grgen", "hengelo-pandoc"])
+@pytest.mark.parametrize(
+    "soort", ["stijl", "direct", "letterlijk", "doorlopend", "tekens", "revisies", "pandoc-lijsten", "hengelo-grgen", "hengelo-pandoc"]
+)
 def test_lxml_lezer_leest_als_pandoc(soort: str, tmp_path) -> None:  # noqa: ANN001
     inhoud = _bron(soort, tmp_path)
     eigen, pandoc = lees_docx(inhoud, "bron.docx"), lees_docx_met_pandoc(inhoud, "bron.docx")
