@@ -488,3 +488,18 @@ def test_genummerde_koppen_via_de_stijl() -> None:
         ("Hoofdstuk 1 Algemeen", True), ("Artikel 1.1 Begrippen", True), ("– Tekst.", False), ("Artikel 1.2 Doel", True),
         ("Hoofdstuk 2 Taken", True), ("Artikel 2.1 Omvang", True), ("Artikel 2.2 Slot", True),
     ]  # fmt: skip
+
+
+def test_tekstvak_en_altchunk_worden_gemeld() -> None:
+    tekstvak = (
+        '<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+        "<w:txbxContent><w:p>" + r("In het vak.") + "</w:p></w:txbxContent></wp:inline></w:drawing></w:r>"
+    )
+    lichaam = p(r("Voor het vak. ") + tekstvak) + '<w:altChunk r:id="rId9"/>' + p(r("Daarna."))
+    b = lees_docx(docx_van_xml(lichaam), "v.docx")
+    assert [a.tekst for a in b.alineas] == ["Voor het vak.", "Daarna."]
+    assert [str(m) for m in b.meldingen] == [
+        "v.docx:1: waarschuwing: tekstvak niet overgenomen; zet de tekst van het tekstvak in gewone alinea's",
+        "v.docx:2: waarschuwing: ingevoegd document (altChunk) niet gelezen; sla het document in Word opnieuw op, zodat de "
+        "ingevoegde tekst gewone alinea's wordt",
+    ]

@@ -8,10 +8,11 @@ every number in front of its paragraph's text ("2.", "b.") and leaves literal nu
 (w:ins and w:moveTo kept, w:del and w:moveFrom left out, reported), field results without their
 codes, hyperlinks, smart tags and content controls as their text, tabs and line breaks as
 spaces, soft hyphens left out. A paragraph is a heading when its style is (or is based on) a
-"heading N"/"kop N" style or has an outline level, or when all its text is bold. Tables and
-footnotes are reported and left out. The leading Title paragraph is the title (as pandoc takes
-it into its metadata; Subtitle, Author, Date and Abstract before the text are left out, as
-pandoc does).
+"heading N"/"kop N" style or has an outline level, or when all its text is bold. Tables,
+footnotes, text boxes and documents embedded as altChunk are reported and left out. The leading
+Title paragraph is the title (as pandoc takes it into its metadata; Subtitle, Author, Date and
+Abstract before the text are left out, as pandoc does). Paragraphs are numbered for messages as
+they stand in the body, empty ones included, a table counting as one.
 
 Parsing is safe for untrusted files, as in `xml`: no DTD, no entities, no network; each part is
 read with a bound on its unpacked size, so a zip bomb stops before it is parsed.
@@ -43,6 +44,7 @@ _KOPSTIJL = re.compile(r"(?:heading|kop)\s*[1-9]$", re.IGNORECASE)
 _METASTIJLEN = {"title", "subtitle", "author", "date", "abstract"}
 _UIT = ("0", "false", "off")
 _KOPNIVEAUS = frozenset("012345678")  # w:outlineLvl of a heading; 9 is body text
+_ALTERNATIEF = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 
 
 def lees_docx(inhoud: bytes, naam: str) -> Brontekst:
@@ -221,12 +223,13 @@ def _ilvl(e: etree._Element | None, w: str) -> int | None:
 class _Tekst:
     """The visible text of one paragraph, gathered run by run."""
 
-    __slots__ = ("delen", "vet", "noten", "zichtbaar")
+    __slots__ = ("delen", "vet", "noten", "tekstvakken", "zichtbaar")
 
     def __init__(self) -> None:
         self.delen: list[str] = []
         self.vet = True  # every run with visible text bold (so far)
         self.noten = 0
+        self.tekstvakken = 0
         self.zichtbaar = False  # any run with visible text
 
 
@@ -246,7 +249,8 @@ class _Lezer:
             "p", "r", "t", "tab", "ptab", "br", "cr", "softHyphen", "noBreakHyphen", "sym", "fldChar", "instrText", "delText",
             "footnoteReference", "endnoteReference", "rPr", "pPr", "b", "vanish", "rStyle", "pStyle", "numPr", "numId", "ilvl",
             "del", "ins", "moveFrom", "moveTo", "hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple",
-            "tbl", "tr", "tc", "outlineLvl", "body", "sectPr", "dir", "bdo", "ruby", "rubyBase", "rt",
+            "tbl", "tr", "tc", "outlineLvl", "body", "sectPr", "dir", "bdo", "ruby", "rubyBase", "rt", "drawing", "pict",
+            "txbxContent", "altChunk",
         )}  # fmt: skip
         # Elements inside a paragraph whose content Word shows as text (recursed into).
         self.doorzichtig = {self.T[n] for n in ("hyperlink", "smartTag", "customXml", "ins", "moveTo", "fldSimple", "dir", "bdo")}
@@ -271,6 +275,15 @@ class _Lezer:
                 self.blokken(e)
             elif tag in (T["del"], T["moveFrom"]):
                 self.revisies = True
+            elif tag == T["altChunk"]:
+                self.nummer += 1
+                self.meldingen.append(
+                    waarschuwing(
+                        "ingevoegd document (altChunk) niet gelezen",
+                        Bron(self.naam, self.nummer),
+                        "sla het document in Word opnieuw op, zodat de ingevoegde tekst gewone alinea's wordt",
+                    )
+                )
 
     def tabel(self, tbl: etree._Element) -> None:
         """Report the table; count its numbered paragraphs, since Word's lists continue through it."""
@@ -350,6 +363,10 @@ class _Lezer:
             self.meldingen.append(
                 waarschuwing(f"{tekst.noten} voetno(o)t(en) niet overgenomen", Bron(self.naam, self.nummer), "grgen kent geen voetnoten")
             )
+        if tekst.tekstvakken:
+            self.meldingen.append(
+                waarschuwing("tekstvak niet overgenomen", Bron(self.naam, self.nummer), "zet de tekst van het tekstvak in gewone alinea's")
+            )
         tekst_met_nummer = normaliseer(f"{label} {zichtbaar}") if label else zichtbaar
         if tekst_met_nummer:
             self.begin = False
@@ -426,6 +443,9 @@ class _Lezer:
                     delen.append(teken)
             elif tag in (T["footnoteReference"], T["endnoteReference"]):
                 tekst.noten += 1
+            elif tag in (T["drawing"], T["pict"], _ALTERNATIEF):
+                # a text box keeps its own paragraphs: reported, not taken over
+                tekst.tekstvakken += any((t.text or "").strip() for t in e.iter(T["t"]))
             elif tag == T["delText"]:
                 self.revisies = True
             # softHyphen: not shown (Word shows it only where it breaks a line); instrText: field code
