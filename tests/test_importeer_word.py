@@ -503,3 +503,16 @@ def test_tekstvak_en_altchunk_worden_gemeld() -> None:
         "v.docx:2: waarschuwing: ingevoegd document (altChunk) niet gelezen; sla het document in Word opnieuw op, zodat de "
         "ingevoegde tekst gewone alinea's wordt",
     ]
+
+
+def test_inhoudsopgave_wordt_overgeslagen_en_gemeld() -> None:
+    stijlen = TEKENS_STIJLEN + stijl("Inhoudsopgave1", "toc 1") + stijl("Kopinhoud", "TOC Heading", "Kop2")
+    lichaam = (
+        p(r("Inhoud"), "Kopinhoud") + p(r("Artikel 1 Doel\t3"), "Inhoudsopgave1") + p(r("Artikel 2 Taken\t4"), "Inhoudsopgave1")
+        + p(r("Artikel 1 Doel"), "Kop2") + p(r("Tekst."))
+    )  # fmt: skip
+    b = lees_docx(docx_van_xml(lichaam, "", stijlen), "i.docx")
+    assert [a.tekst for a in b.alineas] == ["Artikel 1 Doel", "Tekst."]
+    assert [str(m) for m in b.meldingen] == [
+        "i.docx:1: waarschuwing: inhoudsopgave niet overgenomen; grgen maakt de inhoudsopgave zelf; de regels ervan zijn overgeslagen"
+    ]

@@ -11,7 +11,8 @@ spaces, soft hyphens left out. A paragraph is a heading when its style is (or is
 "heading N"/"kop N" style or has an outline level, or when all its text is bold. Tables,
 footnotes, text boxes and documents embedded as altChunk are reported and left out. The leading
 Title paragraph is the title (as pandoc takes it into its metadata; Subtitle, Author, Date and
-Abstract before the text are left out, as pandoc does). Paragraphs are numbered for messages as
+Abstract before the text are left out, as pandoc does); the lines of a table of contents (styles
+"toc N") are reported and left out. Paragraphs are numbered for messages as
 they stand in the body, empty ones included, a table counting as one.
 
 Parsing is safe for untrusted files, as in `xml`: no DTD, no entities, no network; each part is
@@ -42,6 +43,7 @@ MAX_DEEL = 32 * 1024 * 1024
 MAX_BASIS = 32  # basedOn steps followed; a cycle or an absurd chain ends there
 _KOPSTIJL = re.compile(r"(?:heading|kop)\s*[1-9]$", re.IGNORECASE)
 _METASTIJLEN = {"title", "subtitle", "author", "date", "abstract"}
+_INHOUDSOPGAVE = re.compile(r"toc (?:[1-9]|heading)$")  # Word's styles of a table of contents
 _UIT = ("0", "false", "off")
 _KOPNIVEAUS = frozenset("012345678")  # w:outlineLvl of a heading; 9 is body text
 _ALTERNATIEF = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
@@ -242,6 +244,7 @@ class _Lezer:
         self.nummer = 0  # paragraph count, for messages (a table counts as one)
         self.begin = True  # still before the text: Title, Subtitle, ... are metadata here
         self.revisies = False
+        self.inhoudsopgave = False  # reported once
         self.velden: list[bool] = []  # open fields (w:fldChar): True once past their separate
         self.voorgaand: list[str] = []  # text of paragraphs whose mark was deleted, joined to the next
         t = f"{{{w}}}"
@@ -357,6 +360,17 @@ class _Lezer:
         if self.begin and stijl.naam in _METASTIJLEN:
             if stijl.naam == "title" and self.titel is None:
                 self.titel = zichtbaar or None
+            return
+        if _INHOUDSOPGAVE.match(stijl.naam):  # entries of a table of contents repeat the headings
+            if not self.inhoudsopgave:
+                self.inhoudsopgave = True
+                self.meldingen.append(
+                    waarschuwing(
+                        "inhoudsopgave niet overgenomen",
+                        Bron(self.naam, self.nummer),
+                        "grgen maakt de inhoudsopgave zelf; de regels ervan zijn overgeslagen",
+                    )
+                )
             return
         label, kop = self._nummer_van(ppr, sid)
         if tekst.noten:
