@@ -336,6 +336,30 @@ def test_word_lijsten_zoals_libreoffice_ze_leest() -> None:
     assert pandoc[2] == "1. B1" and pandoc != WORD_LIJSTEN_VERWACHT[:gedeeld]
 
 
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is niet geïnstalleerd; zie README")
+def test_door_libreoffice_geschreven_word(tmp_path) -> None:  # noqa: ANN001
+    # Another producer: LibreOffice rewrites the built sources as .docx with its own numbering.xml.
+    # It continues a list by pointing a new w:num at the same abstract definition (Word's way of
+    # counting), so pandoc 3.9 restarts there ("a. taken" for b.) and grgen must not.
+    from generator.render.libreoffice import draai
+    from tests.docxhulp import libreoffice_teksten
+
+    namen = {"stijl": _bron("stijl", tmp_path), "lijsten": _word_lijsten()}
+    for naam, inhoud in namen.items():
+        (tmp_path / f"{naam}.docx").write_bytes(inhoud)
+    uit = tmp_path / "uit"
+    draai(["--convert-to", "docx:MS Word 2007 XML", "--outdir", str(uit), *(f"{n}.docx" for n in namen)], tmp_path / "profiel", tmp_path)
+    herschreven = {naam: (uit / f"{naam}.docx").read_bytes() for naam in namen}
+    teksten = libreoffice_teksten(herschreven, modi=("accept",))
+    for naam, inhoud in herschreven.items():
+        b = lees_docx(inhoud, f"{naam}.docx")
+        eigen = [b.titel] if b.titel else []
+        assert [t for t in teksten[(naam, "accept")] if t] == [*eigen, *(a.tekst for a in b.alineas)]
+    stijl = [a.tekst for a in lees_docx(herschreven["stijl"], "s.docx").alineas]
+    assert [a.tekst for a in lees_docx(namen["stijl"], "s.docx").alineas] == stijl  # what the source said
+    assert stijl != [a.tekst for a in lees_docx_met_pandoc(herschreven["stijl"], "s.docx").alineas]
+
+
 # -- hostile files ------------------------------------------------------------------------------
 
 
