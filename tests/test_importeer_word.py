@@ -472,9 +472,18 @@ def test_overzichtsniveau_en_onbekende_stijl() -> None:
     stijlen = TEKENS_STIJLEN.replace('w:styleId="Normal"><w:name w:val="Normal"/>', 'w:styleId="Normal"><w:name w:val="Normal"/>'
                                      '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr>')  # fmt: skip
     kop = '<w:p><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr><w:outlineLvl w:val="{}"/></w:pPr>{}</w:p>'
-    lichaam = kop.format(0, r("Artikel 1 Kop")) + kop.format(9, r("Geen kop.")) + p(r("Onbekende stijl."), "Bestaatniet")
+    # An outline level in a style counts as the nearest one in its basedOn chain says.
+    stijlen += stijl("Overzicht", "Overzicht", ppr='<w:outlineLvl w:val="2"/>') + stijl(
+        "Romp", "Romp", "Overzicht", ppr='<w:outlineLvl w:val="9"/>'
+    )
+    lichaam = (
+        kop.format(0, r("Artikel 1 Kop")) + kop.format(9, r("Geen kop.")) + p(r("Onbekende stijl."), "Bestaatniet")
+        + p(r("Artikel 2 Kop"), "Overzicht") + p(r("Romptekst."), "Romp")
+    )  # fmt: skip
     b = lees_docx(docx_van_xml(lichaam, TEKENS_NUMMERING, stijlen), "o.docx")
-    assert [(a.tekst, a.kop) for a in b.alineas] == [("Artikel 1 Kop", True), ("Geen kop.", False), ("1. Onbekende stijl.", False)]
+    assert [(a.tekst, a.kop) for a in b.alineas] == [
+        ("Artikel 1 Kop", True), ("Geen kop.", False), ("1. Onbekende stijl.", False), ("Artikel 2 Kop", True), ("Romptekst.", False),
+    ]  # fmt: skip
 
 
 def test_enorm_document_wordt_geweigerd(tmp_path) -> None:  # noqa: ANN001

@@ -180,7 +180,7 @@ class _Stijlen:
         naam, kop, nummer, niveau, nummerstijl, vet, verborgen = "", False, None, None, None, None, None
         gezien: set[str] = set()
         huidig: str | None = sid
-        eerste = True
+        eerste, overzicht = True, None  # overzicht: the nearest outline level in the chain decides
         while huidig is not None and huidig not in gezien and len(gezien) < MAX_BASIS:
             gezien.add(huidig)
             s = self._ruw.get(huidig)
@@ -193,9 +193,9 @@ class _Stijlen:
             kop = kop or bool(_KOPSTIJL.match(eigen_naam))
             ppr = s.find(f"{{{w}}}pPr")
             if ppr is not None:
-                niveau_overzicht = ppr.find(f"{{{w}}}outlineLvl")
-                if niveau_overzicht is not None and niveau_overzicht.get(f"{{{w}}}val") in _KOPNIVEAUS:
-                    kop = True
+                o = ppr.find(f"{{{w}}}outlineLvl")
+                if o is not None and overzicht is None:
+                    overzicht = o.get(f"{{{w}}}val") in _KOPNIVEAUS
                 numpr = ppr.find(f"{{{w}}}numPr")
                 if numpr is not None and nummer is None:
                     num = numpr.find(f"{{{w}}}numId")
@@ -210,7 +210,7 @@ class _Stijlen:
                     verborgen = _aan(rpr.find(f"{{{w}}}vanish"), w)
             b = s.find(f"{{{w}}}basedOn")
             huidig = b.get(f"{{{w}}}val") if b is not None else None
-        return _Stijl(naam, kop, nummer, niveau, nummerstijl, vet, verborgen)
+        return _Stijl(naam, kop or bool(overzicht), nummer, niveau, nummerstijl, vet, verborgen)
 
 
 def _ilvl(e: etree._Element | None, w: str) -> int | None:
