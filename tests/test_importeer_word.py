@@ -549,3 +549,27 @@ def test_inhoudsopgave_wordt_overgeslagen_en_gemeld() -> None:
     assert [str(m) for m in b.meldingen] == [
         "i.docx:1: waarschuwing: inhoudsopgave niet overgenomen; grgen maakt de inhoudsopgave zelf; de regels ervan zijn overgeslagen"
     ]
+
+
+def test_delen_gevonden_via_de_relaties() -> None:
+    # The main document need not be word/document.xml: _rels/.rels names it, and its own .rels
+    # name the styles and the numbering (here inhoud/hoofd.xml, opmaak.xml, lijsten.xml).
+    bron = zipfile.ZipFile(io.BytesIO(_tekens()))
+    delen = {n: bron.read(n) for n in bron.namelist()}
+    rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    nieuw = {
+        "_rels/.rels": delen["_rels/.rels"].replace(b'Target="word/document.xml"', b'Target="/inhoud/hoofd.xml"'),
+        "inhoud/hoofd.xml": delen["word/document.xml"],
+        "inhoud/opmaak.xml": delen["word/styles.xml"],
+        "inhoud/lijsten.xml": delen["word/numbering.xml"],
+        "inhoud/_rels/hoofd.xml.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rels}/styles" Target="opmaak.xml"/>'
+            f'<Relationship Id="rId2" Type="{rels}/numbering" Target="lijsten.xml"/></Relationships>'
+        ).encode(),
+    }
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w") as z:
+        for n, d in nieuw.items():
+            z.writestr(n, d)
+    assert [(a.tekst, a.kop) for a in lees_docx(uit.getvalue(), "r.docx").alineas] == TEKENS_VERWACHT

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import posixpath
 import re
 import zipfile
 import zlib
@@ -36,7 +37,7 @@ from generator.importeer.xml import veilige_parser
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRIKT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-DOCUMENT, STIJLEN, NUMMERING = "word/document.xml", "word/styles.xml", "word/numbering.xml"
+DOCUMENT, STIJLEN, NUMMERING = "document", "stijlen", "nummering"  # the parts read
 # Unpacked bytes a part may have; the .docx itself is at most lezen.MAX_BRON (50 MB).
 MAX_DOCUMENT = 256 * 1024 * 1024
 MAX_DEEL = 32 * 1024 * 1024
@@ -60,18 +61,18 @@ def lees_docx(inhoud: bytes, naam: str) -> Brontekst:
     ('Regeling R', [('Artikel 1', True), ('1. De tekst.', False)])
     """
     delen = _lees_zip(inhoud, naam)
-    document = _ontleed(delen[DOCUMENT], naam, DOCUMENT)
+    document = _ontleed(*delen[DOCUMENT], naam)
     w = etree.QName(document).namespace or W
     if w not in (W, W_STRIKT):
-        raise InvoerFout(f"{naam}: {DOCUMENT} is geen WordprocessingML (naamruimte {w})")
+        raise InvoerFout(f"{naam}: {delen[DOCUMENT][0]} is geen WordprocessingML (naamruimte {w})")
     meldingen: list[Melding] = []
-    stijlen = _Stijlen(_ontleed(delen[STIJLEN], naam, STIJLEN) if STIJLEN in delen else None, w)
+    stijlen = _Stijlen(_ontleed(*delen[STIJLEN], naam) if STIJLEN in delen else None, w)
     lezer = _Lezer(naam, w, stijlen, meldingen)
 
     def meld(tekst: str) -> None:  # a numbering problem, at the first paragraph it touches
         meldingen.append(waarschuwing(tekst, Bron(naam, lezer.nummer), "controleer de nummering in Word"))
 
-    lezer.nummering = Nummering(_ontleed(delen[NUMMERING], naam, NUMMERING) if NUMMERING in delen else None, w, stijlen.nummerstijlen, meld)
+    lezer.nummering = Nummering(_ontleed(*delen[NUMMERING], naam) if NUMMERING in delen else None, w, stijlen.nummerstijlen, meld)
     body = document.find(f"{{{w}}}body")
     if body is not None:
         lezer.blokken(body)
@@ -87,25 +88,20 @@ def lees_docx(inhoud: bytes, naam: str) -> Brontekst:
     return Brontekst(naam, tuple(lezer.alineas), lezer.titel, {}, tuple(meldingen))
 
 
-def _lees_zip(inhoud: bytes, naam: str) -> dict[str, bytes]:
-    """document.xml, styles.xml and numbering.xml, each read no further than its bound."""
+def _lees_zip(inhoud: bytes, naam: str) -> dict[str, tuple[str, bytes]]:
+    """The main document, its styles and its numbering (DOCUMENT, STIJLEN, NUMMERING -> part name
+    and bytes), found through the package's relationships and each read no further than its bound."""
     try:
         with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
             namen = set(z.namelist())
-            if DOCUMENT not in namen:
-                raise KeyError(DOCUMENT)
+            doelen = _doelen(z, namen, naam)
+            if doelen[DOCUMENT] not in namen:
+                raise KeyError(doelen[DOCUMENT])
             delen = {}
-            for deel, grens in ((DOCUMENT, MAX_DOCUMENT), (STIJLEN, MAX_DEEL), (NUMMERING, MAX_DEEL)):
-                if deel not in namen:
-                    continue
-                with z.open(deel) as f:
-                    # read() stops at the bound whatever the header claims: a zip bomb ends here
-                    gelezen = f.read(grens + 1)
-                if len(gelezen) > grens:
-                    raise InvoerFout(
-                        f"{naam}: {deel} is uitgepakt groter dan {grens // (1024 * 1024)} MB; dat is geen regeling (of een zip-bom)"
-                    )
-                delen[deel] = gelezen
+            for sleutel, grens in ((DOCUMENT, MAX_DOCUMENT), (STIJLEN, MAX_DEEL), (NUMMERING, MAX_DEEL)):
+                deel = doelen[sleutel]
+                if deel in namen:
+                    delen[sleutel] = (deel, _lees_deel(z, deel, grens, naam))
     except (zipfile.BadZipFile, KeyError):
         raise InvoerFout(f"{naam} is geen Word-document (.docx); sla het in Word op als 'Word-document (*.docx)'") from None
     except (zlib.error, EOFError, NotImplementedError, OSError, ValueError) as e:
@@ -113,7 +109,46 @@ def _lees_zip(inhoud: bytes, naam: str) -> dict[str, bytes]:
     return delen
 
 
-def _ontleed(xml: bytes, naam: str, deel: str) -> etree._Element:
+def _lees_deel(z: zipfile.ZipFile, deel: str, grens: int, naam: str) -> bytes:
+    with z.open(deel) as f:
+        gelezen = f.read(grens + 1)  # stops at the bound whatever the header claims: a zip bomb ends here
+    if len(gelezen) > grens:
+        raise InvoerFout(f"{naam}: {deel} is uitgepakt groter dan {grens // (1024 * 1024)} MB; dat is geen regeling (of een zip-bom)")
+    return gelezen
+
+
+def _doelen(z: zipfile.ZipFile, namen: set[str], naam: str) -> dict[str, str]:
+    """Part names of the main document, its styles and numbering: what the relationships say
+    (_rels/.rels, then the document's own .rels), else the usual word/document.xml, ..."""
+    doelen = {DOCUMENT: "word/document.xml", STIJLEN: "word/styles.xml", NUMMERING: "word/numbering.xml"}
+    pakket = _relaties(z, namen, "_rels/.rels", "", naam)
+    doelen[DOCUMENT] = pakket.get("officeDocument", doelen[DOCUMENT])
+    map_, _, bestand = doelen[DOCUMENT].rpartition("/")
+    eigen = _relaties(z, namen, f"{map_}/_rels/{bestand}.rels" if map_ else f"_rels/{bestand}.rels", map_, naam)
+    doelen[STIJLEN] = eigen.get("styles", doelen[STIJLEN])
+    doelen[NUMMERING] = eigen.get("numbering", doelen[NUMMERING])
+    return doelen
+
+
+def _relaties(z: zipfile.ZipFile, namen: set[str], pad: str, map_: str, naam: str) -> dict[str, str]:
+    """Relationship type (its last word: officeDocument, styles, ...) -> part name, from one .rels part."""
+    if pad not in namen:
+        return {}
+    try:
+        wortel = etree.fromstring(_lees_deel(z, pad, MAX_DEEL, naam), veilige_parser())
+    except etree.XMLSyntaxError:
+        return {}  # a damaged .rels: the usual part names are tried
+    uit: dict[str, str] = {}
+    for r in wortel:
+        doel = r.get("Target") or ""
+        if not isinstance(r.tag, str) or not doel or r.get("TargetMode") == "External":
+            continue
+        doel = doel[1:] if doel.startswith("/") else posixpath.normpath(posixpath.join(map_, doel))
+        uit.setdefault((r.get("Type") or "").rpartition("/")[2], doel)
+    return uit
+
+
+def _ontleed(deel: str, xml: bytes, naam: str) -> etree._Element:
     try:
         wortel = etree.fromstring(xml, veilige_parser())
     except etree.XMLSyntaxError as e:
