@@ -4,19 +4,23 @@ pandoc (`tests/pandoc_word.py`) is the independent second reader: for every Word
 here and in tests/importbronnen.py, both readers must give the same title, paragraphs, numbers
 and headings. Where Word and pandoc 3.9 differ (pandoc counts lists per w:num, Word per abstract
 definition; pandoc drops heading numbers and cannot show "%1.%2"), LibreOffice is the third
-reader. Then the hostile files: broken numbering, style cycles, a zip bomb, malformed XML.
+reader. Random lists (hypothesis; GRGEN_VOORBEELDEN=250 for more) go through both readers too.
+Then the hostile files: broken numbering, style cycles, a zip bomb, malformed XML.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import shutil
 import zipfile
 
 import pypandoc
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.errors import InvoerFout
 from generator.importeer import lezen, word
@@ -573,3 +577,38 @@ def test_delen_gevonden_via_de_relaties() -> None:
         for n, d in nieuw.items():
             z.writestr(n, d)
     assert [(a.tekst, a.kop) for a in lees_docx(uit.getvalue(), "r.docx").alineas] == TEKENS_VERWACHT
+
+
+# -- random lists, read by both readers -------------------------------------------------------------
+
+VOORBEELDEN = int(os.environ.get("GRGEN_VOORBEELDEN", "8"))
+_FORMATEN = ["decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman"]
+_lijst = st.fixed_dictionaries(
+    {
+        "niveaus": st.lists(
+            st.tuples(st.sampled_from(_FORMATEN), st.sampled_from(["%.", "%)", "(%)"]), st.integers(1, 5)), min_size=3, max_size=3
+        ),
+        "herstart": st.none() | st.integers(1, 9),
+        "items": st.lists(st.tuples(st.integers(0, 2), st.booleans()), min_size=1, max_size=14),
+    }
+)
+
+
+@settings(max_examples=VOORBEELDEN, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_lijst, min_size=1, max_size=5))
+def test_willekeurige_lijsten_zoals_pandoc(lijsten: list[dict]) -> None:
+    # Each list has its own definition and w:num (there Word and pandoc 3.9 count alike); items at
+    # levels 0-2 in any order, sometimes interrupted by a plain paragraph, with start values, all
+    # formats and delimiters pandoc knows, and sometimes a startOverride.
+    nummering, lichaam = "", ""
+    for k, lijst in enumerate(lijsten, start=1):
+        niveaus = [lvl(i, fmt, scheiding.replace("%", f"%{i + 1}"), start) for i, (fmt, scheiding, start) in enumerate(lijst["niveaus"])]
+        nummering = abstract(k, *niveaus) + nummering  # abstractNum elements before num elements
+        herstart = lijst["herstart"]
+        nummering += num(k, k, f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{herstart}"/></w:lvlOverride>' if herstart else "")
+        for i, (niveau, onderbroken) in enumerate(lijst["items"]):
+            lichaam += p(r(f"lijst {k} item {i}"), num=(k, niveau)) + (p(r("Tussentekst.")) if onderbroken else "")
+        lichaam += p(r("Einde van de lijst."))
+    inhoud = docx_van_xml(lichaam, nummering, TEKENS_STIJLEN)
+    eigen, pandoc = lees_docx(inhoud, "w.docx"), lees_docx_met_pandoc(inhoud, "w.docx")
+    assert [a.tekst for a in eigen.alineas] == [a.tekst for a in pandoc.alineas]
