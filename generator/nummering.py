@@ -127,12 +127,13 @@ def romeins(n: int) -> str:
     return "".join(uit)
 
 
-# Numbers are bounded: no regeling has 10,000 artikelen with one number, and a number is walked
-# (gaps, letters) by several checks; a date pasted as a number (20170831) must be refused, not counted to.
-MAX_NUMMER = 9999
-_ARTIKELNUMMER = re.compile(r"^(?P<basis>[1-9][0-9]{0,3})(?P<suffix>[a-z]{0,3})$")
+# Numbers are bounded: a number is walked (gaps, letters) by several checks, so a date pasted as a
+# number (20170831) must be refused, not counted to. Five digits leave room for the benchmark's
+# regeling of 10,000 artikelen (no real regeling comes near) and keep every walk short.
+MAX_NUMMER = 99999
+_ARTIKELNUMMER = re.compile(r"^(?P<basis>[1-9][0-9]{0,4})(?P<suffix>[a-z]{0,3})$")
 _VOOR_EEN = re.compile(r"^[a-z]1$")  # "a1": before artikel 1
-_HOOFDSTUKNUMMER = re.compile(r"^(?P<basis>[1-9][0-9]{0,3}|[IVXLC]{1,8})(?P<suffix>[A-Z]{0,3})$")
+_HOOFDSTUKNUMMER = re.compile(r"^(?P<basis>[1-9][0-9]{0,4}|[IVXLC]{1,8})(?P<suffix>[A-Z]{0,3})$")
 
 
 def splits_nummer(nummer: str, hoofdletter_suffix: bool = False) -> tuple[str, str] | None:
