@@ -120,7 +120,17 @@ def test_refused_yaml_gets_a_dutch_message_at_its_place(yaml_tekst: str, melding
 def test_no_english_for_common_mistakes() -> None:
     """Every YAML problem a drafter can cause by one slip gets Dutch words (the English problem in
     brackets is the last resort for what libyaml might add later)."""
-    for fout_tekst in ("a: b\n c: d\n", "a: [1,\n", "a: {b\n", "- a\nb: c\n", "a: |0\n x\n", "a: 'x' y\n", "%FOO\n---\na: 1\n", "a: &\n", "a: !x!y z\n"):
+    for fout_tekst in (
+        "a: b\n c: d\n",
+        "a: [1,\n",
+        "a: {b\n",
+        "- a\nb: c\n",
+        "a: |0\n x\n",
+        "a: 'x' y\n",
+        "%FOO\n---\na: 1\n",
+        "a: &\n",
+        "a: !x!y z\n",
+    ):
         assert not _fout(fout_tekst).tekst.startswith("ongeldige YAML ("), fout_tekst  # "ongeldige YAML (<English>)"
 
 
