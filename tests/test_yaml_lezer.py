@@ -130,6 +130,8 @@ def test_no_english_for_common_mistakes() -> None:
         "%FOO\n---\na: 1\n",
         "a: &\n",
         "a: !x!y z\n",
+        "a: ![b]\n",
+        "%titel: x\n",
     ):
         assert not _fout(fout_tekst).tekst.startswith("ongeldige YAML ("), fout_tekst  # "ongeldige YAML (<English>)"
 

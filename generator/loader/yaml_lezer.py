@@ -229,6 +229,7 @@ def _tag_fout(ev: Any) -> YamlFout:
     )
 
 
+_PROCENT = "ongeldige YAML: een regel die met % begint, is een YAML-aanwijzing (%YAML of %TAG); zet een tekst die met % begint tussen aanhalingstekens"
 # libyaml's English problems and what a drafter reads instead (the first pattern that matches).
 _VERTALING: tuple[tuple[str, str], ...] = (
     ("mapping values are not allowed", "ongeldige YAML: een dubbele punt is hier niet toegestaan (zet de tekst tussen aanhalingstekens)"),
@@ -257,7 +258,13 @@ _VERTALING: tuple[tuple[str, str], ...] = (
         "ongeldige YAML: na & of * moet een naam staan (bedoelt u tekst? zet die tussen aanhalingstekens)",
     ),
     ("found undefined tag handle", "ongeldige YAML: onbekende tag (na !)"),
-    ("directive", "ongeldige YAML: onbekende of onjuiste regel die met % begint"),
+    # A line starting with % is a directive (%YAML, %TAG); a value starting with ! a tag.
+    ("directive", _PROCENT),
+    ("found unexpected non-alphabetical character", _PROCENT),
+    (
+        "did not find expected whitespace or line break",
+        "ongeldige YAML: een waarde die met ! begint, is een YAML-tag; zet de tekst tussen aanhalingstekens",
+    ),
     ("found incompatible YAML document", "ongeldige YAML: onbekende YAML-versie (%YAML)"),
 )
 
