@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
+from generator.adressen import verwijzingen
 from generator.controles.motor import Regel, Vondst, Zicht
 from generator.controles.tekst import informele_vormen, kort, slotteken
 from generator.errors import FOUT, WAARSCHUWING
@@ -69,6 +70,39 @@ def _lijst(z: Zicht, plek: Plek, slot: set[str], waarom: str | None) -> Iterator
             yield _vondst(kindplek, kind.tekst or "", verwacht, regel)
     if element.slottekst and slotteken(element.slottekst) not in slot:
         yield _vondst(plek, element.slottekst, slot, f"de tekst na de opsomming eindigt op {_TEKENNAAM[next(iter(slot))]}")
+
+
+def opsommingstekens(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.59: onderdelen are lettered "a.", "b.", subonderdelen numbered "1°", "2°"; a list
+    marked "•" or "-" (as an imported source may have it) cannot be referred to."""
+    for plek in z.plekken():
+        element = plek.element
+        kind = next((k for k in element.kinderen if k.opsommingsteken), None)
+        if kind is not None:
+            letters = "letters (a., b., c.)" if kind.soort == "onderdeel" else "1°, 2°, 3°"
+            yield Vondst(
+                f"de opsomming is aangeduid met '{kind.nummer}' in plaats van met {letters}",
+                kind.bron,
+                plek.adres,
+                f"laat 'nummer: \"{kind.nummer}\"' weg bij de {kind.meervoud}; grgen nummert ze dan naar hun plaats",
+                kind.id,
+            )
+
+
+def verwijzing_naar_opsommingsteken(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.29: a reference names an element by its address; an item marked "•" has none, so a
+    reference to it would print "onderdeel •"."""
+    for plek in z.plekken():
+        doelen = {d for t in plek.element.teksten() for d in verwijzingen(t)}
+        for doel in sorted(doelen):
+            if doel in z.regeling.index and z.regeling.index[doel].element.opsommingsteken:
+                yield Vondst(
+                    f"verwijzing [[{doel}]] wijst een onderdeel met opsommingsteken aan; dat heeft geen adres",
+                    plek.element.bron,
+                    plek.adres,
+                    "geef de opsomming letters (a., b., c.) of verwijs naar het element erboven",
+                    plek.element.id,
+                )
 
 
 def _vondst(plek: Plek, tekst: str, verwacht: set[str], regel: str) -> Vondst:
@@ -247,6 +281,20 @@ REGELS: list[Regel] = [
         FOUT,
         "een opsomming begint na een dubbele punt; onderdelen eindigen op een puntkomma, het laatste op een punt",
         leestekens,
+    ),
+    Regel(
+        "ar-3.59-opsommingsteken",
+        "Ar 3.59, eerste lid",
+        WAARSCHUWING,
+        "onderdelen van een opsomming worden aangeduid met letters, subonderdelen met 1°, 2°",
+        opsommingstekens,
+    ),
+    Regel(
+        "ar-3.29-verwijzing-opsommingsteken",
+        "Ar 3.29",
+        FOUT,
+        "een verwijzing wijst een element met een adres aan, niet een onderdeel met opsommingsteken",
+        verwijzing_naar_opsommingsteken,
     ),
     Regel(
         "ar-3.59-begrippen-alfabetisch",

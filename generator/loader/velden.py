@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.errors import Bron, Verzamelaar
 from generator.loader.yaml_lezer import YamlKaart, YamlLijst
+from generator.model.elementen import ALINEAGRENS
 from generator.model.ids import ID
 from generator.suggesties import MAX_SUGGESTIES, suggestie
 
@@ -126,8 +127,11 @@ class Kaart:
     def ruw(self, sleutel: str) -> Any:
         return self.data.get(sleutel)
 
-    def tekst(self, sleutel: str, verplicht: bool = False) -> str | None:
-        """A text value, with white space folded to single spaces (legal texts are one line)."""
+    def tekst(self, sleutel: str, verplicht: bool = False, alineas: bool = False) -> str | None:
+        """A text value, with white space folded to single spaces (legal texts are one line).
+
+        With `alineas` a line feed in the value (a blank line in a `>-` block) separates
+        alineas, each folded on its own (model.ALINEAGRENS)."""
         waarde = self.data.get(sleutel)
         if waarde is None:
             if verplicht or sleutel in self.data:
@@ -136,9 +140,9 @@ class Kaart:
         if isinstance(waarde, bool) or not isinstance(waarde, str | int | float):
             self.fout(f"'{sleutel}' moet tekst zijn, niet {typenaam(waarde)}", sleutel)
             return None
-        return self.controleer_tekst(str(waarde), sleutel)
+        return self.controleer_tekst(str(waarde), sleutel, alineas=alineas)
 
-    def controleer_tekst(self, waarde: str, sleutel: str, bron: Bron | None = None) -> str | None:
+    def controleer_tekst(self, waarde: str, sleutel: str, bron: Bron | None = None, alineas: bool = False) -> str | None:
         bron = bron or self.bron(sleutel)
         if m := ONGELDIGE_TEKENS.search(waarde):
             self.v.fout(
@@ -157,7 +161,10 @@ class Kaart:
                 "verwijder het teken (vaak meegekopieerd uit een pdf, e-mail of website); het verandert de tekst zonder dat het te zien is",
             )
             return None
-        gevouwen = " ".join(waarde.split())
+        if alineas:
+            gevouwen = ALINEAGRENS.join(a for regel in waarde.split("\n") if (a := " ".join(regel.split())))
+        else:
+            gevouwen = " ".join(waarde.split())
         if not gevouwen:
             self.v.fout(f"'{sleutel}' is leeg; een tekst is verplicht", bron, self.adres)
             return None
