@@ -259,7 +259,7 @@ VERWACHT = {
             "paragraafkop na artikelen",
         ],
     ),
-    "bgr.xml": (38, 48, 1, ["voetnoot niet overgenomen", "bijlage niet overgenomen", "tussenkop na artikel 1"]),
+    "bgr.xml": (41, 48, 1, ["voetnoot niet overgenomen", "bijlage niet overgenomen", "tussenkop na artikel 1", "is genummerd met 1. in plaats van met letters"]),
 }
 
 
@@ -806,3 +806,48 @@ def test_alineas_en_opsommingstekens_blijven_zoals_de_bron_ze_heeft(tmp_path: Pa
         "\n\n\u00a0\u00a0\u00a0\u00a0• het innen van de rechten.\n\n\u00a0\u00a0\u00a0\u00a0Dit geldt ook voor de rente.\n\n"
         in als_markdown(versie)
     )
+
+
+# A definition list numbered 1., 2., 3. after a colon (as the bgr sample has it), followed by an
+# artikel with leden 1., 2.: the list keeps its numbers as typed, the leden stay leden.
+GENUMMERDE_BEGRIPPEN = """Regeling genummerde begrippen
+De colleges van burgemeester en wethouders van Aastad en Bedorp;
+besluiten vast te stellen de volgende regeling:
+Hoofdstuk 1 Algemeen
+Artikel 1 Begrippen
+In deze regeling wordt verstaan onder:
+1. secretaris: de secretaris van het openbaar lichaam;
+2) gemandateerde: de functionaris aan wie mandaat is verleend;
+3. ondergemandateerde: de functionaris aan wie ondermandaat is verleend.
+Artikel 2 Mandaat
+1. Het college verleent mandaat aan de secretaris.
+2. De gemandateerde, bedoeld in artikel 1, handelt binnen de grenzen van het mandaat.
+"""
+
+
+def test_genummerde_opsomming_na_dubbele_punt_houdt_haar_nummers(tmp_path: Path) -> None:
+    bron = tmp_path / "bron.txt"
+    bron.write_text(GENUMMERDE_BEGRIPPEN, encoding="utf-8")
+    project = tmp_path / "p"
+    r = importeer(str(bron), project, Opties(deelnemers=("Aastad", "Bedorp"), inwerkingtreding=dt.date(2026, 1, 1), grondslag="de Wgr"))
+    geladen_zoals_gemeten(bron, r)
+    v = r.vergelijking
+    totaal = len(GENUMMERDE_BEGRIPPEN.splitlines())
+    assert (v.gevonden, v.totaal, v.extra) == (totaal, totaal, ()), (v.ontbreekt, v.extra)
+    assert [str(m) for m in r.meldingen] == [
+        'bron.txt:7: waarschuwing: artikel 1: de opsomming na "In deze regeling wordt versta…" is genummerd met 1. in plaats van '
+        "met letters; grgen neemt de nummers over zoals ze staan; grgen check waarschuwt hiervoor (Ar 3.59: onderdelen krijgen "
+        "letters); een onderdeel met een cijfer heeft geen adres om naar te verwijzen"
+    ]
+    regeling = laad(project).geschiedenis()[1].tijdlijn.basis.regeling
+    begrippen = regeling.index["begrippen"].element
+    assert [(k.id, k.nummer, k.kop) for k in begrippen.kinderen] == [
+        ("begrippen.a", "1.", "1."),
+        ("begrippen.b", "2)", "2)"),
+        ("begrippen.c", "3.", "3."),
+    ]
+    assert [k.id for k in regeling.index["mandaat"].element.kinderen] == ["mandaat.1", "mandaat.2"]
+    assert "[[begrippen]]" in regeling.index["mandaat.2"].element.tekst
+    assert "\n   1. secretaris: de secretaris van het openbaar lichaam;\n   2) gemandateerde:" in als_tekst(laad(project).geschiedenis()[1].tijdlijn.basis)
+    c = check(project, *INHOUDSREGELS)
+    assert c.exit_code == 0 and "de opsomming is aangeduid met '1.' in plaats van met letters (a., b., c.)" in c.output, c.output

@@ -17,7 +17,18 @@ import re
 from generator.errors import Bron, Melding
 from generator.importeer.alineas import ARTIKEL, HOOFDSTUK, PARAGRAAF, SLUITING, Alinea, Brontekst, waarschuwing
 from generator.importeer.onderwerpen import raad_onderwerpen
-from generator.model import ALINEAGRENS, OPSOMMINGSTEKENS, Artikel, Element, Hoofdstuk, Lid, Onderdeel, Paragraaf, Subonderdeel
+from generator.model import (
+    ALINEAGRENS,
+    OPSOMMINGSTEKENS,
+    Artikel,
+    Element,
+    Hoofdstuk,
+    Lid,
+    Onderdeel,
+    Paragraaf,
+    Subonderdeel,
+    is_opsommingsteken,
+)
 from generator.model.ids import slug
 from generator.nummering import letterpositie, letterreeks, sorteersleutel
 
@@ -32,7 +43,7 @@ _KOPPEN = {
 }
 # A heading the source marks as such but without the word: "1.Parkeren", "2 Taken", "Parkeren".
 _KALE_KOP = re.compile(r"^(?P<nr>[0-9]+[A-Za-z]?|[IVXLC]+)\b\.?\s*(?P<titel>.*)$")
-_LID = re.compile(r"^(?P<nr>[0-9]{1,3})[.)]\s*(?P<tekst>\S.*)$")
+_LID = re.compile(r"^(?P<nr>[0-9]{1,3})(?P<teken>[.)])\s*(?P<tekst>\S.*)$")
 _SUB = re.compile(r"^(?P<nr>[0-9]{1,3})°[.)]?\s*(?P<tekst>\S.*)$")
 _LETTER = re.compile(r"^(?P<nr>[a-z]{1,3})[.)]\s+(?P<tekst>\S.*)$")
 _TEKEN = re.compile(r"^(?P<nr>[-–•·*▪])\s*(?P<tekst>\S.*)$")
@@ -318,11 +329,13 @@ class _Bouwer:
             self.subonderdeel(m["nr"], m["tekst"], a)
         elif (m := _LID.match(tekst)) and not artikel.kinderen and (artikel.tekst or "").endswith(":"):
             self.meld(
-                f'artikel {artikel.nummer}: de genummerde opsomming na "{_kort(artikel.tekst or "", 30)}" wordt onderdelen met letters',
+                f'artikel {artikel.nummer}: de opsomming na "{_kort(artikel.tekst or "", 30)}" is genummerd met {m["nr"]}{m["teken"]} '
+                "in plaats van met letters; grgen neemt de nummers over zoals ze staan",
                 a.bron,
-                "grgen nummert de onderdelen van een opsomming met letters (Ar 3.59)",
+                "grgen check waarschuwt hiervoor (Ar 3.59: onderdelen krijgen letters); een onderdeel met een cijfer "
+                "heeft geen adres om naar te verwijzen",
             )
-            self.nieuw_onderdeel("", m["tekst"], a)
+            self.nieuw_onderdeel(m["nr"] + m["teken"], m["tekst"], a)
         elif (
             (m := _LID.match(tekst))
             and self.lid is None
@@ -330,7 +343,9 @@ class _Bouwer:
             and artikel.kinderen[0].soort == "onderdeel"
             and not self._is_sub(int(m["nr"]), a)
         ):
-            self.nieuw_onderdeel("", m["tekst"], a)
+            # the next item of a list typed "1.", "2." keeps its number; in a lettered list it is lettered
+            getypt = is_opsommingsteken(artikel.kinderen[0].nummer, "onderdeel") and artikel.kinderen[0].nummer[0].isdigit()
+            self.nieuw_onderdeel(m["nr"] + m["teken"] if getypt else "", m["tekst"], a)
         elif (m := _LID.match(tekst)) and not self._is_sub(int(m["nr"]), a):
             self.nieuw_lid(m["nr"], m["tekst"], a)
         elif m := _LID.match(tekst):
@@ -401,8 +416,8 @@ class _Bouwer:
             self.onderdeel = None
             return
         verwacht = letterreeks(len(houder.kinderen) + 1)
-        if label in OPSOMMINGSTEKENS:
-            if not houder.kinderen:
+        if is_opsommingsteken(label, "onderdeel"):
+            if not houder.kinderen and label in OPSOMMINGSTEKENS:
                 self.meld(
                     f"{_naam(houder, self.artikel)}: opsomming met '{label}' in plaats van letters; grgen neemt het teken over",
                     a.bron,
@@ -463,7 +478,7 @@ def _kort(tekst: str, n: int = 60) -> str:
 def _naam(k: _Knoop, artikel: _Knoop | None) -> str:
     if k.soort == ARTIKEL or artikel is None:
         return f"artikel {k.nummer}"
-    if k.nummer in OPSOMMINGSTEKENS:
+    if is_opsommingsteken(k.nummer, k.soort):
         return f"artikel {artikel.nummer}, {k.soort} '{k.nummer}'"
     woorden = {"lid": f"lid {k.nummer}", "onderdeel": f"onderdeel {k.nummer}", "subonderdeel": f"subonderdeel {k.nummer}°"}
     return f"artikel {artikel.nummer}, {woorden[k.soort]}"
@@ -513,7 +528,7 @@ def _ids(hoofdstukken: list[_Knoop]) -> list[Element]:
         elif k.soort == ARTIKEL:
             eigen = artikel_id(k)
         else:
-            eigen = f"{ouder_id}.{k.nummer if k.nummer not in OPSOMMINGSTEKENS else _SOORTEN[k.soort].nummer_op_positie(positie)}"
+            eigen = f"{ouder_id}.{k.nummer if not is_opsommingsteken(k.nummer, k.soort) else _SOORTEN[k.soort].nummer_op_positie(positie)}"
         kinderen = tuple(bevries(c, eigen, k.nummer if k.soort == HOOFDSTUK else hoofdstuk, i) for i, c in enumerate(k.kinderen, start=1))
         onderwerpen = raad_onderwerpen(k.opschrift, _teksten(k)) if k.soort == ARTIKEL else ()
         return _SOORTEN[k.soort](
