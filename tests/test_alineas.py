@@ -304,7 +304,11 @@ def test_onderdelen_genummerd_zoals_getypt(project: Path) -> None:
     r = _cli("-C", str(project), "check")
     assert "artikel 2, tweede lid: de opsomming is aangeduid met '1.' in plaats van met letters (a., b., c.)" in r.output, r.output
     hoofdstuk.write_text(
-        tekst.replace('          - nummer: "•"\n            tekst: het heffen;', '          - tekst: "het heffen:"\n            onderdelen:\n              - {nummer: "2.", tekst: van belastingen.}', 1),
+        tekst.replace(
+            '          - nummer: "•"\n            tekst: het heffen;',
+            '          - tekst: "het heffen:"\n            onderdelen:\n              - {nummer: "2.", tekst: van belastingen.}',
+            1,
+        ),
         encoding="utf-8",
     )
     r = _cli("-C", str(project), "check")

@@ -259,7 +259,17 @@ VERWACHT = {
             "paragraafkop na artikelen",
         ],
     ),
-    "bgr.xml": (41, 48, 1, ["voetnoot niet overgenomen", "bijlage niet overgenomen", "tussenkop na artikel 1", "is genummerd met 1. in plaats van met letters"]),
+    "bgr.xml": (
+        41,
+        48,
+        1,
+        [
+            "voetnoot niet overgenomen",
+            "bijlage niet overgenomen",
+            "tussenkop na artikel 1",
+            "is genummerd met 1. in plaats van met letters",
+        ],
+    ),
 }
 
 
@@ -848,6 +858,8 @@ def test_genummerde_opsomming_na_dubbele_punt_houdt_haar_nummers(tmp_path: Path)
     ]
     assert [k.id for k in regeling.index["mandaat"].element.kinderen] == ["mandaat.1", "mandaat.2"]
     assert "[[begrippen]]" in regeling.index["mandaat.2"].element.tekst
-    assert "\n   1. secretaris: de secretaris van het openbaar lichaam;\n   2) gemandateerde:" in als_tekst(laad(project).geschiedenis()[1].tijdlijn.basis)
+    assert "\n   1. secretaris: de secretaris van het openbaar lichaam;\n   2) gemandateerde:" in als_tekst(
+        laad(project).geschiedenis()[1].tijdlijn.basis
+    )
     c = check(project, *INHOUDSREGELS)
     assert c.exit_code == 0 and "de opsomming is aangeduid met '1.' in plaats van met letters (a., b., c.)" in c.output, c.output
