@@ -22,7 +22,7 @@ from generator.adressen import verwijzingen
 from generator.blokken import KOP, blokken
 from generator.cli import grgen
 from generator.importeer.importeren import Opties, importeer, lees
-from generator.importeer.vergelijk import bronalineas, toonalineas, vergelijk
+from generator.importeer.vergelijk import bronalineas, splits_kader, toonalineas, vergelijk
 from generator.model import Plek
 from generator.model.regeling import plekken_van
 from generator.pipeline import bouw, laad
@@ -246,8 +246,18 @@ wijzigingen:
 # -- real CVDR and officiële-publicatie XML -------------------------------------------------------
 
 # sample -> (source paragraphs back in `toon`, total, references converted, anomaly fragments)
+# Per sample: source paragraphs found back, total, references converted, fragments of the expected
+# anomalies, and the paragraphs `toon` adds that the format requires (each reported): an "Artikel N"
+# heading where the source prints none, "Hoofdstuk 1 Bepalingen", the afkondiging, the aanhef
+# placeholder. Nothing else is added.
 VERWACHT = {
-    "cvdr_example2.xml": (17, 17, 0, ["tekst buiten een artikel (in hoofdstuk 1)", "opsomming met '-' in plaats van letters"]),
+    "cvdr_example2.xml": (
+        17,
+        17,
+        0,
+        ["tekst buiten een artikel (in hoofdstuk 1)", "opsomming met '-' in plaats van letters", "de bron heeft geen afkondiging"],
+        ["[de bron heeft geen aanhef]", "besluiten vast te stellen de volgende regeling:", *(f"Artikel {n}" for n in range(1, 6))],
+    ),
     "cvdr_example3.xml": (
         57,
         60,
@@ -258,6 +268,7 @@ VERWACHT = {
             "een tweede opsomming na de tekst na de eerste",
             "paragraafkop na artikelen",
         ],
+        [f"Artikel {n}" for n in range(1, 10)],
     ),
     "bgr.xml": (
         43,
@@ -269,18 +280,21 @@ VERWACHT = {
             "tussenkop na artikel 1",
             "is genummerd met 1. in plaats van met letters",
             "artikel 7: na de tekst",
+            "de bron heeft geen afkondiging",
         ],
+        ["besluiten vast te stellen de volgende regeling:", "HOOFDSTUK 1 BEPALINGEN"],
     ),
 }
 
 
 @pytest.mark.parametrize("naam", sorted(VERWACHT))
 def test_echte_xml_voorbeelden(tmp_path: Path, naam: str) -> None:
-    gevonden, totaal, omgezet, afwijkingen = VERWACHT[naam]
+    gevonden, totaal, omgezet, afwijkingen, vereist = VERWACHT[naam]
     r = importeer(str(VOORBEELDEN / naam), tmp_path, Opties(deelnemers=("Aastad",), inwerkingtreding=dt.date(2020, 1, 1)))
     geladen_zoals_gemeten(VOORBEELDEN / naam, r)
     v = r.vergelijking
     assert (v.gevonden, v.totaal, r.omgezet) == (gevonden, totaal, omgezet), (v.ontbreekt, v.extra)
+    assert splits_kader(v.extra, r.kader) == (tuple(vereist), ()), v.extra
     meldingen = "\n".join(str(m) for m in r.meldingen)
     for fragment in afwijkingen:
         assert fragment in meldingen
@@ -621,6 +635,9 @@ def test_afwijkingen_met_plaats(tmp_path: Path) -> None:
         "bron.txt:12: waarschuwing: artikel 3, onderdeel a eindigt niet op een puntkomma",
         "bron.txt:13: waarschuwing: de opsomming eindigt zonder leesteken na artikel 3, onderdeel b",
         "bron.txt:14: waarschuwing: artikel 6 volgt op artikel 3: nummering heeft een gat",
+        # The heading the format requires for the loose text is grgen's own frame; a renumbered
+        # heading is a difference from the source.
+        "  toegevoegd door grgen, vereist door het formaat (gemeld): Artikel 1\n  toegevoegd door grgen: Artikel 2 Een\n",
     ):
         assert regel in r.output
     assert "LET OP: de import meldde" in (project / "regeling" / "regeling-met-fouten" / "regeling.yaml").read_text()
