@@ -268,7 +268,12 @@ class Onderdeel(Element):
 
     @property
     def verwijzing(self) -> str:
-        return f"onderdeel {self.nummer}"
+        """ "onderdeel b"; a typed "3." is named without its dot, which would end the sentence.
+
+        >>> Onderdeel("a.c", "3.", "x").verwijzing, Onderdeel("a.c", "•", "x").verwijzing
+        ('onderdeel 3', 'onderdeel •')
+        """
+        return f"onderdeel {self.nummer.rstrip('.)') if self.opsommingsteken else self.nummer}"
 
 
 @dataclasses.dataclass(frozen=True)
