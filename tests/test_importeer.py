@@ -277,6 +277,7 @@ VERWACHT = {
         [
             "voetnoot niet overgenomen",
             "bijlage niet overgenomen",
+            'tussenkop vóór het eerste artikel staat nu als laatste alinea van de aanhef: "A. Algemeen"',
             "tussenkop na artikel 1",
             "is genummerd met 1. in plaats van met letters",
             "artikel 7: na de tekst",

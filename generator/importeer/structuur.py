@@ -46,6 +46,7 @@ _KALE_KOP = re.compile(r"^(?P<nr>[0-9]+[A-Za-z]?|[IVXLC]+)\b\.?\s*(?P<titel>.*)$
 _LID = re.compile(r"^(?P<nr>[0-9]{1,3})(?P<teken>[.)])\s*(?P<tekst>\S.*)$")
 _SUB = re.compile(r"^(?P<nr>[0-9]{1,3})°[.)]?\s*(?P<tekst>\S.*)$")
 _LETTER = re.compile(r"^(?P<nr>[a-z]{1,3})[.)]\s+(?P<tekst>\S.*)$")
+_LETTERKOP = re.compile(r"^[A-Z][.)]\s+\S")  # "A. Algemeen": a lettered subheading
 _TEKEN = re.compile(r"^(?P<nr>[-–•·*▪])\s*(?P<tekst>\S.*)$")
 _SLUITING = re.compile(r"^(aldus|zo)\s+(vastgesteld|besloten)|^ondertekening\b|^vastgesteld (in|bij|door) ", re.IGNORECASE)
 _BIJLAGE = re.compile(r"^bijlage\b", re.IGNORECASE)
@@ -123,6 +124,14 @@ class _Bouwer:
         reconstructie = None
         if voor and voor[0].tekst.startswith("[") and voor[0].tekst.endswith("]"):
             reconstructie = voor.pop(0).tekst[1:-1]  # as `grgen toon` prints the reconstruction notice
+        if voor and voor[-1].kop and _LETTERKOP.match(voor[-1].tekst):
+            # "A. Algemeen" right before the first artikel: a subheading of the body, which the
+            # format cannot hold; it stays where the text is kept (the aanhef), reported.
+            self.meld(
+                f'tussenkop vóór het eerste artikel staat nu als laatste alinea van de aanhef: "{_kort(voor[-1].tekst)}"',
+                voor[-1].bron,
+                "grgen kent hoofdstukken en paragrafen met een nummer; haal de regel uit de aanhef of maak er een paragraaf van",
+            )
         aanhef = [a.tekst for a in voor]
         afkondiging = None
         if len(aanhef) >= 2 and (_AFKONDIGING.search(aanhef[-1]) or aanhef[-1].endswith(":")):
