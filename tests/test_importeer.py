@@ -27,7 +27,7 @@ from generator.model import Plek
 from generator.model.regeling import plekken_van
 from generator.pipeline import bouw, laad
 from generator.render.tekstweergave import als_markdown, als_tekst
-from tests.importbronnen import P, word_document
+from tests.importbronnen import P, word_alle_structuren, word_document
 
 ROOT = Path(__file__).resolve().parent.parent
 VOORBEELDEN = Path(__file__).parent / "importeer"
@@ -517,23 +517,9 @@ def test_word_met_stijl_directe_en_letterlijke_nummering(tmp_path: Path, nummeri
     # style (Lid/Onderdeel/Subonderdeel carry numPr), by numPr on each paragraph, or typed as
     # text. With automatic numbering the numbers are not in the text: the list of each artikel
     # restarts (its own w:num with startOverride) and continues past the slottekst of lid 2 to
-    # lid 3; Word shows subonderdelen as "1." there.
-    alineas: list[P] = []
-    lijst = 0
-    for t in ALLE_STRUCTUREN:
-        kop = "Title" if t == ALLE_STRUCTUREN[0] else ("Heading 1" if t.startswith("Hoofdstuk") else None)
-        if t.startswith(("§", "Artikel ")) and len(t) < 40:
-            kop = "Heading 2"
-        label, _, rest = t.partition(" ")
-        niveau = {"1.": 0, "2.": 0, "3.": 0, "a.": 1, "b.": 1, "1°": 2, "2°": 2}.get(label)
-        if t.startswith("Artikel "):
-            lijst += 1  # each artikel's leden and onderdelen are one list, restarting at 1
-        if niveau is None or kop or nummering is None:
-            alineas.append(P(t, kop))
-            continue
-        alineas.append(P(rest, nummering=nummering, lijst=lijst, niveau=niveau))
+    # lid 3; subonderdelen are "1°" (lvlText "%3°", as Word and LibreOffice show it; pandoc: "1.").
     bron = tmp_path / "bron.docx"
-    bron.write_bytes(word_document(alineas))
+    bron.write_bytes(word_document(word_alle_structuren(ALLE_STRUCTUREN, nummering)))
     project = tmp_path / "p"
     r = importeer(str(bron), project, Opties(deelnemers=("Aastad", "Bedorp"), inwerkingtreding=dt.date(2026, 1, 1)))
     _controleer_alle_structuren(project, r, bron)
