@@ -336,16 +336,11 @@ class _Bouwer:
         tekst = a.tekst
         if m := _SUB.match(tekst):
             self.subonderdeel(m["nr"], m["tekst"], a)
-        elif (
-            (m := _LID.match(tekst))
-            and not artikel.kinderen
-            and artikel.tekst is not None
-            and not (artikel.tekst or "").endswith(":")
-            and m["nr"] == "1"
-        ):
-            # Text, then "1.": an artikel with leden has no text of its own, so the numbers are a list
-            # after an opening sentence that lacks its colon; merging the text into lid 1 would
-            # print a "1." the source does not have.
+        elif (m := _LID.match(tekst)) and not artikel.kinderen and (artikel.tekst or "").endswith(".") and m["nr"] == "1":
+            # A sentence, then "1.": an artikel with leden has no text of its own, so the numbers are
+            # a list after an opening sentence that lacks its colon; merging the sentence into lid 1
+            # would print a "1." the source does not have. (A line without a full stop, such as a
+            # title under a bare "Artikel 3", does not count: its leden stay leden.)
             self.meld(
                 f'artikel {artikel.nummer}: na de tekst "{_kort(artikel.tekst, 30)}" volgt een opsomming genummerd met '
                 f"{m['nr']}{m['teken']}; grgen maakt die tekst de zin vóór de opsomming en neemt de nummers over zoals ze staan",
