@@ -5,8 +5,8 @@ file `hoofdstukken/NN-<opschrift>.yaml`. Leden and onderdelen are written withou
 the loader derives both from the place, exactly as the import numbered them. Long texts are
 folded blocks (`>-`), as in the bundled regeling.
 
-Written with PyYAML's libyaml emitter: ruamel.yaml (which the loader uses for its line numbers)
-emits ten times slower, a second per 1,000 artikelen, half the time budget of an import.
+Written with PyYAML's libyaml emitter (the loader reads with libyaml too): ruamel.yaml emits ten
+times slower, a second per 1,000 artikelen, half the time budget of an import.
 """
 
 from __future__ import annotations

@@ -10,8 +10,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
-
 from generator.adressen import onbekende_verwijzingen
 from generator.errors import Bron, Verzamelaar, relatief
 from generator.loader.bestanden import lees_yaml
@@ -428,7 +426,7 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
     v.meldingen.extend(meldingen)
     if data is None:
         return None
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, dict):
         v.fout("regeling.yaml moet sleutels met waarden bevatten (citeertitel, versie, deelnemers, ...)", Bron(naam, 1, 1))
         return None
     kaart = Kaart(data, naam, v)
@@ -619,7 +617,7 @@ def _lees_hoofdstukbestand(map_: Path, bestandsnaam: str, bron: Bron, project: P
     v.meldingen.extend(meldingen)
     if data is None:
         return None
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, dict):
         v.fout("een hoofdstukbestand bevat sleutels met waarden (id, nummer, opschrift, artikelen)", Bron(naam, 1, 1))
         return None
     return Kaart(data, naam, v, bron=Bron(naam, 1, 1))
