@@ -708,6 +708,7 @@ def importeer_cmd(map_: Path, bron: str, versie_id: str | None, strikt: bool, cv
       grgen importeer bgr-2024-715.xml --deelnemer Winterswijk --inwerkingtreding 2024-03-01
     """
     from generator.importeer.importeren import Opties, importeer
+    from generator.importeer.vergelijk import splits_kader
 
     resultaat = importeer(
         bron,
@@ -736,7 +737,10 @@ def importeer_cmd(map_: Path, bron: str, versie_id: str | None, strikt: bool, cv
     click.echo(f"Alinea's van de bron terug in 'grgen toon': {v.gevonden} van {v.totaal}")
     for tekst in v.ontbreekt:
         click.echo(f"  anders of niet overgenomen: {tekst}")
-    for tekst in v.extra:
+    vereist, overig = splits_kader(v.extra, resultaat.kader)
+    for tekst in vereist:
+        click.echo(f"  toegevoegd door grgen, vereist door het formaat (gemeld): {tekst}")
+    for tekst in overig:
         click.echo(f"  toegevoegd door grgen: {tekst}")
     if resultaat.andere_regelingen:
         click.echo(

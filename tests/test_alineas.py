@@ -289,3 +289,27 @@ def test_zin_en_verwijzing_over_alineas_heen(project: Path) -> None:
     assert "Deze regeling is van toepassing op de belastingen.\nArtikel 2 blijft van toepassing.\n\nArtikel 2 Taken" in tekst
     besluit = (project / "output" / "r" / "2025-wijziging" / "wijzigingsbesluit.md").read_text(encoding="utf-8")
     assert "Artikel 1, tweede zin, vervalt." in besluit
+
+
+def test_onderdelen_genummerd_zoals_getypt(project: Path) -> None:
+    # "1.", "2)" on onderdelen: kept as typed, like a bullet (an imported definition list); on a
+    # subonderdeel "2." in the first place is still a wrong number, not a mark.
+    hoofdstuk = project / "regeling" / "r" / "hoofdstukken" / "01.yaml"
+    tekst = hoofdstuk.read_text(encoding="utf-8")
+    hoofdstuk.write_text(tekst.replace('nummer: "•"', 'nummer: "1."', 1).replace('nummer: "•"', 'nummer: "2)"', 1), encoding="utf-8")
+    versie = laad(project).geschiedenis()[1].tijdlijn.basis
+    lid2 = versie.regeling.index["taken.2"].element
+    assert [(k.id, k.kop) for k in lid2.kinderen] == [("taken.2.a", "1."), ("taken.2.b", "2)")]
+    assert "\n   1. het heffen;\n   2) het innen.\n" in als_tekst(versie)
+    r = _cli("-C", str(project), "check")
+    assert "artikel 2, tweede lid: de opsomming is aangeduid met '1.' in plaats van met letters (a., b., c.)" in r.output, r.output
+    hoofdstuk.write_text(
+        tekst.replace(
+            '          - nummer: "•"\n            tekst: het heffen;',
+            '          - tekst: "het heffen:"\n            onderdelen:\n              - {nummer: "2.", tekst: van belastingen.}',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    r = _cli("-C", str(project), "check")
+    assert r.exit_code != 0 and "nummer '2.' klopt niet met de plaats" in r.output, r.output

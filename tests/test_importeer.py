@@ -22,7 +22,7 @@ from generator.adressen import verwijzingen
 from generator.blokken import KOP, blokken
 from generator.cli import grgen
 from generator.importeer.importeren import Opties, importeer, lees
-from generator.importeer.vergelijk import bronalineas, toonalineas, vergelijk
+from generator.importeer.vergelijk import bronalineas, splits_kader, toonalineas, vergelijk
 from generator.model import Plek
 from generator.model.regeling import plekken_van
 from generator.pipeline import bouw, laad
@@ -246,8 +246,18 @@ wijzigingen:
 # -- real CVDR and officiële-publicatie XML -------------------------------------------------------
 
 # sample -> (source paragraphs back in `toon`, total, references converted, anomaly fragments)
+# Per sample: source paragraphs found back, total, references converted, fragments of the expected
+# anomalies, and the paragraphs `toon` adds that the format requires (each reported): an "Artikel N"
+# heading where the source prints none, "Hoofdstuk 1 Bepalingen", the afkondiging, the aanhef
+# placeholder. Nothing else is added.
 VERWACHT = {
-    "cvdr_example2.xml": (17, 17, 0, ["tekst buiten een artikel (in hoofdstuk 1)", "opsomming met '-' in plaats van letters"]),
+    "cvdr_example2.xml": (
+        17,
+        17,
+        0,
+        ["tekst buiten een artikel (in hoofdstuk 1)", "opsomming met '-' in plaats van letters", "de bron heeft geen afkondiging"],
+        ["[de bron heeft geen aanhef]", "besluiten vast te stellen de volgende regeling:", *(f"Artikel {n}" for n in range(1, 6))],
+    ),
     "cvdr_example3.xml": (
         57,
         60,
@@ -258,18 +268,34 @@ VERWACHT = {
             "een tweede opsomming na de tekst na de eerste",
             "paragraafkop na artikelen",
         ],
+        [f"Artikel {n}" for n in range(1, 10)],
     ),
-    "bgr.xml": (38, 48, 1, ["voetnoot niet overgenomen", "bijlage niet overgenomen", "tussenkop na artikel 1"]),
+    "bgr.xml": (
+        43,
+        48,
+        1,
+        [
+            "voetnoot niet overgenomen",
+            "bijlage niet overgenomen",
+            'tussenkop vóór het eerste artikel staat nu als laatste alinea van de aanhef: "A. Algemeen"',
+            "tussenkop na artikel 1",
+            "is genummerd met 1. in plaats van met letters",
+            "artikel 7: na de tekst",
+            "de bron heeft geen afkondiging",
+        ],
+        ["besluiten vast te stellen de volgende regeling:", "HOOFDSTUK 1 BEPALINGEN"],
+    ),
 }
 
 
 @pytest.mark.parametrize("naam", sorted(VERWACHT))
 def test_echte_xml_voorbeelden(tmp_path: Path, naam: str) -> None:
-    gevonden, totaal, omgezet, afwijkingen = VERWACHT[naam]
+    gevonden, totaal, omgezet, afwijkingen, vereist = VERWACHT[naam]
     r = importeer(str(VOORBEELDEN / naam), tmp_path, Opties(deelnemers=("Aastad",), inwerkingtreding=dt.date(2020, 1, 1)))
     geladen_zoals_gemeten(VOORBEELDEN / naam, r)
     v = r.vergelijking
     assert (v.gevonden, v.totaal, r.omgezet) == (gevonden, totaal, omgezet), (v.ontbreekt, v.extra)
+    assert splits_kader(v.extra, r.kader) == (tuple(vereist), ()), v.extra
     meldingen = "\n".join(str(m) for m in r.meldingen)
     for fragment in afwijkingen:
         assert fragment in meldingen
@@ -596,6 +622,9 @@ def test_afwijkingen_met_plaats(tmp_path: Path) -> None:
         "bron.txt:12: waarschuwing: artikel 3, onderdeel a eindigt niet op een puntkomma",
         "bron.txt:13: waarschuwing: de opsomming eindigt zonder leesteken na artikel 3, onderdeel b",
         "bron.txt:14: waarschuwing: artikel 6 volgt op artikel 3: nummering heeft een gat",
+        # The heading the format requires for the loose text is grgen's own frame; a renumbered
+        # heading is a difference from the source.
+        "  toegevoegd door grgen, vereist door het formaat (gemeld): Artikel 1\n  toegevoegd door grgen: Artikel 2 Een\n",
     ):
         assert regel in r.output
     assert "LET OP: de import meldde" in (project / "regeling" / "regeling-met-fouten" / "regeling.yaml").read_text()
@@ -792,3 +821,74 @@ def test_alineas_en_opsommingstekens_blijven_zoals_de_bron_ze_heeft(tmp_path: Pa
         "\n\n\u00a0\u00a0\u00a0\u00a0• het innen van de rechten.\n\n\u00a0\u00a0\u00a0\u00a0Dit geldt ook voor de rente.\n\n"
         in als_markdown(versie)
     )
+
+
+# A definition list numbered 1., 2., 3. after a colon (as the bgr sample has it), followed by an
+# artikel with leden 1., 2.: the list keeps its numbers as typed, the leden stay leden.
+GENUMMERDE_BEGRIPPEN = """Regeling genummerde begrippen
+De colleges van burgemeester en wethouders van Aastad en Bedorp;
+besluiten vast te stellen de volgende regeling:
+Hoofdstuk 1 Algemeen
+Artikel 1 Begrippen
+In deze regeling wordt verstaan onder:
+1. secretaris: de secretaris van het openbaar lichaam;
+2) gemandateerde: de functionaris aan wie mandaat is verleend;
+3. ondergemandateerde: de functionaris aan wie ondermandaat is verleend.
+Artikel 2 Mandaat
+1. Het college verleent mandaat aan de secretaris.
+2. De gemandateerde, bedoeld in artikel 1, handelt binnen de grenzen van het mandaat.
+Artikel 3 Ondertekening
+Uitgaande stukken worden als volgt ondertekend.
+1. Namens het college van Aastad,
+2. (naam en functie van de gemandateerde).
+Artikel 4
+Inwerkingtreding
+1. Deze regeling treedt in werking op 1 januari 2026.
+2. Zij wordt aangehaald als: Regeling genummerde begrippen.
+"""
+
+
+def test_genummerde_opsomming_na_dubbele_punt_houdt_haar_nummers(tmp_path: Path) -> None:
+    bron = tmp_path / "bron.txt"
+    bron.write_text(GENUMMERDE_BEGRIPPEN, encoding="utf-8")
+    project = tmp_path / "p"
+    r = importeer(str(bron), project, Opties(deelnemers=("Aastad", "Bedorp"), inwerkingtreding=dt.date(2026, 1, 1), grondslag="de Wgr"))
+    geladen_zoals_gemeten(bron, r)
+    v = r.vergelijking
+    totaal = len(GENUMMERDE_BEGRIPPEN.splitlines())
+    # Only artikel 4 differs: its title line is merged into lid 1 (reported below).
+    assert (v.gevonden, v.totaal, v.ontbreekt) == (
+        totaal - 2,
+        totaal,
+        ("Inwerkingtreding", "1. Deze regeling treedt in werking op 1 januari 2026."),
+    )
+    assert [str(m) for m in r.meldingen] == [
+        'bron.txt:7: waarschuwing: artikel 1: de opsomming na "In deze regeling wordt versta…" is genummerd met 1. in plaats van '
+        "met letters; grgen neemt de nummers over zoals ze staan; grgen check waarschuwt hiervoor (Ar 3.59: onderdelen krijgen "
+        "letters); een onderdeel met een cijfer heeft geen adres om naar te verwijzen",
+        # Text and then "1.": not leden (an artikel with leden has no text), a list whose opening
+        # sentence lacks its colon; merged into lid 1 it would print a "1." the source lacks.
+        'bron.txt:15: waarschuwing: artikel 3: na de tekst "Uitgaande stukken worden als …" volgt een opsomming genummerd '
+        "met 1.; grgen maakt die tekst de zin vóór de opsomming en neemt de nummers over zoals ze staan; een artikel met "
+        "leden heeft geen eigen tekst; zijn het leden, maak de eerste tekst dan lid 1 (en Ar 3.59: onderdelen krijgen letters)",
+        # A line without a full stop under a bare "Artikel 4" is no opening sentence: leden stay leden.
+        "bron.txt:19: waarschuwing: artikel 4 heeft tekst vóór het eerste lid; grgen voegt die samen met het eerste lid",
+    ]
+    regeling = laad(project).geschiedenis()[1].tijdlijn.basis.regeling
+    begrippen = regeling.index["begrippen"].element
+    assert [(k.id, k.nummer, k.kop) for k in begrippen.kinderen] == [
+        ("begrippen.a", "1.", "1."),
+        ("begrippen.b", "2)", "2)"),
+        ("begrippen.c", "3.", "3."),
+    ]
+    assert [k.id for k in regeling.index["mandaat"].element.kinderen] == ["mandaat.1", "mandaat.2"]
+    ondertekening = regeling.index["ondertekening"].element
+    assert ondertekening.tekst == "Uitgaande stukken worden als volgt ondertekend."
+    assert [(k.id, k.kop) for k in ondertekening.kinderen] == [("ondertekening.a", "1."), ("ondertekening.b", "2.")]
+    assert [k.id for k in regeling.index["artikel-4"].element.kinderen] == ["artikel-4.1", "artikel-4.2"]
+    assert "[[begrippen]]" in regeling.index["mandaat.2"].element.tekst
+    assert "\n   1. secretaris: de secretaris van het openbaar lichaam;\n   2) gemandateerde:" in als_tekst(
+        laad(project).geschiedenis()[1].tijdlijn.basis
+    )
+    c = check(project, *INHOUDSREGELS)
+    assert c.exit_code == 0 and "de opsomming is aangeduid met '1.' in plaats van met letters (a., b., c.)" in c.output, c.output

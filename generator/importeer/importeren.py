@@ -60,6 +60,8 @@ class Resultaat:
     blijft: tuple[Blijft, ...]
     vergelijking: Vergelijking
     andere_regelingen: tuple[str, ...] = ()  # other regelingen in the project: wijzigingen must name theirs
+    # Paragraphs the format requires and the import added, each reported (see splits_kader).
+    kader: tuple[str, ...] = ()
 
 
 def lees(bron: str, opties: Opties = Opties()) -> Brontekst:
@@ -105,6 +107,15 @@ def importeer(bron: str, project: Path, opties: Opties = Opties()) -> Resultaat:
                 ernst="waarschuwing",
             )
         )
+    if not opbouw.afkondiging:
+        alle.append(
+            Melding(
+                "de bron heeft geen afkondiging (de zin vóór het eerste artikel, zoals 'besluiten vast te stellen ...:')",
+                Bron(brontekst.naam),
+                hint=f"grgen drukt de vaste formule af: '{STANDAARD_AFKONDIGING}'; vul zo nodig 'afkondiging' in regeling.yaml in",
+                ernst="waarschuwing",
+            )
+        )
     bestanden = _bestanden(kop, opbouw, verwijzingen.kinderen, brontekst, alle)
     vergelijking = _proef(kop, opbouw, verwijzingen.kinderen, brontekst)
     doel = project / "regeling" / naam
@@ -116,7 +127,12 @@ def importeer(bron: str, project: Path, opties: Opties = Opties()) -> Resultaat:
         )
     schrijf_pakket(doel, bestanden, project)
     andere = tuple(sorted(p.name for p in doel.parent.iterdir() if p.name != naam and (p / "regeling.yaml").is_file()))
-    return Resultaat(doel, tuple(sorted(bestanden)), tuple(alle), verwijzingen.omgezet, verwijzingen.blijft, vergelijking, andere)
+    kader = (
+        *opbouw.toegevoegd,
+        *(() if opbouw.aanhef else (AANHEF_ONTBREEKT,)),
+        *(() if opbouw.afkondiging else (STANDAARD_AFKONDIGING,)),
+    )
+    return Resultaat(doel, tuple(sorted(bestanden)), tuple(alle), verwijzingen.omgezet, verwijzingen.blijft, vergelijking, andere, kader)
 
 
 def _proef(kop: dict, opbouw: Opbouw, kinderen: tuple, brontekst: Brontekst) -> Vergelijking:

@@ -17,7 +17,18 @@ import re
 from generator.errors import Bron, Melding
 from generator.importeer.alineas import ARTIKEL, HOOFDSTUK, PARAGRAAF, SLUITING, Alinea, Brontekst, waarschuwing
 from generator.importeer.onderwerpen import raad_onderwerpen
-from generator.model import ALINEAGRENS, OPSOMMINGSTEKENS, Artikel, Element, Hoofdstuk, Lid, Onderdeel, Paragraaf, Subonderdeel
+from generator.model import (
+    ALINEAGRENS,
+    OPSOMMINGSTEKENS,
+    Artikel,
+    Element,
+    Hoofdstuk,
+    Lid,
+    Onderdeel,
+    Paragraaf,
+    Subonderdeel,
+    is_opsommingsteken,
+)
 from generator.model.ids import slug
 from generator.nummering import letterpositie, letterreeks, sorteersleutel
 
@@ -32,9 +43,10 @@ _KOPPEN = {
 }
 # A heading the source marks as such but without the word: "1.Parkeren", "2 Taken", "Parkeren".
 _KALE_KOP = re.compile(r"^(?P<nr>[0-9]+[A-Za-z]?|[IVXLC]+)\b\.?\s*(?P<titel>.*)$")
-_LID = re.compile(r"^(?P<nr>[0-9]{1,3})[.)]\s*(?P<tekst>\S.*)$")
+_LID = re.compile(r"^(?P<nr>[0-9]{1,3})(?P<teken>[.)])\s*(?P<tekst>\S.*)$")
 _SUB = re.compile(r"^(?P<nr>[0-9]{1,3})°[.)]?\s*(?P<tekst>\S.*)$")
 _LETTER = re.compile(r"^(?P<nr>[a-z]{1,3})[.)]\s+(?P<tekst>\S.*)$")
+_LETTERKOP = re.compile(r"^[A-Z][.)]\s+\S")  # "A. Algemeen": a lettered subheading
 _TEKEN = re.compile(r"^(?P<nr>[-–•·*▪])\s*(?P<tekst>\S.*)$")
 _SLUITING = re.compile(r"^(aldus|zo)\s+(vastgesteld|besloten)|^ondertekening\b|^vastgesteld (in|bij|door) ", re.IGNORECASE)
 _BIJLAGE = re.compile(r"^bijlage\b", re.IGNORECASE)
@@ -112,6 +124,14 @@ class _Bouwer:
         reconstructie = None
         if voor and voor[0].tekst.startswith("[") and voor[0].tekst.endswith("]"):
             reconstructie = voor.pop(0).tekst[1:-1]  # as `grgen toon` prints the reconstruction notice
+        if voor and voor[-1].kop and _LETTERKOP.match(voor[-1].tekst):
+            # "A. Algemeen" right before the first artikel: a subheading of the body, which the
+            # format cannot hold; it stays where the text is kept (the aanhef), reported.
+            self.meld(
+                f'tussenkop vóór het eerste artikel staat nu als laatste alinea van de aanhef: "{_kort(voor[-1].tekst)}"',
+                voor[-1].bron,
+                "grgen kent hoofdstukken en paragrafen met een nummer; haal de regel uit de aanhef of maak er een paragraaf van",
+            )
         aanhef = [a.tekst for a in voor]
         afkondiging = None
         if len(aanhef) >= 2 and (_AFKONDIGING.search(aanhef[-1]) or aanhef[-1].endswith(":")):
@@ -316,13 +336,28 @@ class _Bouwer:
         tekst = a.tekst
         if m := _SUB.match(tekst):
             self.subonderdeel(m["nr"], m["tekst"], a)
+        elif (m := _LID.match(tekst)) and not artikel.kinderen and (artikel.tekst or "").endswith(".") and m["nr"] == "1":
+            # A sentence, then "1.": an artikel with leden has no text of its own, so the numbers are
+            # a list after an opening sentence that lacks its colon; merging the sentence into lid 1
+            # would print a "1." the source does not have. (A line without a full stop, such as a
+            # title under a bare "Artikel 3", does not count: its leden stay leden.)
+            self.meld(
+                f'artikel {artikel.nummer}: na de tekst "{_kort(artikel.tekst, 30)}" volgt een opsomming genummerd met '
+                f"{m['nr']}{m['teken']}; grgen maakt die tekst de zin vóór de opsomming en neemt de nummers over zoals ze staan",
+                a.bron,
+                "een artikel met leden heeft geen eigen tekst; zijn het leden, maak de eerste tekst dan lid 1 "
+                "(en Ar 3.59: onderdelen krijgen letters)",
+            )
+            self.nieuw_onderdeel(m["nr"] + m["teken"], m["tekst"], a)
         elif (m := _LID.match(tekst)) and not artikel.kinderen and (artikel.tekst or "").endswith(":"):
             self.meld(
-                f'artikel {artikel.nummer}: de genummerde opsomming na "{_kort(artikel.tekst or "", 30)}" wordt onderdelen met letters',
+                f'artikel {artikel.nummer}: de opsomming na "{_kort(artikel.tekst or "", 30)}" is genummerd met {m["nr"]}{m["teken"]} '
+                "in plaats van met letters; grgen neemt de nummers over zoals ze staan",
                 a.bron,
-                "grgen nummert de onderdelen van een opsomming met letters (Ar 3.59)",
+                "grgen check waarschuwt hiervoor (Ar 3.59: onderdelen krijgen letters); een onderdeel met een cijfer "
+                "heeft geen adres om naar te verwijzen",
             )
-            self.nieuw_onderdeel("", m["tekst"], a)
+            self.nieuw_onderdeel(m["nr"] + m["teken"], m["tekst"], a)
         elif (
             (m := _LID.match(tekst))
             and self.lid is None
@@ -330,7 +365,9 @@ class _Bouwer:
             and artikel.kinderen[0].soort == "onderdeel"
             and not self._is_sub(int(m["nr"]), a)
         ):
-            self.nieuw_onderdeel("", m["tekst"], a)
+            # the next item of a list typed "1.", "2." keeps its number; in a lettered list it is lettered
+            getypt = is_opsommingsteken(artikel.kinderen[0].nummer, "onderdeel") and artikel.kinderen[0].nummer[0].isdigit()
+            self.nieuw_onderdeel(m["nr"] + m["teken"] if getypt else "", m["tekst"], a)
         elif (m := _LID.match(tekst)) and not self._is_sub(int(m["nr"]), a):
             self.nieuw_lid(m["nr"], m["tekst"], a)
         elif m := _LID.match(tekst):
@@ -401,8 +438,8 @@ class _Bouwer:
             self.onderdeel = None
             return
         verwacht = letterreeks(len(houder.kinderen) + 1)
-        if label in OPSOMMINGSTEKENS:
-            if not houder.kinderen:
+        if is_opsommingsteken(label, "onderdeel"):
+            if not houder.kinderen and label in OPSOMMINGSTEKENS:
                 self.meld(
                     f"{_naam(houder, self.artikel)}: opsomming met '{label}' in plaats van letters; grgen neemt het teken over",
                     a.bron,
@@ -463,7 +500,7 @@ def _kort(tekst: str, n: int = 60) -> str:
 def _naam(k: _Knoop, artikel: _Knoop | None) -> str:
     if k.soort == ARTIKEL or artikel is None:
         return f"artikel {k.nummer}"
-    if k.nummer in OPSOMMINGSTEKENS:
+    if is_opsommingsteken(k.nummer, k.soort):
         return f"artikel {artikel.nummer}, {k.soort} '{k.nummer}'"
     woorden = {"lid": f"lid {k.nummer}", "onderdeel": f"onderdeel {k.nummer}", "subonderdeel": f"subonderdeel {k.nummer}°"}
     return f"artikel {artikel.nummer}, {woorden[k.soort]}"
@@ -513,7 +550,7 @@ def _ids(hoofdstukken: list[_Knoop]) -> list[Element]:
         elif k.soort == ARTIKEL:
             eigen = artikel_id(k)
         else:
-            eigen = f"{ouder_id}.{k.nummer if k.nummer not in OPSOMMINGSTEKENS else _SOORTEN[k.soort].nummer_op_positie(positie)}"
+            eigen = f"{ouder_id}.{k.nummer if not is_opsommingsteken(k.nummer, k.soort) else _SOORTEN[k.soort].nummer_op_positie(positie)}"
         kinderen = tuple(bevries(c, eigen, k.nummer if k.soort == HOOFDSTUK else hoofdstuk, i) for i, c in enumerate(k.kinderen, start=1))
         onderwerpen = raad_onderwerpen(k.opschrift, _teksten(k)) if k.soort == ARTIKEL else ()
         return _SOORTEN[k.soort](

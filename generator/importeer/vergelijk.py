@@ -81,3 +81,25 @@ def vergelijk(bron: list[str], getoond: list[str]) -> Vergelijking:
         ontbreekt += bron[i1:i2]
         extra += getoond[j1:j2]
     return Vergelijking(len(bron), gevonden, tuple(ontbreekt), tuple(extra))
+
+
+def splits_kader(extra: tuple[str, ...], kader: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Split the paragraphs only `toon` shows into grgen's own frame parts and the rest.
+
+    The frame parts are what the format requires and the import added and reported (a heading for
+    an artikel the source prints without one, "Hoofdstuk 1 Bepalingen", the afkondiging, the aanhef
+    placeholder); each is counted once, so a second "Artikel 3" stays a difference.
+
+    >>> splits_kader(("Artikel 1", "HOOFDSTUK 1 BEPALINGEN", "Artikel 1", "x"), ("Hoofdstuk 1 Bepalingen", "Artikel 1"))
+    (('Artikel 1', 'HOOFDSTUK 1 BEPALINGEN'), ('Artikel 1', 'x'))
+    """
+    over = [vergelijkbaar(k) for k in kader]
+    vereist: list[str] = []
+    overig: list[str] = []
+    for tekst in extra:
+        if (v := vergelijkbaar(tekst)) in over:
+            over.remove(v)
+            vereist.append(tekst)
+        else:
+            overig.append(tekst)
+    return tuple(vereist), tuple(overig)

@@ -14,7 +14,7 @@ from generator.adressen import onbekende_verwijzingen
 from generator.errors import Bron, Verzamelaar, relatief
 from generator.loader.bestanden import lees_yaml
 from generator.loader.velden import ONGELDIGE_TEKENS, Kaart
-from generator.model import OPSOMMINGSTEKENS, SOORTEN, Deelnemer, Element, Regeling, VersieInfo
+from generator.model import SOORTEN, Deelnemer, Element, Regeling, VersieInfo, is_opsommingsteken
 from generator.model.ids import NIEUW_ID
 from generator.model.organen import LICHAMEN, ORGANEN, Lichaam, toestemmingsorgaan
 from generator.model.regeling import SOORTEN_REGELING as SOORTRIJEN
@@ -148,7 +148,7 @@ def bouw_element(
     element_id = kaart.ident("id", verplicht="id" in verplicht)
     if element_id is None and "id" not in kaart:
         if ouder_id is not None:
-            element_id = f"{ouder_id}.{cls.nummer_op_positie(positie) if nummer in OPSOMMINGSTEKENS else nummer or positie}"
+            element_id = f"{ouder_id}.{cls.nummer_op_positie(positie) if is_opsommingsteken(nummer, soort) else nummer or positie}"
         elif nieuw:
             element_id = NIEUW_ID
     if element_id is not None:
@@ -206,8 +206,8 @@ def _nummer(kaart: Kaart, cls: type[Element], soort: str, positie: int, nummer_v
     if soort in ("lid", "onderdeel", "subonderdeel"):
         verwacht = cls.nummer_op_positie(positie)
         gegeven = kaart.nummer("nummer")
-        if gegeven in OPSOMMINGSTEKENS and soort != "lid":
-            return gegeven  # an unnumbered list, kept as typed; `grgen check` warns (Ar 3.59)
+        if is_opsommingsteken(gegeven, soort):
+            return gegeven  # a bullet or a typed "1." list, kept as typed; `grgen check` warns (Ar 3.59)
         if gegeven is not None and gegeven.rstrip(".°") != verwacht:
             kaart.fout(
                 f"nummer {gegeven!r} klopt niet met de plaats: dit is {_plaats(soort, positie)}, nummer {verwacht!r}",

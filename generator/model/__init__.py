@@ -13,6 +13,7 @@ from generator.model.elementen import (
     Paragraaf,
     Subonderdeel,
     alineas,
+    is_opsommingsteken,
 )
 from generator.model.regeling import Deelnemer, Plek, Regeling, Tijdlijn, Versie, VersieInfo
 
@@ -35,4 +36,5 @@ __all__ = [
     "Versie",
     "VersieInfo",
     "alineas",
+    "is_opsommingsteken",
 ]

@@ -26,6 +26,21 @@ ALINEAGRENS = "\n"
 # Markers of a list that the source did not number (STOP's Li allows any LiNummer). Kept as typed;
 # `grgen check` warns, since the Ar numbers lists with letters and 1°, 2° (Ar 3.59).
 OPSOMMINGSTEKENS = ("•", "-", "–", "▪", "·", "*")
+# An onderdeel numbered "1.", "2)" as the source typed it (a definition list after "wordt verstaan
+# onder:" is often numbered so). Kept as typed like a bullet; it has no Ar 3.29 address either, since
+# "onderdeel 1" would be read as the first subonderdeel's degree number.
+_CIJFERTEKEN = re.compile(r"[0-9]{1,3}[.)]")
+
+
+def is_opsommingsteken(nummer: str | None, soort: str) -> bool:
+    """Is `nummer` a mark kept as typed rather than a number grgen keeps by position?
+
+    >>> is_opsommingsteken("•", "subonderdeel"), is_opsommingsteken("2.", "onderdeel"), is_opsommingsteken("2.", "subonderdeel")
+    (True, True, False)
+    """
+    if nummer is None or soort == "lid":
+        return False
+    return nummer in OPSOMMINGSTEKENS or (soort == "onderdeel" and _CIJFERTEKEN.fullmatch(nummer) is not None)
 
 
 def alineas(tekst: str) -> list[str]:
@@ -68,12 +83,13 @@ class Element:
 
     @property
     def opsommingsteken(self) -> bool:
-        """True for a list item marked "•", "-", "–", "▪", "·" or "*" instead of a letter or number.
+        """True for a list item marked "•", "-", "–", "▪", "·" or "*" instead of a letter or number,
+        or an onderdeel numbered "1." as the source typed it.
 
-        >>> Onderdeel("a.b", "•", "Tekst;").kop
-        '•'
+        >>> Onderdeel("a.b", "•", "Tekst;").kop, Onderdeel("a.a", "1.", "Tekst;").kop
+        ('•', '1.')
         """
-        return self.nummer in OPSOMMINGSTEKENS
+        return is_opsommingsteken(self.nummer, self.soort)
 
     def met(self, **wijzigingen: object) -> Element:
         """A copy with some fields changed (the tree is never mutated).
@@ -252,7 +268,12 @@ class Onderdeel(Element):
 
     @property
     def verwijzing(self) -> str:
-        return f"onderdeel {self.nummer}"
+        """ "onderdeel b"; a typed "3." is named without its dot, which would end the sentence.
+
+        >>> Onderdeel("a.c", "3.", "x").verwijzing, Onderdeel("a.c", "•", "x").verwijzing
+        ('onderdeel 3', 'onderdeel •')
+        """
+        return f"onderdeel {self.nummer.rstrip('.)') if self.opsommingsteken else self.nummer}"
 
 
 @dataclasses.dataclass(frozen=True)
