@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,6 +25,7 @@ from generator.diff.overzicht import Kant, _onder, vergelijk_versies
 from generator.diff.versies import gewijzigd, gewijzigde_blokken, vergelijk
 from generator.model import Artikel, Hoofdstuk, Versie
 from generator.pipeline import laad
+from generator.wijzigen import gevolgen
 from generator.wijzigen.boom import vervang
 from generator.wijzigen.tijdlijn import bouw_geschiedenis
 from tests.genereer import _regeling, regelingen, wijziging
@@ -190,3 +192,26 @@ def test_verwijzing_in_gedeeld_hoofdstuk_volgt_vernummering() -> None:
     verschil = gewijzigde_blokken(oud, nieuw)
     assert verschil == gewijzigd(vergelijk(oud, nieuw))
     assert any(v.element_id == "a2" for v in verschil)  # the reference changed its words
+
+
+def _stappen(g) -> list:  # noqa: ANN001
+    return [(t.wijziging.id, s) for t in g.toepassingen for s in t.stappen]
+
+
+@INSTELLINGEN
+@given(gebrekkige_regeling(), st.data())
+def test_verwijzingsgevolgen_als_vroeger(basis, data) -> None:
+    # The amendment engine reads only the top-level elements where a reference can have changed
+    # its words (`gevolgen._te_lezen`); walking every place, as before, gives the same steps.
+    regeling, info = basis
+    versie, wijzigingen, datum = Versie(info, regeling), [], info.inwerkingtreding + dt.timedelta(days=40)
+    for n in range(1, data.draw(st.integers(1, 4)) + 1):
+        w = data.draw(wijziging(versie.regeling, versie.id, n, datum))
+        if w is not None:
+            wijzigingen.append(w)
+            versie = bouw_geschiedenis(regeling, info, tuple(wijzigingen)).tijdlijn.laatste
+        datum += dt.timedelta(days=90)
+    nu = bouw_geschiedenis(regeling, info, tuple(wijzigingen))
+    with mock.patch.object(gevolgen, "_te_lezen", lambda begin, stappen, eind: eind.elementen()):
+        vroeger = bouw_geschiedenis(regeling, info, tuple(wijzigingen))
+    assert _stappen(nu) == _stappen(vroeger)
