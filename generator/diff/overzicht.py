@@ -189,14 +189,20 @@ def _met_ouders(regeling: Regeling, element_id: str) -> list[str]:
 def aanrakingen(toepassingen: Iterable[Toepassing]) -> dict[Sleutel, tuple[Aanraking, ...]]:
     """Block key -> every amendment (in order) whose own diff changed that block."""
     uit: dict[Sleutel, list[Aanraking]] = {}
+    zonder: list[Regeling] = []  # versions whose index this made: dropped when done with them
     for t in toepassingen:
         voor, na = t.voor.regeling, t.na.regeling
-        zonder = [r for r in (voor, na) if "index" not in r.__dict__]
+        zonder += [r for r in (voor, na) if "index" not in r.__dict__]
         letters = onderdeelletters(t)
         for v in gewijzigde_blokken(voor, na):
             uit.setdefault(v.blok.sleutel, []).append(Aanraking(_oorzaak(t, v.element_id, letters), v.status))
-        for r in zonder:  # a superseded version keeps no index (`bouw_geschiedenis`): not one per amendment
+        # A superseded version keeps no index (`bouw_geschiedenis`): not one per amendment here
+        # either; the version after this amendment is the one before the next.
+        for r in [r for r in zonder if r is not na]:
             r.zonder_index()
+        zonder = [r for r in zonder if r is na]
+    for r in zonder:
+        r.zonder_index()
     return {k: tuple(v) for k, v in uit.items()}
 
 

@@ -73,14 +73,23 @@ def gewijzigde_blokken(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
     positie_oud = {id(t): i for i, t in enumerate(a)}
     splitsingen: list[tuple[int, int]] = []  # (position in a, position in b) of the shared, unchanged ones
     vorige = -1
-    for j, top in enumerate(b):
+    gedeeld = set()
+    for top in b:
         i = positie_oud.get(id(top))
         if i is None:
             continue
         if i < vorige:  # shared top-level elements changed order: compare everything
             return gewijzigd(vergelijk(oud, nieuw))
         vorige = i
-        if _zelfde_blokken(top, oud, nieuw):
+        gedeeld.add(i)
+    # The ids in a top-level element only one version has: a reference to one of them may print
+    # differently; one to an id in a shared element, or to an id in neither version, does not.
+    anders: frozenset[str] = frozenset().union(
+        *(t.ids_in for i, t in enumerate(a) if i not in gedeeld), *(t.ids_in for t in b if id(t) not in positie_oud)
+    )
+    for j, top in enumerate(b):
+        i = positie_oud.get(id(top))
+        if i is not None and _zelfde_blokken(top, oud, nieuw, anders):
             splitsingen.append((i, j))
     if not splitsingen:
         return gewijzigd(vergelijk(oud, nieuw))
@@ -101,13 +110,13 @@ def gewijzigde_blokken(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
     return uit
 
 
-def _zelfde_blokken(top: Element, oud: Regeling, nieuw: Regeling) -> bool:
+def _zelfde_blokken(top: Element, oud: Regeling, nieuw: Regeling, anders: frozenset[str]) -> bool:
     """Whether a top-level element that both versions share prints the same blocks in both.
 
     Its headings are its own; a text prints differently only through a `[[id]]` whose target
-    lies in another top-level element object (or in none) in the other version.
+    lies in a top-level element only one of the versions has (`anders`).
     """
-    verhuisd = [doel for doel in top.verwijzingen_in if _top_van(oud, doel) is not _top_van(nieuw, doel)]
+    verhuisd = [doel for doel in top.verwijzingen_in if doel in anders]
     if not verhuisd:
         return True
     for plek in plekken_van(top).values():
@@ -115,13 +124,6 @@ def _zelfde_blokken(top: Element, oud: Regeling, nieuw: Regeling) -> bool:
             if tekst and any(f"[[{doel}]]" in tekst for doel in verhuisd) and los_op(tekst, oud, plek) != los_op(tekst, nieuw, plek):
                 return False
     return True
-
-
-def _top_van(regeling: Regeling, element_id: str) -> Element | None:
-    try:
-        return regeling.index.top(element_id)
-    except KeyError:
-        return None
 
 
 def vergelijk_blokken(oude: list[Blok], nieuwe: list[Blok]) -> list[BlokVerschil]:
