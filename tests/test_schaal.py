@@ -148,7 +148,11 @@ def test_onder_is_element_met_nakomelingen(g) -> None:
     oorzaken = {p.element.id: [p.element.id] for r in (oud, nieuw) for p in r.elementen()}
     for regeling in (oud, nieuw):
         for plek in regeling.elementen():
-            ids = [p.element.id for p in regeling.elementen() if p.element.id == plek.element.id or any(o.id == plek.element.id for o in p.ouders)]
+            ids = [
+                p.element.id
+                for p in regeling.elementen()
+                if p.element.id == plek.element.id or any(o.id == plek.element.id for o in p.ouders)
+            ]
             assert _onder(plek.element.id, regeling, oorzaken) == tuple(ids)
     vergelijk_versies(Kant(g.tijdlijn.basis, g), Kant(g.tijdlijn.laatste, g))  # runs through
 
@@ -186,9 +190,7 @@ def test_verwijzing_in_gedeeld_hoofdstuk_volgt_vernummering() -> None:
     lid1, lid2 = Lid("a3.1", "1", "Eerste."), Lid("a3.2", "2", "Tweede.")
     oud = _regeling_met(_h("1", Artikel("a1", "1", "Een.")), verwijzend, _h("3", Artikel("a3", "3", kinderen=(lid1, lid2))))
     nieuw_lid = Lid("a3.n", "2", "Nieuw.")
-    nieuw = _regeling_met(
-        oud.kinderen[0], verwijzend, _h("3", Artikel("a3", "3", kinderen=(lid1, nieuw_lid, lid2.met(nummer="3"))))
-    )
+    nieuw = _regeling_met(oud.kinderen[0], verwijzend, _h("3", Artikel("a3", "3", kinderen=(lid1, nieuw_lid, lid2.met(nummer="3")))))
     verschil = gewijzigde_blokken(oud, nieuw)
     assert verschil == gewijzigd(vergelijk(oud, nieuw))
     assert any(v.element_id == "a2" for v in verschil)  # the reference changed its words
