@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from generator.model import Element, Plek, Regeling
+from generator.model import ALINEAGRENS, Element, Plek, Regeling
 from generator.model.regeling import plekken_van
 from generator.nummering import letterpositie, rangtelwoord
 
@@ -227,8 +227,8 @@ def _in_zin(adres: str, tekst: str, begin: int, eind: int) -> str:
     na = tekst[eind : eind + 1]
     if "," in adres and na and na not in ",.;:)":
         adres += ","
-    voor = tekst[:begin].rstrip()
-    if not voor or voor.endswith((".", "!", "?")):
+    voor = tekst[:begin].rstrip(" ")
+    if not voor or voor.endswith((".", "!", "?", ALINEAGRENS)):  # a sentence or an alinea opens with a capital
         adres = adres[:1].upper() + adres[1:]
     return adres
 

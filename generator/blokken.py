@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from generator.adressen import los_op
-from generator.model import Element, Plek, Regeling
+from generator.model import ALINEAGRENS, Element, Plek, Regeling, alineas
 
 KOP = "kop"
 ALINEA = "alinea"
@@ -31,10 +31,11 @@ class Blok:
     label: str  # "Artikel 5", "2.", "b." or "" for unlabelled text
     tekst: str  # with references resolved; for headings the opschrift
     element_soort: str = ""  # "artikel", "lid", "onderdeel", ...
+    alinea: int = 0  # 0 for the (labelled) first alinea of a text, 1, 2, ... for the next ones
 
     @property
     def sleutel(self) -> tuple[str, str]:
-        return (self.element_id, self.deel)
+        return (self.element_id, self.deel if not self.alinea else f"{self.deel}.{self.alinea + 1}")
 
     @property
     def volledig(self) -> str:
@@ -77,10 +78,20 @@ def _element(regeling: Regeling, e: Element, ouders: tuple[Element, ...], uit: l
     inspringing = boven + (soort in _INGESPRONGEN)
     if e.tekst is not None:
         label = e.kop if soort in _GELABELD else ""
-        uit.append(Blok(ALINEA, e.id, "tekst", inspringing, label, los_op(e.tekst, regeling, Plek(e, ouders)), soort))
+        _alineas(uit, e.id, "tekst", inspringing, label, los_op(e.tekst, regeling, Plek(e, ouders)), soort)
     if e.kinderen:
         eigen = (*ouders, e)
         for kind in e.kinderen:
             _element(regeling, kind, eigen, uit, inspringing)
     if e.slottekst is not None:
-        uit.append(Blok(ALINEA, e.id, "slot", inspringing, "", los_op(e.slottekst, regeling, Plek(e, ouders)), soort))
+        _alineas(uit, e.id, "slot", inspringing, "", los_op(e.slottekst, regeling, Plek(e, ouders)), soort)
+
+
+def _alineas(uit: list[Blok], element_id: str, deel: str, niveau: int, label: str, tekst: str, soort: str) -> None:
+    """One block per alinea of a text: the label on the first, the next ones unlabelled (an
+    alinea break is a paragraph mark in every view)."""
+    if ALINEAGRENS not in tekst:
+        uit.append(Blok(ALINEA, element_id, deel, niveau, label, tekst, soort))
+        return
+    for n, alinea in enumerate(alineas(tekst)):
+        uit.append(Blok(ALINEA, element_id, deel, niveau, label if n == 0 else "", alinea, soort, n))

@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.diff.afleiden import leid_af
 from generator.errors import GebruiksFout, GrgenFout, WijzigingFout
 from generator.loader.ontwerp import lees_ontwerp
+from generator.model import ALINEAGRENS, Versie
 from generator.model.ids import ID
 from generator.ontwerpsleutels import sleutels
 from generator.pipeline import Stand, kies_versie
@@ -24,11 +25,24 @@ from generator.uitvoer import schrijf_nieuw_bestand
 from generator.wijzigen.bewerking import bouw_bewerking
 
 
+def _alleen_bekende_vormen(versie: Versie) -> None:
+    """Refuse a version with texts of more than one alinea or lists marked "•" (formaat.md): the
+    ontwerp reads a paragraph per element and derives Ar addresses, which those do not have."""
+    plekken = [p for p in versie.regeling.elementen() if p.element.opsommingsteken or any(ALINEAGRENS in t for t in p.element.teksten())]
+    if plekken:
+        waar = "; ".join(p.adres for p in plekken[:3]) + ("; ..." if len(plekken) > 3 else "")
+        raise GrgenFout(
+            f"versie {versie.id} heeft een tekst van meer dan één alinea of een opsomming met opsommingstekens ({waar}); "
+            "grgen ontwerp en grgen afleiden kennen die nog niet. Schrijf de wijziging zelf in wijzigingen/ (docs/formaat.md, hoofdstuk 8)"
+        )
+
+
 def maak_ontwerp(stand: Stand, versie_id: str | None, uitvoer: Path, auteur: str, regeling: str | None = None) -> Path:
     """Write the ontwerp of a version (default the latest) to `uitvoer` (.docx or .md); an
     existing file is never overwritten (it may hold someone's edits)."""
     _, geschiedenis = stand.geschiedenis(regeling)
     versie = kies_versie(geschiedenis, versie_id)
+    _alleen_bekende_vormen(versie)
     soort = uitvoer.suffix.lower()
     if soort == ".docx":
         inhoud = ontwerp_docx(versie, auteur)
@@ -55,6 +69,7 @@ def leid_wijziging_af(
     """
     slug, geschiedenis = stand.geschiedenis(regeling)
     basis = kies_versie(geschiedenis, basis_id)
+    _alleen_bekende_vormen(basis)
     wijziging_id = wijziging_id or re.sub(r"[^a-z0-9._-]+", "-", bewerkt.stem.lower()).strip("-._") or "wijziging"
     if not ID.match(wijziging_id):
         raise GebruiksFout(f"'{wijziging_id}' is geen geldige id; gebruik kleine letters, cijfers, punt en streepje (--id)")

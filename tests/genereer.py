@@ -14,7 +14,7 @@ import re
 from hypothesis import strategies as st
 
 from generator.adressen import parse_adres, verwijzingen
-from generator.model import Artikel, Deelnemer, Hoofdstuk, Lid, Onderdeel, Regeling, VersieInfo
+from generator.model import ALINEAGRENS, Artikel, Deelnemer, Hoofdstuk, Lid, Onderdeel, Regeling, VersieInfo
 from generator.model.ids import NIEUW_ID
 from generator.model.wijziging import Doel, Operatie, Wijziging
 from generator.nummering import nummer_na
@@ -37,49 +37,61 @@ def zin(draw, slot: str = ".") -> str:
 
 
 @st.composite
-def onderdelen(draw, ouder_id: str, min_size: int = 2) -> tuple[Onderdeel, ...]:
+def alineatekst(draw, slot: str = ".", rijk: bool = False) -> str:
+    """A sentence, or with `rijk` sometimes two alineas (model.ALINEAGRENS between them)."""
+    if rijk and draw(st.integers(0, 2)) == 0:
+        return draw(zin()) + ALINEAGRENS + draw(zin(slot))
+    return draw(zin(slot))
+
+
+@st.composite
+def onderdelen(draw, ouder_id: str, min_size: int = 2, rijk: bool = False) -> tuple[Onderdeel, ...]:
     n = draw(st.integers(min_size, 4))
     voegwoord = draw(st.sampled_from(["", "", "of", "en"]))  # "c. ...; of / d. ...." (Ar 6.18)
+    teken = draw(st.sampled_from(["", "", "•", "-"])) if rijk else ""  # an unlettered list, as imported
     uit = []
     for i in range(1, n + 1):
         nummer = Onderdeel.nummer_op_positie(i)
         woorden = " ".join(draw(zin_woorden))
         slot = "." if i == n else (f"; {voegwoord}" if voegwoord and i == n - 1 else ";")
-        uit.append(Onderdeel(f"{ouder_id}.{nummer}", nummer, woorden + slot))
+        uit.append(Onderdeel(f"{ouder_id}.{nummer}", teken or nummer, woorden + slot))
     return tuple(uit)
 
 
 @st.composite
-def artikel(draw, element_id: str, nummer: str) -> Artikel:
+def artikel(draw, element_id: str, nummer: str, rijk: bool = False) -> Artikel:
     vorm = draw(st.sampled_from(["tekst", "lijst", "leden"]))
     opschrift = draw(st.sampled_from(WOORDEN)).capitalize()
     if vorm == "tekst":
-        return Artikel(element_id, nummer, draw(zin()), opschrift=opschrift)
+        return Artikel(element_id, nummer, draw(alineatekst(".", rijk)), opschrift=opschrift)
     if vorm == "lijst":
-        return Artikel(element_id, nummer, draw(zin(":")), draw(onderdelen(element_id)), opschrift=opschrift)
+        return Artikel(element_id, nummer, draw(alineatekst(":", rijk)), draw(onderdelen(element_id, rijk=rijk)), opschrift=opschrift)
     leden = []
     for i in range(1, draw(st.integers(2, 4)) + 1):
         lid_id = f"{element_id}.{i}"
         if draw(st.booleans()):
-            leden.append(Lid(lid_id, str(i), draw(zin(":")), draw(onderdelen(lid_id))))
+            leden.append(Lid(lid_id, str(i), draw(alineatekst(":", rijk)), draw(onderdelen(lid_id, rijk=rijk))))
         else:
-            leden.append(Lid(lid_id, str(i), draw(zin())))
+            leden.append(Lid(lid_id, str(i), draw(alineatekst(".", rijk))))
     return Artikel(element_id, nummer, kinderen=tuple(leden), opschrift=opschrift)
 
 
 @st.composite
-def regelingen(draw) -> tuple[Regeling, VersieInfo]:
+def regelingen(draw, rijk: bool = False) -> tuple[Regeling, VersieInfo]:
+    """A regeling; `rijk` adds texts of two alineas and lists marked "•" or "-" (as imported)."""
     hoofdstukken = []
     nummer = 0
     for h in range(1, draw(st.integers(1, 3)) + 1):
         artikelen = []
         for _ in range(draw(st.integers(1, 4))):
             nummer += 1
-            artikelen.append(draw(artikel(f"art{nummer}", str(nummer))))
+            artikelen.append(draw(artikel(f"art{nummer}", str(nummer), rijk)))
         hoofdstukken.append(Hoofdstuk(f"h{h}", str(h), opschrift=draw(st.sampled_from(WOORDEN)).capitalize(), kinderen=tuple(artikelen)))
     regeling = _regeling(tuple(hoofdstukken))
     # A few references to artikelen and leden, appended to later texts.
-    doelen = [p.element.id for p in regeling.elementen() if p.element.soort in ("artikel", "lid", "onderdeel")]
+    doelen = [
+        p.element.id for p in regeling.elementen() if p.element.soort in ("artikel", "lid", "onderdeel") and not p.element.opsommingsteken
+    ]
     for _ in range(draw(st.integers(0, 5))):
         bron_plekken = [p for p in regeling.elementen() if p.element.tekst and p.element.tekst.endswith(".")]
         if not bron_plekken or not doelen:
@@ -129,7 +141,9 @@ def _uniek_woord(tekst: str) -> list[str]:
 
 
 @st.composite
-def operatie(draw, regeling: Regeling, gebruikte_artikelen: set[str], volgnummer: int, wijziging_nummer: int = 0) -> Operatie | None:
+def operatie(
+    draw, regeling: Regeling, gebruikte_artikelen: set[str], volgnummer: int, wijziging_nummer: int = 0, rijk: bool = False
+) -> Operatie | None:
     """One operation that fits `regeling`, in an artikel not yet used by this amendment."""
     verwezen = _verwezen(regeling)
     artikelen = [a for a in regeling.artikelen() if a.id not in gebruikte_artikelen]
@@ -137,7 +151,8 @@ def operatie(draw, regeling: Regeling, gebruikte_artikelen: set[str], volgnummer
         return None
     art = draw(st.sampled_from(artikelen))
     gebruikte_artikelen.add(art.id)
-    plekken = [regeling.index[i] for i in ids_in(art)]
+    # An item of a list marked "•" has no Ar address: it changes only with the element above it.
+    plekken = [regeling.index[i] for i in ids_in(art) if not regeling.index[i].element.opsommingsteken]
     actie = draw(
         st.sampled_from(
             ["vervangen", "woorden_invoegen", "woorden_toevoegen", "komt_te_luiden", "invoegen", "toevoegen", "vervalt", "opschrift"]
@@ -158,16 +173,17 @@ def operatie(draw, regeling: Regeling, gebruikte_artikelen: set[str], volgnummer
         return Operatie("woorden_toevoegen", volgnummer, _doel(regeling, plek.element.id), tekst="en " + draw(st.sampled_from(WOORDEN)))
     if actie == "opschrift":
         return Operatie("opschrift", volgnummer, _doel(regeling, art.id), tekst=draw(st.sampled_from(WOORDEN)).capitalize() + " en meer")
-    lijstplekken = [p for p in plekken if p.element.soort in ("lid", "onderdeel")]
+    # An item of a list marked "•" is not inserted or removed (the engine refuses: no verlettering).
+    lijstplekken = [p for p in plekken if p.element.soort in ("lid", "onderdeel") and not p.element.opsommingsteken]
     if actie == "komt_te_luiden":
         plek = draw(st.sampled_from(lijstplekken)) if lijstplekken and draw(st.booleans()) else regeling.index[art.id]
         if ids_in(plek.element) & verwezen - {plek.element.id}:
             return None
         e = plek.element
         if e.soort == "artikel":
-            nieuw = Artikel(NIEUW_ID, "", draw(zin()))
+            nieuw = Artikel(NIEUW_ID, "", draw(alineatekst(".", rijk)))
         elif e.soort == "lid":
-            nieuw = Lid(NIEUW_ID, "", draw(zin()))
+            nieuw = Lid(NIEUW_ID, "", draw(alineatekst(".", rijk)))
         else:
             laatste = e is regeling.index[e.id].ouder.kinderen[-1]
             nieuw = Onderdeel(NIEUW_ID, "", " ".join(draw(zin_woorden)) + ("." if laatste else ";"))
@@ -192,6 +208,8 @@ def operatie(draw, regeling: Regeling, gebruikte_artikelen: set[str], volgnummer
         nieuw = Artikel(f"nieuw-w{wijziging_nummer}-{volgnummer}", "", draw(zin()), opschrift="Nieuw")
         return Operatie("invoegen", volgnummer, _doel(regeling, art.id), positie="na", nieuw=nieuw)
     if actie == "toevoegen":
+        if art.kinderen and art.kinderen[0].opsommingsteken:
+            return None
         if art.heeft_leden or not art.kinderen:
             return Operatie("toevoegen", volgnummer, _doel(regeling, art.id), nieuw=Lid(NIEUW_ID, "", draw(zin())))
         return Operatie("toevoegen", volgnummer, _doel(regeling, art.id), nieuw=Onderdeel(NIEUW_ID, "", " ".join(draw(zin_woorden)) + "."))
@@ -212,11 +230,11 @@ def _verwezen_lid(plek, verwezen: set[str]) -> bool:  # noqa: ANN001
 
 
 @st.composite
-def wijziging(draw, regeling: Regeling, basis: str, volgnummer: int, datum: dt.date) -> Wijziging | None:
+def wijziging(draw, regeling: Regeling, basis: str, volgnummer: int, datum: dt.date, rijk: bool = False) -> Wijziging | None:
     gebruikt: set[str] = set()
     operaties = []
     for i in range(1, draw(st.integers(1, 3)) + 1):
-        op = draw(operatie(regeling, gebruikt, i, volgnummer))
+        op = draw(operatie(regeling, gebruikt, i, volgnummer, rijk=rijk))
         if op is not None:
             operaties.append(op)
     if not operaties:

@@ -103,3 +103,73 @@ def word_document(alineas: list[P]) -> bytes:
     uit = io.BytesIO()
     d.save(uit)
     return uit.getvalue()
+
+
+def word_alle_structuren(teksten: list[str], nummering: str | None) -> list[P]:
+    """The paragraphs of a regeling typed as text ("1. ...", "a. ...", "1° ...") as Word paragraphs:
+    title in style Title, hoofdstukken Heading 1, paragrafen and artikelen Heading 2; leden,
+    onderdelen and subonderdelen numbered by their style, by numPr on each paragraph ("direct")
+    or typed as text (None). Each artikel's list restarts (its own w:num with startOverride)."""
+    alineas: list[P] = []
+    lijst = 0
+    for t in teksten:
+        kop = "Title" if t == teksten[0] else ("Heading 1" if t.startswith("Hoofdstuk") else None)
+        if t.startswith(("§", "Artikel ")) and len(t) < 40:
+            kop = "Heading 2"
+        label, _, rest = t.partition(" ")
+        niveau = {"1.": 0, "2.": 0, "3.": 0, "a.": 1, "b.": 1, "1°": 2, "2°": 2}.get(label)
+        if t.startswith("Artikel "):
+            lijst += 1  # each artikel's leden and onderdelen are one list, restarting at 1
+        if niveau is None or kop or nummering is None:
+            alineas.append(P(t, kop))
+            continue
+        alineas.append(P(rest, nummering=nummering, lijst=lijst, niveau=niveau))
+    return alineas
+
+
+_INHOUDSTYPEN = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
+    "</Types>"
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    "</Relationships>"
+)
+_DOC_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" '
+    'Target="https://example.org/" TargetMode="External"/>'
+    "</Relationships>"
+)
+_KOP = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+_NS = f'xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def docx_van_xml(lichaam: str, nummering: str = "", stijlen: str = "", *, document: str | None = None) -> bytes:
+    """A minimal .docx written by hand: `lichaam` is the content of w:body, `nummering` of
+    w:numbering, `stijlen` of w:styles (prefix w:, hyperlink relationship rId3 exists).
+    `document` replaces the whole document.xml (for malformed XML)."""
+    import zipfile
+
+    if document is None:
+        document = f"{_KOP}<w:document {_NS}><w:body>{lichaam}</w:body></w:document>"
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _INHOUDSTYPEN)
+        z.writestr("_rels/.rels", _RELS)
+        z.writestr("word/_rels/document.xml.rels", _DOC_RELS)
+        z.writestr("word/document.xml", document)
+        z.writestr("word/styles.xml", f"{_KOP}<w:styles {_NS}>{stijlen}</w:styles>")
+        z.writestr("word/numbering.xml", f"{_KOP}<w:numbering {_NS}>{nummering}</w:numbering>")
+    return uit.getvalue()

@@ -14,6 +14,7 @@ import contextlib
 from collections import Counter
 from collections.abc import Iterator
 
+from generator.adressen import verwijzingen
 from generator.controles import REGELS, Regel, Vondst, Zicht
 from generator.controles.tekst import (
     TekstVerwijzing,
@@ -373,10 +374,45 @@ def ingevoegde_nummers(z: Zicht) -> Iterator[Vondst]:
                 yield Vondst(fout[0], e.bron, f"{soort} {e.nummer}", fout[1], e.id)
 
 
+def opsommingstekens(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.59: onderdelen are lettered "a.", "b.", subonderdelen numbered "1°", "2°"; a list
+    marked "•" or "-" (as an imported source may have it) cannot be referred to."""
+    for plek in z.plekken():
+        element = plek.element
+        kind = next((k for k in element.kinderen if k.opsommingsteken), None)
+        if kind is not None:
+            letters = "letters (a., b., c.)" if kind.soort == "onderdeel" else "1°, 2°, 3°"
+            yield Vondst(
+                f"de opsomming is aangeduid met '{kind.nummer}' in plaats van met {letters}",
+                kind.bron,
+                plek.adres,
+                f"laat 'nummer: \"{kind.nummer}\"' weg bij de {kind.meervoud}; grgen nummert ze dan naar hun plaats",
+                kind.id,
+            )
+
+
+def verwijzing_naar_opsommingsteken(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.29: a reference names an element by its address; an item marked "•" has none, so a
+    reference to it would print "onderdeel •"."""
+    for plek in z.plekken():
+        doelen = {d for t in plek.element.teksten() for d in verwijzingen(t)}
+        for doel in sorted(doelen):
+            if doel in z.regeling.index and z.regeling.index[doel].element.opsommingsteken:
+                yield Vondst(
+                    f"verwijzing [[{doel}]] wijst een onderdeel met opsommingsteken aan; dat heeft geen adres",
+                    plek.element.bron,
+                    plek.adres,
+                    "geef de opsomming letters (a., b., c.) of verwijs naar het element erboven",
+                    plek.element.id,
+                )
+
+
 _VROEGER = {
     "wgr-26-gemeenteblad": gemeenteblad,
     "wgr-1-4-citaat": toestemming_citaat,
     "ar-3.59-leestekens": leestekens,
+    "ar-3.59-opsommingsteken": opsommingstekens,
+    "ar-3.29-verwijzing-opsommingsteken": verwijzing_naar_opsommingsteken,
     "ar-3.29-verwijzingsvorm": verwijzingsvorm,
     "ar-3.54-nummer-dubbel": nummers_dubbel,
     "ar-3.54-nummer-gat": nummers_gat,

@@ -29,14 +29,16 @@ INSTELLINGEN = settings(max_examples=VOORBEELDEN, deadline=None, suppress_health
 
 @st.composite
 def keten(draw):
-    """A regeling and a chain of 1 to 4 amendments, each on the version before it."""
-    regeling, info = draw(regelingen())
+    """A regeling and a chain of 1 to 4 amendments, each on the version before it; half of them
+    with texts of more than one alinea and lists marked "•" or "-" (as `grgen importeer` keeps them)."""
+    rijk = draw(st.booleans())
+    regeling, info = draw(regelingen(rijk))
     versie = Versie(info, regeling)
     wijzigingen = []
     datum = dt.date(2021, 1, 1)
     ooit_ids, ooit_nummers = set(regeling.index), {a.nummer for a in regeling.artikelen()}
     for n in range(1, draw(st.integers(1, 4)) + 1):
-        w = draw(wijziging(versie.regeling, versie.id, n, datum))
+        w = draw(wijziging(versie.regeling, versie.id, n, datum, rijk))
         if w is None:
             continue
         wijzigingen.append(w)

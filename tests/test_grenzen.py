@@ -206,8 +206,8 @@ def _cpu(project: Path, *args: str) -> tuple[subprocess.CompletedProcess, float]
 # Issue 18: a 1 MB single-line text and 10,000 onderdelen in one lid are linear, under 5 s. The
 # bounds are on processor time, so that a busy machine does not fail them; they are bounds, not
 # benchmarks. Building the package of 10,000 onderdelen (fifteen documents, each with the whole
-# list) takes about 5 s of processor time, most of it in ruamel.yaml's pure-Python parser: for
-# `bouw` the test asserts that the work grows linearly, with a generous absolute bound.
+# list) takes about 3 s of processor time, nearly all of it rendering: for `bouw` the test asserts
+# that the work grows linearly, with a generous absolute bound.
 def _onderdelen(n: int) -> str:
     return (
         "    tekst: 'Deze regeling:'\n    onderdelen:\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http.server
+import re
 import shutil
 import subprocess
 import threading
@@ -26,7 +27,7 @@ from generator.model import Plek
 from generator.model.regeling import plekken_van
 from generator.pipeline import bouw, laad
 from generator.render.tekstweergave import als_markdown, als_tekst
-from tests.importbronnen import P, word_document
+from tests.importbronnen import P, word_alle_structuren, word_document
 
 ROOT = Path(__file__).resolve().parent.parent
 VOORBEELDEN = Path(__file__).parent / "importeer"
@@ -246,14 +247,19 @@ wijzigingen:
 
 # sample -> (source paragraphs back in `toon`, total, references converted, anomaly fragments)
 VERWACHT = {
-    "cvdr_example2.xml": (10, 17, 0, ["tekst buiten een artikel (in hoofdstuk 1)", "opsommingsteken '-' wordt een onderdeel"]),
+    "cvdr_example2.xml": (17, 17, 0, ["tekst buiten een artikel (in hoofdstuk 1)", "opsomming met '-' in plaats van letters"]),
     "cvdr_example3.xml": (
-        21,
-        66,
+        57,
+        60,
         0,
-        ["artikel zonder nummer; grgen geeft het nummer 1", "opsommingsteken '•'", "paragraafkop na artikelen"],
+        [
+            "artikel zonder nummer; grgen geeft het nummer 1",
+            "opsomming met '•' in plaats van letters",
+            "een tweede opsomming na de tekst na de eerste",
+            "paragraafkop na artikelen",
+        ],
     ),
-    "bgr.xml": (35, 48, 1, ["voetnoot niet overgenomen", "bijlage niet overgenomen", "tussenkop na artikel 1"]),
+    "bgr.xml": (38, 48, 1, ["voetnoot niet overgenomen", "bijlage niet overgenomen", "tussenkop na artikel 1"]),
 }
 
 
@@ -293,7 +299,10 @@ def test_cvdr_metadata_wordt_versiegegevens(tmp_path: Path) -> None:
 
 def test_zakelijke_mededeling_is_geen_regeling(tmp_path: Path) -> None:
     r = cli("-C", str(tmp_path), "importeer", str(VOORBEELDEN / "gmb.xml"), "--deelnemer", "Aastad", "--inwerkingtreding", "2020-01-01")
-    assert r.exit_code == 1 and "In gmb.xml staat geen enkel artikel of hoofdstuk; er is niets geschreven" in r.output
+    assert r.exit_code == 1 and (
+        "In gmb.xml staat geen enkel artikel of hoofdstuk; er is niets geschreven. "
+        "De publicatie is een <zakelijke-mededeling> (gmb.xml:2), geen regeling." in r.output
+    ), r.output
     assert not (tmp_path / "regeling").exists()
 
 
@@ -482,23 +491,9 @@ def test_word_met_stijl_directe_en_letterlijke_nummering(tmp_path: Path, nummeri
     # style (Lid/Onderdeel/Subonderdeel carry numPr), by numPr on each paragraph, or typed as
     # text. With automatic numbering the numbers are not in the text: the list of each artikel
     # restarts (its own w:num with startOverride) and continues past the slottekst of lid 2 to
-    # lid 3; Word shows subonderdelen as "1." there.
-    alineas: list[P] = []
-    lijst = 0
-    for t in ALLE_STRUCTUREN:
-        kop = "Title" if t == ALLE_STRUCTUREN[0] else ("Heading 1" if t.startswith("Hoofdstuk") else None)
-        if t.startswith(("§", "Artikel ")) and len(t) < 40:
-            kop = "Heading 2"
-        label, _, rest = t.partition(" ")
-        niveau = {"1.": 0, "2.": 0, "3.": 0, "a.": 1, "b.": 1, "1°": 2, "2°": 2}.get(label)
-        if t.startswith("Artikel "):
-            lijst += 1  # each artikel's leden and onderdelen are one list, restarting at 1
-        if niveau is None or kop or nummering is None:
-            alineas.append(P(t, kop))
-            continue
-        alineas.append(P(rest, nummering=nummering, lijst=lijst, niveau=niveau))
+    # lid 3; subonderdelen are "1°" (lvlText "%3°", as Word and LibreOffice show it; pandoc: "1.").
     bron = tmp_path / "bron.docx"
-    bron.write_bytes(word_document(alineas))
+    bron.write_bytes(word_document(word_alle_structuren(ALLE_STRUCTUREN, nummering)))
     project = tmp_path / "p"
     r = importeer(str(bron), project, Opties(deelnemers=("Aastad", "Bedorp"), inwerkingtreding=dt.date(2026, 1, 1)))
     _controleer_alle_structuren(project, r, bron)
@@ -597,7 +592,6 @@ def test_afwijkingen_met_plaats(tmp_path: Path) -> None:
         "bron.txt:5: waarschuwing: tekst buiten een artikel (in hoofdstuk 1); grgen zet hem in een nieuw artikel 1 zonder opschrift",
         "bron.txt:6: waarschuwing: artikel 1 staat na artikel 1 (dubbel of niet oplopend); grgen geeft het nummer 2",
         "bron.txt:8: waarschuwing: artikel 2: lid 3 staat op de plaats van lid 2 (gat of dubbel nummer)",
-        'bron.txt:9: waarschuwing: artikel 2, lid 2 heeft meer dan één alinea; grgen voegt "Nog een alinea." samen met de vorige',
         "bron.txt:10: waarschuwing: artikel 1 staat na artikel 2 (dubbel of niet oplopend); grgen geeft het nummer 3",
         "bron.txt:12: waarschuwing: artikel 3, onderdeel a eindigt niet op een puntkomma",
         "bron.txt:13: waarschuwing: de opsomming eindigt zonder leesteken na artikel 3, onderdeel b",
@@ -605,6 +599,9 @@ def test_afwijkingen_met_plaats(tmp_path: Path) -> None:
     ):
         assert regel in r.output
     assert "LET OP: de import meldde" in (project / "regeling" / "regeling-met-fouten" / "regeling.yaml").read_text()
+    # A second alinea in a lid is kept as one (a blank line in the folded block), not merged.
+    hoofdstuk = next((project / "regeling" / "regeling-met-fouten" / "hoofdstukken").iterdir()).read_text()
+    assert re.search(r"Derde lid\.\n\n +Nog een alinea\.", hoofdstuk) and "meer dan één alinea" not in r.output
     assert check(project, *INHOUDSREGELS).exit_code == 0
     streng = cli("-C", str(tmp_path / "q"), "importeer", str(bron), "--deelnemer", "Aastad", "--inwerkingtreding", "2026-01-01", "--strict")
     assert streng.exit_code == 1 and "Afwijkingen in de bron bij --strict; er is niets geschreven" in streng.output
@@ -690,6 +687,108 @@ def test_onbekende_xml_structuur_wordt_gemeld_met_regel(tmp_path: Path) -> None:
         "r.xml:5: waarschuwing: de bron heeft geen hoofdstukken; grgen zet de artikelen in 'Hoofdstuk 1 Bepalingen'; "
         "grgen kent alleen artikelen in hoofdstukken; pas het opschrift zo nodig aan",
         "r.xml:7: waarschuwing: onbekend element <vreemd>: alleen de tekst wordt gelezen; controleer de structuur op deze plaats",
-        'r.xml:7: waarschuwing: artikel 1 heeft meer dan één alinea; grgen voegt "Meer tekst." samen met de vorige; '
-        "grgen kent één alinea per lid of onderdeel; maak er zo nodig een eigen lid van",
     ]
+
+
+# -- several alineas in one text, and lists marked with an opsommingsteken ----------------------
+
+# A regeling with what STOP allows and the Ar do not: an artikel, a lid, an onderdeel and the
+# text after a list of more than one alinea (several <Al>), lists marked "•" and "▪" (a <Li> with
+# any LiNummer), and an ondertekening of several lines. (text, depth in the list) per paragraph.
+ALINEAS_EN_TEKENS = [
+    ("Regeling alinea's en opsommingstekens", 0),
+    ("De colleges van burgemeester en wethouders van Aastad en Bedorp;", 0),
+    ("besluiten vast te stellen de volgende regeling:", 0),
+    ("Hoofdstuk 1 Algemeen", 0),
+    ("Artikel 1 Toepassing", 0),
+    ("Deze regeling is van toepassing op de belastingen.", 0),
+    ("Zij geldt ook voor de rechten.", 0),
+    ("Artikel 2 Taken", 0),
+    ("1. De centrumgemeente voert de taken uit.", 0),
+    ("Zij doet dat namens de deelnemers.", 0),
+    ("2. De taken omvatten:", 0),
+    ("• het heffen van de belastingen, waaronder:", 1),
+    ("▪ de aanslagen;", 2),
+    ("▪ de kwijtschelding;", 2),
+    ("• het innen van de rechten.", 1),
+    ("Dit geldt ook voor de rente.", 1),
+    ("Het college stelt nadere regels.", 0),
+    ("Daarbij hoort het advies, bedoeld in artikel 3.", 0),
+    ("Artikel 3 Advies", 0),
+    ("Het bestuurlijk overleg adviseert over de regels, bedoeld in artikel 2, tweede lid.", 0),
+    ("Aldus vastgesteld door de colleges van Aastad en Bedorp.", 0),
+    ("de secretaris,", 0),
+    ("de burgemeester,", 0),
+]
+
+
+def _alineas_en_tekens_xml() -> str:
+    """The same regeling as CVDR XML: several <al> in <artikel>, <lid> and <li>, <li nr="•">."""
+    return """<cvdr><body><intitule>Regeling alinea's en opsommingstekens</intitule><regeling>
+<aanhef><preambule><al>De colleges van burgemeester en wethouders van Aastad en Bedorp;</al>
+<al>besluiten vast te stellen de volgende regeling:</al></preambule></aanhef>
+<regeling-tekst><hoofdstuk><kop><label>Hoofdstuk</label><nr>1</nr><titel>Algemeen</titel></kop>
+<artikel><kop><label>Artikel</label><nr>1</nr><titel>Toepassing</titel></kop>
+<al>Deze regeling is van toepassing op de belastingen.</al><al/><al>Zij geldt ook voor de rechten.</al></artikel>
+<artikel><kop><label>Artikel</label><nr>2</nr><titel>Taken</titel></kop>
+<lid><lidnr>1.</lidnr><al>De centrumgemeente voert de taken uit.</al><al>Zij doet dat namens de deelnemers.</al></lid>
+<lid><lidnr>2.</lidnr><al>De taken omvatten:</al><lijst>
+<li nr="•"><al>het heffen van de belastingen, waaronder:</al><lijst><li nr="▪"><al>de aanslagen;</al></li><li nr="▪"><al>de kwijtschelding;</al></li></lijst></li>
+<li nr="•"><al>het innen van de rechten.</al><al>Dit geldt ook voor de rente.</al></li></lijst>
+<al>Het college stelt nadere regels.</al><al>Daarbij hoort het advies, bedoeld in artikel 3.</al></lid></artikel>
+<artikel><kop><label>Artikel</label><nr>3</nr><titel>Advies</titel></kop>
+<al>Het bestuurlijk overleg adviseert over de regels, bedoeld in artikel 2, tweede lid.</al></artikel>
+</hoofdstuk></regeling-tekst>
+<regeling-sluiting><slotformulering><al>Aldus vastgesteld door de colleges van Aastad en Bedorp.</al></slotformulering>
+<ondertekening><functie>de secretaris,</functie><functie>de burgemeester,</functie></ondertekening></regeling-sluiting>
+</regeling></body></cvdr>
+"""
+
+
+@pytest.mark.parametrize("soort", ["txt", "md", "xml"])
+def test_alineas_en_opsommingstekens_blijven_zoals_de_bron_ze_heeft(tmp_path: Path, soort: str) -> None:
+    # Text as `grgen toon` prints it (three spaces per list level), Markdown with its blank lines
+    # and indentation by four non-breaking spaces, and CVDR XML.
+    if soort == "txt":
+        inhoud = "\n".join("   " * n + t for t, n in ALINEAS_EN_TEKENS)
+    elif soort == "md":
+        inhoud = "\n\n".join(
+            ("# " if i == 0 else "## " if t.startswith("Hoofdstuk") else "### " if t.startswith("Artikel ") and len(t) < 25 else "")
+            + "\u00a0" * (4 * n)
+            + t.replace("1. ", "1\\. ", 1).replace("2. ", "2\\. ", 1)
+            for i, (t, n) in enumerate(ALINEAS_EN_TEKENS)
+        )
+    else:
+        inhoud = _alineas_en_tekens_xml()
+    bron = tmp_path / f"bron.{soort}"
+    bron.write_text(inhoud + "\n", encoding="utf-8")
+    project = tmp_path / "p"
+    r = importeer(str(bron), project, Opties(deelnemers=("Aastad", "Bedorp"), inwerkingtreding=dt.date(2026, 1, 1), grondslag="de Wgr"))
+    geladen_zoals_gemeten(bron, r)
+    v = r.vergelijking
+    assert (v.gevonden, v.totaal, v.extra) == (len(ALINEAS_EN_TEKENS), len(ALINEAS_EN_TEKENS), ()), (v.ontbreekt, v.extra)
+    assert r.omgezet == 2
+    # Only the unlettered lists are reported (kept as typed; grgen check warns, Ar 3.59).
+    assert [m.tekst for m in r.meldingen] == ["artikel 2, lid 2: opsomming met '•' in plaats van letters; grgen neemt het teken over"], [
+        str(m) for m in r.meldingen
+    ]
+    regeling = laad(project).geschiedenis()[1].tijdlijn.basis.regeling
+    e = regeling.index
+    assert e["toepassing"].element.tekst == "Deze regeling is van toepassing op de belastingen.\nZij geldt ook voor de rechten."
+    assert e["taken.1"].element.tekst == "De centrumgemeente voert de taken uit.\nZij doet dat namens de deelnemers."
+    lid2 = e["taken.2"].element
+    assert [(k.id, k.nummer) for k in lid2.kinderen] == [("taken.2.a", "•"), ("taken.2.b", "•")]
+    assert [(k.id, k.nummer) for k in lid2.kinderen[0].kinderen] == [("taken.2.a.1", "▪"), ("taken.2.a.2", "▪")]
+    assert lid2.kinderen[1].tekst == "het innen van de rechten.\nDit geldt ook voor de rente."
+    assert lid2.slottekst == "Het college stelt nadere regels.\nDaarbij hoort het advies, bedoeld in [[advies]]."
+    assert e["advies"].element.tekst == "Het bestuurlijk overleg adviseert over de regels, bedoeld in [[taken.2]]."
+    assert regeling.ondertekening == "Aldus vastgesteld door de colleges van Aastad en Bedorp.\nde secretaris,\nde burgemeester,"
+    c = check(project, *INHOUDSREGELS)
+    assert c.exit_code == 0 and "[ar-3.59-opsommingsteken (Ar 3.59, eerste lid)]" in c.output, c.output
+    # `grgen toon` in both formats prints each alinea as a paragraph of its own.
+    versie = laad(project).geschiedenis()[1].tijdlijn.basis
+    assert "\n   • het innen van de rechten.\n   Dit geldt ook voor de rente.\nHet college stelt" in als_tekst(versie)
+    assert (
+        "\n\n\u00a0\u00a0\u00a0\u00a0• het innen van de rechten.\n\n\u00a0\u00a0\u00a0\u00a0Dit geldt ook voor de rente.\n\n"
+        in als_markdown(versie)
+    )

@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
+from generator.adressen import verwijzingen
 from generator.controles.geheugen import onder, per_top, plekken, soort_lijst, soort_lijst_van, top_memo, verleden
 from generator.controles.motor import Regel, Vondst, Zicht
 from generator.controles.tekst import informele_vormen, kort, slotteken
@@ -80,6 +81,64 @@ def _lijst(alle: dict[str, Plek], plek: Plek, slot: set[str], waarom: str | None
             yield _vondst(kindplek, kind.tekst or "", verwacht, regel)
     if element.slottekst and slotteken(element.slottekst) not in slot:
         yield _vondst(plek, element.slottekst, slot, f"de tekst na de opsomming eindigt op {_TEKENNAAM[next(iter(slot))]}")
+
+
+def opsommingstekens(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.59: onderdelen are lettered "a.", "b.", subonderdelen numbered "1°", "2°"; a list
+    marked "•" or "-" (as an imported source may have it) cannot be referred to."""
+    yield from per_top(z.regeling, _opsommingstekens, _opsommingstekens)
+
+
+def _opsommingstekens(top: Element) -> list[Vondst]:
+    uit = []
+    for plek in plekken(top):
+        element = plek.element
+        kind = next((k for k in element.kinderen if k.opsommingsteken), None)
+        if kind is not None:
+            letters = "letters (a., b., c.)" if kind.soort == "onderdeel" else "1°, 2°, 3°"
+            uit.append(
+                Vondst(
+                    f"de opsomming is aangeduid met '{kind.nummer}' in plaats van met {letters}",
+                    kind.bron,
+                    plek.adres,
+                    f"laat 'nummer: \"{kind.nummer}\"' weg bij de {kind.meervoud}; grgen nummert ze dan naar hun plaats",
+                    kind.id,
+                )
+            )
+    return uit
+
+
+def verwijzing_naar_opsommingsteken(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.29: a reference names an element by its address; an item marked "•" has none, so a
+    reference to it would print "onderdeel •"."""
+    # The ids of the items with a marker in this version (ids are unique: the element an id names).
+    gemarkeerd: set[str] = set().union(*(top_memo(top, _gemarkeerd, _gemarkeerd) for top in z.regeling.kinderen))
+    if not gemarkeerd:
+        return
+    for plek, doelen in per_top(z.regeling, _doelen, _doelen):
+        for doel in doelen:
+            if doel in gemarkeerd:
+                yield Vondst(
+                    f"verwijzing [[{doel}]] wijst een onderdeel met opsommingsteken aan; dat heeft geen adres",
+                    plek.element.bron,
+                    plek.adres,
+                    "geef de opsomming letters (a., b., c.) of verwijs naar het element erboven",
+                    plek.element.id,
+                )
+
+
+def _gemarkeerd(top: Element) -> frozenset[str]:
+    return frozenset(p.element.id for p in plekken(top) if p.element.opsommingsteken)
+
+
+def _doelen(top: Element) -> list[tuple[Plek, list[str]]]:
+    """The places of a top-level element that refer to something, with their targets sorted."""
+    uit = []
+    for plek in plekken(top):
+        doelen = {d for t in plek.element.teksten() for d in verwijzingen(t)}
+        if doelen:
+            uit.append((plek, sorted(doelen)))
+    return uit
 
 
 def _vondst(plek: Plek, tekst: str, verwacht: set[str], regel: str) -> Vondst:
@@ -291,6 +350,20 @@ REGELS: list[Regel] = [
         FOUT,
         "een opsomming begint na een dubbele punt; onderdelen eindigen op een puntkomma, het laatste op een punt",
         leestekens,
+    ),
+    Regel(
+        "ar-3.59-opsommingsteken",
+        "Ar 3.59, eerste lid",
+        WAARSCHUWING,
+        "onderdelen van een opsomming worden aangeduid met letters, subonderdelen met 1°, 2°",
+        opsommingstekens,
+    ),
+    Regel(
+        "ar-3.29-verwijzing-opsommingsteken",
+        "Ar 3.29",
+        FOUT,
+        "een verwijzing wijst een element met een adres aan, niet een onderdeel met opsommingsteken",
+        verwijzing_naar_opsommingsteken,
     ),
     Regel(
         "ar-3.59-begrippen-alfabetisch",

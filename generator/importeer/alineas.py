@@ -33,6 +33,9 @@ class Alinea:
     # Indentation as `grgen toon` prints it, when the source knows it: 0 artikel and lid text,
     # 1 onderdelen, 2 subonderdelen.
     niveau: int | None = None
+    # False for a heading the reader had to name itself because the source shows no words there
+    # (a CVDR <artikel> with an empty <kop>): it marks the structure, but is no text of the source.
+    getoond: bool = True
 
 
 @dataclasses.dataclass(frozen=True)

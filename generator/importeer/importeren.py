@@ -17,6 +17,7 @@ from generator.errors import FOUT, Bron, GebruiksFout, GrgenFout, InvoerFout, Me
 from generator.importeer.alineas import Brontekst
 from generator.importeer.lezen import lees_bestand, lees_bron, soort_van
 from generator.importeer.schrijven import als_yaml, element_kaart, hoofdstukbestand
+from generator.importeer.schrijven import tekst as yaml_tekst
 from generator.importeer.structuur import Opbouw, bouw_opbouw
 from generator.importeer.vergelijk import Vergelijking, bronalineas, toonalineas, vergelijk
 from generator.importeer.verwijzingen import Blijft, zet_om
@@ -82,9 +83,11 @@ def importeer(bron: str, project: Path, opties: Opties = Opties()) -> Resultaat:
     brontekst = lees(bron, opties)
     opbouw = bouw_opbouw(brontekst)
     if not opbouw.kinderen:
+        soort = brontekst.gegevens.get("publicatie")
         raise InvoerFout(
             f"In {brontekst.naam} staat geen enkel artikel of hoofdstuk; er is niets geschreven. "
-            "Is dit wel een regeling? Een artikel begint met een regel als 'Artikel 1 Begripsbepalingen'"
+            + (f"De publicatie is een {soort}, geen regeling." if soort else "Is dit wel een regeling?")
+            + " Een artikel begint met een regel als 'Artikel 1 Begripsbepalingen'"
         )
     kop, meldingen = _kopgegevens(brontekst, opbouw, opties)
     naam = opties.naam or slug(opbouw.titel, 60) or "regeling"
@@ -262,7 +265,7 @@ def _bestanden(kop: dict, opbouw: Opbouw, kinderen: tuple, bron: Brontekst, meld
         bestanden[naam] = als_yaml(element_kaart(h))
     regeling = {**kop, **_voorwerk(opbouw), "hoofdstukken": namen}
     if opbouw.ondertekening:
-        regeling["ondertekening"] = opbouw.ondertekening
+        regeling["ondertekening"] = yaml_tekst(opbouw.ondertekening, 2)
     if opbouw.reconstructie:
         regeling["reconstructie"] = opbouw.reconstructie
     regels = [f"Geïmporteerd door 'grgen importeer' uit {bron.naam}."]

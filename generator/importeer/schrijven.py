@@ -5,8 +5,8 @@ file `hoofdstukken/NN-<opschrift>.yaml`. Leden and onderdelen are written withou
 the loader derives both from the place, exactly as the import numbered them. Long texts are
 folded blocks (`>-`), as in the bundled regeling.
 
-Written with PyYAML's libyaml emitter: ruamel.yaml (which the loader uses for its line numbers)
-emits ten times slower, a second per 1,000 artikelen, half the time budget of an import.
+Written with PyYAML's libyaml emitter (the loader reads with libyaml too): ruamel.yaml emits ten
+times slower, a second per 1,000 artikelen, half the time budget of an import.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from generator.model import Element
+from generator.model import ALINEAGRENS, Element
 from generator.model.ids import slug
 
 BREEDTE = 100
@@ -46,12 +46,17 @@ def tekst(waarde: str, inspringing: int = 0) -> str:
     tekst: >-
       een een een een een een een een een een een een een een een een een een een een een een een een een
       een een een een een eind.
+    >>> print(als_yaml({"tekst": tekst("Eerste alinea.\\nTweede alinea.")}).decode(), end="")
+    tekst: >-
+      Eerste alinea.
+    <BLANKLINE>
+      Tweede alinea.
     """
-    past = len(waarde) + inspringing + 8 <= BREEDTE
+    past = len(waarde) + inspringing + 8 <= BREEDTE and ALINEAGRENS not in waarde
     # A folded block keeps spacing it cannot fold (double or edge spaces) literally; never needed here.
     if past or "  " in waarde or waarde != waarde.strip():
         return waarde
-    return _Tekst(waarde)
+    return _Tekst(waarde)  # alineas are separated by a blank line in the block
 
 
 def als_yaml(data: dict[str, Any], kopcommentaar: str | None = None) -> bytes:
@@ -81,6 +86,8 @@ def element_kaart(e: Element, diepte: int = 0) -> dict[str, Any]:
         k["nummer"] = _nummer(e.nummer)
         if e.opschrift:
             k["opschrift"] = e.opschrift
+    elif e.opsommingsteken:
+        k["nummer"] = e.nummer  # "•": kept as the source has it (the loader numbers the others)
     if e.onderwerpen:
         k["onderwerpen"] = _Lijst(e.onderwerpen)
     if e.tekst is not None:

@@ -17,7 +17,7 @@ import re
 from generator.errors import Bron, Melding
 from generator.importeer.alineas import ARTIKEL, HOOFDSTUK, PARAGRAAF, SLUITING, Alinea, Brontekst, waarschuwing
 from generator.importeer.onderwerpen import raad_onderwerpen
-from generator.model import Artikel, Element, Hoofdstuk, Lid, Onderdeel, Paragraaf, Subonderdeel
+from generator.model import ALINEAGRENS, OPSOMMINGSTEKENS, Artikel, Element, Hoofdstuk, Lid, Onderdeel, Paragraaf, Subonderdeel
 from generator.model.ids import slug
 from generator.nummering import letterpositie, letterreeks, sorteersleutel
 
@@ -95,6 +95,7 @@ class _Bouwer:
         self.artikel: _Knoop | None = None
         self.lid: _Knoop | None = None
         self.onderdeel: _Knoop | None = None
+        self.tweede_lijst: set[int] = set()  # elements whose second list was reported (by id())
 
     def meld(self, tekst: str, bron: Bron, hint: str | None = None) -> None:
         self.meldingen.append(waarschuwing(tekst, bron, hint))
@@ -141,12 +142,7 @@ class _Bouwer:
             )
         for h in self.hoofdstukken:
             self._leestekens(h, None)
-        ondertekening = " ".join(a.tekst for a in sluiting) or None
-        if len(sluiting) > 1:
-            self.meld(
-                f"de ondertekening bestaat uit {len(sluiting)} alinea's; grgen kent één alinea en voegt ze samen",
-                sluiting[0].bron,
-            )
+        ondertekening = ALINEAGRENS.join(a.tekst for a in sluiting) or None
         return Opbouw(
             titel=titel,
             aanhef=aanhef,
@@ -305,6 +301,8 @@ class _Bouwer:
         if self.paragraaf is None and any(k.soort == PARAGRAAF for k in self.hoofdstuk.kinderen):
             houder = self.hoofdstuk.kinderen[-1]
         nummer = self._volgnummer(ARTIKEL, nummer, self.artikelen, a, stil)
+        if not a.getoond:
+            self.toegevoegd.append(f"Artikel {nummer}")
         self.artikel = _Knoop(ARTIKEL, nummer, a.bron, opschrift=titel or None)
         houder.kinderen.append(self.artikel)
         self.artikelen.append(self.artikel)
@@ -339,13 +337,11 @@ class _Bouwer:
             self.subonderdeel(m["nr"], m["tekst"], a)
         elif (m := _LETTER.match(tekst)) and letterpositie(m["nr"]) is not None:
             self.nieuw_onderdeel(m["nr"], m["tekst"], a)
-        elif m := _TEKEN.match(tekst):
-            self.meld(
-                f"opsommingsteken '{m['nr']}' wordt een onderdeel met een letter",
-                a.bron,
-                "grgen nummert opsommingen met letters (Ar 3.59); controleer de tekst",
-            )
-            self.nieuw_onderdeel("", m["tekst"], a)
+        elif (m := _TEKEN.match(tekst)) and m["nr"] in OPSOMMINGSTEKENS:
+            if self.onderdeel is not None and (a.niveau or 0) >= 2:
+                self.subonderdeel(m["nr"], m["tekst"], a)
+            else:
+                self.nieuw_onderdeel(m["nr"], m["tekst"], a)
         else:
             self.losse_tekst(a)
 
@@ -392,8 +388,29 @@ class _Bouwer:
             houder.tekst = ZONDER_INLEIDING
             self.toegevoegd.append(ZONDER_INLEIDING)
         if houder.slottekst is not None:
-            self.meld(f"{_naam(houder, self.artikel)}: tweede opsomming na de slottekst wordt aan de eerste toegevoegd", a.bron)
+            # text, list, text, list: grgen has one list per element; the words stay, as alineas
+            if id(houder) not in self.tweede_lijst:
+                self.tweede_lijst.add(id(houder))
+                self.meld(
+                    f"{_naam(houder, self.artikel)}: een tweede opsomming na de tekst na de eerste; grgen neemt de onderdelen op "
+                    "als alinea's van die tekst, met hun nummer of opsommingsteken",
+                    a.bron,
+                    "grgen kent één opsomming per artikel, lid of onderdeel; maak er zo nodig een eigen lid van",
+                )
+            houder.slottekst += ALINEAGRENS + a.tekst
+            self.onderdeel = None
+            return
         verwacht = letterreeks(len(houder.kinderen) + 1)
+        if label in OPSOMMINGSTEKENS:
+            if not houder.kinderen:
+                self.meld(
+                    f"{_naam(houder, self.artikel)}: opsomming met '{label}' in plaats van letters; grgen neemt het teken over",
+                    a.bron,
+                    "grgen check waarschuwt hiervoor (Ar 3.59: onderdelen krijgen letters); een onderdeel zonder letter heeft geen adres om naar te verwijzen",
+                )
+            self.onderdeel = _Knoop("onderdeel", label, a.bron, tekst=tekst, label=label)
+            houder.kinderen.append(self.onderdeel)
+            return
         if label and label.lower() != verwacht:
             self.meld(
                 f"{_naam(houder, self.artikel)}: onderdeel {label} staat op de plaats van onderdeel {verwacht} (gat of dubbele letter)",
@@ -408,6 +425,9 @@ class _Bouwer:
             self.nieuw_onderdeel("", tekst, a)
             return
         verwacht = str(len(self.onderdeel.kinderen) + 1)
+        if label in OPSOMMINGSTEKENS:
+            self.onderdeel.kinderen.append(_Knoop("subonderdeel", label, a.bron, tekst=tekst, label=label))
+            return
         if label != verwacht:
             self.meld(f"{_naam(self.onderdeel, self.artikel)}: subonderdeel {label}° staat op de plaats van {verwacht}°", a.bron)
         self.onderdeel.kinderen.append(_Knoop("subonderdeel", verwacht, a.bron, tekst=tekst, label=label))
@@ -419,31 +439,32 @@ class _Bouwer:
         if not artikel.kinderen and artikel.tekst is None:
             artikel.tekst = a.tekst
             return
-        if self.onderdeel is not None and self.onderdeel.kinderen and (a.niveau or 0) >= 1:
+        houder = self.lid or artikel
+        if self.onderdeel is not None and (a.niveau or 0) >= 1:
             houder = self.onderdeel
-        else:
-            houder = self.lid or artikel
+            # a further alinea of a subonderdeel (the source knows the depth), else of the onderdeel
+            if (a.niveau or 0) >= 2 and self.onderdeel.kinderen:
+                houder = self.onderdeel.kinderen[-1]
         if houder.kinderen and houder.slottekst is None:
             houder.slottekst = a.tekst
             return
-        self.meld(
-            f'{_naam(houder, artikel)} heeft meer dan één alinea; grgen voegt "{_kort(a.tekst)}" samen met de vorige',
-            a.bron,
-            "grgen kent één alinea per lid of onderdeel; maak er zo nodig een eigen lid van",
-        )
+        # Another alinea of the same text (STOP: several <Al>); the format keeps them apart.
         if houder.slottekst is not None:
-            houder.slottekst += " " + a.tekst
+            houder.slottekst += ALINEAGRENS + a.tekst
         else:
-            houder.tekst = f"{houder.tekst or ''} {a.tekst}".strip()
+            houder.tekst = f"{houder.tekst}{ALINEAGRENS}{a.tekst}" if houder.tekst else a.tekst
 
 
 def _kort(tekst: str, n: int = 60) -> str:
+    tekst = tekst.replace(ALINEAGRENS, " ")
     return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
 
 
 def _naam(k: _Knoop, artikel: _Knoop | None) -> str:
     if k.soort == ARTIKEL or artikel is None:
         return f"artikel {k.nummer}"
+    if k.nummer in OPSOMMINGSTEKENS:
+        return f"artikel {artikel.nummer}, {k.soort} '{k.nummer}'"
     woorden = {"lid": f"lid {k.nummer}", "onderdeel": f"onderdeel {k.nummer}", "subonderdeel": f"subonderdeel {k.nummer}°"}
     return f"artikel {artikel.nummer}, {woorden[k.soort]}"
 
@@ -484,7 +505,7 @@ def _ids(hoofdstukken: list[_Knoop]) -> list[Element]:
         gebruikt.add(kandidaat)
         return kandidaat
 
-    def bevries(k: _Knoop, ouder_id: str | None, hoofdstuk: str) -> Element:
+    def bevries(k: _Knoop, ouder_id: str | None, hoofdstuk: str, positie: int = 1) -> Element:
         if k.soort == HOOFDSTUK:
             eigen = f"hoofdstuk-{k.nummer.lower()}"
         elif k.soort == PARAGRAAF:
@@ -492,8 +513,8 @@ def _ids(hoofdstukken: list[_Knoop]) -> list[Element]:
         elif k.soort == ARTIKEL:
             eigen = artikel_id(k)
         else:
-            eigen = f"{ouder_id}.{k.nummer}"
-        kinderen = tuple(bevries(c, eigen, k.nummer if k.soort == HOOFDSTUK else hoofdstuk) for c in k.kinderen)
+            eigen = f"{ouder_id}.{k.nummer if k.nummer not in OPSOMMINGSTEKENS else _SOORTEN[k.soort].nummer_op_positie(positie)}"
+        kinderen = tuple(bevries(c, eigen, k.nummer if k.soort == HOOFDSTUK else hoofdstuk, i) for i, c in enumerate(k.kinderen, start=1))
         onderwerpen = raad_onderwerpen(k.opschrift, _teksten(k)) if k.soort == ARTIKEL else ()
         return _SOORTEN[k.soort](
             id=eigen,

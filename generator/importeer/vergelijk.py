@@ -52,7 +52,7 @@ class Vergelijking:
 
 def bronalineas(bron: Brontekst) -> list[str]:
     """The source's paragraphs in reading order: title, then every paragraph."""
-    return ([bron.titel] if bron.titel else []) + [a.tekst for a in bron.alineas]
+    return ([bron.titel] if bron.titel else []) + [a.tekst for a in bron.alineas if a.getoond]
 
 
 def toonalineas(tekst: str) -> list[str]:

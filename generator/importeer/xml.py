@@ -37,7 +37,8 @@ def _naam(e: etree._Element) -> str:
     return etree.QName(e).localname if isinstance(e.tag, str) else ""
 
 
-def _parser() -> etree.XMLParser:
+def veilige_parser() -> etree.XMLParser:
+    """lxml's parser for untrusted files (also the .docx parts): no DTD, no entities, no network."""
     return etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True
     )
@@ -53,7 +54,7 @@ def lees_xml(inhoud: bytes, naam: str) -> Brontekst:
     ('R', ['Artikel 1 Doel', '1. Tekst.'])
     """
     try:
-        wortel = etree.fromstring(inhoud, _parser())
+        wortel = etree.fromstring(inhoud, veilige_parser())
     except etree.XMLSyntaxError as e:
         regel = e.lineno or 0
         raise InvoerFout(f"{naam}:{regel}: ongeldige XML: {e.msg}") from None
@@ -68,9 +69,21 @@ def lees_xml(inhoud: bytes, naam: str) -> Brontekst:
     titel = _titel(wortel)
     if regeling is None:
         lezer.meldingen.append(waarschuwing("de XML bevat geen <regeling>; alle tekst wordt gelezen", Bron(naam, wortel.sourceline or 0)))
+        if (publicatie := _publicatie(wortel)) is not None:  # what it is instead, for the refusal of a source without artikelen
+            gegevens["publicatie"] = f"<{_naam(publicatie)}> ({naam}:{publicatie.sourceline or 0})"
         regeling = wortel
     lezer.blok(regeling, 0)
     return Brontekst(naam, tuple(lezer.alineas), titel or gegevens.get("citeertitel"), gegevens, tuple(lezer.meldingen))
+
+
+def _publicatie(wortel: etree._Element) -> etree._Element | None:
+    """The content element of an officiële publicatie: <zakelijke-mededeling> in
+    <officiele-publicatie><gemeenteblad>, beside the blad's own <kop> and the metadata."""
+    for blad in wortel:
+        if _naam(blad) in ("metadata", "meta", "kop"):
+            continue
+        return next((e for e in blad if _naam(e) not in ("kop", "metadata", "meta", "")), None)
+    return None
 
 
 def _titel(wortel: etree._Element) -> str | None:
@@ -221,9 +234,12 @@ class _Lezer:
         # empty) the element does, so the heading reads as what the XML says it is.
         woord = _KOPWOORD[soort]
         tekst = " ".join(d for d in (label, nr, titel) if d)
+        if not tekst:  # an empty <kop>: the source shows no heading, grgen will number it (reported)
+            self.voeg_toe(woord, kop, kop=True, soort=soort, getoond=False)
+            return
         if not tekst.lower().startswith(woord.lower()):
             tekst = f"{woord} {tekst}"
-        self.voeg_toe(tekst or _KOPWOORD[soort], kop, kop=True, soort=soort)
+        self.voeg_toe(tekst, kop, kop=True, soort=soort)
 
     def lid(self, e: etree._Element, nr: str) -> None:
         eerste = True

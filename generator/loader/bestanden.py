@@ -1,12 +1,9 @@
 """Reading YAML files: the only place grgen opens a source file.
 
-Files are read as bytes and decoded strictly as UTF-8, so a file saved in another encoding is
-reported with its line and column instead of turning into mojibake. ruamel.yaml (round trip)
-keeps the line and column of every key and value, which every later error message uses.
-
-Dates are kept as strings here and parsed by the field checker, so an impossible date
-("2017-13-01") gets the same clear message as any other wrong value. Anchors and aliases are
-refused: the format does not need them and they open the door to alias bombs.
+Files are read as bytes and checked strictly as UTF-8, so a file saved in another encoding is
+reported with its line and column instead of turning into mojibake. `yaml_lezer` turns the bytes
+into dicts and lists that keep the line and column of every key and value, which every later
+error message uses (see there for how scalars, aliases and nesting are treated).
 """
 
 from __future__ import annotations
@@ -17,87 +14,15 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.composer import Composer
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
-from ruamel.yaml.parser import Parser
-from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.scanner import Scanner
-
 from generator.errors import Bron, Melding, reden
+from generator.loader.yaml_lezer import YamlFout, lees_yaml_tekst
 
 # A source file larger than this is refused before reading (a regeling of 10,000 artikelen is
 # about 5 MB); it protects the machine from a file that is not a regeling at all.
 MAX_BESTAND = 50 * 1024 * 1024
-MAX_DIEPTE = 40
-_GEWOON_GETAL = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
 # Characters that may not occur in a file name grgen is asked to read (NUL cannot be passed to
 # the operating system at all; the others are never meant).
 _ONGELDIGE_NAAMTEKENS = re.compile("[\x00-\x1f\x7f]")
-
-
-class _Structuurfout(Exception):
-    """An alias or absurd nesting, found while composing (before any object is built)."""
-
-    def __init__(self, tekst: str, mark: Any, hint: str | None = None) -> None:
-        super().__init__(tekst)
-        self.tekst, self.mark, self.hint = tekst, mark, hint
-
-
-class _Samensteller(Composer):
-    """ruamel's composer, refusing aliases and nesting deeper than MAX_DIEPTE as it goes: one pass
-    over the file, and no recursion deep enough to exhaust Python's stack."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.parser.check_event(AliasEvent):
-            raise _Structuurfout(
-                "YAML-verwijzingen (anker & en alias *) worden niet ondersteund",
-                self.parser.peek_event().start_mark,
-                "schrijf de tekst voluit",
-            )
-        if self.parser.check_event(MappingStartEvent, SequenceStartEvent):
-            self._grgen_diepte = getattr(self, "_grgen_diepte", 0) + 1
-            try:
-                if self._grgen_diepte > MAX_DIEPTE:
-                    raise _Structuurfout(f"te diep genest (meer dan {MAX_DIEPTE} niveaus)", self.parser.peek_event().start_mark)
-                return super().compose_node(parent, index)
-            finally:
-                self._grgen_diepte -= 1
-        return super().compose_node(parent, index)
-
-
-class _Bouwer(RoundTripConstructor):
-    """The round-trip constructor (every mapping and list knows its line and column), keeping
-    scalars as the text the user typed: dates are parsed (and reported) by the field checker, and a
-    number is never reinterpreted (YAML reads 0x1F as 31, 1.10 as 1.1 and 010 as 10; an opschrift
-    "1.10" or a tekst "0x1F" must stay what it says). Only a whole number written plainly (5, -3,
-    no leading zero) is a number."""
-
-    def getal_of_tekst(self, node: Any) -> Any:
-        if _GEWOON_GETAL.match(node.value):
-            return self.construct_yaml_int(node)
-        return self.construct_yaml_str(node)
-
-
-# add_constructor gives the subclass its own table: ruamel's own constructors stay as they are.
-_Bouwer.add_constructor("tag:yaml.org,2002:int", _Bouwer.getal_of_tekst)
-_Bouwer.add_constructor("tag:yaml.org,2002:float", _Bouwer.construct_yaml_str)
-_Bouwer.add_constructor("tag:yaml.org,2002:timestamp", _Bouwer.construct_yaml_str)
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    yaml.Composer = _Samensteller
-    # The round-trip constructor gives every mapping and list its line and column; the round-trip
-    # scanner and parser would also keep comments, which grgen never writes back: the plain ones
-    # read the same data and positions in two thirds of the time.
-    yaml.Scanner = Scanner
-    yaml.Parser = Parser
-    yaml.Constructor = _Bouwer
-    return yaml
 
 
 def lees_bestand(pad: Path, naam: str, grens: Path | None = None, maximum: int = MAX_BESTAND) -> tuple[bytes | None, list[Melding]]:
@@ -176,76 +101,17 @@ def lees_yaml(pad: Path, naam: str, grens: Path | None = None) -> tuple[Any, lis
             )
         ]
     if tekst.startswith("\ufeff"):
-        tekst = tekst[1:]  # a byte order mark at the start is how some editors save UTF-8
-    yaml = _yaml()
+        ruw = ruw[3:]  # a byte order mark at the start is how some editors save UTF-8
     try:
-        data = yaml.load(tekst)
-        if data is None:
-            return None, [
-                Melding(
-                    "bestand is leeg",
-                    Bron(naam, 1, 1),
-                    hint="een leeg bestand of alleen commentaar is geen regeling, hoofdstuk of wijziging",
-                )
-            ]
-        return data, []
-    except _Structuurfout as e:
-        return None, [Melding(e.tekst, Bron(naam, e.mark.line + 1, e.mark.column + 1), hint=e.hint)]
-    except MarkedYAMLError as e:
-        plek = e.problem_mark or e.context_mark
-        regel, kolom = (plek.line + 1, plek.column + 1) if plek else (0, 0)
-        return None, [Melding(_yaml_fout(e), Bron(naam, regel, kolom), hint=_yaml_hint(e))]
-    except ReaderError as e:
-        # A character YAML does not allow, written as is (not as an escape like "\u0007").
-        voor = tekst[: e.position]
-        regel, kolom = voor.count("\n") + 1, e.position - (voor.rfind("\n") + 1) + 1
-        teken = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
+        data = lees_yaml_tekst(ruw)
+    except YamlFout as e:
+        return None, [Melding(e.tekst, Bron(naam, e.regel, e.kolom), hint=e.hint)]
+    if data is None:
         return None, [
             Melding(
-                f"besturingsteken U+{teken:04X} is niet toegestaan",
-                Bron(naam, regel, kolom),
-                hint="verwijder het teken (vaak meegekopieerd uit een pdf of e-mail)",
+                "bestand is leeg",
+                Bron(naam, 1, 1),
+                hint="een leeg bestand of alleen commentaar is geen regeling, hoofdstuk of wijziging",
             )
         ]
-    except YAMLError as e:
-        return None, [Melding(f"ongeldige YAML: {e}", Bron(naam))]
-
-
-# ruamel.yaml's English problems, as patterns, and what a drafter should read instead.
-_VERTALING: tuple[tuple[str, str], ...] = (
-    (r"found duplicate key \"(?P<sleutel>[^\"]*)\"", "dubbele sleutel '{sleutel}'"),
-    (
-        r"mapping values are not allowed here",
-        "ongeldige YAML: een dubbele punt is hier niet toegestaan (zet de tekst tussen aanhalingstekens)",
-    ),
-    (
-        r"found character '\\t' that cannot start any token",
-        "ongeldige YAML: een tab mag niet voor inspringing worden gebruikt; gebruik spaties",
-    ),
-    (r"found character (?P<teken>.*) that cannot start any token", "ongeldige YAML: teken {teken} mag hier niet staan"),
-    (r"could not find expected ':'", "ongeldige YAML: dubbele punt ontbreekt"),
-    (r"found unexpected end of stream", "ongeldige YAML: bestand eindigt onverwacht (aanhalingsteken niet gesloten?)"),
-    (r"found unexpected ':'", "ongeldige YAML: onverwachte dubbele punt"),
-    (r"did not find expected key", "ongeldige YAML: sleutel verwacht (inspringing klopt niet?)"),
-    (r"did not find expected '-' indicator", "ongeldige YAML: lijstteken '-' verwacht (inspringing klopt niet?)"),
-    (r"special characters are not allowed", "ongeldige YAML: besturingsteken in de tekst is niet toegestaan"),
-    (r"found undefined alias", "ongeldige YAML: onbekende alias"),
-    (r"expected <block end>, but found", "ongeldige YAML: inspringing klopt niet"),
-    (r"found unknown escape character", "ongeldige YAML: onbekende escape-reeks met \\ tussen dubbele aanhalingstekens"),
-    (r"but found another document", "ongeldige YAML: het bestand bevat meer dan één YAML-document (een tweede '---')"),
-)
-_MEER_DOCUMENTEN = "een bestand bevat één regeling, hoofdstuk of wijziging; verwijder de regel '---' of splits het bestand"
-
-
-def _yaml_hint(e: MarkedYAMLError) -> str:
-    if "another document" in (e.problem or ""):
-        return _MEER_DOCUMENTEN
-    return "controleer inspringing, dubbele punten en aanhalingstekens"
-
-
-def _yaml_fout(e: MarkedYAMLError) -> str:
-    probleem = (e.problem or "").strip()
-    for patroon, nederlands in _VERTALING:
-        if m := re.search(patroon, probleem):
-            return nederlands.format(**m.groupdict())
-    return f"ongeldige YAML ({probleem or e.context})"
+    return data, []

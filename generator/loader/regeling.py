@@ -10,13 +10,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
-
 from generator.adressen import onbekende_verwijzingen
 from generator.errors import Bron, Verzamelaar, relatief
 from generator.loader.bestanden import lees_yaml
 from generator.loader.velden import ONGELDIGE_TEKENS, Kaart
-from generator.model import SOORTEN, Deelnemer, Element, Regeling, VersieInfo
+from generator.model import OPSOMMINGSTEKENS, SOORTEN, Deelnemer, Element, Regeling, VersieInfo
 from generator.model.ids import NIEUW_ID
 from generator.model.organen import LICHAMEN, ORGANEN, Lichaam, toestemmingsorgaan
 from generator.model.regeling import SOORTEN_REGELING as SOORTRIJEN
@@ -150,14 +148,14 @@ def bouw_element(
     element_id = kaart.ident("id", verplicht="id" in verplicht)
     if element_id is None and "id" not in kaart:
         if ouder_id is not None:
-            element_id = f"{ouder_id}.{nummer or positie}"
+            element_id = f"{ouder_id}.{cls.nummer_op_positie(positie) if nummer in OPSOMMINGSTEKENS else nummer or positie}"
         elif nieuw:
             element_id = NIEUW_ID
     if element_id is not None:
         ids.registreer(element_id, kaart.bron("id") if "id" in kaart else kaart.eigen_bron, kaart.adres)
 
-    tekst = kaart.tekst("tekst") if "tekst" in kaart else None
-    slottekst = kaart.tekst("slottekst") if "slottekst" in kaart else None
+    tekst = kaart.tekst("tekst", alineas=True) if "tekst" in kaart else None
+    slottekst = kaart.tekst("slottekst", alineas=True) if "slottekst" in kaart else None
     opschrift = kaart.tekst("opschrift", verplicht="opschrift" in verplicht) if cls.heeft_opschrift else None
     onderwerpen = _onderwerpen(kaart) if soort == "artikel" else ()
 
@@ -208,6 +206,8 @@ def _nummer(kaart: Kaart, cls: type[Element], soort: str, positie: int, nummer_v
     if soort in ("lid", "onderdeel", "subonderdeel"):
         verwacht = cls.nummer_op_positie(positie)
         gegeven = kaart.nummer("nummer")
+        if gegeven in OPSOMMINGSTEKENS and soort != "lid":
+            return gegeven  # an unnumbered list, kept as typed; `grgen check` warns (Ar 3.59)
         if gegeven is not None and gegeven.rstrip(".°") != verwacht:
             kaart.fout(
                 f"nummer {gegeven!r} klopt niet met de plaats: dit is {_plaats(soort, positie)}, nummer {verwacht!r}",
@@ -426,7 +426,7 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
     v.meldingen.extend(meldingen)
     if data is None:
         return None
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, dict):
         v.fout("regeling.yaml moet sleutels met waarden bevatten (citeertitel, versie, deelnemers, ...)", Bron(naam, 1, 1))
         return None
     kaart = Kaart(data, naam, v)
@@ -476,7 +476,7 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
         afkondiging=kaart.tekst("afkondiging") or "besluiten vast te stellen de volgende regeling:",
         kinderen=tuple(kinderen),
         reconstructie=kaart.tekst("reconstructie"),
-        ondertekening=kaart.tekst("ondertekening"),
+        ondertekening=kaart.tekst("ondertekening", alineas=True),
         bron=Bron(naam, 1, 1),
         lichaam=lichaam,
         rollen=rollen,
@@ -617,7 +617,7 @@ def _lees_hoofdstukbestand(map_: Path, bestandsnaam: str, bron: Bron, project: P
     v.meldingen.extend(meldingen)
     if data is None:
         return None
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, dict):
         v.fout("een hoofdstukbestand bevat sleutels met waarden (id, nummer, opschrift, artikelen)", Bron(naam, 1, 1))
         return None
     return Kaart(data, naam, v, bron=Bron(naam, 1, 1))

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from generator.errors import Bron, Verzamelaar
+from generator.loader.yaml_lezer import YamlKaart, YamlLijst
+from generator.model.elementen import ALINEAGRENS
 from generator.model.ids import ID
 from generator.suggesties import MAX_SUGGESTIES, suggestie
 
@@ -44,9 +44,9 @@ _TYPENAMEN = {str: "tekst", int: "geheel getal", bool: "ja/nee (true/false)", li
 def typenaam(waarde: Any) -> str:
     if isinstance(waarde, bool):
         return "ja/nee"
-    if isinstance(waarde, CommentedMap | dict):
+    if isinstance(waarde, dict):
         return "sleutels met waarden"
-    if isinstance(waarde, CommentedSeq | list):
+    if isinstance(waarde, list):
         return "lijst"
     if waarde is None:
         return "leeg"
@@ -57,26 +57,24 @@ def typenaam(waarde: Any) -> str:
 
 def positie(container: Any, sleutel: Any, naam: str, van_waarde: bool = True) -> Bron:
     """The 1-based position of a key (or its value, or a list item) in its file."""
-    lc = getattr(container, "lc", None)
-    try:
-        if isinstance(container, CommentedSeq):
-            regel, kolom = lc.item(sleutel)
-        elif van_waarde and sleutel is not None:
-            regel, kolom = lc.value(sleutel)
-        elif sleutel is not None:
-            regel, kolom = lc.key(sleutel)
+    plek = None
+    if isinstance(container, YamlLijst):
+        plek = container.item_plek(sleutel)
+    elif isinstance(container, YamlKaart):
+        if sleutel is None:
+            plek = container.plek
+        elif van_waarde:
+            plek = container.waarde_plek(sleutel)
         else:
-            regel, kolom = lc.line, lc.col
-    except (AttributeError, KeyError, TypeError, IndexError):
-        return Bron(naam)
-    return Bron(naam, regel + 1, kolom + 1)
+            plek = container.sleutel_plek(sleutel)
+    return Bron(naam, *plek) if plek else Bron(naam)
 
 
 class Kaart:
     """A YAML mapping, the file it came from and the address of the element it describes."""
 
     def __init__(self, data: Any, naam: str, v: Verzamelaar, adres: str | None = None, bron: Bron | None = None):
-        self.data = data if isinstance(data, CommentedMap) else CommentedMap()
+        self.data = data if isinstance(data, dict) else {}
         self.naam = naam
         self.v = v
         self.adres = adres
@@ -100,7 +98,7 @@ class Kaart:
             return
         self._ontbrekend_gemeld.add(sleutel)
         if sleutel in self.data:
-            # ruamel gives an empty value the position of the next line: point at the key instead.
+            # YAML gives an empty value the position of what follows it: point at the key instead.
             self.v.fout(f"'{sleutel}' is leeg; een waarde is verplicht", self.bron(sleutel, van_waarde=False), self.adres, hint)
         else:
             self.v.fout(f"verplichte sleutel '{sleutel}' ontbreekt", self.eigen_bron, self.adres, hint)
@@ -129,8 +127,11 @@ class Kaart:
     def ruw(self, sleutel: str) -> Any:
         return self.data.get(sleutel)
 
-    def tekst(self, sleutel: str, verplicht: bool = False) -> str | None:
-        """A text value, with white space folded to single spaces (legal texts are one line)."""
+    def tekst(self, sleutel: str, verplicht: bool = False, alineas: bool = False) -> str | None:
+        """A text value, with white space folded to single spaces (legal texts are one line).
+
+        With `alineas` a line feed in the value (a blank line in a `>-` block) separates
+        alineas, each folded on its own (model.ALINEAGRENS)."""
         waarde = self.data.get(sleutel)
         if waarde is None:
             if verplicht or sleutel in self.data:
@@ -139,9 +140,9 @@ class Kaart:
         if isinstance(waarde, bool) or not isinstance(waarde, str | int | float):
             self.fout(f"'{sleutel}' moet tekst zijn, niet {typenaam(waarde)}", sleutel)
             return None
-        return self.controleer_tekst(str(waarde), sleutel)
+        return self.controleer_tekst(str(waarde), sleutel, alineas=alineas)
 
-    def controleer_tekst(self, waarde: str, sleutel: str, bron: Bron | None = None) -> str | None:
+    def controleer_tekst(self, waarde: str, sleutel: str, bron: Bron | None = None, alineas: bool = False) -> str | None:
         bron = bron or self.bron(sleutel)
         if m := ONGELDIGE_TEKENS.search(waarde):
             self.v.fout(
@@ -160,7 +161,10 @@ class Kaart:
                 "verwijder het teken (vaak meegekopieerd uit een pdf, e-mail of website); het verandert de tekst zonder dat het te zien is",
             )
             return None
-        gevouwen = " ".join(waarde.split())
+        if alineas:
+            gevouwen = ALINEAGRENS.join(a for regel in waarde.split("\n") if (a := " ".join(regel.split())))
+        else:
+            gevouwen = " ".join(waarde.split())
         if not gevouwen:
             self.v.fout(f"'{sleutel}' is leeg; een tekst is verplicht", bron, self.adres)
             return None
@@ -261,7 +265,7 @@ class Kaart:
             if verplicht or sleutel in self.data:
                 self.ontbreekt(sleutel)
             return
-        if not isinstance(waarde, CommentedSeq):
+        if not isinstance(waarde, list):
             self.fout(f"'{sleutel}' moet een lijst zijn (regels die beginnen met '- '), niet {typenaam(waarde)}", sleutel)
             return
         if verplicht and not waarde:
@@ -275,14 +279,14 @@ class Kaart:
             if verplicht or sleutel in self.data:
                 self.ontbreekt(sleutel)
             return None
-        if not isinstance(waarde, CommentedMap):
+        if not isinstance(waarde, dict):
             self.fout(f"'{sleutel}' moet sleutels met waarden bevatten, niet {typenaam(waarde)}", sleutel)
             return None
         return Kaart(waarde, self.naam, self.v, self.adres, positie(waarde, None, self.naam))
 
     def kind(self, item: Any, bron: Bron, adres: str | None, wat: str) -> Kaart | None:
         """A list item that must itself be a mapping."""
-        if not isinstance(item, CommentedMap):
+        if not isinstance(item, dict):
             self.v.fout(f"{wat} moet sleutels met waarden bevatten, niet {typenaam(item)}", bron, adres)
             return None
         return Kaart(item, self.naam, self.v, adres, bron)

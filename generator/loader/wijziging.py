@@ -9,8 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
-
 from generator.adressen import parse_adres, splits_zin
 from generator.errors import Bron, Verzamelaar
 from generator.loader.bestanden import lees_yaml
@@ -70,7 +68,7 @@ def lees_wijziging(pad: Path, naam: str, v: Verzamelaar, project: Path | None = 
     v.meldingen.extend(meldingen)
     if data is None:
         return None
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, dict):
         v.fout("een wijzigingsbestand bevat sleutels met waarden (id, titel, basis, wijzigingen, ...)", Bron(naam, 1, 1))
         return None
     kaart = Kaart(data, naam, v, bron=Bron(naam, 1, 1))
@@ -140,7 +138,7 @@ def _bronnen(kaart: Kaart) -> dict[str, Bron]:
     """Positions of the keys messages may point at later (after the file is read): top-level
     keys by name, `procedure.<key>`, `deelnemers.<id>` and `deelnemers.<id>.<key>`."""
     uit = {str(s): kaart.bron(str(s)) for s in kaart.data if str(s) not in ("wijzigingen",)}
-    if isinstance(kaart.data.get("procedure"), CommentedMap):
+    if isinstance(kaart.data.get("procedure"), dict):
         procedure = Kaart(kaart.data["procedure"], kaart.naam, kaart.v)
         uit["procedure"] = kaart.bron("procedure", van_waarde=False)
         uit |= {f"procedure.{s}": procedure.bron(str(s)) for s in procedure.data}
@@ -149,7 +147,7 @@ def _bronnen(kaart: Kaart) -> dict[str, Bron]:
         uit |= {f"deelnemers.{d}": sub.bron(str(d), van_waarde=False) for d in sub.data}
         for d in sub.data:
             dk = sub.data.get(d)
-            if isinstance(dk, CommentedMap):
+            if isinstance(dk, dict):
                 dkaart = Kaart(dk, kaart.naam, kaart.v)
                 uit |= {f"deelnemers.{d}.{s}": dkaart.bron(str(s)) for s in dk}
     return uit
@@ -223,9 +221,7 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
         doel = _doel(kaart, "aan", regeling_toegestaan=True)
     elif actie == "vervalt" and isinstance(kaart.ruw("doel"), list):
         # several leden, onderdelen or subonderdelen in one sentence (Ar 3.29 example)
-        doelen = [
-            _doel(Kaart(CommentedMap(doel=d), kaart.naam, kaart.v, kaart.adres, kaart.bron("doel")), "doel") for d in kaart.ruw("doel")
-        ]
+        doelen = [_doel(Kaart({"doel": d}, kaart.naam, kaart.v, kaart.adres, kaart.bron("doel")), "doel") for d in kaart.ruw("doel")]
         if len(doelen) < 2 or any(d is None for d in doelen):
             if len(doelen) < 2:
                 kaart.fout("een lijst bij 'doel' noemt ten minste twee elementen", "doel", "schrijf één adres zonder lijst")
@@ -371,7 +367,7 @@ def _doel(kaart: Kaart, sleutel: str, regeling_toegestaan: bool = False) -> Doel
             )
             return None
         return Doel(adres.strip(), stappen, None, bron, zin)
-    if isinstance(waarde, CommentedMap):
+    if isinstance(waarde, dict):
         sub = Kaart(waarde, kaart.naam, kaart.v, kaart.adres, bron)
         if "id" in sub:
             sub.controleer(("id",))

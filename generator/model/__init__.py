@@ -1,7 +1,9 @@
 """Frozen model objects: the regeling as structured data, its versions and amendments."""
 
 from generator.model.elementen import (
+    ALINEAGRENS,
     GENUMMERD_OP_POSITIE,
+    OPSOMMINGSTEKENS,
     SOORTEN,
     Artikel,
     Element,
@@ -10,10 +12,13 @@ from generator.model.elementen import (
     Onderdeel,
     Paragraaf,
     Subonderdeel,
+    alineas,
 )
 from generator.model.regeling import Deelnemer, Plek, Regeling, Tijdlijn, Versie, VersieInfo
 
 __all__ = [
+    "ALINEAGRENS",
+    "OPSOMMINGSTEKENS",
     "GENUMMERD_OP_POSITIE",
     "SOORTEN",
     "Artikel",
@@ -29,4 +34,5 @@ __all__ = [
     "Tijdlijn",
     "Versie",
     "VersieInfo",
+    "alineas",
 ]

@@ -20,6 +20,22 @@ from generator.nummering import letterreeks, rangtelwoord
 
 _VERWIJZING = re.compile(r"\[\[([^\[\]\s|]+)\]\]")  # as adressen.VERWIJZING
 
+# A text may hold more than one alinea (STOP: several <Al> in one Lid or Inhoud); they are kept
+# in one string, separated by a line feed, so amendments and references see one text.
+ALINEAGRENS = "\n"
+# Markers of a list that the source did not number (STOP's Li allows any LiNummer). Kept as typed;
+# `grgen check` warns, since the Ar numbers lists with letters and 1°, 2° (Ar 3.59).
+OPSOMMINGSTEKENS = ("•", "-", "–", "▪", "·", "*")
+
+
+def alineas(tekst: str) -> list[str]:
+    """The alineas of a text.
+
+    >>> alineas("Eerste alinea.\\nTweede alinea.")
+    ['Eerste alinea.', 'Tweede alinea.']
+    """
+    return tekst.split(ALINEAGRENS)
+
 
 @dataclasses.dataclass(frozen=True)
 class Element:
@@ -49,6 +65,15 @@ class Element:
     def verwijzing(self) -> str:
         """How a reference names this element in Ar 3.29 form: "tweede lid", "onderdeel b"."""
         raise NotImplementedError
+
+    @property
+    def opsommingsteken(self) -> bool:
+        """True for a list item marked "•", "-", "–", "▪", "·" or "*" instead of a letter or number.
+
+        >>> Onderdeel("a.b", "•", "Tekst;").kop
+        '•'
+        """
+        return self.nummer in OPSOMMINGSTEKENS
 
     def met(self, **wijzigingen: object) -> Element:
         """A copy with some fields changed (the tree is never mutated).
@@ -223,7 +248,7 @@ class Onderdeel(Element):
 
     @property
     def kop(self) -> str:
-        return f"{self.nummer}."
+        return self.nummer if self.opsommingsteken else f"{self.nummer}."
 
     @property
     def verwijzing(self) -> str:
@@ -241,7 +266,7 @@ class Subonderdeel(Element):
 
     @property
     def kop(self) -> str:
-        return f"{self.nummer}°."
+        return self.nummer if self.opsommingsteken else f"{self.nummer}°."
 
     @property
     def verwijzing(self) -> str:

@@ -31,6 +31,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from generator.blokken import KOP, Blok
 from generator.errors import Melding, SjabloonFout, relatief
+from generator.model import alineas
 from generator.model.organen import ORGANEN
 from generator.model.partijen import lichamen
 from generator.nummering import romeins
@@ -393,6 +394,15 @@ def _soort_waarde(waarde: object) -> str:
     return soorten.get(type(waarde), f"een {type(waarde).__name__}")
 
 
+def alineas_van(tekst: str) -> list[str]:
+    """The alineas of a text (a regeling text may have several, formaat.md), none for "".
+
+    >>> alineas_van("Aldus vastgesteld.\\nDe secretaris,"), alineas_van("")
+    (['Aldus vastgesteld.', 'De secretaris,'], [])
+    """
+    return [a for a in alineas(tekst) if a]
+
+
 # The filters every template and Ar formula may use.
 FILTERS = {
     "datum": datum,
@@ -404,6 +414,7 @@ FILTERS = {
     "md": md_escape,
     "md_tekstblok": md_tekstblok,
     "md_aanhaling": md_aanhaling,
+    "alineas": alineas_van,
     "lidwoord": lidwoord,
     "lichamen": lichamen,
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from generator.blokken import KOP, Blok, blokken
-from generator.model import Versie
+from generator.model import Versie, alineas
 
 _MD_SPECIAAL = re.compile(r"([\\`*_\[\]<>|&])")
 _MD_REGELSTART = re.compile(r"^(\d+)([.)])(\s|$)")
@@ -51,14 +51,16 @@ def als_tekst(versie: Versie, ids: bool = False) -> str:
         else:
             regels.append("   " * blok.niveau + blok.volledig + id_)
     if r.ondertekening:
-        regels += ["", r.ondertekening]
+        regels += ["", *alineas(r.ondertekening)]
     tekst = re.sub(r"\n{3,}", "\n\n", "\n".join(regels))
     return tekst.rstrip() + "\n"
 
 
 def _eerste_blok(blok: Blok) -> bool:
     """The block that carries an element's id: its heading, or its text when it has none."""
-    return blok.deel == "kop" or (blok.deel == "tekst" and blok.element_soort not in ("hoofdstuk", "paragraaf", "artikel"))
+    return blok.deel == "kop" or (
+        blok.deel == "tekst" and not blok.alinea and blok.element_soort not in ("hoofdstuk", "paragraaf", "artikel")
+    )
 
 
 def als_markdown(versie: Versie, ids: bool = False) -> str:
@@ -70,7 +72,7 @@ def als_markdown(versie: Versie, ids: bool = False) -> str:
     delen += [md_escape(t) for t in kopregels(versie)]
     delen += [md_blok(b) + (f" `[{b.element_id}]`" if ids and _eerste_blok(b) else "") for b in blokken(r)]
     if r.ondertekening:
-        delen.append(md_escape(r.ondertekening))
+        delen += [md_escape(a) for a in alineas(r.ondertekening)]
     return "\n\n".join(delen) + "\n"
 
 

@@ -23,7 +23,7 @@ def stijl(blok: Blok) -> str:
     """The paragraph style of a block of regeling text."""
     if blok.label:
         return _STIJL_MET_LABEL.get(blok.niveau, "Subonderdeel")
-    if blok.deel == "slot":
+    if blok.deel == "slot" or blok.alinea:  # text after a list, or a further alinea of a lid or onderdeel
         return _STIJL_VERVOLG.get(blok.element_soort, "Normal")
     return "Normal"
 

@@ -39,7 +39,7 @@ def hernummer(kinderen: tuple[Element, ...]) -> tuple[Element, ...]:
     """Number leden and onderdelen by their position; artikelen keep their numbers (Ar 6.16)."""
     uit = []
     for i, kind in enumerate(kinderen, start=1):
-        if kind.soort in GENUMMERD_OP_POSITIE:
+        if kind.soort in GENUMMERD_OP_POSITIE and not kind.opsommingsteken:
             nummer = kind.nummer_op_positie(i)
             if nummer != kind.nummer:
                 kind = kind.met(nummer=nummer)
@@ -65,8 +65,9 @@ def geef_ids(element: Element, eigen_id: str, nummer: str, bezet: set[str]) -> E
     bezet.add(eigen_id)
     kinderen = []
     for i, kind in enumerate(hernummer(element.kinderen), start=1):
-        kind_nummer = kind.nummer if kind.soort not in GENUMMERD_OP_POSITIE else kind.nummer_op_positie(i)
-        kind_id = vrij_id(f"{eigen_id}.{kind_nummer}", bezet) if is_nieuw_id(kind.id) else kind.id
+        kind_nummer = kind.nummer if kind.soort not in GENUMMERD_OP_POSITIE or kind.opsommingsteken else kind.nummer_op_positie(i)
+        id_nummer = kind.nummer_op_positie(i) if kind.opsommingsteken else kind_nummer
+        kind_id = vrij_id(f"{eigen_id}.{id_nummer}", bezet) if is_nieuw_id(kind.id) else kind.id
         kinderen.append(geef_ids(kind, kind_id, kind_nummer, bezet))
     return element.met(id=eigen_id, nummer=nummer, kinderen=tuple(kinderen))
 

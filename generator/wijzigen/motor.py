@@ -217,6 +217,13 @@ class _Motor:
             if doel.id not in self.basis.index and doel.id not in self.reg.index:
                 self._fout(op, f"onbekende id '{doel.id}' in versie {self.w.basis}")
                 return None
+            if (self.reg.index.get(doel.id) or self.basis.index[doel.id]).element.opsommingsteken:
+                self._fout(
+                    op,
+                    f"'{doel.id}' is een onderdeel met een opsommingsteken; dat heeft geen adres in de zin van Ar 3.29",
+                    "laat het element met de opsomming komen te luiden (komt_te_luiden), met letters (Ar 3.59)",
+                )
+                return None
             return doel.id
         plek = zoek(self.basis, doel.stappen)
         if plek is None:
@@ -232,6 +239,11 @@ class _Motor:
                 kinderen = plek.element.kinderen
                 if not kinderen:
                     return f"{plek.adres} heeft geen leden of onderdelen"
+                if kinderen[0].opsommingsteken:
+                    return (
+                        f"de {kinderen[0].meervoud} van {plek.adres} zijn aangeduid met '{kinderen[0].nummer}', niet met letters (Ar 3.59); "
+                        "laat het element met de opsomming komen te luiden"
+                    )
                 return f"{plek.adres} heeft {len(kinderen)} {kinderen[0].meervoud} ({kinderen[0].nummer} tot en met {kinderen[-1].nummer})"
         nummers = [a.nummer for a in self.basis.artikelen()]
         return (
@@ -391,6 +403,8 @@ class _Motor:
                 return None
             groep_override = None
         else:
+            if self._opsomming_zonder_letters(op, kinderen):
+                return None
             nummer = nieuw.nummer_op_positie(positie + 1)
             groep_override = self._groep(ouder) if ouder else None
             extra["hernummerd"] = tuple((k.nummer, k.nummer_op_positie(i + 2)) for i, k in enumerate(kinderen[positie:], start=positie))
@@ -563,6 +577,19 @@ class _Motor:
         na = vervang(self.reg, ouder, artikel.met(tekst=None, slottekst=None, kinderen=(bestaand, nieuw)))
         return self._stap(op, artikel.id, na, nieuw.id, {artikel.id, bestaand.id, *ids_in(nieuw)}, aanduiding="geplaatst")
 
+    def _opsomming_zonder_letters(self, op: Operatie, kinderen: list[Element]) -> bool:
+        """True (and reported) for a list marked "•" or "-": inserting or removing an item would
+        call for a renumbering the list does not have (Ar 6.18 speaks of letters)."""
+        teken = next((k.nummer for k in kinderen if k.opsommingsteken), None)
+        if teken is None:
+            return False
+        self._fout(
+            op,
+            f"de opsomming is aangeduid met '{teken}', niet met letters; een onderdeel invoegen of laten vervallen vraagt een verlettering die zij niet heeft",
+            "laat het element met de opsomming komen te luiden (komt_te_luiden), met letters (Ar 3.59)",
+        )
+        return True
+
     def _vervalt(self, op: Operatie, doel_id: str | None) -> Stap | None:
         if op.doel is not None and op.doel.zin is not None:
             return self._zin_gewijzigd(op, doel_id, vervallen=True)
@@ -576,6 +603,8 @@ class _Motor:
         for weg in raakt:
             self.vervallen_door[weg] = op
         extra: dict[str, object] = {}
+        if not element.vast_nummer and self._opsomming_zonder_letters(op, kinderen + [element]):
+            return None
         if not element.vast_nummer:
             extra["hernummerd"] = tuple((k.nummer, k.nummer_op_positie(i + 1)) for i, k in enumerate(kinderen[positie:], start=positie))
             raakt |= {k.id for k in kinderen[positie:]}

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from generator.model import ALINEAGRENS
+
 # The closing punctuation of a text, before which added words go ("; of" / "; en" of the item
 # before the last of a list included: words are added before it).
 LEESTEKEN_AAN_SLOT = re.compile(r"(;\s+(?:of|en)|[.;:])$")
@@ -51,9 +53,14 @@ def vervang_treffers(tekst: str, treffers: list[tuple[int, int]], nieuw: Callabl
 
 
 def netjes(tekst: str) -> str:
-    """Fold the spaces a removal leaves behind: "a  b" -> "a b", "a ," -> "a,"."""
-    tekst = re.sub(r"\s{2,}", " ", tekst)
-    tekst = re.sub(r"\s+([,.;:)])", r"\1", tekst)
+    """Fold the spaces a removal leaves behind: "a  b" -> "a b", "a ," -> "a,"; an alinea break
+    (model.ALINEAGRENS) stays one, and an alinea a removal emptied goes.
+
+    >>> netjes("a  b ,c"), netjes("Eerste. \\nDerde."), netjes("Eerste.\\n\\nDerde.\\n")
+    ('a b,c', 'Eerste.\\nDerde.', 'Eerste.\\nDerde.')
+    """
+    tekst = re.sub(r"\s{2,}", lambda m: ALINEAGRENS if ALINEAGRENS in m[0] else " ", tekst)
+    tekst = re.sub(r" +([,.;:)])", r"\1", tekst)
     return tekst.strip()
 
 
