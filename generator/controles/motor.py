@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 
+from generator.controles import geheugen as _geheugen
 from generator.errors import FOUT, GEEN_BRON, WAARSCHUWING, Bron, Melding
 from generator.model import Deelnemer, Element, Plek, Regeling, Versie
 from generator.wijzigen.motor import Toepassing
@@ -29,6 +30,9 @@ class Zicht:
     eerdere: tuple[Versie, ...] = ()
     toepassing: Toepassing | None = None
     latere: tuple[Versie, ...] = ()  # the versions after it, for rules on what a later amendment repairs
+    # What rules keep between the versions of one timeline (`controles.geheugen`): shared by the
+    # views `zichten` makes; a view made on its own starts empty and computes everything.
+    geheugen: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     @property
     def vastgesteld(self) -> bool:
@@ -57,7 +61,7 @@ class Zicht:
 
     def artikelen_over(self, onderwerp: str) -> list[Element]:
         """The artikelen that declare `onderwerp` in their `onderwerpen`."""
-        return [a for a in self.regeling.artikelen() if onderwerp in a.onderwerpen]
+        return _geheugen.versiegeheugen(self.geheugen).artikelen_over(self.regeling, onderwerp)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -137,10 +141,11 @@ def versielabel(versies: Sequence[str], alle_versies: Sequence[str]) -> str:
 def zichten(geschiedenis: Geschiedenis) -> list[Zicht]:
     """One view per version, in the order of the timeline."""
     versies = geschiedenis.tijdlijn.versies
+    gedeeld: dict = {}
     uit = []
     for i, versie in enumerate(versies):
         toepassing = geschiedenis.toepassingen[i - 1] if i > 0 else None
-        uit.append(Zicht(versie, tuple(versies[:i]), toepassing, tuple(versies[i + 1 :])))
+        uit.append(Zicht(versie, tuple(versies[:i]), toepassing, tuple(versies[i + 1 :]), gedeeld))
     return uit
 
 
@@ -160,6 +165,9 @@ def controleer(geschiedenis: Geschiedenis, regels: Iterable[Regel]) -> list[Bevi
     regels = list(regels)
     gevonden: dict[tuple, list] = {}
     for zicht in zichten(geschiedenis):
+        # A superseded version keeps no index (`bouw_geschiedenis`); a rule may rebuild it, and
+        # it is dropped again after this version, so a long chain does not hold one per version.
+        had_index = "index" in zicht.regeling.__dict__
         for regel in regels:
             if regel.alleen_wijzigingen and zicht.toepassing is None:
                 continue
@@ -169,6 +177,8 @@ def controleer(geschiedenis: Geschiedenis, regels: Iterable[Regel]) -> list[Bevi
                     gevonden[sleutel][1].append(zicht.versie.id)
                 else:
                     gevonden[sleutel] = [regel, [zicht.versie.id], vondst]
+        if not had_index:
+            zicht.regeling.zonder_index()
     return [Bevinding(regel, tuple(versies), vondst, regel.ernst) for regel, versies, vondst in gevonden.values()]
 
 

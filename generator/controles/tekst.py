@@ -9,8 +9,9 @@ forbids ("lid 2", "sub b"); find names of deelnemers in a text.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from generator.adressen import VERWIJZING
 from generator.model import Plek, Regeling
@@ -164,6 +165,12 @@ def vind_verwijzingen(tekst: str) -> list[TekstVerwijzing]:
     >>> [v.stappen for v in vind_verwijzingen("onderdeel a van artikel 5")]
     [(('artikel', '5'), ('onderdeel', 'a'))]
     """
+    return list(_verwijzingen(tekst))
+
+
+# Versions share most of their texts (an amendment replaces a few): each is read once.
+@functools.lru_cache(maxsize=1 << 16)
+def _verwijzingen(tekst: str) -> tuple[TekstVerwijzing, ...]:
     zonder_ids = VERWIJZING.sub(lambda m: " " * len(m[0]), tekst)
     uit: list[TekstVerwijzing] = []
     bezet: list[tuple[int, int]] = []
@@ -201,7 +208,7 @@ def vind_verwijzingen(tekst: str) -> list[TekstVerwijzing]:
         tussen = zonder_ids[uit[i].eind : uit[i + 1].begin]
         if uit[i].extern is None and uit[i + 1].extern and _NEVENSCHIKKING.fullmatch(tussen):
             uit[i] = dataclasses.replace(uit[i], extern=uit[i + 1].extern)
-    return uit
+    return tuple(uit)
 
 
 def _in(positie: int, bezet: list[tuple[int, int]]) -> bool:
@@ -212,16 +219,26 @@ def _maak(tekst: str, begin: int, eind: int, stappen: list, relatief: bool, info
     return TekstVerwijzing(tekst[begin:eind], begin, eind, tuple(stappen), relatief, extern_document(tekst, eind), informeel)
 
 
-def zoek_verwijzing(regeling: Regeling, verwijzing: TekstVerwijzing, vanuit: Plek) -> Plek | None:
+def zoek_verwijzing(
+    regeling: Regeling,
+    verwijzing: TekstVerwijzing,
+    vanuit: Plek,
+    eerste: Callable[[str, str], Plek | None] | None = None,
+) -> Plek | None:
     """The element an internal reference names in this version, read from where it stands.
 
-    An absolute reference starts at its artikel (or hoofdstuk); "het tweede lid" at the artikel
-    of `vanuit`; "onderdeel b" at the lid of `vanuit` first, then at its artikel.
+    An absolute reference starts at its artikel (or hoofdstuk): the first element in document
+    order with that kind and number (`eerste` finds it, when a caller has a faster way than
+    walking the version); "het tweede lid" at the artikel of `vanuit`; "onderdeel b" at the
+    lid of `vanuit` first, then at its artikel.
     """
     stappen = verwijzing.stappen
     if not verwijzing.relatief:
         soort, nummer = stappen[0]
-        start = next((p for p in regeling.elementen() if p.element.soort == soort and p.element.nummer == nummer), None)
+        if eerste is not None:
+            start = eerste(soort, nummer)
+        else:
+            start = next((p for p in regeling.elementen() if p.element.soort == soort and p.element.nummer == nummer), None)
         return _volg(regeling, start, stappen[1:])
     keten = (*vanuit.ouders, vanuit.element)
     artikel = next((e for e in keten if e.soort == "artikel"), None)
@@ -256,6 +273,15 @@ def informele_vormen(tekst: str) -> Iterator[tuple[str, str]]:
     >>> list(informele_vormen("zoals bedoeld in artikel 5 lid 2 sub b en in lid 3"))
     [('artikel 5 lid 2 sub b', 'artikel 5, tweede lid, onderdeel b'), ('lid 3', 'het derde lid')]
     """
+    return iter(_informele_vormen(tekst))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _informele_vormen(tekst: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_vind_informele_vormen(tekst))
+
+
+def _vind_informele_vormen(tekst: str) -> Iterator[tuple[str, str]]:
     gezien: list[tuple[int, int]] = []
     for v in vind_verwijzingen(tekst):
         if v.informeel:

@@ -10,18 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.controles.geheugen import per_top, plekken, verleden, versiegeheugen
 from generator.controles.motor import Regel, Vondst, Zicht
 from generator.controles.tekst import TekstVerwijzing, vind_verwijzingen, zoek_verwijzing
 from generator.errors import FOUT, WAARSCHUWING
-from generator.model import Plek, Regeling
+from generator.model import Element, Plek
 
 
 def _interne_verwijzingen(z: Zicht) -> Iterator[tuple[Plek, TekstVerwijzing, Plek | None]]:
-    for plek in z.plekken():
-        for tekst in plek.element.teksten():
-            for v in vind_verwijzingen(tekst):
-                if v.extern is None:
-                    yield plek, v, zoek_verwijzing(z.regeling, v, plek)
+    """Every internal plain-text reference of the version, with the place it names (or None).
+
+    Finding the references is done once per top-level element; only resolving them, which
+    depends on the whole version, is done per version.
+    """
+    vg = versiegeheugen(z.geheugen)
+    for plek, v in per_top(z.regeling, _in_top, _in_top):
+        yield plek, v, zoek_verwijzing(z.regeling, v, plek, lambda soort, nummer: vg.eerste_plek(z.regeling, soort, nummer))
+
+
+def _in_top(top: Element) -> list[tuple[Plek, TekstVerwijzing]]:
+    return [(plek, v) for plek in plekken(top) for tekst in plek.element.teksten() for v in vind_verwijzingen(tekst) if v.extern is None]
 
 
 def verwijzing_bestaat(z: Zicht) -> Iterator[Vondst]:
@@ -42,21 +50,17 @@ def _waarom_niet(z: Zicht, v: TekstVerwijzing, plek: Plek) -> str:
     regeling = z.regeling
     if not v.relatief:
         soort, nummer = v.stappen[0]
-        start = next((p for p in regeling.elementen() if p.element.soort == soort and p.element.nummer == nummer), None)
+        start = versiegeheugen(z.geheugen).eerste_plek(regeling, soort, nummer)
         if start is None:
-            for eerder in reversed(z.eerdere):
-                if any(e.soort == soort and e.nummer == nummer for e in _elementen(eerder.regeling)):
-                    return f"{soort} {nummer} bestond in versie {eerder.id} en is daarna vervallen; pas de verwijzing aan"
+            eerder = verleden(z.geheugen, z.eerdere).laatst(soort, nummer)
+            if eerder is not None:
+                return f"{soort} {nummer} bestond in versie {eerder.id} en is daarna vervallen; pas de verwijzing aan"
             return f"er is geen {soort} {nummer}; verwijs met [[id]] naar een bestaand element (zie 'grgen toon --ids')"
         return _inhoud(start)
     artikel = plek.artikel
     if artikel is not None:
         return _inhoud(regeling.plek(artikel.id))
     return "verwijs met [[id]] naar een bestaand element (zie 'grgen toon --ids')"
-
-
-def _elementen(regeling: Regeling):  # noqa: ANN202
-    return (p.element for p in regeling.elementen())
 
 
 def _inhoud(plek: Plek) -> str:

@@ -7,16 +7,19 @@ inwerkingtreding and citeertitel provisions (Ar 4.14, 4.24).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
 from generator.adressen import verwijzingen
+from generator.controles.geheugen import onder, per_top, plekken, soort_lijst, soort_lijst_van, top_memo, verleden
 from generator.controles.motor import Regel, Vondst, Zicht
 from generator.controles.tekst import informele_vormen, kort, slotteken
 from generator.errors import FOUT, WAARSCHUWING
 from generator.model import Element, Plek
+from generator.model.regeling import plekken_van
 from generator.nummering import letterpositie, letterreeks, splits_nummer
 
 LIJSTSOORTEN = ("onderdeel", "subonderdeel")
@@ -37,13 +40,21 @@ def _heeft_lijst(element: Element) -> bool:
 def leestekens(z: Zicht) -> Iterator[Vondst]:
     """Ar 3.59: the words before a list end with ":", every item but the last with ";", the
     last with the mark that closes the sentence ("." or, inside a longer list, ";")."""
-    for plek in z.plekken():
+    yield from per_top(z.regeling, _leestekens, _leestekens)
+
+
+def _leestekens(top: Element) -> list[Vondst]:
+    """The findings of `leestekens` in one top-level element (its lists lie within it)."""
+    alle = plekken_van(top)
+    uit: list[Vondst] = []
+    for plek in alle.values():
         element = plek.element
         if element.soort in ("artikel", "lid") and _heeft_lijst(element):
-            yield from _lijst(z, plek, {"."}, None)
+            uit.extend(_lijst(alle, plek, {"."}, None))
+    return uit
 
 
-def _lijst(z: Zicht, plek: Plek, slot: set[str], waarom: str | None) -> Iterator[Vondst]:
+def _lijst(alle: dict[str, Plek], plek: Plek, slot: set[str], waarom: str | None) -> Iterator[Vondst]:
     """Check the list of `plek`, whose last item must end with a mark in `slot` (`waarom`: the
     reason when that is not the plain full stop)."""
     element = plek.element
@@ -51,7 +62,7 @@ def _lijst(z: Zicht, plek: Plek, slot: set[str], waarom: str | None) -> Iterator
         yield _vondst(plek, element.tekst, {":"}, "de tekst vóór de opsomming eindigt op een dubbele punt")
     kinderen = element.kinderen
     for i, kind in enumerate(kinderen):
-        kindplek = z.regeling.plek(kind.id)
+        kindplek = alle[kind.id]
         if i == len(kinderen) - 2 and not _heeft_lijst(kind) and _VOEGWOORD_AAN_SLOT.search(kind.tekst or ""):
             continue  # "c. ...; of" before the last item (Ar 6.18 example): a semicolon with its conjunction
         if i < len(kinderen) - 1:
@@ -65,7 +76,7 @@ def _lijst(z: Zicht, plek: Plek, slot: set[str], waarom: str | None) -> Iterator
             reden = None
             if verwacht == {";"}:
                 reden = f"het laatste subonderdeel van {kind.verwijzing} eindigt op een puntkomma, omdat {kind.verwijzing} niet het laatste onderdeel is"
-            yield from _lijst(z, kindplek, verwacht, reden)
+            yield from _lijst(alle, kindplek, verwacht, reden)
         elif slotteken(kind.tekst) not in verwacht:
             yield _vondst(kindplek, kind.tekst or "", verwacht, regel)
     if element.slottekst and slotteken(element.slottekst) not in slot:
@@ -75,27 +86,38 @@ def _lijst(z: Zicht, plek: Plek, slot: set[str], waarom: str | None) -> Iterator
 def opsommingstekens(z: Zicht) -> Iterator[Vondst]:
     """Ar 3.59: onderdelen are lettered "a.", "b.", subonderdelen numbered "1°", "2°"; a list
     marked "•" or "-" (as an imported source may have it) cannot be referred to."""
-    for plek in z.plekken():
+    yield from per_top(z.regeling, _opsommingstekens, _opsommingstekens)
+
+
+def _opsommingstekens(top: Element) -> list[Vondst]:
+    uit = []
+    for plek in plekken(top):
         element = plek.element
         kind = next((k for k in element.kinderen if k.opsommingsteken), None)
         if kind is not None:
             letters = "letters (a., b., c.)" if kind.soort == "onderdeel" else "1°, 2°, 3°"
-            yield Vondst(
-                f"de opsomming is aangeduid met '{kind.nummer}' in plaats van met {letters}",
-                kind.bron,
-                plek.adres,
-                f"laat 'nummer: \"{kind.nummer}\"' weg bij de {kind.meervoud}; grgen nummert ze dan naar hun plaats",
-                kind.id,
+            uit.append(
+                Vondst(
+                    f"de opsomming is aangeduid met '{kind.nummer}' in plaats van met {letters}",
+                    kind.bron,
+                    plek.adres,
+                    f"laat 'nummer: \"{kind.nummer}\"' weg bij de {kind.meervoud}; grgen nummert ze dan naar hun plaats",
+                    kind.id,
+                )
             )
+    return uit
 
 
 def verwijzing_naar_opsommingsteken(z: Zicht) -> Iterator[Vondst]:
     """Ar 3.29: a reference names an element by its address; an item marked "•" has none, so a
     reference to it would print "onderdeel •"."""
-    for plek in z.plekken():
-        doelen = {d for t in plek.element.teksten() for d in verwijzingen(t)}
-        for doel in sorted(doelen):
-            if doel in z.regeling.index and z.regeling.index[doel].element.opsommingsteken:
+    # The ids of the items with a marker in this version (ids are unique: the element an id names).
+    gemarkeerd: set[str] = set().union(*(top_memo(top, _gemarkeerd, _gemarkeerd) for top in z.regeling.kinderen))
+    if not gemarkeerd:
+        return
+    for plek, doelen in per_top(z.regeling, _doelen, _doelen):
+        for doel in doelen:
+            if doel in gemarkeerd:
                 yield Vondst(
                     f"verwijzing [[{doel}]] wijst een onderdeel met opsommingsteken aan; dat heeft geen adres",
                     plek.element.bron,
@@ -103,6 +125,20 @@ def verwijzing_naar_opsommingsteken(z: Zicht) -> Iterator[Vondst]:
                     "geef de opsomming letters (a., b., c.) of verwijs naar het element erboven",
                     plek.element.id,
                 )
+
+
+def _gemarkeerd(top: Element) -> frozenset[str]:
+    return frozenset(p.element.id for p in plekken(top) if p.element.opsommingsteken)
+
+
+def _doelen(top: Element) -> list[tuple[Plek, list[str]]]:
+    """The places of a top-level element that refer to something, with their targets sorted."""
+    uit = []
+    for plek in plekken(top):
+        doelen = {d for t in plek.element.teksten() for d in verwijzingen(t)}
+        if doelen:
+            uit.append((plek, sorted(doelen)))
+    return uit
 
 
 def _vondst(plek: Plek, tekst: str, verwacht: set[str], regel: str) -> Vondst:
@@ -147,28 +183,39 @@ def begrippen_alfabetisch(z: Zicht) -> Iterator[Vondst]:
 
 def verwijzingsvorm(z: Zicht) -> Iterator[Vondst]:
     """Ar 3.29: "artikel 5, tweede lid, onderdeel b", never "lid 2", "sub b" or "letter b"."""
-    for plek in z.plekken():
-        for tekst in plek.element.teksten():
-            for geschreven, ar_vorm in informele_vormen(tekst):
-                yield Vondst(
-                    f'verwijzing "{geschreven}" volgt Ar 3.29 niet',
-                    plek.element.bron,
-                    plek.adres,
-                    f'schrijf "{ar_vorm}" (of een verwijzing [[id]])',
-                    plek.element.id,
-                )
+    yield from per_top(z.regeling, _verwijzingsvormen, _verwijzingsvormen)
+
+
+def _verwijzingsvormen(top: Element) -> list[Vondst]:
+    return [
+        Vondst(
+            f'verwijzing "{geschreven}" volgt Ar 3.29 niet',
+            plek.element.bron,
+            plek.adres,
+            f'schrijf "{ar_vorm}" (of een verwijzing [[id]])',
+            plek.element.id,
+        )
+        for plek in plekken(top)
+        for tekst in plek.element.teksten()
+        for geschreven, ar_vorm in informele_vormen(tekst)
+    ]
 
 
 # -- Ar 3.54, 3.56, 6.16: nummering ----------------------------------------------------------
 
 
 def _genummerd(z: Zicht, soort: str) -> list[Element]:
-    return [p.element for p in z.plekken() if p.element.soort == soort]
+    return soort_lijst(z.regeling, soort)
 
 
 def nummers_dubbel(z: Zicht) -> Iterator[Vondst]:
     """Ar 3.54, tweede lid, and 3.56: every artikel and hoofdstuk number occurs once."""
     for soort in ("artikel", "hoofdstuk"):
+        alle: list[str] = []
+        for top in z.regeling.kinderen:
+            alle.extend(_nummers(top, soort).alle)
+        if len(set(alle)) == len(alle):
+            continue  # every number once
         elementen = _genummerd(z, soort)
         telling = Counter(e.nummer for e in elementen)
         gemeld: set[str] = set()
@@ -190,15 +237,16 @@ def nummers_gat(z: Zicht) -> Iterator[Vondst]:
     normal after an amendment (Ar 6.16: numbers are not given again)."""
     for soort in ("artikel", "hoofdstuk"):
         hoofdletter = soort != "artikel"
-        elementen = _genummerd(z, soort)
-        ooit = {e.nummer for v in z.eerdere for e in _alle(v.regeling, soort)}
-        nummers = [n for e in elementen if (n := splits_nummer(e.nummer, hoofdletter))]
-        hele = sorted({int(b) for b, _ in nummers if b.isdigit()})
-        if not hele:
+        delen = [_nummers(top, soort) for top in z.regeling.kinderen]
+        hele_set: set[int] = set().union(*(d.hele for d in delen))
+        if not hele_set:
             continue
-        for ontbrekend in (n for n in range(1, hele[-1]) if n not in hele):
-            if str(ontbrekend) in ooit:
+        gegeven = verleden(z.geheugen, z.eerdere).nummers(soort)  # every number an earlier version had
+        elementen: list[Element] | None = None  # only to name the element after a gap
+        for ontbrekend in sorted(set(range(1, max(hele_set))) - hele_set):
+            if str(ontbrekend) in gegeven:
                 continue
+            elementen = elementen or _genummerd(z, soort)
             volgende = next(
                 e for e in elementen if (d := splits_nummer(e.nummer, hoofdletter)) and d[0].isdigit() and int(d[0]) > ontbrekend
             )
@@ -211,14 +259,15 @@ def nummers_gat(z: Zicht) -> Iterator[Vondst]:
             )
         # Letter suffixes run on too: 5a, 5b, not 5a, 5c.
         per_basis: dict[str, list[str]] = {}
-        for basis, suffix in nummers:
-            if suffix:
+        for d in delen:
+            for basis, suffix in d.met_letter:
                 per_basis.setdefault(basis, []).append(suffix)
         for basis, suffixen in per_basis.items():
             hoogste = max(letterpositie(s) or 0 for s in suffixen)
             for positie in range(1, hoogste):
                 label = letterreeks(positie, hoofdletter)
-                if label not in suffixen and f"{basis}{label}" not in ooit:
+                if label not in suffixen and f"{basis}{label}" not in gegeven:
+                    elementen = elementen or _genummerd(z, soort)
                     volgende = next(e for e in elementen if e.nummer.startswith(basis) and e.nummer != basis)
                     yield Vondst(
                         f"{soort} {basis}{label} ontbreekt in de nummering",
@@ -230,8 +279,28 @@ def nummers_gat(z: Zicht) -> Iterator[Vondst]:
                     break
 
 
-def _alle(regeling, soort: str) -> list[Element]:  # noqa: ANN001
-    return [p.element for p in regeling.elementen() if p.element.soort == soort]
+@dataclasses.dataclass(frozen=True)
+class _Nummers:
+    """The numbers of the elements of one kind in a top-level element."""
+
+    alle: list[str]  # as written, in document order
+    hele: frozenset[int]  # the whole numbers (5 of "5a") that are digits
+    met_letter: list[tuple[str, str]]  # (basis, suffix) of the numbers with a letter, in document order
+
+
+def _nummers(top: Element, soort: str) -> _Nummers:
+    return top_memo(top, (_Nummers, soort), lambda t: _lees_nummers(t, soort))
+
+
+def _lees_nummers(top: Element, soort: str) -> _Nummers:
+    hoofdletter = soort != "artikel"
+    elementen = soort_lijst_van(top, soort)
+    gesplitst = [n for e in elementen if (n := splits_nummer(e.nummer, hoofdletter))]
+    return _Nummers(
+        [e.nummer for e in elementen],
+        frozenset(int(b) for b, _ in gesplitst if b.isdigit()),
+        [(b, s) for b, s in gesplitst if s],
+    )
 
 
 # -- Ar 4.14 and 4.24: inwerkingtreding and citeertitel --------------------------------------
@@ -271,7 +340,7 @@ def citeertitel(z: Zicht) -> Iterator[Vondst]:
 
 
 def _onder(z: Zicht, artikel: Element) -> list[Element]:
-    return [p.element for p in z.plekken() if any(o.id == artikel.id for o in p.ouders)]
+    return [p.element for p in onder(z.regeling, artikel)]
 
 
 REGELS: list[Regel] = [

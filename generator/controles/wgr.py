@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from generator.controles.geheugen import onder, per_top, plekken, top_memo
 from generator.controles.motor import Regel, Vondst, Zicht
 from generator.controles.tekst import noemt, vind_verwijzingen, zin_rond
 from generator.errors import FOUT, WAARSCHUWING
@@ -51,7 +52,7 @@ def _onderwerp_controle(onderwerp: str, wat: str, bron: str):  # noqa: ANN202 - 
             return
         if z.artikelen_over(onderwerp):
             return
-        verwant = [a for a in z.regeling.artikelen() if onderwerp.split("-")[0] in (a.opschrift or "").lower()]
+        verwant = per_top(z.regeling, (_verwant, onderwerp), lambda top: _verwant(top, onderwerp.split("-")[0]))
         if verwant:
             namen = " of ".join(f"artikel {a.nummer} ({a.opschrift})" for a in verwant[:3])
             hint = f"gaat {namen} hierover? zet dan 'onderwerpen: [{onderwerp}]' bij dat artikel"
@@ -62,6 +63,11 @@ def _onderwerp_controle(onderwerp: str, wat: str, bron: str):  # noqa: ANN202 - 
         yield Vondst(f"de regeling bevat geen bepaling over {wat} (onderwerp '{onderwerp}'), vereist door {bron}", z.bron, hint=hint)
 
     return controle
+
+
+def _verwant(top: Element, woord: str) -> list[Element]:
+    """The artikelen in a top-level element whose opschrift contains `woord`."""
+    return [p.element for p in plekken(top) if p.element.soort == "artikel" and woord in (p.element.opschrift or "").lower()]
 
 
 def onderwerp_regels() -> list[Regel]:
@@ -143,9 +149,13 @@ def publicerende_gemeente(z: Zicht) -> Iterator[Vondst]:
 
 def _staatscourant(regeling: Regeling) -> bool:
     """Whether an artikel on publication names the Staatscourant anywhere in its text."""
+    return any(top_memo(top, _staatscourant_in, _staatscourant_in) for top in regeling.kinderen)
+
+
+def _staatscourant_in(top: Element) -> bool:
     return any(
         "Staatscourant" in tekst
-        for plek in regeling.elementen()
+        for plek in plekken(top)
         if plek.artikel is not None and "publicatie" in plek.artikel.onderwerpen
         for tekst in plek.element.teksten()
     )
@@ -163,7 +173,7 @@ def gemeenteblad(z: Zicht) -> Iterator[Vondst]:
     publicerend = z.regeling.zoek_deelnemer(z.regeling.publicerende_gemeente)
     gemeente = publicerend.het_lichaam if publicerend else "de aangewezen gemeente"
     for artikel in z.artikelen_over("publicatie"):
-        for plek in (z.regeling.plek(artikel.id), *(p for p in z.plekken() if any(o.id == artikel.id for o in p.ouders))):
+        for plek in (z.regeling.plek(artikel.id), *onder(z.regeling, artikel)):
             for tekst in plek.element.teksten():
                 if "Staatscourant" in tekst:
                     yield Vondst(
@@ -204,7 +214,16 @@ def toestemming_citaat(z: Zicht) -> Iterator[Vondst]:
     """Since 1 July 2022 the toestemming is in Wgr art. 1, vierde lid (before: tweede lid)."""
     if z.versie.info.inwerkingtreding < WGR_2022:
         return
-    for plek in z.plekken():
+    yield from per_top(z.regeling, _citaten, _citaten)
+
+
+def _citaten(top: Element) -> list[Vondst]:
+    """The citations of Wgr art. 1, tweede lid, for the toestemming in a top-level element."""
+    return list(_citaten_in(top))
+
+
+def _citaten_in(top: Element) -> Iterator[Vondst]:
+    for plek in plekken(top):
         for tekst in plek.element.teksten():
             for v in vind_verwijzingen(tekst):
                 if not v.extern or not _WGR_NAMEN.match(v.extern) or v.stappen != (("artikel", "1"), ("lid", "2")):

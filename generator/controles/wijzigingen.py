@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 
+from generator.controles.geheugen import soort_lijst_van, verleden
 from generator.controles.motor import Regel, Vondst, Zicht
 from generator.controles.tekst import noemt
 from generator.errors import FOUT, WAARSCHUWING
@@ -183,23 +185,32 @@ def datums(z: Zicht) -> Iterator[Vondst]:
 # -- Ar 6.16: numbers of inserted artikelen and hoofdstukken ----------------------------------
 
 
-def _lijst(regeling: Regeling, soort: str) -> list[Element]:
-    return [p.element for p in regeling.elementen() if p.element.soort == soort]
-
-
 def ingevoegde_nummers(z: Zicht) -> Iterator[Vondst]:
     """Ar 6.16: existing artikelen and hoofdstukken keep their number; an inserted one gets a
     letter (5a, 5b; hoofdstuk 5A); one added at the end the next number; a vervallen number is
-    not given again."""
+    not given again.
+
+    Only the top-level elements the amendment replaced are looked at: an element of one it
+    left alone (the same object before and after) is in the version before with the same
+    number, as ids are unique in a version.
+    """
+    tops_voor = {id(t): t for t in z.toepassing.voor.regeling.kinderen}
+    tops_na = {id(t): t for t in z.regeling.kinderen}
+    gegeven = verleden(z.geheugen, z.eerdere)
     for soort in ("artikel", "hoofdstuk"):
         hoofdletter = soort != "artikel"
-        voor = {e.id: e.nummer for e in _lijst(z.toepassing.voor.regeling, soort)}
-        ooit: dict[str, set[str]] = {}
-        for v in z.eerdere:
-            for e in _lijst(v.regeling, soort):
-                ooit.setdefault(e.nummer, set()).add(e.id)
-        na = _lijst(z.regeling, soort)
-        for i, e in enumerate(na):
+        voor = {e.id: e.nummer for i, t in tops_voor.items() if i not in tops_na for e in soort_lijst_van(t, soort)}
+        ooit = gegeven.nummers(soort)
+        na: list[Element] = []
+        nieuw: list[int] = []  # positions in `na` of the elements of replaced top-level elements
+        for i, t in tops_na.items():
+            lijst = soort_lijst_van(t, soort)
+            if i not in tops_voor:
+                nieuw.extend(range(len(na), len(na) + len(lijst)))
+            na.extend(lijst)
+        telling: Counter[str] | None = None
+        for i in nieuw:
+            e = na[i]
             if e.id in voor:
                 if voor[e.id] != e.nummer:
                     yield Vondst(
@@ -210,7 +221,9 @@ def ingevoegde_nummers(z: Zicht) -> Iterator[Vondst]:
                         e.id,
                     )
                 continue
-            if sum(1 for x in na if x.nummer == e.nummer) > 1:
+            if telling is None:
+                telling = Counter(x.nummer for x in na)
+            if telling[e.nummer] > 1:
                 continue  # a duplicate number: ar-3.54-nummer-dubbel reports it
             if ooit.get(e.nummer, set()) - {e.id}:
                 yield Vondst(

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from generator.adressen import parse_adres, verwijzingen, zoek
 from generator.blokken import Blok, element_blokken
-from generator.diff.versies import GEWIJZIGD, BlokVerschil, gewijzigd, vergelijk, vergelijk_blokken
+from generator.diff.versies import GEWIJZIGD, BlokVerschil, gewijzigd, gewijzigde_blokken, vergelijk, vergelijk_blokken
 from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD
 from generator.errors import DiffFout, GrgenFout
-from generator.model import Regeling, Versie
+from generator.model import Element, Regeling, Versie
 from generator.model.wijziging import Wijziging
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.onderdelen import onderdeelletters
@@ -189,10 +189,20 @@ def _met_ouders(regeling: Regeling, element_id: str) -> list[str]:
 def aanrakingen(toepassingen: Iterable[Toepassing]) -> dict[Sleutel, tuple[Aanraking, ...]]:
     """Block key -> every amendment (in order) whose own diff changed that block."""
     uit: dict[Sleutel, list[Aanraking]] = {}
+    zonder: list[Regeling] = []  # versions whose index this made: dropped when done with them
     for t in toepassingen:
+        voor, na = t.voor.regeling, t.na.regeling
+        zonder += [r for r in (voor, na) if "index" not in r.__dict__]
         letters = onderdeelletters(t)
-        for v in gewijzigd(vergelijk(t.voor.regeling, t.na.regeling)):
+        for v in gewijzigde_blokken(voor, na):
             uit.setdefault(v.blok.sleutel, []).append(Aanraking(_oorzaak(t, v.element_id, letters), v.status))
+        # A superseded version keeps no index (`bouw_geschiedenis`): not one per amendment here
+        # either; the version after this amendment is the one before the next.
+        for r in [r for r in zonder if r is not na]:
+            r.zonder_index()
+        zonder = [r for r in zonder if r is na]
+    for r in zonder:
+        r.zonder_index()
     return {k: tuple(v) for k, v in uit.items()}
 
 
@@ -332,8 +342,16 @@ def _elementen(
 
 def _onder(element_id: str, regeling: Regeling, oorzaken_van: dict[str, list[Oorzaak]]) -> tuple[Oorzaak, ...]:
     """The causes of an element and everything under it (a new artikel with its leden)."""
-    ids = [p.element.id for p in regeling.elementen() if p.element.id == element_id or any(o.id == element_id for o in p.ouders)]
+    ids: list[str] = []
+    _ids_onder(regeling.index[element_id].element, ids)  # ids are unique: its descendants
     return _uniek(o for i in ids for o in oorzaken_van.get(i, ()))
+
+
+def _ids_onder(element: Element, uit: list[str]) -> None:
+    """The ids of an element and its descendants, in document order."""
+    uit.append(element.id)
+    for kind in element.kinderen:
+        _ids_onder(kind, uit)
 
 
 def _metadata_oorzaken(toepassingen: Iterable[Toepassing], sleutel: str) -> tuple[Oorzaak, ...]:

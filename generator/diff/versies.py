@@ -14,9 +14,11 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from generator.blokken import KOP, Blok, blokken
+from generator.adressen import los_op
+from generator.blokken import KOP, Blok, blokken, element_blokken
 from generator.diff.woorden import GELIJK, INGEVOEGD, MINIMAAL_GELIJK, VERWIJDERD, Segment, woorddiff
-from generator.model import Regeling
+from generator.model import Element, Regeling
+from generator.model.regeling import plekken_van
 
 GEWIJZIGD = "gewijzigd"
 
@@ -51,6 +53,77 @@ def vergelijk(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
     >>> # see tests/test_diff.py
     """
     return vergelijk_blokken(blokken(oud), blokken(nieuw))
+
+
+def gewijzigde_blokken(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
+    """The changed blocks between two versions: `gewijzigd(vergelijk(oud, nieuw))`, at the cost
+    of what differs.
+
+    Versions share every top-level element an amendment left alone (the same object in both).
+    One that prints the same blocks in both versions (its references still name the same
+    places) splits the comparison in two: its blocks keep their text and, keys being unique in
+    a version, can only pair with themselves; and when no element stands before it in the new
+    version and after it in the old one, no block before it can pair with one after it. So the
+    full comparison pairs it unchanged and compares what lies before and after it on their own.
+    Only the top-level elements between such splits are compared, block by block.
+
+    >>> # see tests/test_schaal.py: equal to the full comparison on generated chains
+    """
+    a, b = oud.kinderen, nieuw.kinderen
+    positie_oud = {id(t): i for i, t in enumerate(a)}
+    splitsingen: list[tuple[int, int]] = []  # (position in a, position in b) of the shared, unchanged ones
+    vorige = -1
+    gedeeld = set()
+    for top in b:
+        i = positie_oud.get(id(top))
+        if i is None:
+            continue
+        if i < vorige:  # shared top-level elements changed order: compare everything
+            return gewijzigd(vergelijk(oud, nieuw))
+        vorige = i
+        gedeeld.add(i)
+    # The ids in a top-level element only one version has: a reference to one of them may print
+    # differently; one to an id in a shared element, or to an id in neither version, does not.
+    anders: frozenset[str] = frozenset().union(
+        *(t.ids_in for i, t in enumerate(a) if i not in gedeeld), *(t.ids_in for t in b if id(t) not in positie_oud)
+    )
+    for j, top in enumerate(b):
+        i = positie_oud.get(id(top))
+        if i is not None and _zelfde_blokken(top, oud, nieuw, anders):
+            splitsingen.append((i, j))
+    if not splitsingen:
+        return gewijzigd(vergelijk(oud, nieuw))
+    delen = []  # (tops of a, tops of b) between two splits
+    vi, vj = -1, -1
+    for i, j in [*splitsingen, (len(a), len(b))]:
+        if i > vi + 1 or j > vj + 1:
+            delen.append((a[vi + 1 : i], b[vj + 1 : j]))
+        vi, vj = i, j
+    deel_oud = {e: k for k, (oude, _) in enumerate(delen) for top in oude for e in top.ids_in}
+    if any(deel_oud.get(e, -1) > k for k, (_, nieuwe) in enumerate(delen) for top in nieuwe for e in top.ids_in):
+        return gewijzigd(vergelijk(oud, nieuw))  # an element moved back across a split
+    uit: list[BlokVerschil] = []
+    for oude, nieuwe in delen:
+        blokken_oud = [blok for top in oude for blok in element_blokken(oud, top.id)]
+        blokken_nieuw = [blok for top in nieuwe for blok in element_blokken(nieuw, top.id)]
+        uit.extend(gewijzigd(vergelijk_blokken(blokken_oud, blokken_nieuw)))
+    return uit
+
+
+def _zelfde_blokken(top: Element, oud: Regeling, nieuw: Regeling, anders: frozenset[str]) -> bool:
+    """Whether a top-level element that both versions share prints the same blocks in both.
+
+    Its headings are its own; a text prints differently only through a `[[id]]` whose target
+    lies in a top-level element only one of the versions has (`anders`).
+    """
+    verhuisd = [doel for doel in top.verwijzingen_in if doel in anders]
+    if not verhuisd:
+        return True
+    for plek in plekken_van(top).values():
+        for tekst in (plek.element.tekst, plek.element.slottekst):
+            if tekst and any(f"[[{doel}]]" in tekst for doel in verhuisd) and los_op(tekst, oud, plek) != los_op(tekst, nieuw, plek):
+                return False
+    return True
 
 
 def vergelijk_blokken(oude: list[Blok], nieuwe: list[Blok]) -> list[BlokVerschil]:

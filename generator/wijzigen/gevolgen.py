@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from generator.adressen import VERWIJZING, los_op
-from generator.model import Plek, Regeling
+from generator.model import Element, Plek, Regeling
+from generator.model.regeling import plekken_van
 from generator.model.wijziging import GEVOLG, Operatie
 from generator.nummering import reeks_tekst
 from generator.wijzigen.stap import Stap, Vervanging
@@ -55,7 +56,7 @@ def verwijzingsgevolgen(begin: Regeling, stappen: Sequence[Stap], eind: Regeling
     """The steps for references whose printed text changed without an instruction naming them,
     merged into `stappen` in the order of the regeling. Returns the new list of steps."""
     gevolgen: list[tuple[Plek, tuple[Vervanging, ...], str]] = []
-    for plek in eind.elementen():
+    for plek in _te_lezen(begin, stappen, eind):
         element = plek.element
         if not any(v and "[[" in v for v in (getattr(element, veld) for veld in VELDEN)):
             continue
@@ -86,6 +87,34 @@ def verwijzingsgevolgen(begin: Regeling, stappen: Sequence[Stap], eind: Regeling
         stap = Stap(op, groep, toestand, toestand, plek.element.id, frozenset((plek.element.id,)), vervangingen=vervangingen)
         uit.insert(positie, stap)
     return uit
+
+
+def _te_lezen(begin: Regeling, stappen: Sequence[Stap], eind: Regeling) -> Iterator[Plek]:
+    """The places of `eind` in document order, less the top-level elements where no reference
+    can have changed its words.
+
+    Versions share every top-level element an amendment left alone: one that is the same object
+    before and after, that no step touched, and whose every `[[id]]` points into the same
+    top-level element object before and after (or into none), prints every text as before and
+    has nothing a step changed: its reader's text is its old text, which is its new text.
+    """
+    voor = {id(t) for t in begin.kinderen}  # `begin` keeps its elements alive: an id is its own
+    geraakt = frozenset().union(*(s.raakt for s in stappen), (s.element_id for s in stappen if s.element_id is not None))
+    for top in eind.kinderen:
+        if (
+            id(top) in voor
+            and geraakt.isdisjoint(top.ids_in)
+            and all(_top_van(begin, doel) is _top_van(eind, doel) for doel in top.verwijzingen_in)
+        ):
+            continue
+        yield from plekken_van(top).values()
+
+
+def _top_van(regeling: Regeling, element_id: str) -> Element | None:
+    try:
+        return regeling.index.top(element_id)
+    except KeyError:
+        return None
 
 
 def _invoegpositie(stappen: list[Stap], plek: Plek, groep: str, eind: Regeling) -> int:

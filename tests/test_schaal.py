@@ -1,0 +1,219 @@
+"""`grgen check` and `grgen diff` reuse work across versions (issue 21); what they say must not change.
+
+The rules reuse per top-level element what they found before, and the diff compares only the
+top-level elements that differ. Both are compared here with the full computation: the check
+with the previous implementation of every rule (tests/referentie_controles.py), the diff with
+`vergelijk` over the whole regeling, on generated chains (with plain-text references, informal
+forms, topics and Staatscourant texts laid over the generated text) and on the bundled projects.
+
+Run more examples with GRGEN_VOORBEELDEN=2000 python -m pytest tests/test_schaal.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.controles import REGELS, controleer
+from generator.diff.overzicht import Kant, _onder, vergelijk_versies
+from generator.diff.versies import gewijzigd, gewijzigde_blokken, vergelijk
+from generator.model import Artikel, Hoofdstuk, Versie
+from generator.pipeline import laad
+from generator.wijzigen import gevolgen
+from generator.wijzigen.boom import vervang
+from generator.wijzigen.tijdlijn import bouw_geschiedenis
+from tests.genereer import _regeling, regelingen, wijziging
+from tests.referentie_controles import regels_van_vroeger, zoals_vroeger
+from tests.test_controles import GEVALLEN, bouw_project
+
+VOORBEELDEN = int(os.environ.get("GRGEN_VOORBEELDEN", "60"))
+INSTELLINGEN = settings(max_examples=VOORBEELDEN, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+REPO = Path(__file__).resolve().parent.parent
+
+# What a drafter writes that the rules look at: references in plain text (existing, vervallen,
+# relative, informal), the Staatscourant, and the old Wgr citation for the toestemming.
+GEBREKEN = [
+    ", bedoeld in artikel {n}",
+    ", bedoeld in artikel {n}, tweede lid",
+    ", als bedoeld in artikel {n} lid 2 sub a",
+    ", bedoeld in het eerste lid",
+    ", als bedoeld in onderdeel b",
+    ", zie lid 3",
+    ", bedoeld in artikel 99",
+    " in de Staatscourant",
+    ", met toestemming als bedoeld in artikel 1, tweede lid, van de Wet gemeenschappelijke regelingen",
+    ", bedoeld in hoofdstuk {h}",
+]
+ONDERWERPEN = ["publicatie", "begrippen", "citeertitel", "inwerkingtreding", "centrumgemeente", "toetreding", "uittreding"]
+
+
+@st.composite
+def gebrekkige_regeling(draw):
+    """A generated regeling with findings for most rules, flat (artikelen at the top) or in hoofdstukken."""
+    regeling, info = draw(regelingen())
+    artikelen = [a for h in regeling.kinderen for a in h.kinderen]
+    for _ in range(draw(st.integers(0, 6))):
+        plekken = [p for p in regeling.elementen() if p.element.tekst and p.element.tekst.endswith(".")]
+        if not plekken:
+            break
+        plek = draw(st.sampled_from(plekken))
+        gebrek = draw(st.sampled_from(GEBREKEN)).format(n=draw(st.integers(1, len(artikelen) + 1)), h=draw(st.integers(1, 4)))
+        regeling = vervang(regeling, plek, plek.element.met(tekst=plek.element.tekst[:-1] + gebrek + "."))
+    for _ in range(draw(st.integers(0, 4))):
+        artikel = draw(st.sampled_from(list(regeling.artikelen())))
+        onderwerpen = tuple(draw(st.lists(st.sampled_from(ONDERWERPEN), min_size=1, max_size=2)))
+        regeling = vervang(regeling, regeling.plek(artikel.id), artikel.met(onderwerpen=onderwerpen))
+    if draw(st.booleans()):
+        regeling = _regeling(tuple(a for h in regeling.kinderen for a in h.kinderen))
+    if draw(st.booleans()):  # an artikel whose number an earlier version never had: a gap
+        laatste = list(regeling.artikelen())[-1]
+        regeling = vervang(regeling, regeling.plek(laatste.id), laatste.met(nummer=str(int(laatste.nummer) + 2)))
+    begin = draw(st.sampled_from([dt.date(2020, 1, 1), dt.date(2021, 6, 1), dt.date(2022, 6, 1)]))
+    return regeling, info.__class__(info.id, info.betreft, begin, datum_ondertekening=begin - dt.timedelta(days=30))
+
+
+@st.composite
+def geschiedenis(draw):
+    """A gebrekkige regeling and a chain of up to 5 amendments, replayed as `grgen` does."""
+    regeling, info = draw(gebrekkige_regeling())
+    versie = Versie(info, regeling)
+    wijzigingen = []
+    datum = info.inwerkingtreding + dt.timedelta(days=40)
+    for n in range(1, draw(st.integers(0, 5)) + 1):
+        w = draw(wijziging(versie.regeling, versie.id, n, datum))
+        if w is None:
+            continue
+        wijzigingen.append(w)
+        versie = bouw_geschiedenis(regeling, info, tuple(wijzigingen)).tijdlijn.laatste
+        datum += dt.timedelta(days=90)
+    return bouw_geschiedenis(regeling, info, tuple(wijzigingen))
+
+
+def _zelfde_bevindingen(g) -> None:  # noqa: ANN001
+    nu = controleer(g, REGELS)
+    nog_eens = controleer(g, REGELS)  # every per-element result now comes from its memo
+    with zoals_vroeger():
+        vroeger = controleer(g, regels_van_vroeger())
+    assert nu == vroeger
+    assert nog_eens == vroeger
+    # The same text, place and order as `grgen check` prints them.
+    versies = [v.id for v in g.tijdlijn.versies]
+    assert [b.als_melding(versies) for b in nu] == [b.als_melding(versies) for b in vroeger]
+
+
+@INSTELLINGEN
+@given(geschiedenis())
+def test_controles_als_vroeger(g) -> None:
+    _zelfde_bevindingen(g)
+
+
+def _projecten() -> list[str]:
+    return ["bundel", *sorted(p.name for p in (REPO / "voorbeelden").iterdir() if p.is_dir()), *GEVALLEN]
+
+
+@pytest.mark.parametrize("project", _projecten())
+def test_controles_als_vroeger_op_projecten(project: str, tmp_path: Path) -> None:
+    if project == "bundel":
+        map_ = REPO
+    elif (REPO / "voorbeelden" / project).is_dir():
+        map_ = REPO / "voorbeelden" / project
+    else:
+        map_ = bouw_project(project, tmp_path)
+    for g in laad(map_).geschiedenissen.values():
+        _zelfde_bevindingen(g)
+
+
+@INSTELLINGEN
+@given(geschiedenis(), st.data())
+def test_gewijzigde_blokken_als_de_hele_vergelijking(g, data) -> None:
+    for t in g.toepassingen:
+        assert gewijzigde_blokken(t.voor.regeling, t.na.regeling) == gewijzigd(vergelijk(t.voor.regeling, t.na.regeling))
+    versies = g.tijdlijn.versies
+    a, b = data.draw(st.sampled_from(versies)), data.draw(st.sampled_from(versies))
+    assert gewijzigde_blokken(a.regeling, b.regeling) == gewijzigd(vergelijk(a.regeling, b.regeling))
+
+
+@INSTELLINGEN
+@given(geschiedenis())
+def test_onder_is_element_met_nakomelingen(g) -> None:
+    # `_onder` collects the causes of an element and everything under it, as the walk over
+    # every place with that element among its ancestors did.
+    oud, nieuw = g.tijdlijn.basis.regeling, g.tijdlijn.laatste.regeling
+    oorzaken = {p.element.id: [p.element.id] for r in (oud, nieuw) for p in r.elementen()}
+    for regeling in (oud, nieuw):
+        for plek in regeling.elementen():
+            ids = [
+                p.element.id
+                for p in regeling.elementen()
+                if p.element.id == plek.element.id or any(o.id == plek.element.id for o in p.ouders)
+            ]
+            assert _onder(plek.element.id, regeling, oorzaken) == tuple(ids)
+    vergelijk_versies(Kant(g.tijdlijn.basis, g), Kant(g.tijdlijn.laatste, g))  # runs through
+
+
+def _regeling_met(*hoofdstukken):  # noqa: ANN002, ANN202
+    return _regeling(tuple(hoofdstukken))
+
+
+def _h(nummer: str, *artikelen: Artikel) -> Hoofdstuk:
+    return Hoofdstuk(f"h{nummer}", nummer, opschrift=f"Deel {nummer}", kinderen=artikelen)
+
+
+def test_verplaatst_element_over_een_gedeeld_hoofdstuk() -> None:
+    # Artikel 3 moves from hoofdstuk 3 to hoofdstuk 1, past the hoofdstuk 2 both versions share:
+    # the full comparison may pair across it, so the split is not used.
+    a1, a2, a3 = (Artikel(f"a{n}", str(n), f"Tekst {n} over de taken van de raad.") for n in (1, 2, 3))
+    gedeeld = _h("2", a2)
+    oud = _regeling_met(_h("1", a1), gedeeld, _h("3", a3))
+    nieuw = _regeling_met(_h("1", a1, a3), gedeeld, _h("3"))
+    assert gewijzigde_blokken(oud, nieuw) == gewijzigd(vergelijk(oud, nieuw))
+    assert gewijzigde_blokken(nieuw, oud) == gewijzigd(vergelijk(nieuw, oud))
+    # Shared hoofdstukken in another order.
+    h1, h3 = _h("1", a1), _h("3", a3)
+    assert gewijzigde_blokken(_regeling_met(h1, gedeeld, h3), _regeling_met(h3, gedeeld, h1)) == gewijzigd(
+        vergelijk(_regeling_met(h1, gedeeld, h3), _regeling_met(h3, gedeeld, h1))
+    )
+
+
+def test_verwijzing_in_gedeeld_hoofdstuk_volgt_vernummering() -> None:
+    # Hoofdstuk 2 is the same object in both versions, but its [[a3.2]] prints "artikel 3,
+    # tweede lid" before and "artikel 3, derde lid" after a lid is inserted in artikel 3.
+    from generator.model import Lid
+
+    verwijzend = _h("2", Artikel("a2", "2", "Zoals bedoeld in [[a3.2]] en verder."))
+    lid1, lid2 = Lid("a3.1", "1", "Eerste."), Lid("a3.2", "2", "Tweede.")
+    oud = _regeling_met(_h("1", Artikel("a1", "1", "Een.")), verwijzend, _h("3", Artikel("a3", "3", kinderen=(lid1, lid2))))
+    nieuw_lid = Lid("a3.n", "2", "Nieuw.")
+    nieuw = _regeling_met(oud.kinderen[0], verwijzend, _h("3", Artikel("a3", "3", kinderen=(lid1, nieuw_lid, lid2.met(nummer="3")))))
+    verschil = gewijzigde_blokken(oud, nieuw)
+    assert verschil == gewijzigd(vergelijk(oud, nieuw))
+    assert any(v.element_id == "a2" for v in verschil)  # the reference changed its words
+
+
+def _stappen(g) -> list:  # noqa: ANN001
+    return [(t.wijziging.id, s) for t in g.toepassingen for s in t.stappen]
+
+
+@INSTELLINGEN
+@given(gebrekkige_regeling(), st.data())
+def test_verwijzingsgevolgen_als_vroeger(basis, data) -> None:
+    # The amendment engine reads only the top-level elements where a reference can have changed
+    # its words (`gevolgen._te_lezen`); walking every place, as before, gives the same steps.
+    regeling, info = basis
+    versie, wijzigingen, datum = Versie(info, regeling), [], info.inwerkingtreding + dt.timedelta(days=40)
+    for n in range(1, data.draw(st.integers(1, 4)) + 1):
+        w = data.draw(wijziging(versie.regeling, versie.id, n, datum))
+        if w is not None:
+            wijzigingen.append(w)
+            versie = bouw_geschiedenis(regeling, info, tuple(wijzigingen)).tijdlijn.laatste
+        datum += dt.timedelta(days=90)
+    nu = bouw_geschiedenis(regeling, info, tuple(wijzigingen))
+    with mock.patch.object(gevolgen, "_te_lezen", lambda begin, stappen, eind: eind.elementen()):
+        vroeger = bouw_geschiedenis(regeling, info, tuple(wijzigingen))
+    assert _stappen(nu) == _stappen(vroeger)
