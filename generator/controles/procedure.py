@@ -21,8 +21,6 @@ import datetime as dt
 import functools
 from collections.abc import Iterator
 
-import holidays
-
 from generator.controles.motor import Regel, Vondst, Zicht
 from generator.errors import FOUT, WAARSCHUWING
 from generator.model.wijziging import Wijziging
@@ -191,16 +189,35 @@ def inwerkingtreding_na_bekendmaking(z: Zicht) -> Iterator[Vondst]:
     )
 
 
+# The Algemene termijnenwet (art. 3, eerste lid) names its algemeen erkende feestdagen: Nieuwjaarsdag,
+# Christelijke tweede Paas- en Pinksterdag, beide Kerstdagen, Hemelvaartsdag, the King's birthday as
+# celebrated, and the fifth of May. The holidays library computes the movable ones; of its Dutch
+# days, these are not such a feestdag (Goede Vrijdag), and it has the fifth of May only in lustrum
+# years, where the law counts it every year.
+_GEEN_ATW_FEESTDAG = frozenset({"Goede vrijdag"})
+_VIJF_MEI = "Bevrijdingsdag"
+
+
 @functools.cache
-def _feestdagen(jaar: int) -> holidays.HolidayBase:
-    return holidays.country_holidays("NL", years=jaar, language="nl")
+def _feestdagen(jaar: int) -> dict[dt.date, str]:
+    import holidays  # only when a date falls on a weekday: the import costs a tenth of a second
+
+    dagen = {
+        datum: naam
+        for datum, naam in holidays.country_holidays("NL", years=jaar, language="nl").items()
+        if naam not in _GEEN_ATW_FEESTDAG
+    }
+    dagen.setdefault(dt.date(jaar, 5, 5), _VIJF_MEI)
+    return dagen
 
 
 def geen_werkdag(datum: dt.date) -> str | None:
-    """Why a date is no working day, or None.
+    """Why a date is no working day under the Algemene termijnenwet, or None.
 
     >>> geen_werkdag(dt.date(2025, 9, 13)), geen_werkdag(dt.date(2025, 12, 25)), geen_werkdag(dt.date(2025, 12, 16))
     ('een zaterdag', 'Eerste kerstdag', None)
+    >>> geen_werkdag(dt.date(2026, 4, 3)), geen_werkdag(dt.date(2026, 5, 5)), geen_werkdag(dt.date(2026, 4, 27))
+    (None, 'Bevrijdingsdag', 'Koningsdag')
     """
     if datum.weekday() == 5:
         return "een zaterdag"
@@ -296,7 +313,7 @@ REGELS: list[Regel] = [
         "procedure-werkdag",
         "Algemene termijnenwet, art. 1",
         WAARSCHUWING,
-        "vergaderingen, brieven en termijnen vallen op een werkdag (geen weekend, geen nationale feestdag)",
+        "vergaderingen, brieven en termijnen vallen op een werkdag (geen weekend, geen algemeen erkende feestdag)",
         werkdagen,
         alleen_wijzigingen=True,
     ),
