@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from generator.adressen import VERWIJZING, los_op
-from generator.model import Element, Plek, Regeling
+from generator.model import Plek, Regeling
 from generator.model.regeling import plekken_van
 from generator.model.wijziging import GEVOLG, Operatie
 from generator.nummering import reeks_tekst
@@ -58,7 +58,9 @@ def verwijzingsgevolgen(begin: Regeling, stappen: Sequence[Stap], eind: Regeling
     gevolgen: list[tuple[Plek, tuple[Vervanging, ...], str]] = []
     for plek in _te_lezen(begin, stappen, eind):
         element = plek.element
-        if not any(v and "[[" in v for v in (getattr(element, veld) for veld in VELDEN)):
+        # `verwijzingen_in` is cached on the element, which later versions share: the cheap
+        # test first, for the many elements (and their parents) without any reference
+        if not element.verwijzingen_in or not any(v and "[[" in v for v in (getattr(element, veld) for veld in VELDEN)):
             continue
         vervangingen: list[Vervanging] = []
         doelen: set[str] = set()
@@ -99,22 +101,19 @@ def _te_lezen(begin: Regeling, stappen: Sequence[Stap], eind: Regeling) -> Itera
     has nothing a step changed: its reader's text is its old text, which is its new text.
     """
     voor = {id(t) for t in begin.kinderen}  # `begin` keeps its elements alive: an id is its own
+    na = {id(t) for t in eind.kinderen}
     geraakt = frozenset().union(*(s.raakt for s in stappen), (s.element_id for s in stappen if s.element_id is not None))
+    # A target's top-level element is the same object before and after exactly when the target
+    # is in neither a replaced top (of `begin`) nor a new one (of `eind`): ids are unique, so a
+    # target inside a shared top is inside that same object on both sides.
+    verplaatsbaar = frozenset().union(
+        *(t.ids_in for t in begin.kinderen if id(t) not in na),
+        *(t.ids_in for t in eind.kinderen if id(t) not in voor),
+    )
     for top in eind.kinderen:
-        if (
-            id(top) in voor
-            and geraakt.isdisjoint(top.ids_in)
-            and all(_top_van(begin, doel) is _top_van(eind, doel) for doel in top.verwijzingen_in)
-        ):
+        if id(top) in voor and geraakt.isdisjoint(top.ids_in) and verplaatsbaar.isdisjoint(top.verwijzingen_in):
             continue
         yield from plekken_van(top).values()
-
-
-def _top_van(regeling: Regeling, element_id: str) -> Element | None:
-    try:
-        return regeling.index.top(element_id)
-    except KeyError:
-        return None
 
 
 def _invoegpositie(stappen: list[Stap], plek: Plek, groep: str, eind: Regeling) -> int:
