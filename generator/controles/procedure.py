@@ -203,9 +203,7 @@ def _feestdagen(jaar: int) -> dict[dt.date, str]:
     import holidays  # only when a date falls on a weekday: the import costs a tenth of a second
 
     dagen = {
-        datum: naam
-        for datum, naam in holidays.country_holidays("NL", years=jaar, language="nl").items()
-        if naam not in _GEEN_ATW_FEESTDAG
+        datum: naam for datum, naam in holidays.country_holidays("NL", years=jaar, language="nl").items() if naam not in _GEEN_ATW_FEESTDAG
     }
     dagen.setdefault(dt.date(jaar, 5, 5), _VIJF_MEI)
     return dagen

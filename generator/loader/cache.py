@@ -173,7 +173,6 @@ def _atomisch(pad: Path, data: bytes, modus: int | None = None) -> None:
     os.replace(tijdelijk.name, pad)
 
 
-
 def code_opslag(soort: str) -> tuple[Callable[[str], bytes | None], Callable[[str, bytes], None]] | None:
     """(read, store) of signed entries of another kind in the cache folder (`soort`, e.g.
     "sjablonen": Jinja's compiled templates), or None when the cache is off or has no key.

@@ -213,13 +213,19 @@ def run_xml(  # noqa: PLR0913 - the formatting of one run
     >>> run_xml("1.\\tDe raad", vet=True)
     '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">1.</w:t><w:tab/><w:t xml:space="preserve">De raad</w:t></w:r>'
     """
-    rpr = _rpr(stijl, vet, cursief, markering, doorgehaald, onderstreept) if stijl or vet or cursief or markering or doorgehaald or onderstreept else ""
+    rpr = (
+        _rpr(stijl, vet, cursief, markering, doorgehaald, onderstreept)
+        if stijl or vet or cursief or markering or doorgehaald or onderstreept
+        else ""
+    )
     tag = "w:delText" if verwijderd else "w:t"
     if "\t" not in tekst and "\n" not in tekst and "\r" not in tekst:
         if not tekst:
             return f"<w:r>{rpr}</w:r>" if rpr else "<w:r/>"
         # `escape`, inline: this runs for every run of a regeling
-        return f'<w:r>{rpr}<{tag} xml:space="preserve">{tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}</{tag}></w:r>'
+        return (
+            f'<w:r>{rpr}<{tag} xml:space="preserve">{tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}</{tag}></w:r>'
+        )
     delen = []
     for stuk in _SPLITSER.split(tekst):
         if not stuk:
@@ -305,16 +311,22 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
             opmaak = (getattr(seg, "markering", False), getattr(seg, "doorgehaald", False), getattr(seg, "onderstreept", False))
             if not seg.vet and not seg.cursief and not any(opmaak) and "\t" not in tekst and "\n" not in tekst and "\r" not in tekst:
                 # run_xml of plain text, inline: most runs of a document
-                delen.append(f'<w:r><w:t xml:space="preserve">{tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}</w:t></w:r>')
+                delen.append(
+                    f'<w:r><w:t xml:space="preserve">{tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}</w:t></w:r>'
+                )
             else:
-                delen.append(run_xml(tekst, vet=seg.vet, cursief=seg.cursief, markering=opmaak[0], doorgehaald=opmaak[1], onderstreept=opmaak[2]))
+                delen.append(
+                    run_xml(tekst, vet=seg.vet, cursief=seg.cursief, markering=opmaak[0], doorgehaald=opmaak[1], onderstreept=opmaak[2])
+                )
         else:
             delen.append(revisie_xml(_REVISIETAG[seg.soort], seg.tekst, revisie, teller, vet=seg.vet, cursief=seg.cursief))  # type: ignore[arg-type]
     stijl = _pstijl(stijl_id) if stijl_id else ""
     wijziging = ""
     if oude_stijl is not None:
         oud = f'<w:pStyle w:val="{_attr(oude_stijl[0])}"/>' if oude_stijl[0] else ""
-        wijziging = f"<w:pPrChange {_revisie_attributen(oude_stijl[1], teller)}>{f'<w:pPr>{oud}</w:pPr>' if oud else '<w:pPr/>'}</w:pPrChange>"
+        wijziging = (
+            f"<w:pPrChange {_revisie_attributen(oude_stijl[1], teller)}>{f'<w:pPr>{oud}</w:pPr>' if oud else '<w:pPr/>'}</w:pPrChange>"
+        )
     # A paragraph with line breaks is a block (a signature with room to sign, an address): Word
     # and LibreOffice keep its lines on one page rather than leave a name alone on the next.
     bijeen = "<w:keepLines/>" if any("\n" in seg.tekst for seg in segmenten) else ""
