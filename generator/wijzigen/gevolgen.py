@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from generator.adressen import VERWIJZING, los_op
-from generator.model import Plek, Regeling
+from generator.model import Element, Plek, Regeling
 from generator.model.regeling import plekken_van
 from generator.model.wijziging import GEVOLG, Operatie
 from generator.nummering import reeks_tekst
@@ -92,28 +92,63 @@ def verwijzingsgevolgen(begin: Regeling, stappen: Sequence[Stap], eind: Regeling
 
 
 def _te_lezen(begin: Regeling, stappen: Sequence[Stap], eind: Regeling) -> Iterator[Plek]:
-    """The places of `eind` in document order, less the top-level elements where no reference
-    can have changed its words.
+    """The places of `eind` in document order, less those where no reference can have changed
+    its words.
 
-    Versions share every top-level element an amendment left alone: one that is the same object
-    before and after, that no step touched, and whose every `[[id]]` points into the same
-    top-level element object before and after (or into none), prints every text as before and
-    has nothing a step changed: its reader's text is its old text, which is its new text.
+    Versions share every element an amendment left alone. An artikel (or a top-level element
+    outside any artikel) that is the same object before and after, that no step touched, and
+    whose every `[[id]]` points into such a shared artikel (or nowhere, on both sides) prints
+    every text as before and has nothing a step changed: its reader's text is its old text,
+    which is its new text. The words of a reference depend only on the target's artikel (its
+    number and the numbers within it) and on whether it is the referring artikel itself;
+    references to a hoofdstuk or paragraaf whose element changed are read again.
     """
     voor = {id(t) for t in begin.kinderen}  # `begin` keeps its elements alive: an id is its own
     na = {id(t) for t in eind.kinderen}
     geraakt = frozenset().union(*(s.raakt for s in stappen), (s.element_id for s in stappen if s.element_id is not None))
-    # A target's top-level element is the same object before and after exactly when the target
-    # is in neither a replaced top (of `begin`) nor a new one (of `eind`): ids are unique, so a
-    # target inside a shared top is inside that same object on both sides.
+    oud_vervangen = [_eenheden(t) for t in begin.kinderen if id(t) not in na]
+    nieuw_vervangen = [_eenheden(t) for t in eind.kinderen if id(t) not in voor]
+    oude_eenheden = {id(a): a for eenheden, _ in oud_vervangen for a in eenheden}
+    nieuwe_eenheden = {id(a): a for eenheden, _ in nieuw_vervangen for a in eenheden}
+    # Ids whose artikel is not the same object on both sides, and the replaced containers.
     verplaatsbaar = frozenset().union(
-        *(t.ids_in for t in begin.kinderen if id(t) not in na),
-        *(t.ids_in for t in eind.kinderen if id(t) not in voor),
+        *(a.ids_in for sleutel, a in oude_eenheden.items() if sleutel not in nieuwe_eenheden),
+        *(a.ids_in for sleutel, a in nieuwe_eenheden.items() if sleutel not in oude_eenheden),
+        *(houders for _, houders in oud_vervangen),
+        *(houders for _, houders in nieuw_vervangen),
     )
     for top in eind.kinderen:
-        if id(top) in voor and geraakt.isdisjoint(top.ids_in) and verplaatsbaar.isdisjoint(top.verwijzingen_in):
+        gedeeld = id(top) in voor
+        if gedeeld and geraakt.isdisjoint(top.ids_in) and verplaatsbaar.isdisjoint(top.verwijzingen_in):
             continue
-        yield from plekken_van(top).values()
+        for plek in plekken_van(top).values():
+            eenheid = plek.artikel
+            if (
+                eenheid is not None
+                and (gedeeld or id(eenheid) in oude_eenheden)
+                and geraakt.isdisjoint(eenheid.ids_in)
+                and verplaatsbaar.isdisjoint(eenheid.verwijzingen_in)
+            ):
+                continue
+            yield plek
+
+
+def _eenheden(top: Element) -> tuple[list[Element], frozenset[str]]:
+    """The artikelen in a top-level element (itself, if it is one) and the ids of the hoofdstukken
+    and paragrafen around them."""
+    artikelen: list[Element] = []
+    houders: set[str] = set()
+    open_ = [top]
+    while open_:
+        e = open_.pop()
+        if e.soort == "artikel":
+            artikelen.append(e)
+        elif e.soort in ("hoofdstuk", "paragraaf"):
+            houders.add(e.id)
+            open_.extend(e.kinderen)
+        else:  # a lid or onderdeel outside any artikel: its own unit
+            houders.update(e.ids_in)
+    return artikelen, frozenset(houders)
 
 
 def _invoegpositie(stappen: list[Stap], plek: Plek, groep: str, eind: Regeling) -> int:
