@@ -179,3 +179,21 @@ def test_the_pure_python_parser_reads_the_same(monkeypatch: pytest.MonkeyPatch) 
     assert "inspringing klopt niet" in _fout("a:\n  - 1\n - 2\n").tekst
     fout = _fout("é: \x07\n")
     assert (fout.tekst, fout.regel, fout.kolom) == ("besturingsteken U+0007 is niet toegestaan", 1, 4)
+
+
+@pytest.mark.skipif(not yaml_lezer._C_PARSER, reason="PyYAML without libyaml: no libyaml limit to meet")
+def test_libyaml_nesting_limit_gives_our_message_and_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    # libyaml 0.2.6 (PyYAML 6.0.4's wheels) stops a flow collection 1,000 levels deep while its
+    # scanner looks ahead, before the events reach our limit: the reader then takes the
+    # pure-Python parser, so the message and its place are ours whatever libyaml is installed.
+    echt = yaml_lezer._lees
+
+    def als_libyaml_026(soort, ruw: bytes):  # noqa: ANN001, ANN202
+        if soort is yaml_lezer._Parser:
+            plek = yaml.error.Mark("", 0, 0, 1014, None, None)
+            raise yaml.error.MarkedYAMLError(problem="exceeded maximum nesting depth", problem_mark=plek)
+        return echt(soort, ruw)
+
+    monkeypatch.setattr(yaml_lezer, "_lees", als_libyaml_026)
+    fout = _fout("a: " + "[" * 1_000_000)
+    assert (fout.tekst, fout.regel, fout.kolom) == (f"te diep genest (meer dan {MAX_DIEPTE} niveaus)", 1, 3 + MAX_DIEPTE)

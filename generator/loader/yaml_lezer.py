@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from yaml import SafeLoader
 from yaml.error import MarkedYAMLError
 from yaml.events import (
     AliasEvent,
@@ -48,8 +49,7 @@ try:
 
     _C_PARSER = True
 except ImportError:  # PyYAML built without libyaml: its pure-Python parser gives the same events, slower
-    from yaml import SafeLoader as _Parser
-
+    _Parser = SafeLoader
     _C_PARSER = False
 
 MAX_DIEPTE = 40
@@ -111,12 +111,18 @@ class YamlFout(Exception):
 def lees_yaml_tekst(ruw: bytes) -> Any:
     """The value of the one YAML document in `ruw` (UTF-8 without byte order mark), None for a
     file without content; raises YamlFout."""
+    in_bytes = _C_PARSER  # how the parser counts a ReaderError's position
     try:
-        parser = _Parser(ruw)
         try:
-            return _bouw(parser.get_event)
-        finally:
-            parser.dispose()
+            return _lees(_Parser, ruw)
+        except MarkedYAMLError as e:
+            if not (_C_PARSER and "maximum nesting depth" in (e.problem or "")):
+                raise
+            in_bytes = False
+            # libyaml 0.2.6 refuses a flow collection 1,000 levels deep while its scanner looks
+            # ahead, before the events reach our limit; the pure-Python parser (look-ahead
+            # bounded to 1,024 characters) gives the events up to our limit, and our message.
+            return _lees(SafeLoader, ruw)
     except MarkedYAMLError as e:
         plek = e.problem_mark or e.context_mark
         regel, kolom = (plek.line + 1, plek.column + 1) if plek else (0, 0)
@@ -124,7 +130,7 @@ def lees_yaml_tekst(ruw: bytes) -> Any:
     except ReaderError as e:
         # A character YAML does not allow, written as is (not as an escape like "\u0007"). libyaml
         # counts its position in bytes, the pure-Python reader in characters.
-        voor = ruw[: e.position] if _C_PARSER else ruw.decode("utf-8")[: e.position].encode("utf-8")
+        voor = ruw[: e.position] if in_bytes else ruw.decode("utf-8")[: e.position].encode("utf-8")
         regel, kolom = voor.count(b"\n") + 1, len(voor[voor.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         teken = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
         raise YamlFout(
@@ -133,6 +139,14 @@ def lees_yaml_tekst(ruw: bytes) -> Any:
             kolom,
             "verwijder het teken (vaak meegekopieerd uit een pdf of e-mail)",
         ) from None
+
+
+def _lees(parser_soort: Any, ruw: bytes) -> Any:
+    parser = parser_soort(ruw)
+    try:
+        return _bouw(parser.get_event)
+    finally:
+        parser.dispose()
 
 
 def _bouw(volgende: Any) -> Any:  # noqa: C901, PLR0912 - one loop over the event kinds, kept flat for speed
