@@ -462,3 +462,15 @@ def test_deelnemer_naam_als_heel_woord() -> None:
 
     d = Deelnemer("b", "Borne", "gemeente", "college van burgemeester en wethouders", "raad", dt.date(2026, 1, 1))
     assert noemt("de gemeenten Borne, Haaksbergen", d.naam) and not noemt("Bornerbroek", d.naam)
+
+
+def test_dezelfde_vondst_twee_keer_in_een_versie_noemt_de_versie_een_keer(basis) -> None:
+    # A text that names a missing "artikel 5.19" twice gives one message for its version, not
+    # "versies 2019, 2019" (seen on an imported CVDR text).
+    from generator.controles.motor import Regel, Vondst
+    from generator.errors import FOUT
+
+    dubbel = Regel("proef-dubbel", "Ar 3.29", FOUT, "proef", lambda zicht: [Vondst("twee keer", element_id="x")] * 2)
+    (bevinding,) = controleer(basis, [dubbel])
+    assert len(bevinding.versies) == len(basis.tijdlijn.versies)
+    assert len(set(bevinding.versies)) == len(bevinding.versies)

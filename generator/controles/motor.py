@@ -174,7 +174,9 @@ def controleer(geschiedenis: Geschiedenis, regels: Iterable[Regel]) -> list[Bevi
             for vondst in regel.controle(zicht):
                 sleutel = (regel.id, vondst.element_id, vondst.adres, vondst.tekst, vondst.hint)
                 if sleutel in gevonden:
-                    gevonden[sleutel][1].append(zicht.versie.id)
+                    versies = gevonden[sleutel][1]
+                    if versies[-1] != zicht.versie.id:  # the same words twice in one text: one version
+                        versies.append(zicht.versie.id)
                 else:
                     gevonden[sleutel] = [regel, [zicht.versie.id], vondst]
         if not had_index:
