@@ -160,10 +160,14 @@ def escape(tekst: str, extra: dict[str, str] | None = None) -> str:
     >>> escape("a < b & c > d")
     'a &lt; b &amp; c &gt; d'
     """
-    tekst = tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    tekst = _tekens(tekst)
     for teken, entiteit in (extra or {}).items():
         tekst = tekst.replace(teken, entiteit)
     return tekst
+
+
+def _tekens(tekst: str) -> str:
+    return tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def attribuut(tekst: str) -> str:
@@ -222,10 +226,7 @@ def run_xml(  # noqa: PLR0913 - the formatting of one run
     if "\t" not in tekst and "\n" not in tekst and "\r" not in tekst:
         if not tekst:
             return f"<w:r>{rpr}</w:r>" if rpr else "<w:r/>"
-        # `escape`, inline: this runs for every run of a regeling
-        return (
-            f'<w:r>{rpr}<{tag} xml:space="preserve">{tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}</{tag}></w:r>'
-        )
+        return f'<w:r>{rpr}<{tag} xml:space="preserve">{_tekens(tekst)}</{tag}></w:r>'
     delen = []
     for stuk in _SPLITSER.split(tekst):
         if not stuk:
@@ -309,15 +310,9 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
             if not tekst:
                 continue
             opmaak = (getattr(seg, "markering", False), getattr(seg, "doorgehaald", False), getattr(seg, "onderstreept", False))
-            if not seg.vet and not seg.cursief and not any(opmaak) and "\t" not in tekst and "\n" not in tekst and "\r" not in tekst:
-                # run_xml of plain text, inline: most runs of a document
-                delen.append(
-                    f'<w:r><w:t xml:space="preserve">{tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}</w:t></w:r>'
-                )
-            else:
-                delen.append(
-                    run_xml(tekst, vet=seg.vet, cursief=seg.cursief, markering=opmaak[0], doorgehaald=opmaak[1], onderstreept=opmaak[2])
-                )
+            delen.append(
+                run_xml(tekst, vet=seg.vet, cursief=seg.cursief, markering=opmaak[0], doorgehaald=opmaak[1], onderstreept=opmaak[2])
+            )
         else:
             delen.append(revisie_xml(_REVISIETAG[seg.soort], seg.tekst, revisie, teller, vet=seg.vet, cursief=seg.cursief))  # type: ignore[arg-type]
     stijl = _pstijl(stijl_id) if stijl_id else ""
