@@ -19,11 +19,12 @@ from generator.loader.bestanden import lees_bestand
 from generator.loader.cache import code_opslag, lees_project_bewaard
 from generator.model import Versie
 from generator.uitvoer import pakketmap, schrijf_pakketten
+from generator.werkers import verdeeld
 from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis, bouw_geschiedenis
 
 if TYPE_CHECKING:  # the renderers (Word, Jinja, Markdown) are imported by `bouw` alone
-    from generator.render.pakket import Instellingen
+    from generator.render.pakket import Instellingen, Opzet
 
 
 @dataclasses.dataclass(frozen=True)
@@ -127,7 +128,7 @@ def bouw(
     """
     from generator.render.libreoffice import soffice
     from generator.render.omgeving import Opslag, bewaar_code_in
-    from generator.render.pakket import STANDAARD, render_pakket
+    from generator.render.pakket import STANDAARD, stel_samen, zet_op
 
     if pdf:
         soffice()  # a missing LibreOffice is said before minutes of work, not after
@@ -137,17 +138,33 @@ def bouw(
     stand = laad(map_)
     slug, geschiedenis = stand.geschiedenis(regeling)
     toepassingen = kies_toepassingen(geschiedenis, wijziging_id, alle)
-    resultaat = controleer_stand(stand, negeer)
-    if resultaat.aantal_fouten:
-        fouten = [m for m in resultaat.meldingen() if m.ernst == FOUT]
-        raise GrgenFout("De controles vinden fouten; er is niets geschreven (zie grgen check)", fouten)
-    pakketten = {}
-    meldingen: list[Melding] = resultaat.meldingen()
-    for toepassing in toepassingen:
-        voortgang(f"{toepassing.wijziging.id}: documenten maken")
-        pakket = render_pakket(map_, geschiedenis, toepassing, instellingen, lezer=lees_bestand)
-        pakketten[pakketmap(map_ / "output", slug, toepassing.wijziging.id)] = pakket.bestanden
-        meldingen += pakket.meldingen
+
+    # Each package is set up here (its context); its parts (the shared documents, each
+    # deelnemer's) are made in worker processes while this one runs the checks (`werkers`).
+    # Nothing is used, or written, unless the checks pass; an error setting up a package is
+    # said where the serial build said it: after the checks and the packages before it.
+    opzetten: list[Opzet] = []
+    uitgesteld: GrgenFout | None = None
+    try:
+        for toepassing in toepassingen:
+            opzetten.append(zet_op(map_, geschiedenis, toepassing, instellingen, lezer=lees_bestand))
+    except GrgenFout as e:
+        uitgesteld = e
+    delen = [deel for opzet in opzetten for deel in opzet.delen]
+    with verdeeld(lambda deel: deel(), delen) as gemaakt:
+        resultaat = controleer_stand(stand, negeer)
+        if resultaat.aantal_fouten:
+            fouten = [m for m in resultaat.meldingen() if m.ernst == FOUT]
+            raise GrgenFout("De controles vinden fouten; er is niets geschreven (zie grgen check)", fouten)
+        pakketten = {}
+        meldingen: list[Melding] = resultaat.meldingen()
+        for toepassing, opzet in zip(toepassingen, opzetten, strict=False):  # shorter after an error
+            voortgang(f"{toepassing.wijziging.id}: documenten maken")
+            pakket = stel_samen(opzet, [next(gemaakt) for _ in opzet.delen])
+            pakketten[pakketmap(map_ / "output", slug, toepassing.wijziging.id)] = pakket.bestanden
+            meldingen += pakket.meldingen
+    if uitgesteld is not None:
+        raise uitgesteld
     if strikt and meldingen:
         raise GrgenFout("Waarschuwingen bij --strict; er is niets geschreven", [dataclasses.replace(m, ernst=FOUT) for m in meldingen])
     if pdf:

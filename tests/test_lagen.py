@@ -28,6 +28,7 @@ LAGEN = {
     "generator.suggesties": 0,
     "generator.onderwerpen": 0,
     "generator.proces": 0,
+    "generator.werkers": 0,
     "generator.ontwerpsleutels": 0,
     "generator.loader": 1,
     "generator.uitvoer": 1,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.diff.versies import vergelijk
@@ -124,6 +125,26 @@ class Pakket:
     meldingen: tuple[Melding, ...]  # warnings, e.g. letter data still to fill in
 
 
+@dataclasses.dataclass(frozen=True)
+class Deel:
+    """The documents one part of a package made, and the warnings it added."""
+
+    bestanden: dict[str, bytes]
+    beschrijving: dict[str, tuple[str, str]]  # file name -> (purpose, addressee), for index.md
+    meldingen: tuple[Melding, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Opzet:
+    """A package before its documents are made: the parts that make them (the shared documents,
+    each deelnemer's, those of the regeling's own organs), independent of each other, so they
+    can be made in any process (`generator.werkers`), and `stel_samen` to put them together."""
+
+    delen: tuple[Callable[[], Deel], ...]
+    index: Callable[[list[dict[str, str]]], Deel]  # index.md from the list of documents
+    meldingen: tuple[Melding, ...]  # the warnings of setting it up
+
+
 def render_pakket(
     project: Path, geschiedenis: Geschiedenis, toepassing: Toepassing, instellingen: Instellingen | None = None, *, lezer: Lezer
 ) -> Pakket:
@@ -132,6 +153,36 @@ def render_pakket(
     Templates and reference documents of the project are read with `lezer`, the loader's reader
     (`generator.loader.bestanden.lees_bestand`): this layer renders, it does not open files.
     """
+    opzet = zet_op(project, geschiedenis, toepassing, instellingen, lezer=lezer)
+    return stel_samen(opzet, [deel() for deel in opzet.delen])
+
+
+def stel_samen(opzet: Opzet, delen: Iterable[Deel]) -> Pakket:
+    """The package from its parts, in the order of `opzet.delen`, with index.md. A warning
+    that several parts give (each in its own process) is kept once, where it first came."""
+    bestanden: dict[str, bytes] = {}
+    beschrijving: dict[str, tuple[str, str]] = {}
+    meldingen = list(opzet.meldingen)
+
+    def voeg_toe(deel: Deel) -> None:
+        bestanden.update(deel.bestanden)
+        beschrijving.update(deel.beschrijving)
+        meldingen.extend(m for m in deel.meldingen if m not in meldingen)
+
+    for deel in delen:
+        voeg_toe(deel)
+    documenten = [
+        {"pad": naam, "doel": beschrijving[naam][0], "geadresseerde": beschrijving[naam][1], "sha256": hashlib.sha256(inhoud).hexdigest()}
+        for naam, inhoud in sorted(bestanden.items(), key=lambda kv: (kv[0].count("/"), kv[0]))
+    ]
+    voeg_toe(opzet.index(documenten))
+    return Pakket(bestanden, tuple(meldingen))
+
+
+def zet_op(
+    project: Path, geschiedenis: Geschiedenis, toepassing: Toepassing, instellingen: Instellingen | None = None, *, lezer: Lezer
+) -> Opzet:
+    """The package of `toepassing` set up: its context, its reference document, and its parts."""
     instellingen = instellingen or STANDAARD
     w = toepassing.wijziging
     if instellingen.vorm:
@@ -140,115 +191,134 @@ def render_pakket(
     voor, na = toepassing.voor.regeling, toepassing.na.regeling
     verschillen = vergelijk(voor, na)
     tabelrijen = rijen(verschillen, voor, na, toepassing.toelichting_per_element())
+    # Every warning goes into this list, also those a template adds while it renders (a letter
+    # field still to fill in, `context.Briefgegevens`); a part reports what it added.
     meldingen: list[Melding] = []
     context = besluit_context(geschiedenis, toepassing, meldingen)
     context["renvooi"] = renvooi_md(verschillen, [], instellingen.markering)
     context["tabel"] = waswordt_md(tabelrijen)
-    bestanden: dict[str, bytes] = {}
-    beschrijving: dict[str, tuple[str, str]] = {}
     omgeving = maak_omgeving(sjabloonmappen(project), project, lezer=lezer)
     citeertitel = voor.citeertitel
     centrum = na.zoek_deelnemer(na.centrumgemeente or "") or na.deelnemer(na.publicerende_gemeente)
     auteur = organisatie(centrum)
     referentie = _referentie(project, None, lezer)
-
-    for doc in GEDEELD:
-        markdown = _netjes(render_sjabloon(omgeving, doc.sjabloon, context))
-        bestanden[f"{doc.naam}.md"] = markdown.encode("utf-8")
-        beschrijving[f"{doc.naam}.md"] = (doc.doel, doc.geadresseerde)
-    revisie = Revisie(w.kort, w.datum_besluit)
-    voor_naam, na_naam = context["voor"]["naam"], context["na"]["naam"]
-    inleiding = [
-        f"{w.titel}. Huidige tekst: {voor_naam}. Nieuwe tekst: {na_naam}.",
-        "Leeswijzer: doorgehaalde tekst vervalt, onderstreepte tekst wordt ingevoegd. Elke wijziging is een "
-        "Word-revisie (Wijzigingen bijhouden) en kan worden aanvaard of geweigerd.",
-    ]
-    bestanden["renvooi.docx"] = renvooi_docx(
-        verschillen,
-        f"Renvooi {citeertitel}",
-        koptekst(citeertitel, "Renvooi", w),
-        auteur,
-        revisie,
-        inleiding,
-        toepassing.toelichting_per_element(),
-    )
-    bestanden["was-wordt.docx"] = waswordt_docx(
-        tabelrijen,
-        f"Was-wordt-tabel {citeertitel}",
-        koptekst(citeertitel, "Was-wordt-tabel", w),
-        w.datum_besluit,
-        auteur,
-        [f"{w.titel}. Huidige tekst: {voor_naam}. Nieuwe tekst: {na_naam}."],
-    )
-    for naam in ("renvooi.docx", "was-wordt.docx"):
-        beschrijving[naam] = beschrijving[naam.replace(".docx", ".md")]
-    for doc in GEDEELD:
-        if doc.naam in ("renvooi", "was-wordt"):
-            continue
-        naam = f"{doc.naam}.docx"
-        titel = w.titel if doc.naam == "wijzigingsbesluit" else f"{doc.soort} {citeertitel} – {w.kort}"
-        bestanden[naam] = markdown_naar_docx(
-            bestanden[f"{doc.naam}.md"].decode("utf-8"),
-            titel=titel,
-            koptekst=koptekst(citeertitel, doc.soort, w),
-            datum=w.datum_besluit,
-            auteur=auteur,
-            basis=referentie,
-        )
-        beschrijving[naam] = (doc.doel, doc.geadresseerde)
-
     betrokken = context["betrokken"]
-    _controleer_mapnamen(betrokken, {*bestanden, "index.md", EIGEN_MAP})
-    for deelnemer in betrokken:
-        eigen = maak_omgeving(sjabloonmappen(project, deelnemer.id), project, lezer=lezer)
-        dcontext = deelnemer_context(context, toepassing, deelnemer, meldingen)
-        eigen_referentie = _referentie(project, deelnemer.id, lezer)
-        for stuk in stukken(deelnemer, w.stadium):
-            sleutel = (stuk.soort, stuk.rol)
-            markdown = _netjes(
-                render_sjabloon(eigen, SJABLONEN[sleutel], {**dcontext, **stuk_context(stuk, deelnemer, dcontext["gegevens"])})
-            )
-            soort = hoofdletter(stuk.bestand.replace("-", " "))  # "Raadsbesluit", "Besluit dagelijks bestuur"
-            for naam, inhoud in (
-                (f"{deelnemer.id}/{stuk.bestand}.md", markdown.encode("utf-8")),
-                (
-                    f"{deelnemer.id}/{stuk.bestand}.docx",
-                    markdown_naar_docx(
-                        markdown,
-                        titel=f"{soort} {deelnemer.naam}: {w.titel}",
-                        koptekst=koptekst(citeertitel, soort, w),
-                        datum=w.datum_besluit,
-                        auteur=organisatie(deelnemer),
-                        basis=eigen_referentie,
-                    ),
-                ),
-            ):
-                bestanden[naam] = inhoud
-                beschrijving[naam] = (DOELEN[sleutel], f"{stuk.orgaan.met_lidwoord} van {deelnemer.van}")
-    for rol in context["rollen"]:
-        markdown = _netjes(render_sjabloon(omgeving, EIGEN_ORGAAN, {**context, "rol": rol, "orgaan": rol.orgaanrij}))
-        stam = f"{EIGEN_MAP}/{rol.orgaanrij.besluit}-{rol.taak}"
-        soort = hoofdletter(f"{rol.orgaanrij.besluit.replace('-', ' ')} ({rol.taak})")
-        bestanden[f"{stam}.md"] = markdown.encode("utf-8")
-        bestanden[f"{stam}.docx"] = markdown_naar_docx(
-            markdown,
-            titel=f"{soort}: {w.titel}",
-            koptekst=koptekst(citeertitel, soort, w),
-            datum=w.datum_besluit,
-            auteur=hoofdletter(context["het_gr_lichaam"] or citeertitel),
-            basis=referentie,
-        )
-        doel = f"besluit van {rol.orgaanrij.met_lidwoord} van de regeling, dat {TAKEN[rol.taak]}"
-        for naam in (f"{stam}.md", f"{stam}.docx"):
-            beschrijving[naam] = (doel, f"{rol.orgaanrij.met_lidwoord} van {context['het_gr_lichaam']}")
 
-    documenten = [
-        {"pad": naam, "doel": beschrijving[naam][0], "geadresseerde": beschrijving[naam][1], "sha256": hashlib.sha256(inhoud).hexdigest()}
-        for naam, inhoud in sorted(bestanden.items(), key=lambda kv: (kv[0].count("/"), kv[0]))
-    ]
-    index = render_sjabloon(omgeving, "index.md.j2", {**context, "documenten": documenten})
-    bestanden["index.md"] = _netjes(index).encode("utf-8")
-    return Pakket(bestanden, tuple(meldingen))
+    def deel(maak: Callable[[dict[str, bytes], dict[str, tuple[str, str]]], None]) -> Callable[[], Deel]:
+        """A part of the package: `maak` fills in its files and their descriptions."""
+
+        def gemaakt() -> Deel:
+            eerder = len(meldingen)
+            bestanden: dict[str, bytes] = {}
+            beschrijving: dict[str, tuple[str, str]] = {}
+            maak(bestanden, beschrijving)
+            return Deel(bestanden, beschrijving, tuple(meldingen[eerder:]))
+
+        return gemaakt
+
+    def gedeeld(bestanden: dict[str, bytes], beschrijving: dict[str, tuple[str, str]]) -> None:
+        for doc in GEDEELD:
+            markdown = _netjes(render_sjabloon(omgeving, doc.sjabloon, context))
+            bestanden[f"{doc.naam}.md"] = markdown.encode("utf-8")
+            beschrijving[f"{doc.naam}.md"] = (doc.doel, doc.geadresseerde)
+        revisie = Revisie(w.kort, w.datum_besluit)
+        voor_naam, na_naam = context["voor"]["naam"], context["na"]["naam"]
+        inleiding = [
+            f"{w.titel}. Huidige tekst: {voor_naam}. Nieuwe tekst: {na_naam}.",
+            "Leeswijzer: doorgehaalde tekst vervalt, onderstreepte tekst wordt ingevoegd. Elke wijziging is een "
+            "Word-revisie (Wijzigingen bijhouden) en kan worden aanvaard of geweigerd.",
+        ]
+        bestanden["renvooi.docx"] = renvooi_docx(
+            verschillen,
+            f"Renvooi {citeertitel}",
+            koptekst(citeertitel, "Renvooi", w),
+            auteur,
+            revisie,
+            inleiding,
+            toepassing.toelichting_per_element(),
+        )
+        bestanden["was-wordt.docx"] = waswordt_docx(
+            tabelrijen,
+            f"Was-wordt-tabel {citeertitel}",
+            koptekst(citeertitel, "Was-wordt-tabel", w),
+            w.datum_besluit,
+            auteur,
+            [f"{w.titel}. Huidige tekst: {voor_naam}. Nieuwe tekst: {na_naam}."],
+        )
+        for naam in ("renvooi.docx", "was-wordt.docx"):
+            beschrijving[naam] = beschrijving[naam.replace(".docx", ".md")]
+        for doc in GEDEELD:
+            if doc.naam in ("renvooi", "was-wordt"):
+                continue
+            naam = f"{doc.naam}.docx"
+            titel = w.titel if doc.naam == "wijzigingsbesluit" else f"{doc.soort} {citeertitel} – {w.kort}"
+            bestanden[naam] = markdown_naar_docx(
+                bestanden[f"{doc.naam}.md"].decode("utf-8"),
+                titel=titel,
+                koptekst=koptekst(citeertitel, doc.soort, w),
+                datum=w.datum_besluit,
+                auteur=auteur,
+                basis=referentie,
+            )
+            beschrijving[naam] = (doc.doel, doc.geadresseerde)
+        _controleer_mapnamen(betrokken, {*bestanden, "index.md", EIGEN_MAP})
+
+    def van(deelnemer: Deelnemer) -> Callable[[dict[str, bytes], dict[str, tuple[str, str]]], None]:
+        def maak(bestanden: dict[str, bytes], beschrijving: dict[str, tuple[str, str]]) -> None:
+            eigen = maak_omgeving(sjabloonmappen(project, deelnemer.id), project, lezer=lezer)
+            dcontext = deelnemer_context(context, toepassing, deelnemer, meldingen)
+            eigen_referentie = _referentie(project, deelnemer.id, lezer)
+            for stuk in stukken(deelnemer, w.stadium):
+                sleutel = (stuk.soort, stuk.rol)
+                markdown = _netjes(
+                    render_sjabloon(eigen, SJABLONEN[sleutel], {**dcontext, **stuk_context(stuk, deelnemer, dcontext["gegevens"])})
+                )
+                soort = hoofdletter(stuk.bestand.replace("-", " "))  # "Raadsbesluit", "Besluit dagelijks bestuur"
+                for naam, inhoud in (
+                    (f"{deelnemer.id}/{stuk.bestand}.md", markdown.encode("utf-8")),
+                    (
+                        f"{deelnemer.id}/{stuk.bestand}.docx",
+                        markdown_naar_docx(
+                            markdown,
+                            titel=f"{soort} {deelnemer.naam}: {w.titel}",
+                            koptekst=koptekst(citeertitel, soort, w),
+                            datum=w.datum_besluit,
+                            auteur=organisatie(deelnemer),
+                            basis=eigen_referentie,
+                        ),
+                    ),
+                ):
+                    bestanden[naam] = inhoud
+                    beschrijving[naam] = (DOELEN[sleutel], f"{stuk.orgaan.met_lidwoord} van {deelnemer.van}")
+
+        return maak
+
+    def van_organen(bestanden: dict[str, bytes], beschrijving: dict[str, tuple[str, str]]) -> None:
+        for rol in context["rollen"]:
+            markdown = _netjes(render_sjabloon(omgeving, EIGEN_ORGAAN, {**context, "rol": rol, "orgaan": rol.orgaanrij}))
+            stam = f"{EIGEN_MAP}/{rol.orgaanrij.besluit}-{rol.taak}"
+            soort = hoofdletter(f"{rol.orgaanrij.besluit.replace('-', ' ')} ({rol.taak})")
+            bestanden[f"{stam}.md"] = markdown.encode("utf-8")
+            bestanden[f"{stam}.docx"] = markdown_naar_docx(
+                markdown,
+                titel=f"{soort}: {w.titel}",
+                koptekst=koptekst(citeertitel, soort, w),
+                datum=w.datum_besluit,
+                auteur=hoofdletter(context["het_gr_lichaam"] or citeertitel),
+                basis=referentie,
+            )
+            doel = f"besluit van {rol.orgaanrij.met_lidwoord} van de regeling, dat {TAKEN[rol.taak]}"
+            for naam in (f"{stam}.md", f"{stam}.docx"):
+                beschrijving[naam] = (doel, f"{rol.orgaanrij.met_lidwoord} van {context['het_gr_lichaam']}")
+
+    def index(documenten: list[dict[str, str]]) -> Deel:
+        def maak(bestanden: dict[str, bytes], _beschrijving: dict[str, tuple[str, str]]) -> None:
+            bestanden["index.md"] = _netjes(render_sjabloon(omgeving, "index.md.j2", {**context, "documenten": documenten})).encode("utf-8")
+
+        return deel(maak)()
+
+    delen = (deel(gedeeld), *(deel(van(d)) for d in betrokken), deel(van_organen))
+    return Opzet(delen, index, tuple(meldingen))
 
 
 def _controleer_mapnamen(deelnemers: list[Deelnemer], bestanden: set[str]) -> None:

@@ -1,0 +1,106 @@
+"""Independent tasks in worker processes, their results in the order of the tasks.
+
+`grgen bouw --alle` renders one package per amendment, and the packages do not depend on each
+other. On a machine with more than one processor they are rendered in worker processes forked
+from grgen itself: a worker inherits the loaded project (nothing is sent to it but the number of
+a task) and sends back what it made (bytes and warnings); the calling process alone writes.
+
+The number of processes is the number of processors grgen may use, at most one per task;
+`GRGEN_PROCESSEN=1` (or a machine without `fork`, or with one processor) does the tasks one
+after another in this process. Either way the results are the same objects in the same order,
+and an error in a task is raised here as it was raised there: a domain error keeps its Dutch
+message and exit code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
+from generator.errors import GebruiksFout
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+OMGEVING = "GRGEN_PROCESSEN"
+
+# The work of the pool's processes: set just before they are forked, so they inherit it.
+_werk: Callable[[int], object] | None = None
+
+
+def aantal_processen(taken: int) -> int:
+    """How many processes share `taken` tasks: GRGEN_PROCESSEN when set, else the processors
+    this process may run on; never more than there are tasks, 1 without `fork`.
+
+    >>> os.environ[OMGEVING] = "4"; aantal_processen(3), aantal_processen(10)
+    (3, 4)
+    >>> os.environ[OMGEVING] = "1"; aantal_processen(10)
+    1
+    >>> del os.environ[OMGEVING]
+    """
+    keuze = os.environ.get(OMGEVING, "").strip()
+    if keuze:
+        if not keuze.isdigit() or int(keuze) < 1:
+            raise GebruiksFout(f"{OMGEVING}={keuze!r} is geen aantal processen; geef een geheel getal vanaf 1, zoals {OMGEVING}=1")
+        gewenst = int(keuze)
+    else:
+        gewenst = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(gewenst, taken))
+
+
+@contextlib.contextmanager
+def verdeeld(werk: Callable[[T], R], taken: Sequence[T]) -> Iterator[Iterator[R]]:
+    """`werk` of every task, in the order of `taken`, as an iterator.
+
+    The workers start when the block is entered, so the caller can do other work meanwhile;
+    the results come as the iterator reaches them. Leaving the block stops any worker still
+    busy (after an error, or Ctrl+C). With one process the iterator calls `werk` itself, one
+    task at a time, only when it is asked for the next result.
+
+    >>> with verdeeld(len, ["a", "bb", "ccc"]) as lengtes:
+    ...     list(lengtes)
+    [1, 2, 3]
+    """
+    processen = aantal_processen(len(taken))
+    if processen == 1:
+        yield (werk(t) for t in taken)
+        return
+    global _werk
+    _werk = lambda i: werk(taken[i])  # noqa: E731 - inherited by the forked workers, never pickled
+    # Objects alive now are shared with the workers; frozen, the collector in a worker does not
+    # walk them (and touch their pages, which would copy them).
+    gc.freeze()
+    try:
+        pool = multiprocessing.get_context("fork").Pool(processen, initializer=_als_werker)
+    except BaseException:
+        _werk = None
+        raise
+    finally:
+        gc.unfreeze()
+    try:
+        yield pool.imap(_doe, range(len(taken)))
+    finally:
+        pool.terminate()  # the results are in; a worker still busy is not needed any more
+        pool.join()
+        _werk = None
+
+
+def _als_werker() -> None:
+    """A worker leaves Ctrl+C and SIGTERM to grgen itself, which stops it (`Pool.terminate`):
+    no second message, no traceback from a worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
+def _doe(i: int) -> object:
+    assert _werk is not None, "a worker is forked after _werk is set"
+    return _werk(i)

@@ -1,0 +1,142 @@
+"""`bouw --alle` in worker processes (generator.werkers): the same bytes, warnings and errors as
+one process, whatever the number of workers."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import werkers
+from generator.errors import Bron, GebruiksFout, Melding, SjabloonFout
+from generator.werkers import aantal_processen, verdeeld
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def _kopie(doel: Path) -> Path:
+    for deel in ("regeling", "wijzigingen", "sjablonen"):
+        shutil.copytree(PROJECT / deel, doel / deel)
+    return doel
+
+
+def _bouw(map_: Path, processen: int) -> tuple[subprocess.CompletedProcess, dict[str, str]]:
+    omgeving = {**os.environ, "PYTHONPATH": str(PROJECT), "GRGEN_PROCESSEN": str(processen), "GRGEN_CACHE": "uit"}
+    r = subprocess.run(
+        [sys.executable, "-m", "generator", "-C", str(map_), "bouw", "--alle"], capture_output=True, text=True, env=omgeving, check=False
+    )
+    uit = map_ / "output"
+    bestanden = {str(p.relative_to(uit)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(uit.rglob("*")) if p.is_file()}
+    return r, bestanden
+
+
+def _zonder_briefgegevens(bestand: Path) -> None:
+    """Drop the letter data (`procedure:`, `deelnemers:`) of an amendment: every document then
+    shows placeholders, and the same warning comes from several parts of the package."""
+    regels, weg = [], False
+    for regel in bestand.read_text(encoding="utf-8").splitlines(keepends=True):
+        if regel[:1].isalpha():
+            weg = regel.startswith(("procedure:", "deelnemers:"))
+        if not weg:
+            regels.append(regel)
+    bestand.write_text("".join(regels), encoding="utf-8")
+
+
+def test_zelfde_bytes_en_meldingen_bij_elk_aantal_processen(tmp_path: Path) -> None:
+    """One, two or three processes: the same files, the same warnings in the same order (each
+    once, although several workers meet it), the same progress lines."""
+    uitkomsten = {}
+    for n in (1, 2, 3):
+        map_ = _kopie(tmp_path / str(n))
+        _zonder_briefgegevens(map_ / "wijzigingen" / "2025-toetreding-borne.yaml")
+        uitkomsten[n] = _bouw(map_, n)
+    r1, b1 = uitkomsten[1]
+    assert r1.returncode == 0, r1.stderr
+    assert len(b1) == 121
+    waarschuwingen = [r for r in r1.stderr.splitlines() if ": waarschuwing:" in r]
+    assert any("plaatshouder" in r for r in waarschuwingen)
+    assert len(waarschuwingen) == len(set(waarschuwingen))
+    for n in (2, 3):
+        r, b = uitkomsten[n]
+        assert (r.returncode, r.stdout.replace(str(tmp_path / str(n)), ""), r.stderr) == (
+            r1.returncode,
+            r1.stdout.replace(str(tmp_path / "1"), ""),
+            r1.stderr,
+        )
+        assert b == b1
+
+
+@pytest.mark.parametrize("processen", [1, 2])
+def test_sjabloonfout_in_een_werker_is_dezelfde_melding(tmp_path: Path, processen: int) -> None:
+    """A template error in a deelnemer's document (made in a worker) stops the build with the
+    message of one process, exit 1, no traceback, and nothing written."""
+    map_ = _kopie(tmp_path / "p")
+    (map_ / "sjablonen" / "borne").mkdir(exist_ok=True)
+    (map_ / "sjablonen" / "borne" / "raadsbesluit.md.j2").write_text("# Besluit\n\n{{ deelnemer.bestaat_niet }}\n", encoding="utf-8")
+    r, bestanden = _bouw(map_, processen)
+    assert r.returncode == 1
+    assert "sjablonen/borne/raadsbesluit.md.j2:3" in r.stderr and "bestaat_niet" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert bestanden == {}
+
+
+def test_verdeeld_houdt_de_volgorde_en_werkt_in_andere_processen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(werkers.OMGEVING, "2")
+    with verdeeld(lambda i: (i * i, os.getpid()), list(range(40))) as uit:
+        resultaten = list(uit)
+    assert [k for k, _ in resultaten] == [i * i for i in range(40)]
+    assert os.getpid() not in {p for _, p in resultaten}
+    monkeypatch.setenv(werkers.OMGEVING, "1")
+    with verdeeld(lambda i: (i * i, os.getpid()), list(range(5))) as uit:
+        assert {p for _, p in uit} == {os.getpid()}
+
+
+def test_een_proces_werkt_pas_als_om_het_resultaat_wordt_gevraagd(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The caller runs the checks first; with one process no task has run before it asks."""
+    monkeypatch.setenv(werkers.OMGEVING, "1")
+    gedaan: list[int] = []
+    with verdeeld(gedaan.append, [1, 2]) as uit:
+        assert gedaan == []
+        next(uit)
+        assert gedaan == [1]
+
+
+def _faalt(i: int) -> int:
+    if i == 3:
+        raise SjabloonFout("Sjabloon kan niet worden gerenderd", [Melding("onbekende variabele 'x'", Bron("sjablonen/a.md.j2", 2, 4))])
+    if i == 5:
+        raise RuntimeError("kapot")
+    return i
+
+
+@pytest.mark.parametrize("processen", ["1", "2"])
+def test_fout_in_een_taak_komt_ongewijzigd_en_in_volgorde_terug(monkeypatch: pytest.MonkeyPatch, processen: str) -> None:
+    """The first failing task in order raises its own error, as in one process: a domain error
+    with its Dutch message, meldingen and exit code."""
+    monkeypatch.setenv(werkers.OMGEVING, processen)
+    with pytest.raises(SjabloonFout) as fout, verdeeld(_faalt, list(range(8))) as uit:
+        assert [next(uit) for _ in range(3)] == [0, 1, 2]
+        next(uit)
+    assert fout.value.format_message() == (
+        "Sjabloon kan niet worden gerenderd (1 fout):\n  sjablonen/a.md.j2:2:4: fout: onbekende variabele 'x'"
+    )
+    assert fout.value.exit_code == 1
+    with pytest.raises(RuntimeError, match="kapot"), verdeeld(_faalt, [4, 5]) as uit:
+        list(uit)
+
+
+def test_aantal_processen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(werkers.OMGEVING, raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    assert aantal_processen(3) == 1  # one processor: no workers
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    assert (aantal_processen(3), aantal_processen(1)) == (2, 1)
+    for fout in ("0", "twee", "-1"):
+        monkeypatch.setenv(werkers.OMGEVING, fout)
+        with pytest.raises(GebruiksFout, match="GRGEN_PROCESSEN"):
+            aantal_processen(3)
