@@ -1,24 +1,24 @@
 """Independent tasks in worker processes, their results in the order of the tasks.
 
-`grgen bouw --alle` renders one package per amendment, and the packages do not depend on each
-other. On a machine with more than one processor they are rendered in worker processes forked
-from grgen itself: a worker inherits the loaded project (nothing is sent to it but the number of
-a task) and sends back what it made (bytes and warnings); the calling process alone writes.
+`grgen bouw --alle` makes each package in parts (its shared documents, each deelnemer's, those
+of the regeling's own organs) that do not depend on each other. On a machine with more than one
+processor the parts are made in worker processes forked from grgen itself: a worker inherits the
+loaded project and the set-up packages (nothing is sent to it but the number of a task) and sends
+back what it made (bytes and warnings); the calling process alone writes.
 
 The number of processes is the number of processors grgen may use, at most one per task;
-`GRGEN_PROCESSEN=1` (or a machine without `fork`, or with one processor) does the tasks one
-after another in this process. Either way the results are the same objects in the same order,
-and an error in a task is raised here as it was raised there: a domain error keeps its Dutch
-message and exit code.
-"""
+`GRGEN_PROCESSEN=1` (or a system other than Linux, or one processor) does the tasks one after
+another in this process. Either way the results are equal and in the same order, and an error in
+a task is raised here as it was raised there: a domain error keeps its Dutch message and exit
+code."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -35,7 +35,7 @@ _werk: Callable[[int], object] | None = None
 
 def aantal_processen(taken: int) -> int:
     """How many processes share `taken` tasks: GRGEN_PROCESSEN when set, else the processors
-    this process may run on; never more than there are tasks, 1 without `fork`.
+    this process may run on; never more than there are tasks, and 1 outside Linux.
 
     >>> os.environ[OMGEVING] = "4"; aantal_processen(3), aantal_processen(10)
     (3, 4)
@@ -49,9 +49,9 @@ def aantal_processen(taken: int) -> int:
             raise GebruiksFout(f"{OMGEVING}={keuze!r} is geen aantal processen; geef een geheel getal vanaf 1, zoals {OMGEVING}=1")
         gewenst = int(keuze)
     else:
-        gewenst = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
+        gewenst = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if not sys.platform.startswith("linux"):
+        return 1  # fork is safe on Linux; macOS's system libraries may not survive it, Windows has none
     return max(1, min(gewenst, taken))
 
 
@@ -72,6 +72,8 @@ def verdeeld(werk: Callable[[T], R], taken: Sequence[T]) -> Iterator[Iterator[R]
     if processen == 1:
         yield (werk(t) for t in taken)
         return
+    import multiprocessing  # only here: `grgen toon` and `check` do not pay for its import
+
     global _werk
     _werk = lambda i: werk(taken[i])  # noqa: E731 - inherited by the forked workers, never pickled
     # Objects alive now are shared with the workers; frozen, the collector in a worker does not

@@ -42,7 +42,12 @@ def test_benchmark_klein(tmp_path: Path) -> None:
     assert "python benchmarks/run.py --werklasten W2" in tekst
     # The commands of issue 21 ran on W2 written as YAML files, next to both floors.
     assert "## Targets of issue 21" in tekst
-    for rij in ("| `grgen toon` |", "| `grgen bouw --alle` |", "| floor: bare interpreter importing every dependency"):
+    for rij in (
+        "| `grgen toon` |",
+        "| `grgen bouw --alle` |",
+        "| `grgen bouw --alle` in one process (`GRGEN_PROCESSEN=1`) |",
+        "| floor: bare interpreter importing every dependency",
+    ):
         assert rij in tekst, rij
     assert "(pure Python" in tekst or "(C loader)" in tekst
 

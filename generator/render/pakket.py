@@ -197,7 +197,8 @@ def zet_op(
     context = besluit_context(geschiedenis, toepassing, meldingen)
     context["renvooi"] = renvooi_md(verschillen, [], instellingen.markering)
     context["tabel"] = waswordt_md(tabelrijen)
-    omgeving = maak_omgeving(sjabloonmappen(project), project, lezer=lezer)
+    mappen = sjabloonmappen(project)
+    omgeving = maak_omgeving(mappen, project, lezer=lezer)
     citeertitel = voor.citeertitel
     centrum = na.zoek_deelnemer(na.centrumgemeente or "") or na.deelnemer(na.publicerende_gemeente)
     auteur = organisatie(centrum)
@@ -265,7 +266,10 @@ def zet_op(
 
     def van(deelnemer: Deelnemer) -> Callable[[dict[str, bytes], dict[str, tuple[str, str]]], None]:
         def maak(bestanden: dict[str, bytes], beschrijving: dict[str, tuple[str, str]]) -> None:
-            eigen = maak_omgeving(sjabloonmappen(project, deelnemer.id), project, lezer=lezer)
+            # A deelnemer without templates of its own shares the package's environment, and the
+            # templates it has loaded already.
+            eigen_mappen = sjabloonmappen(project, deelnemer.id)
+            eigen = omgeving if eigen_mappen == mappen else maak_omgeving(eigen_mappen, project, lezer=lezer)
             dcontext = deelnemer_context(context, toepassing, deelnemer, meldingen)
             eigen_referentie = _referentie(project, deelnemer.id, lezer)
             for stuk in stukken(deelnemer, w.stadium):
