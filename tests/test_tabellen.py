@@ -126,3 +126,25 @@ def test_lazily_read_hyphenation_patterns_hyphenate_as_pyphen_does() -> None:
     verschillend = [w for w in sorted(woorden) if lui.inserted(w, "|") != gretig.inserted(w, "|")]
     assert not verschillend
     assert sum("|" in lui.inserted(w, "|") for w in woorden) > 500  # the comparison is not vacuous
+
+
+def test_breedste_stuk_hyphenates_only_the_widest_words_with_the_same_result() -> None:
+    """A hyphenated column's minimum width is the widest piece of any of its words; grgen
+    hyphenates only the words that could hold it. Compared with hyphenating every word, on the
+    words of the bundled project and hostile ones (soft hyphens already in a word, narrow
+    letters, bold, a column of one-letter words, an empty column)."""
+    import random
+
+    from generator.render.docx import kolommen
+
+    woorden = ["dienstverleningsovereenkomsten", "ill\u00adlll", "iiiiiiii", "WWWW", "a", "Inwerkingtreding", "café-restaurant"]
+    for pad in (PROJECT / "regeling").rglob("*.yaml"):
+        woorden += re.findall(r"\w+", pad.read_text(encoding="utf-8"))
+    kans = random.Random(21)
+    kolommen_ = [[], [[("a i l", False)]]]
+    for _ in range(300):
+        cellen = [[(" ".join(kans.choices(woorden, k=kans.randint(1, 12))), kans.random() < 0.3)] for _ in range(kans.randint(1, 4))]
+        kolommen_.append(cellen)
+    for kolom in kolommen_:
+        alle = max((kolommen._kleinste_stuk(w, v) for cel in kolom for t, v in cel for w in kolommen.woorden(t)), default=0.0)  # noqa: SLF001
+        assert kolommen._breedste_stuk(kolom) == alle  # noqa: SLF001

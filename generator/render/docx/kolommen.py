@@ -165,7 +165,26 @@ def kolombreedtes(kolommen: Sequence[Sequence[Cel]], totaal_cm: float) -> tuple[
             return _verdeel(hoeveelheid, minimum, totaal_cm), afbreken
         j = max(kandidaten, key=lambda i: minimum[i] - ideaal[i])
         afbreken[j] = True
-        minimum[j] = max((_kleinste_stuk(w, v) for cel in kolommen[j] for t, v in cel for w in woorden(t)), default=0.0) + CELMARGE_CM
+        minimum[j] = _breedste_stuk(kolommen[j]) + CELMARGE_CM
+
+
+def _breedste_stuk(kolom: Sequence[Cel]) -> float:
+    """The widest piece of the words of a column when each is hyphenated wherever pyphen allows.
+
+    Only the widest words are hyphenated: a piece of a word is some of its letters and perhaps a
+    hyphen, so a word that with a hyphen added is no wider than the widest piece found so far
+    cannot have a wider one (the widths are sums of the letters' widths).
+    """
+    breedste = 0.0
+    for w, v in sorted({(w, v) for cel in kolom for t, v in cel for w in woorden(t)}, key=_met_streepje, reverse=True):
+        if _met_streepje((w, v)) <= breedste:
+            break
+        breedste = max(breedste, _kleinste_stuk(w, v))
+    return breedste
+
+
+def _met_streepje(woord: tuple[str, bool]) -> float:
+    return breedte_cm(woord[0] + "-", vet=woord[1])
 
 
 def _verdeel(natuurlijk: list[float], minimum: list[float], totaal_cm: float) -> list[float]:
