@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,7 @@ from generator.wijzigen.motor import Toepassing
 from generator.wijzigen.tijdlijn import Geschiedenis, bouw_geschiedenis
 
 if TYPE_CHECKING:  # the renderers (Word, Jinja, Markdown) are imported by `bouw` alone
-    from generator.render.pakket import Instellingen, Opzet
+    from generator.render.pakket import Instellingen, Opzet, Pakket
 
 
 @dataclasses.dataclass(frozen=True)
@@ -107,6 +107,46 @@ def _voeg_pdf_toe(pakketten: dict[Path, dict[str, bytes]]) -> None:
         pakketten[mappen[int(i)]][binnen] = inhoud
 
 
+PAKKETTEN_PER_RONDE = 8  # set up together: their parts keep the workers busy, and few set-ups are held at once
+
+
+def _gemaakt(
+    map_: Path,
+    geschiedenis: Geschiedenis,
+    toepassingen: list[Toepassing],
+    instellingen: Instellingen,
+    intussen: Callable[[], None],
+    voortgang: Callable[[str], None],
+) -> Iterator[tuple[Toepassing, Pakket]]:
+    """The package of every amendment, in order.
+
+    A few packages at a time are set up here (their context), and their parts (the shared
+    documents, each deelnemer's) are made in worker processes (`werkers`); `intussen` (the
+    checks) runs in this process while the workers make the first ones, and no package is given
+    before it is done. An error setting up a package is raised where one process raises it:
+    after `intussen` and the packages before it.
+    """
+    from generator.render.pakket import stel_samen, zet_op
+
+    for begin in range(0, max(len(toepassingen), 1), PAKKETTEN_PER_RONDE):
+        ronde = toepassingen[begin : begin + PAKKETTEN_PER_RONDE]
+        opzetten: list[Opzet] = []
+        uitgesteld: GrgenFout | None = None
+        try:
+            for toepassing in ronde:
+                opzetten.append(zet_op(map_, geschiedenis, toepassing, instellingen, lezer=lees_bestand))
+        except GrgenFout as e:
+            uitgesteld = e
+        with verdeeld(lambda deel: deel(), [deel for opzet in opzetten for deel in opzet.delen]) as gemaakt:
+            if begin == 0:
+                intussen()
+            for toepassing, opzet in zip(ronde, opzetten, strict=False):  # shorter after an error
+                voortgang(f"{toepassing.wijziging.id}: documenten maken")
+                yield toepassing, stel_samen(opzet, [next(gemaakt) for _ in opzet.delen])
+        if uitgesteld is not None:
+            raise uitgesteld
+
+
 def bouw(
     map_: Path,
     wijziging_id: str | None = None,
@@ -120,15 +160,16 @@ def bouw(
 ) -> tuple[list[Path], list[Melding]]:
     """Build the package of one amendment (default the latest) or of all, into `output/`.
 
-    The legal checks of `grgen check` run first: an error stops the build before anything is
-    rendered. Every document of every package is then rendered in memory; warnings (the
+    The legal checks of `grgen check` come first: an error stops the build before anything is
+    written (the workers that make the first packages meanwhile are stopped). Every document
+    of every package is rendered in memory; warnings (the
     checks', and placeholders for data still to fill in) are returned, or with `strikt` stop the
     build before anything is written. `instellingen` default to `render.pakket.STANDAARD`. With
     `pdf` every .docx gets a PDF beside it, all made in one LibreOffice call.
     """
     from generator.render.libreoffice import soffice
     from generator.render.omgeving import Opslag, bewaar_code_in
-    from generator.render.pakket import STANDAARD, stel_samen, zet_op
+    from generator.render.pakket import STANDAARD
 
     if pdf:
         soffice()  # a missing LibreOffice is said before minutes of work, not after
@@ -139,32 +180,19 @@ def bouw(
     slug, geschiedenis = stand.geschiedenis(regeling)
     toepassingen = kies_toepassingen(geschiedenis, wijziging_id, alle)
 
-    # Each package is set up here (its context); its parts (the shared documents, each
-    # deelnemer's) are made in worker processes while this one runs the checks (`werkers`).
-    # Nothing is used, or written, unless the checks pass; an error setting up a package is
-    # said where the serial build said it: after the checks and the packages before it.
-    opzetten: list[Opzet] = []
-    uitgesteld: GrgenFout | None = None
-    try:
-        for toepassing in toepassingen:
-            opzetten.append(zet_op(map_, geschiedenis, toepassing, instellingen, lezer=lees_bestand))
-    except GrgenFout as e:
-        uitgesteld = e
-    delen = [deel for opzet in opzetten for deel in opzet.delen]
-    with verdeeld(lambda deel: deel(), delen) as gemaakt:
+    meldingen: list[Melding] = []
+
+    def controleer() -> None:  # while the workers make the first packages
         resultaat = controleer_stand(stand, negeer)
         if resultaat.aantal_fouten:
             fouten = [m for m in resultaat.meldingen() if m.ernst == FOUT]
             raise GrgenFout("De controles vinden fouten; er is niets geschreven (zie grgen check)", fouten)
-        pakketten = {}
-        meldingen: list[Melding] = resultaat.meldingen()
-        for toepassing, opzet in zip(toepassingen, opzetten, strict=False):  # shorter after an error
-            voortgang(f"{toepassing.wijziging.id}: documenten maken")
-            pakket = stel_samen(opzet, [next(gemaakt) for _ in opzet.delen])
-            pakketten[pakketmap(map_ / "output", slug, toepassing.wijziging.id)] = pakket.bestanden
-            meldingen += pakket.meldingen
-    if uitgesteld is not None:
-        raise uitgesteld
+        meldingen.extend(resultaat.meldingen())
+
+    pakketten = {}
+    for toepassing, pakket in _gemaakt(map_, geschiedenis, toepassingen, instellingen, controleer, voortgang):
+        pakketten[pakketmap(map_ / "output", slug, toepassing.wijziging.id)] = pakket.bestanden
+        meldingen += pakket.meldingen
     if strikt and meldingen:
         raise GrgenFout("Waarschuwingen bij --strict; er is niets geschreven", [dataclasses.replace(m, ernst=FOUT) for m in meldingen])
     if pdf:

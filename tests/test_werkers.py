@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator import werkers
-from generator.errors import Bron, GebruiksFout, Melding, SjabloonFout
+from generator.errors import Bron, GebruiksFout, GrgenFout, Melding, SjabloonFout
 from generator.werkers import aantal_processen, verdeeld
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -140,3 +140,45 @@ def test_aantal_processen(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(werkers.OMGEVING, fout)
         with pytest.raises(GebruiksFout, match="GRGEN_PROCESSEN"):
             aantal_processen(3)
+
+
+def _uitvoer(map_: Path) -> dict[str, bytes]:
+    uit = map_ / "output"
+    return {str(p.relative_to(uit)): p.read_bytes() for p in sorted(uit.rglob("*")) if p.is_file()}
+
+
+def test_pakketten_in_rondes_geven_dezelfde_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Packages are set up a few at a time (`PAKKETTEN_PER_RONDE`); one per round gives the
+    same packages, warnings and progress as all in one round."""
+    from generator import pipeline
+
+    monkeypatch.setenv(werkers.OMGEVING, "2")
+    uitkomsten = []
+    for per_ronde in (1, pipeline.PAKKETTEN_PER_RONDE):
+        monkeypatch.setattr(pipeline, "PAKKETTEN_PER_RONDE", per_ronde)
+        map_ = _kopie(tmp_path / str(per_ronde))
+        _zonder_briefgegevens(map_ / "wijzigingen" / "2022-toetreding-haaksbergen.yaml")
+        voortgang: list[str] = []
+        _, meldingen = pipeline.bouw(map_, alle=True, voortgang=voortgang.append)
+        uitkomsten.append((_uitvoer(map_), meldingen, voortgang))
+    assert len(uitkomsten[0][0]) == 121 and uitkomsten[0][1]
+    assert uitkomsten[0] == uitkomsten[1]
+
+
+@pytest.mark.parametrize("processen", ["1", "2"])
+def test_fout_bij_het_opzetten_komt_na_de_controles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processen: str) -> None:
+    """A package that cannot be set up (a broken reference document) is reported as one
+    process reports it: after the errors of the checks, which come first."""
+    from generator import pipeline
+
+    monkeypatch.setenv(werkers.OMGEVING, processen)
+    map_ = _kopie(tmp_path / "p")
+    (map_ / "sjablonen" / "referentie.docx").write_bytes(b"geen docx")
+    with pytest.raises(SjabloonFout, match="Referentiedocument kan niet worden gebruikt"):
+        pipeline.bouw(map_, alle=True)
+    borne = map_ / "wijzigingen" / "2025-toetreding-borne.yaml"
+    borne.write_text(borne.read_text(encoding="utf-8").replace("datum_brief: 2025-09-17", "datum_brief: 2025-09-15"), encoding="utf-8")
+    with pytest.raises(GrgenFout, match="De controles vinden fouten") as fout:
+        pipeline.bouw(map_, alle=True)
+    assert "wgr-1-2-brief-na-college" in fout.value.format_message()
+    assert not (map_ / "output").exists()
