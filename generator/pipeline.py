@@ -128,13 +128,14 @@ def _gemaakt(
     """
     from generator.render.pakket import stel_samen, zet_op
 
+    omgevingen: dict = {}  # the template environments, shared by the packages of this build
     for begin in range(0, max(len(toepassingen), 1), PAKKETTEN_PER_RONDE):
         ronde = toepassingen[begin : begin + PAKKETTEN_PER_RONDE]
         opzetten: list[Opzet] = []
         uitgesteld: GrgenFout | None = None
         try:
             for toepassing in ronde:
-                opzetten.append(zet_op(map_, geschiedenis, toepassing, instellingen, lezer=lees_bestand))
+                opzetten.append(zet_op(map_, geschiedenis, toepassing, instellingen, lezer=lees_bestand, omgevingen=omgevingen))
         except GrgenFout as e:
             uitgesteld = e
         with verdeeld(lambda deel: deel(), [deel for opzet in opzetten for deel in opzet.delen]) as gemaakt:

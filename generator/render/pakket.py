@@ -16,6 +16,8 @@ import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from jinja2.sandbox import SandboxedEnvironment
+
 from generator.diff.versies import vergelijk
 from generator.diff.waswordt import rijen
 from generator.errors import Bron, InvoerFout, Melding, SjabloonFout, relatief
@@ -180,9 +182,18 @@ def stel_samen(opzet: Opzet, delen: Iterable[Deel]) -> Pakket:
 
 
 def zet_op(
-    project: Path, geschiedenis: Geschiedenis, toepassing: Toepassing, instellingen: Instellingen | None = None, *, lezer: Lezer
+    project: Path,
+    geschiedenis: Geschiedenis,
+    toepassing: Toepassing,
+    instellingen: Instellingen | None = None,
+    *,
+    lezer: Lezer,
+    omgevingen: dict[tuple[Path, ...], SandboxedEnvironment] | None = None,
 ) -> Opzet:
-    """The package of `toepassing` set up: its context, its reference document, and its parts."""
+    """The package of `toepassing` set up: its context, its reference document, and its parts.
+
+    `omgevingen` holds the template environments of one build, by their folders, for the next
+    package to use (the templates do not change during a build)."""
     instellingen = instellingen or STANDAARD
     w = toepassing.wijziging
     if instellingen.vorm:
@@ -197,8 +208,16 @@ def zet_op(
     context = besluit_context(geschiedenis, toepassing, meldingen)
     context["renvooi"] = renvooi_md(verschillen, [], instellingen.markering)
     context["tabel"] = waswordt_md(tabelrijen)
-    mappen = sjabloonmappen(project)
-    omgeving = maak_omgeving(mappen, project, lezer=lezer)
+    omgevingen = {} if omgevingen is None else omgevingen
+
+    def omgeving_van(mappen: list[Path]) -> SandboxedEnvironment:
+        """The template environment of these folders, made once per build (its templates are
+        then loaded once, not again for every package and deelnemer)."""
+        if (sleutel := tuple(mappen)) not in omgevingen:
+            omgevingen[sleutel] = maak_omgeving(mappen, project, lezer=lezer)
+        return omgevingen[sleutel]
+
+    omgeving = omgeving_van(sjabloonmappen(project))
     citeertitel = voor.citeertitel
     centrum = na.zoek_deelnemer(na.centrumgemeente or "") or na.deelnemer(na.publicerende_gemeente)
     auteur = organisatie(centrum)
@@ -266,10 +285,7 @@ def zet_op(
 
     def van(deelnemer: Deelnemer) -> Callable[[dict[str, bytes], dict[str, tuple[str, str]]], None]:
         def maak(bestanden: dict[str, bytes], beschrijving: dict[str, tuple[str, str]]) -> None:
-            # A deelnemer without templates of its own shares the package's environment, and the
-            # templates it has loaded already.
-            eigen_mappen = sjabloonmappen(project, deelnemer.id)
-            eigen = omgeving if eigen_mappen == mappen else maak_omgeving(eigen_mappen, project, lezer=lezer)
+            eigen = omgeving_van(sjabloonmappen(project, deelnemer.id))
             dcontext = deelnemer_context(context, toepassing, deelnemer, meldingen)
             eigen_referentie = _referentie(project, deelnemer.id, lezer)
             for stuk in stukken(deelnemer, w.stadium):
