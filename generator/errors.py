@@ -123,6 +123,13 @@ class ConversieFout(GrgenFout):
     """LibreOffice, needed for the PDF files, is missing or fails."""
 
 
+class WerkprocesFout(GrgenFout):
+    """A worker process of `bouw` stopped before it was done (killed: out of memory, or from
+    outside): no fault of the input, so exit code 3, as an internal error."""
+
+    exit_code = 3
+
+
 class Verzamelaar:
     """Collects `Melding`s during validation and raises them all at once.
 

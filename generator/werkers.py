@@ -20,9 +20,12 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from generator.errors import GebruiksFout
+from generator.errors import GebruiksFout, WerkprocesFout
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -69,34 +72,69 @@ def verdeeld(werk: Callable[[T], R], taken: Sequence[T]) -> Iterator[Iterator[R]
     [1, 2, 3]
     """
     processen = aantal_processen(len(taken))
-    if processen == 1:
+    uitvoerder = _start(werk, taken, processen) if processen > 1 else None
+    if uitvoerder is None:
         yield (werk(t) for t in taken)
         return
+    pool, resultaten = uitvoerder
+    try:
+        yield _bewaakt(resultaten)
+    finally:
+        _stop(pool)
+
+
+def _bewaakt(resultaten: Iterator[R]) -> Iterator[R]:
+    """The results; a worker killed before it was done is said in Dutch, not as a traceback."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        yield from resultaten
+    except BrokenProcessPool as e:
+        raise WerkprocesFout(
+            "Een werkproces van grgen is onverwacht gestopt (te weinig geheugen, of van buitenaf beëindigd); "
+            f"er is niets geschreven. Probeer het opnieuw, eventueel in één proces: {OMGEVING}=1"
+        ) from e
+
+
+def _start(werk: Callable[[T], R], taken: Sequence[T], processen: int) -> tuple[ProcessPoolExecutor, Iterator[R]] | None:
+    """Fork the workers and hand them every task; None when no process can be started (a limit
+    on their number): the tasks are then done in this process."""
     import multiprocessing  # only here: `grgen toon` and `check` do not pay for its import
+    from concurrent.futures import ProcessPoolExecutor
 
     global _werk
     _werk = lambda i: werk(taken[i])  # noqa: E731 - inherited by the forked workers, never pickled
+    pool = ProcessPoolExecutor(processen, mp_context=multiprocessing.get_context("fork"), initializer=_als_werker)
     # Objects alive now are shared with the workers; frozen, the collector in a worker does not
-    # walk them (and touch their pages, which would copy them).
+    # walk them (and touch their pages, which would copy them). The workers are forked at the
+    # first task handed over.
     gc.freeze()
     try:
-        pool = multiprocessing.get_context("fork").Pool(processen, initializer=_als_werker)
-    except BaseException:
+        return pool, pool.map(_doe, range(len(taken)))
+    except OSError:
+        pool.shutdown(cancel_futures=True)
         _werk = None
-        raise
+        return None
     finally:
         gc.unfreeze()
-    try:
-        yield pool.imap(_doe, range(len(taken)))
-    finally:
-        pool.terminate()  # the results are in; a worker still busy is not needed any more
-        pool.join()
-        _werk = None
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now, also one still busy (after an error, or Ctrl+C: its result is not
+    needed). A worker that died is an error of the results (BrokenProcessPool), never a wait."""
+    global _werk
+    werkers = list((getattr(pool, "_processes", None) or {}).values())  # Python < 3.14 has no terminate_workers()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proces in werkers:
+        proces.terminate()
+    for proces in werkers:
+        proces.join()
+    _werk = None
 
 
 def _als_werker() -> None:
-    """A worker leaves Ctrl+C and SIGTERM to grgen itself, which stops it (`Pool.terminate`):
-    no second message, no traceback from a worker."""
+    """A worker leaves Ctrl+C and SIGTERM to grgen itself, which stops it (`_stop`): no second
+    message, no traceback from a worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "SIGHUP"):

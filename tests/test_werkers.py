@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator import werkers
-from generator.errors import Bron, GebruiksFout, GrgenFout, Melding, SjabloonFout
+from generator.errors import Bron, GebruiksFout, GrgenFout, Melding, SjabloonFout, WerkprocesFout
 from generator.werkers import aantal_processen, verdeeld
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -182,3 +183,16 @@ def test_fout_bij_het_opzetten_komt_na_de_controles(tmp_path: Path, monkeypatch:
         pipeline.bouw(map_, alle=True)
     assert "wgr-1-2-brief-na-college" in fout.value.format_message()
     assert not (map_ / "output").exists()
+
+
+def _sterft(i: int) -> int:
+    if i == 2:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer does
+    return i
+
+
+def test_een_gestorven_werker_is_een_nederlandse_fout_geen_wachten(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(werkers.OMGEVING, "2")
+    with pytest.raises(WerkprocesFout, match="onverwacht gestopt") as fout, verdeeld(_sterft, list(range(6))) as uit:
+        list(uit)
+    assert fout.value.exit_code == 3
