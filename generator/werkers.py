@@ -63,8 +63,9 @@ def verdeeld(werk: Callable[[T], R], taken: Sequence[T]) -> Iterator[Iterator[R]
     """`werk` of every task, in the order of `taken`, as an iterator.
 
     The workers start when the block is entered, so the caller can do other work meanwhile;
-    the results come as the iterator reaches them. Leaving the block stops any worker still
-    busy (after an error, or Ctrl+C). With one process the iterator calls `werk` itself, one
+    the results come as the iterator reaches them. Leaving the block (also after an error, or
+    Ctrl+C) drops the tasks not begun and waits for the workers to finish the ones they are
+    busy with. With one process the iterator calls `werk` itself, one
     task at a time, only when it is asked for the next result.
 
     >>> with verdeeld(len, ["a", "bb", "ccc"]) as lengtes:
@@ -120,21 +121,17 @@ def _start(werk: Callable[[T], R], taken: Sequence[T], processen: int) -> tuple[
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop the workers now, also one still busy (after an error, or Ctrl+C: its result is not
-    needed). A worker that died is an error of the results (BrokenProcessPool), never a wait."""
+    """Stop the workers: tasks not begun are dropped; one a worker is busy with is finished first
+    (a part of a package, a fraction of a second for most). A worker killed halfway through sending
+    its result would leave the pool reading forever, and grgen with it when it exits."""
     global _werk
-    werkers = list((getattr(pool, "_processes", None) or {}).values())  # Python < 3.14 has no terminate_workers()
-    pool.shutdown(wait=False, cancel_futures=True)
-    for proces in werkers:
-        proces.terminate()
-    for proces in werkers:
-        proces.join()
+    pool.shutdown(wait=True, cancel_futures=True)
     _werk = None
 
 
 def _als_werker() -> None:
-    """A worker leaves Ctrl+C and SIGTERM to grgen itself, which stops it (`_stop`): no second
-    message, no traceback from a worker."""
+    """A worker leaves Ctrl+C and SIGTERM to grgen itself, which stops the pool (`_stop`): no
+    second message, no traceback from a worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "SIGHUP"):
