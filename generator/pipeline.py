@@ -162,10 +162,10 @@ def bouw(
     """Build the package of one amendment (default the latest) or of all, into `output/`.
 
     The legal checks of `grgen check` come first: an error stops the build before anything is
-    written (the workers that make the first packages meanwhile are stopped). Every document
-    of every package is rendered in memory; warnings (the
-    checks', and placeholders for data still to fill in) are returned, or with `strikt` stop the
-    build before anything is written. `instellingen` default to `render.pakket.STANDAARD`. With
+    written (what the worker processes made of the first packages meanwhile is dropped). Every
+    document of every package is rendered in memory; warnings (the checks', and placeholders
+    for data still to fill in) are returned, or with `strikt` stop the build before anything
+    is written. `instellingen` default to `render.pakket.STANDAARD`. With
     `pdf` every .docx gets a PDF beside it, all made in one LibreOffice call.
     """
     from generator.render.libreoffice import soffice
