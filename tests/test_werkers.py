@@ -73,15 +73,20 @@ def test_zelfde_bytes_en_meldingen_bij_elk_aantal_processen(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("processen", [1, 2])
-def test_sjabloonfout_in_een_werker_is_dezelfde_melding(tmp_path: Path, processen: int) -> None:
-    """A template error in a deelnemer's document (made in a worker) stops the build with the
-    message of one process, exit 1, no traceback, and nothing written."""
+@pytest.mark.parametrize(
+    ("sjabloon", "verwacht"),
+    [("# Besluit\n\n{{ deelnemer.bestaat_niet }}\n", "bestaat_niet"), ("# Besluit\n\n{% if deelnemer %}\n", "niet afgesloten")],
+)
+def test_sjabloonfout_in_een_werker_is_dezelfde_melding(tmp_path: Path, processen: int, sjabloon: str, verwacht: str) -> None:
+    """A template error in a deelnemer's document (made in a worker; a syntax error is met first
+    when the templates are loaded ahead) stops the build with the message of one process, exit
+    1, no traceback, and nothing written."""
     map_ = _kopie(tmp_path / "p")
     (map_ / "sjablonen" / "borne").mkdir(exist_ok=True)
-    (map_ / "sjablonen" / "borne" / "raadsbesluit.md.j2").write_text("# Besluit\n\n{{ deelnemer.bestaat_niet }}\n", encoding="utf-8")
+    (map_ / "sjablonen" / "borne" / "raadsbesluit.md.j2").write_text(sjabloon, encoding="utf-8")
     r, bestanden = _bouw(map_, processen)
-    assert r.returncode == 1
-    assert "sjablonen/borne/raadsbesluit.md.j2:3" in r.stderr and "bestaat_niet" in r.stderr
+    assert r.returncode == 1, r.stderr
+    assert "sjablonen/borne/raadsbesluit.md.j2:" in r.stderr and verwacht in r.stderr, r.stderr
     assert "Traceback" not in r.stderr
     assert bestanden == {}
 

@@ -223,6 +223,12 @@ def zet_op(
     auteur = organisatie(centrum)
     referentie = _referentie(project, None, lezer)
     betrokken = context["betrokken"]
+    # The templates are loaded here, before the parts go to worker processes: every worker (of
+    # every round of packages) inherits them instead of loading, or compiling, them again.
+    _laad(omgeving, [doc.sjabloon for doc in GEDEELD] + ["index.md.j2"] + ([EIGEN_ORGAAN] if context["rollen"] else []))
+    for deelnemer in betrokken:
+        namen = [SJABLONEN.get((stuk.soort, stuk.rol)) for stuk in stukken(deelnemer, w.stadium)]
+        _laad(omgeving_van(sjabloonmappen(project, deelnemer.id)), [n for n in namen if n])
 
     def deel(maak: Callable[[dict[str, bytes], dict[str, tuple[str, str]]], None]) -> Callable[[], Deel]:
         """A part of the package: `maak` fills in its files and their descriptions."""
@@ -339,6 +345,17 @@ def zet_op(
 
     delen = (deel(gedeeld), *(deel(van(d)) for d in betrokken), deel(van_organen))
     return Opzet(delen, index, tuple(meldingen))
+
+
+def _laad(omgeving: SandboxedEnvironment, namen: list[str]) -> None:
+    """Load templates into the environment ahead of rendering. One that cannot be loaded (a
+    syntax error, a file that cannot be read) is left to the part that renders it, which reports
+    it with its file and line."""
+    for naam in namen:
+        try:
+            omgeving.get_template(naam)
+        except Exception:  # noqa: BLE001, S110 - reported where the template is rendered
+            pass
 
 
 def _controleer_mapnamen(deelnemers: list[Deelnemer], bestanden: set[str]) -> None:
