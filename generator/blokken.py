@@ -8,6 +8,7 @@ versions can be aligned block by block for the renvooi.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
 from generator.adressen import los_op
 from generator.model import ALINEAGRENS, Element, Plek, Regeling, alineas
@@ -47,10 +48,11 @@ class Blok:
         return f"{self.label} {self.tekst}".strip() if self.label else self.tekst
 
 
-def blokken(regeling: Regeling) -> list[Blok]:
-    """The blocks of a version's body (hoofdstukken, artikelen, leden, onderdelen)."""
+def blokken(regeling: Regeling, kinderen: Iterable[Element] | None = None) -> list[Blok]:
+    """The blocks of a version's body (hoofdstukken, artikelen, leden, onderdelen); with
+    `kinderen`, of those top-level elements of it only."""
     uit: list[Blok] = []
-    for kind in regeling.kinderen:
+    for kind in regeling.kinderen if kinderen is None else kinderen:
         _element(regeling, kind, (), uit)
     return uit
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from generator.adressen import los_op
-from generator.blokken import KOP, Blok, blokken, element_blokken
+from generator.blokken import KOP, Blok, blokken
 from generator.diff.woorden import GELIJK, INGEVOEGD, MINIMAAL_GELIJK, VERWIJDERD, Segment, woorddiff
 from generator.model import Element, Regeling
 from generator.model.regeling import plekken_van
@@ -50,14 +50,48 @@ class BlokVerschil:
 def vergelijk(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
     """Every block of both versions in reading order, each with its change.
 
-    >>> # see tests/test_diff.py
+    Equal to `vergelijk_blokken(blokken(oud), blokken(nieuw))`, at the cost of what differs:
+    the top-level elements both versions share and print alike are unchanged as a whole and
+    are neither drawn twice nor compared (see `_delen`).
+
+    >>> # see tests/test_diff.py; tests/test_schaal.py: equal to the full comparison
     """
-    return vergelijk_blokken(blokken(oud), blokken(nieuw))
+    delen = _delen(oud, nieuw)
+    if delen is None:
+        return vergelijk_blokken(blokken(oud), blokken(nieuw))
+    uit: list[BlokVerschil] = []
+    for deel in delen:
+        if isinstance(deel, Element):
+            uit.extend(map(_ongewijzigd, blokken(nieuw, (deel,))))
+        else:
+            uit.extend(vergelijk_blokken(blokken(oud, deel[0]), blokken(nieuw, deel[1])))
+    return uit
 
 
 def gewijzigde_blokken(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
-    """The changed blocks between two versions: `gewijzigd(vergelijk(oud, nieuw))`, at the cost
-    of what differs.
+    """The changed blocks between two versions: `gewijzigd(vergelijk(oud, nieuw))`, without
+    drawing the unchanged top-level elements at all.
+
+    >>> # see tests/test_schaal.py: equal to the full comparison on generated chains
+    """
+    delen = _delen(oud, nieuw)
+    if delen is None:
+        return gewijzigd(vergelijk_blokken(blokken(oud), blokken(nieuw)))
+    return [
+        v
+        for deel in delen
+        if not isinstance(deel, Element)
+        for v in gewijzigd(vergelijk_blokken(blokken(oud, deel[0]), blokken(nieuw, deel[1])))
+    ]
+
+
+Deel = Element | tuple[tuple[Element, ...], tuple[Element, ...]]
+
+
+def _delen(oud: Regeling, nieuw: Regeling) -> list[Deel] | None:
+    """The two versions as a row of parts that can be compared on their own: a top-level
+    element both share unchanged, or the top-level elements of each version between two such
+    (None: the parts would not give the full comparison's result).
 
     Versions share every top-level element an amendment left alone (the same object in both).
     One that prints the same blocks in both versions (its references still name the same
@@ -65,9 +99,6 @@ def gewijzigde_blokken(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
     a version, can only pair with themselves; and when no element stands before it in the new
     version and after it in the old one, no block before it can pair with one after it. So the
     full comparison pairs it unchanged and compares what lies before and after it on their own.
-    Only the top-level elements between such splits are compared, block by block.
-
-    >>> # see tests/test_schaal.py: equal to the full comparison on generated chains
     """
     a, b = oud.kinderen, nieuw.kinderen
     positie_oud = {id(t): i for i, t in enumerate(a)}
@@ -79,7 +110,7 @@ def gewijzigde_blokken(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
         if i is None:
             continue
         if i < vorige:  # shared top-level elements changed order: compare everything
-            return gewijzigd(vergelijk(oud, nieuw))
+            return None
         vorige = i
         gedeeld.add(i)
     # The ids in a top-level element only one version has: a reference to one of them may print
@@ -92,22 +123,20 @@ def gewijzigde_blokken(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
         if i is not None and _zelfde_blokken(top, oud, nieuw, anders):
             splitsingen.append((i, j))
     if not splitsingen:
-        return gewijzigd(vergelijk(oud, nieuw))
-    delen = []  # (tops of a, tops of b) between two splits
+        return None
+    delen: list[Deel] = []
     vi, vj = -1, -1
     for i, j in [*splitsingen, (len(a), len(b))]:
         if i > vi + 1 or j > vj + 1:
             delen.append((a[vi + 1 : i], b[vj + 1 : j]))
+        if j < len(b):
+            delen.append(b[j])
         vi, vj = i, j
-    deel_oud = {e: k for k, (oude, _) in enumerate(delen) for top in oude for e in top.ids_in}
-    if any(deel_oud.get(e, -1) > k for k, (_, nieuwe) in enumerate(delen) for top in nieuwe for e in top.ids_in):
-        return gewijzigd(vergelijk(oud, nieuw))  # an element moved back across a split
-    uit: list[BlokVerschil] = []
-    for oude, nieuwe in delen:
-        blokken_oud = [blok for top in oude for blok in element_blokken(oud, top.id)]
-        blokken_nieuw = [blok for top in nieuwe for blok in element_blokken(nieuw, top.id)]
-        uit.extend(gewijzigd(vergelijk_blokken(blokken_oud, blokken_nieuw)))
-    return uit
+    tussen = [d for d in delen if not isinstance(d, Element)]
+    deel_oud = {e: k for k, (oude, _) in enumerate(tussen) for top in oude for e in top.ids_in}
+    if any(deel_oud.get(e, -1) > k for k, (_, nieuwe) in enumerate(tussen) for top in nieuwe for e in top.ids_in):
+        return None  # an element moved back across a split
+    return delen
 
 
 def _zelfde_blokken(top: Element, oud: Regeling, nieuw: Regeling, anders: frozenset[str]) -> bool:
@@ -231,6 +260,13 @@ def _gewicht(oud: Blok, nieuw: Blok, a: list[str], b: list[str]) -> float | None
     if gemeen >= MINIMAAL_GELIJK * langste:
         return gemeen / langste + (0.001 if zelfde else 0.0)
     return 0.001 if zelfde else None
+
+
+def _ongewijzigd(blok: Blok) -> BlokVerschil:
+    """A block both versions print alike, as `_paar` pairs it with itself."""
+    label = (Segment(GELIJK, blok.label),) if blok.label else ()
+    tekst = (Segment(GELIJK, blok.tekst),) if blok.tekst else ()
+    return BlokVerschil(GELIJK, blok, blok, label, tekst)
 
 
 def _heel(blok: Blok, status: str) -> BlokVerschil:

@@ -223,10 +223,14 @@ def run_xml(  # noqa: PLR0913 - the formatting of one run
         else ""
     )
     tag = "w:delText" if verwijderd else "w:t"
-    if "\t" not in tekst and "\n" not in tekst and "\r" not in tekst:
+    if "\n" not in tekst and "\r" not in tekst:
         if not tekst:
             return f"<w:r>{rpr}</w:r>" if rpr else "<w:r/>"
-        return f'<w:r>{rpr}<{tag} xml:space="preserve">{_tekens(tekst)}</{tag}></w:r>'
+        if "\t" not in tekst:
+            return f'<w:r>{rpr}<{tag} xml:space="preserve">{_tekens(tekst)}</{tag}></w:r>'
+        # "1.\tDe raad": the pieces between tabs (none for an empty piece), escaped in one go
+        stukken = [f'<{tag} xml:space="preserve">{stuk}</{tag}>' if stuk else "" for stuk in _tekens(tekst).split("\t")]
+        return f"<w:r>{rpr}{'<w:tab/>'.join(stukken)}</w:r>"
     delen = []
     for stuk in _SPLITSER.split(tekst):
         if not stuk:
@@ -331,6 +335,20 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
         delen.append(f'<w:commentRangeEnd w:id="{opmerking}"/><w:r><w:commentReference w:id="{opmerking}"/></w:r>')
     # Empty elements as lxml writes them (`<w:p/>`): the text is spliced into the part unparsed.
     return f"<w:p>{ppr}{''.join(delen)}</w:p>" if ppr or delen else "<w:p/>"
+
+
+def platte_alinea_xml(tekst: str, stijl_id: str | None) -> str:
+    """`alinea_xml` of one unchanged run without formatting (an unchanged paragraph of a renvooi),
+    made without segments.
+
+    >>> platte_alinea_xml("1.\\tDe raad", "Lid")
+    '<w:p><w:pPr><w:pStyle w:val="Lid"/></w:pPr><w:r><w:t xml:space="preserve">1.</w:t><w:tab/><w:t xml:space="preserve">De raad</w:t></w:r></w:p>'
+    """
+    stijl = _pstijl(stijl_id) if stijl_id else ""
+    bijeen = "<w:keepLines/>" if "\n" in tekst else ""  # as in `alinea_xml`
+    ppr = f"<w:pPr>{stijl}{bijeen}</w:pPr>" if stijl or bijeen else ""
+    run = run_xml(tekst) if tekst else ""
+    return f"<w:p>{ppr}{run}</w:p>" if ppr or run else "<w:p/>"
 
 
 @functools.lru_cache(maxsize=64)
