@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from generator.adressen import los_op
@@ -216,21 +217,23 @@ def _uitlijning(oude: list[Blok], nieuwe: list[Blok]) -> list[tuple[int, int]]:
     `woorddiff` shows a text as replaced whole anyway); two blocks with the same id may always
     pair, but count for almost nothing, so content wins over position.
     """
-    woorden_oud = [_woorden(b) for b in oude]
-    woorden_nieuw = [_woorden(b) for b in nieuwe]
+    woorden_oud = [_Woorden(b) for b in oude]
+    woorden_nieuw = [_Woorden(b) for b in nieuwe]
     n, m = len(oude), len(nieuwe)
+    # Each pair weighed once: the walk back below asks again for the pairs on its path.
+    gewicht = [[_gewicht(oude[i], nieuwe[j], woorden_oud[i], woorden_nieuw[j]) for j in range(m)] for i in range(n)]
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
             beste = max(score[i + 1][j], score[i][j + 1])
-            w = _gewicht(oude[i], nieuwe[j], woorden_oud[i], woorden_nieuw[j])
+            w = gewicht[i][j]
             if w is not None:
                 beste = max(beste, w + score[i + 1][j + 1])
             score[i][j] = beste
     paren: list[tuple[int, int]] = []
     i = j = 0
     while i < n and j < m:
-        w = _gewicht(oude[i], nieuwe[j], woorden_oud[i], woorden_nieuw[j])
+        w = gewicht[i][j]
         if w is not None and score[i][j] == w + score[i + 1][j + 1]:
             paren.append((i, j))
             i, j = i + 1, j + 1
@@ -244,19 +247,27 @@ def _uitlijning(oude: list[Blok], nieuwe: list[Blok]) -> list[tuple[int, int]]:
 _WOORD = re.compile(r"\w+")
 
 
-def _woorden(blok: Blok) -> list[str]:
-    return _WOORD.findall(blok.tekst)
+class _Woorden:
+    """The words of a block, and how often each occurs."""
+
+    def __init__(self, blok: Blok) -> None:
+        self.lijst = _WOORD.findall(blok.tekst)
+        self.aantallen = Counter(self.lijst)
 
 
-def _gewicht(oud: Blok, nieuw: Blok, a: list[str], b: list[str]) -> float | None:
+def _gewicht(oud: Blok, nieuw: Blok, a: _Woorden, b: _Woorden) -> float | None:
     """How well two blocks pair (None: not at all)."""
     if oud.soort != nieuw.soort or (oud.soort == KOP and oud.element_soort != nieuw.element_soort):
         return None
     zelfde = oud.sleutel == nieuw.sleutel
-    langste = max(len(a), len(b))
+    langste = max(len(a.lijst), len(b.lijst))
     if langste == 0:
         return 1.0 if zelfde or oud.tekst == nieuw.tekst else None
-    gemeen = sum(blok.size for blok in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    # The words both have, counted with their multiplicity, bound the matching blocks' total:
+    # most pairs fall short of that bound already, without a SequenceMatcher.
+    if a.aantallen.keys().isdisjoint(b.aantallen) or (a.aantallen & b.aantallen).total() < MINIMAAL_GELIJK * langste:
+        return 0.001 if zelfde else None
+    gemeen = sum(blok.size for blok in difflib.SequenceMatcher(None, a.lijst, b.lijst, autojunk=False).get_matching_blocks())
     if gemeen >= MINIMAAL_GELIJK * langste:
         return gemeen / langste + (0.001 if zelfde else 0.0)
     return 0.001 if zelfde else None
