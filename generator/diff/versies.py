@@ -9,11 +9,11 @@ aligned by content.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from generator.adressen import los_op
 from generator.blokken import KOP, Blok, blokken
@@ -24,9 +24,12 @@ from generator.model.regeling import plekken_van
 GEWIJZIGD = "gewijzigd"
 
 
-@dataclasses.dataclass(frozen=True)
-class BlokVerschil:
-    """One block of the renvooi: unchanged, inserted, deleted or changed (with word segments)."""
+class BlokVerschil(NamedTuple):
+    """One block of the renvooi: unchanged, inserted, deleted or changed (with word segments).
+
+    A named tuple rather than a frozen dataclass: a renvooi of 1,000 artikelen makes 4,600 of
+    them, and a tuple is made in a third of the time.
+    """
 
     status: str  # GELIJK, INGEVOEGD, VERWIJDERD or GEWIJZIGD
     oud: Blok | None
@@ -173,7 +176,8 @@ def vergelijk_blokken(oude: list[Blok], nieuwe: list[Blok]) -> list[BlokVerschil
     uit: list[BlokVerschil] = []
     vorige_i, vorige_j = -1, -1
     for i, j in [*vast, (len(oude), len(nieuwe))]:
-        uit.extend(_tussen(oude[vorige_i + 1 : i], nieuwe[vorige_j + 1 : j]))
+        if i > vorige_i + 1 or j > vorige_j + 1:  # most fixed points follow each other
+            uit.extend(_tussen(oude[vorige_i + 1 : i], nieuwe[vorige_j + 1 : j]))
         if i < len(oude):
             uit.append(_paar(oude[i], nieuwe[j]))
         vorige_i, vorige_j = i, j
@@ -273,11 +277,12 @@ def _gewicht(oud: Blok, nieuw: Blok, a: _Woorden, b: _Woorden) -> float | None:
     return 0.001 if zelfde else None
 
 
-def _ongewijzigd(blok: Blok) -> BlokVerschil:
-    """A block both versions print alike, as `_paar` pairs it with itself."""
-    label = (Segment(GELIJK, blok.label),) if blok.label else ()
-    tekst = (Segment(GELIJK, blok.tekst),) if blok.tekst else ()
-    return BlokVerschil(GELIJK, blok, blok, label, tekst)
+def _ongewijzigd(oud: Blok, nieuw: Blok | None = None) -> BlokVerschil:
+    """A block both versions print alike (`nieuw`: the new version's own copy of it)."""
+    nieuw = oud if nieuw is None else nieuw
+    label = (Segment(GELIJK, nieuw.label),) if nieuw.label else ()
+    tekst = (Segment(GELIJK, nieuw.tekst),) if nieuw.tekst else ()
+    return BlokVerschil(GELIJK, oud, nieuw, label, tekst)
 
 
 def _heel(blok: Blok, status: str) -> BlokVerschil:
@@ -288,9 +293,7 @@ def _heel(blok: Blok, status: str) -> BlokVerschil:
 
 def _paar(oud: Blok, nieuw: Blok) -> BlokVerschil:
     if oud.label == nieuw.label and oud.tekst == nieuw.tekst:
-        label = (Segment(GELIJK, nieuw.label),) if nieuw.label else ()
-        tekst = (Segment(GELIJK, nieuw.tekst),) if nieuw.tekst else ()
-        return BlokVerschil(GELIJK, oud, nieuw, label, tekst)
+        return _ongewijzigd(oud, nieuw)
     if oud.label == nieuw.label:
         label = (Segment(GELIJK, nieuw.label),) if nieuw.label else ()
     else:  # a number is replaced whole: "<del>3.</del><ins>2.</ins>", never letter by letter
