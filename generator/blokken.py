@@ -54,7 +54,7 @@ def blokken(regeling: Regeling, kinderen: Iterable[Element] | None = None) -> li
     `kinderen`, of those top-level elements of it only."""
     uit: list[Blok] = []
     for kind in regeling.kinderen if kinderen is None else kinderen:
-        _element(regeling, kind, (), uit)
+        voeg_element_toe(regeling, kind, (), uit)
     return uit
 
 
@@ -62,7 +62,7 @@ def element_blokken(regeling: Regeling, element_id: str) -> list[Blok]:
     """The blocks of one element and its children (the new text after "luidende:")."""
     plek = regeling.index[element_id]
     uit: list[Blok] = []
-    _element(regeling, plek.element, plek.ouders, uit, sum(1 for o in plek.ouders if o.soort in _INGESPRONGEN))
+    voeg_element_toe(regeling, plek.element, plek.ouders, uit, sum(1 for o in plek.ouders if o.soort in _INGESPRONGEN))
     return uit
 
 
@@ -72,8 +72,21 @@ _GELABELD = ("lid", "onderdeel", "subonderdeel")
 _INGESPRONGEN = ("onderdeel", "subonderdeel")  # one step per list level: a. under a lid, 1° under a.
 
 
-def _element(regeling: Regeling, e: Element, ouders: tuple[Element, ...], uit: list[Blok], boven: int = 0) -> None:
-    """Append the blocks of `e` to `uit`; `boven` is the number of list levels above it."""
+def voeg_element_toe(regeling: Regeling, e: Element, ouders: tuple[Element, ...], uit: list[Blok], boven: int = 0) -> None:
+    """Append the blocks of `e` (at its place under `ouders`) to `uit`; `boven` is the number
+    of list levels above it."""
+    inspringing = voeg_kop_en_tekst_toe(regeling, e, ouders, uit, boven)
+    if e.kinderen:
+        eigen = (*ouders, e)
+        for kind in e.kinderen:
+            voeg_element_toe(regeling, kind, eigen, uit, inspringing)
+    if e.slottekst is not None:
+        voeg_slot_toe(regeling, e, ouders, uit, inspringing)
+
+
+def voeg_kop_en_tekst_toe(regeling: Regeling, e: Element, ouders: tuple[Element, ...], uit: list[Blok], boven: int) -> int:
+    """Append the blocks `e` has before its children (heading, text); return the list levels
+    its children and its slottekst stand under."""
     soort = e.soort
     if soort in _KOPNIVEAU:
         niveau = 3 if soort == "artikel" and any(o.soort == "paragraaf" for o in ouders) else _KOPNIVEAU[soort]
@@ -82,12 +95,13 @@ def _element(regeling: Regeling, e: Element, ouders: tuple[Element, ...], uit: l
     if e.tekst is not None:
         label = e.kop if soort in _GELABELD else ""
         _alineas(uit, e.id, "tekst", inspringing, label, _opgelost(e.tekst, regeling, e, ouders), soort)
-    if e.kinderen:
-        eigen = (*ouders, e)
-        for kind in e.kinderen:
-            _element(regeling, kind, eigen, uit, inspringing)
+    return inspringing
+
+
+def voeg_slot_toe(regeling: Regeling, e: Element, ouders: tuple[Element, ...], uit: list[Blok], inspringing: int) -> None:
+    """Append the blocks of the slottekst of `e` (after its children), if it has one."""
     if e.slottekst is not None:
-        _alineas(uit, e.id, "slot", inspringing, "", _opgelost(e.slottekst, regeling, e, ouders), soort)
+        _alineas(uit, e.id, "slot", inspringing, "", _opgelost(e.slottekst, regeling, e, ouders), e.soort)
 
 
 def _opgelost(tekst: str, regeling: Regeling, e: Element, ouders: tuple[Element, ...]) -> str:

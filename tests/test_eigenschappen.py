@@ -193,10 +193,10 @@ def test_woorddiff_als_de_python_versie_van_diff_match_patch(a, b, veel) -> None
     `veel` first fills the code table, so the tokens get characters beyond the first plane."""
     from diff_match_patch import diff_match_patch
 
-    from generator.diff.woorden import als_tekens
+    from generator.diff.woorden import codes
 
-    tekens: dict[str, str] = {f"w{i}": "" for i in range(6400)} if veel else {}
-    oud, nieuw = als_tekens(a, tekens), als_tekens(b, tekens)
+    tekens = codes([*(f"w{i}" for i in range(6400 if veel else 0)), *a, *b])
+    oud, nieuw = "".join(tekens[w] for w in a), "".join(tekens[w] for w in b)
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     python = dmp.diff_main(oud, nieuw, False)

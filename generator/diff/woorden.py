@@ -42,8 +42,8 @@ def woorddiff(oud: str, nieuw: str) -> tuple[Segment, ...]:
     if oud == nieuw:
         return (Segment(GELIJK, oud),) if oud else ()
     woorden_oud, woorden_nieuw = _TOKEN.findall(oud), _TOKEN.findall(nieuw)
-    tekens: dict[str, str] = {}
-    a, b = als_tekens(woorden_oud, tekens), als_tekens(woorden_nieuw, tekens)
+    tekens = codes([*woorden_oud, *woorden_nieuw])
+    a, b = "".join(map(tekens.__getitem__, woorden_oud)), "".join(map(tekens.__getitem__, woorden_nieuw))
     # (op, number of tokens): "=" both, "-" the old text only, "+" the new one only
     verschillen = [
         (op, woorden_nieuw if op == "+" else woorden_oud, n)
@@ -72,21 +72,14 @@ def woorddiff(oud: str, nieuw: str) -> tuple[Segment, ...]:
     return tuple(segmenten)
 
 
-def als_tekens(woorden: list[str], tekens: dict[str, str]) -> str:
-    """Tokens as one character each (`tekens` grows with the tokens it did not hold yet).
+def codes(woorden: list[str]) -> dict[str, str]:
+    """One character per distinct token, in the order they first occur.
 
-    >>> tekens = {}
-    >>> [hex(ord(c)) for c in als_tekens(["de", " ", "raad", " ", "de"], tekens)]
-    ['0xe000', '0xe001', '0xe002', '0xe001', '0xe000']
+    >>> [hex(ord(c)) for c in codes(["de", " ", "raad", " ", "de"]).values()]
+    ['0xe000', '0xe001', '0xe002']
     """
-    uit = []
-    for woord in woorden:
-        teken = tekens.get(woord)
-        if teken is None:
-            # Private use area and beyond: never collides with diff-match-patch internals.
-            teken = tekens[woord] = chr(0xE000 + len(tekens)) if len(tekens) < 6400 else chr(0xF0000 + len(tekens))
-        uit.append(teken)
-    return "".join(uit)
+    # Private use area and beyond: never collides with diff-match-patch internals.
+    return {w: chr(0xE000 + i) if i < 6400 else chr(0xF0000 + i) for i, w in enumerate(dict.fromkeys(woorden))}
 
 
 # Below this share of surviving words a changed text is shown as replaced whole.
