@@ -27,6 +27,8 @@ GEWIJZIGD = "gewijzigd"
 class BlokVerschil(NamedTuple):
     """One block of the renvooi: unchanged, inserted, deleted or changed (with word segments).
 
+    An unchanged block's segments are its own label and text, each whole.
+
     A named tuple rather than a frozen dataclass: a renvooi of 1,000 artikelen makes 4,600 of
     them, and a tuple is made in a third of the time.
     """

@@ -10,8 +10,8 @@ time (tests/test_diff.py compares the two).
 
 from __future__ import annotations
 
-import dataclasses
 import re
+from typing import NamedTuple
 
 import fast_diff_match_patch
 
@@ -23,9 +23,9 @@ _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _SOORT = {"=": GELIJK, "+": INGEVOEGD, "-": VERWIJDERD}
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Segment:
-    """A piece of text that is unchanged, inserted or deleted."""
+class Segment(NamedTuple):
+    """A piece of text that is unchanged, inserted or deleted (a named tuple: a renvooi of
+    1,000 artikelen makes 9,000 of them)."""
 
     soort: str
     tekst: str

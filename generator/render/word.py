@@ -64,13 +64,16 @@ def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None, opm
 
 
 def _ongewijzigde_alinea(v: BlokVerschil) -> tuple[str, str]:
-    """(text, style) of an unchanged block: label, separator and text as one run."""
+    """(text, style) of an unchanged block: label, separator and text as one run (its segments
+    are its own label and text, see `BlokVerschil`)."""
     blok = v.nieuw
-    label = "".join([s.tekst for s in v.label])
-    tekst = "".join([s.tekst for s in v.tekst])
+    label, tekst = blok.label, blok.tekst
     if blok.soort == KOP:
-        return (f"{label} {tekst}" if label and tekst else label or tekst), Docx.kopstijl(min(blok.niveau, 3))
+        return (f"{label} {tekst}" if label and tekst else label or tekst), _KOPSTIJLEN[min(blok.niveau, 3)]
     return (f"{label}\t{tekst}" if label and tekst else label or tekst), stijl(blok)
+
+
+_KOPSTIJLEN = {niveau: Docx.kopstijl(niveau) for niveau in range(4)}
 
 
 def _samengevoegd(delen: list[tuple[str, str]]) -> list[Segment]:
