@@ -140,7 +140,8 @@ class _Splitser:
             paren = []  # shared elements changed order: these siblings are compared whole
         vi, vj = -1, -1
         for i, j in [*(p for p in paren if self._zelfde_blokken(b[p[1]], ouders_a, ouders_b)), (len(a), len(b))]:
-            self._tussen(a[vi + 1 : i], b[vj + 1 : j], ouders_a, ouders_b, boven)
+            if i > vi + 1 or j > vj + 1:  # most shared siblings follow each other
+                self._tussen(a[vi + 1 : i], b[vj + 1 : j], ouders_a, ouders_b, boven)
             if j < len(b):
                 self.delen.append(_Deel([], [], (b[j], ouders_b, boven)))
             vi, vj = i, j
@@ -156,7 +157,8 @@ class _Splitser:
                 paren.append((i, j))
         vi, vj = -1, -1
         for i, j in [*paren, (len(oude), len(nieuwe))]:
-            self._heel(oude[vi + 1 : i], nieuwe[vj + 1 : j], ouders_a, ouders_b, boven)
+            if i > vi + 1 or j > vj + 1:
+                self._heel(oude[vi + 1 : i], nieuwe[vj + 1 : j], ouders_a, ouders_b, boven)
             if j < len(nieuwe):
                 self._binnen(oude[i], nieuwe[j], ouders_a, ouders_b, boven)
             vi, vj = i, j
