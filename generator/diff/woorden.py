@@ -92,8 +92,9 @@ def _te_versnipperd(stukken: list[tuple[str, list[str]]], tekens: dict[str, str]
     >>> [(s.soort[0], s.tekst) for s in woorddiff("de kosten van ICT te beheersen", "een stabiele en veilige IT-omgeving te bieden")]
     [('v', 'de kosten van ICT te beheersen'), ('i', 'een stabiele en veilige IT-omgeving te bieden')]
     """
-    # The tokens that count as words (a letter or digit in them), each looked at once.
-    telt = {w for w in tekens if w.isalnum() or any(ch.isalnum() for ch in w)}
+    # The tokens that count as words (a letter or digit in them), each looked at once; a single
+    # character or white space counts only when it is alphanumeric itself.
+    telt = {w for w in tekens if w.isalnum() or (len(w) > 1 and not w.isspace() and any(ch.isalnum() for ch in w))}
     gelijk = oud = nieuw = 0
     for op, woorden in stukken:
         aantal = sum(map(telt.__contains__, woorden))
