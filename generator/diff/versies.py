@@ -10,6 +10,7 @@ aligned by content.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -346,9 +347,15 @@ def _gewicht(oud: Blok, nieuw: Blok, a: _Woorden, b: _Woorden) -> float | None:
 def _ongewijzigd(oud: Blok, nieuw: Blok | None = None) -> BlokVerschil:
     """A block both versions print alike (`nieuw`: the new version's own copy of it)."""
     nieuw = oud if nieuw is None else nieuw
-    label = (Segment(GELIJK, nieuw.label),) if nieuw.label else ()
     tekst = (Segment(GELIJK, nieuw.tekst),) if nieuw.tekst else ()
-    return BlokVerschil(GELIJK, oud, nieuw, label, tekst)
+    return BlokVerschil(GELIJK, oud, nieuw, _ongewijzigd_label(nieuw.label), tekst)
+
+
+@functools.lru_cache(maxsize=1024)
+def _ongewijzigd_label(label: str) -> tuple[Segment, ...]:
+    """The segments of an unchanged label, made once per label: "1.", "a." and "Artikel 3"
+    recur on most blocks (immutable, so shared)."""
+    return (Segment(GELIJK, label),) if label else ()
 
 
 def _heel(blok: Blok, status: str) -> BlokVerschil:
