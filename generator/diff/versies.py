@@ -136,7 +136,7 @@ class _Splitser:
     def splits(self, a: tuple[Element, ...], b: tuple[Element, ...], ouders_a: tuple[Element, ...], ouders_b: tuple[Element, ...], boven: int) -> None:
         """The runs of sibling lists `a` (old) and `b` (new), under ancestors with the same ids."""
         positie = {id(e): i for i, e in enumerate(a)}
-        paren = [(positie[id(e)], j) for j, e in enumerate(b) if id(e) in positie]
+        paren = [(i, j) for j, e in enumerate(b) if (i := positie.get(id(e))) is not None]
         if any(p[0] > q[0] for p, q in zip(paren, paren[1:], strict=False)):
             paren = []  # shared elements changed order: these siblings are compared whole
         vi, vj = -1, -1
@@ -205,6 +205,8 @@ class _Splitser:
         differently only through a `[[id]]` whose target lies in a top-level element only one
         of the versions has (`anders`).
         """
+        if not e.verwijzingen_in:  # most elements refer to nothing
+            return True
         verhuisd = [doel for doel in e.verwijzingen_in if doel in self.anders]
         if not verhuisd:
             return True
