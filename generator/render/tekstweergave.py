@@ -34,9 +34,10 @@ def md_escape(tekst: str) -> str:
 
 
 def kopregels(versie: Versie) -> list[str]:
-    """The opening of the regeling: aanhef, considerans and afkondiging, one paragraph each."""
+    """The opening of the regeling: aanhef, considerans and afkondiging, one paragraph each; a
+    part the regeling has not (`aanhef: geen`, `afkondiging: geen`) is left out, never invented."""
     r = versie.regeling
-    return [r.aanhef, *r.considerans, r.afkondiging]
+    return [t for t in (r.aanhef, *r.considerans, r.afkondiging) if t]
 
 
 def als_tekst(versie: Versie, ids: bool = False) -> str:
