@@ -230,7 +230,7 @@ def _koppen(top: Element, soorten: tuple[str, ...]) -> list[Vondst]:
         if e.kopvorm in _KOPVORM_WOORDEN:
             uit.append(
                 Vondst(
-                    f"wordt afgedrukt {_KOPVORM_WOORDEN[e.kopvorm].format(kop=e.kop)}, niet als \"{woord} {e.nummer}\"",
+                    f'wordt afgedrukt {_KOPVORM_WOORDEN[e.kopvorm].format(kop=e.kop)}, niet als "{woord} {e.nummer}"',
                     e.bron,
                     plek.adres,
                     f"laat 'kop: {e.kopvorm}' weg; grgen drukt dan \"{woord} {e.nummer}\" af",

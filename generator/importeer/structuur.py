@@ -38,7 +38,9 @@ _SCHEIDING = r"\.?\s*(?:[-–—:.]\s*)?"
 _NR = r"[0-9]+(?:[.:][0-9]+)*"
 _KOPPEN = {
     HOOFDSTUK: re.compile(rf"^hoofdstuk\s+(?P<nr>{_NR}[A-Za-z]?|[IVXLC]+[A-Z]?)\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
-    PARAGRAAF: re.compile(rf"^(?:§|paragraaf)\s*(?P<nr>{_NR}[A-Za-z]?|[IVXLC]+[A-Z]?|(?-i:[A-Z]))\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
+    PARAGRAAF: re.compile(
+        rf"^(?:§|paragraaf)\s*(?P<nr>{_NR}[A-Za-z]?|[IVXLC]+[A-Z]?|(?-i:[A-Z]))\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE
+    ),
     ARTIKEL: re.compile(rf"^art(?:ikel|\.)\s+(?P<nr>{_NR}[a-z]{{0,2}})\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
 }
 # A heading the source marks as such but without the word: "1.Parkeren", "2 Taken", "Parkeren".
@@ -287,7 +289,7 @@ class _Bouwer:
             self.meld(
                 f'tussenkop "{_kort(a.tekst)}" zonder het woord "Paragraaf"; grgen maakt er paragraaf {nummer} van met \'kop: kort\'',
                 a.bron,
-                "grgen check waarschuwt hiervoor (Ar 3.56: \"Paragraaf 1\"); verwijs ernaar als \"paragraaf " + nummer + "\"",
+                'grgen check waarschuwt hiervoor (Ar 3.56: "Paragraaf 1"); verwijs ernaar als "paragraaf ' + nummer + '"',
             )
         self.paragraaf = _Knoop(PARAGRAAF, nummer, a.bron, opschrift=titel or f"Paragraaf {nummer}", kopvorm=kopvorm)
         self.hoofdstuk.kinderen.append(self.paragraaf)

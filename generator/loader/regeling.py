@@ -132,13 +132,13 @@ def bouw_element(
     nummer_verplicht = not nieuw
     if nieuw:
         verplicht = tuple(s for s in verplicht if s not in ("nummer", "id"))
-    kopvorm = kaart.keuze("kop", KOPVORMEN) if "kop" in kaart else None
-    if kopvorm == "geen":
-        verplicht = tuple(s for s in verplicht if s != "opschrift")  # no heading, so no opschrift either
     # New text in an amendment has no place yet: name it as what it is, not by a number.
     kaart.adres = (
         f"{ouder_adres}, nieuw {soort}" if nieuw and ouder_id is None and ouder_adres else _adres(soort, kaart, positie, ouder_adres)
     )
+    kopvorm = kaart.keuze("kop", KOPVORMEN) if "kop" in kaart else None
+    if kopvorm == "geen":
+        verplicht = tuple(s for s in verplicht if s != "opschrift")  # no heading, so no opschrift either
     kaart.controleer(toegestaan, verplicht)
     fouten_voor = kaart.v.aantal_fouten
 
