@@ -23,6 +23,7 @@ from generator.diff.overzicht import (
     TOEGETREDEN,
     VERNUMMERD,
     VERVALLEN,
+    Eenheid,
     ElementGeschiedenis,
     ElementWijziging,
     Kant,
@@ -167,8 +168,18 @@ def diff_tekst(v: Verschil, kleur: bool = False, alleen_samenvatting: bool = Fal
     if not alleen_samenvatting:
         for eenheid in v.eenheden:
             regels.append("")
+            if (zonder := zonder_kop(eenheid)) is not None:
+                regels.append(zonder)
             regels += [blok_tekst(b, weergave) for b in eenheid.blokken]
     return "\n".join(regels) + "\n"
+
+
+def zonder_kop(eenheid: Eenheid) -> str | None:
+    """A line naming an artikel the text prints without heading (`kop: geen`), so the reader of
+    the diff sees which artikel the changed words are in; None when its heading is shown."""
+    if eenheid.blokken and eenheid.blokken[0].blok.soort != KOP and eenheid.blokken[0].blok.element_soort != "hoofdstuk":
+        return f"[{eenheid.adres}, zonder kop]"
+    return None
 
 
 # -- Markdown --------------------------------------------------------------------------------------
@@ -200,7 +211,10 @@ def diff_md(v: Verschil, alleen_samenvatting: bool = False) -> str:
         delen.append("\n".join(["| Gebeurtenis | Element | Door |", "| --- | --- | --- |", *rijen]))
     if not alleen_samenvatting and v.eenheden:
         delen.append("## Tekst")
-        delen += [blok_md(b) for eenheid in v.eenheden for b in eenheid.blokken]
+        for eenheid in v.eenheden:
+            if (zonder := zonder_kop(eenheid)) is not None:
+                delen.append(md_escape(zonder))
+            delen += [blok_md(b) for b in eenheid.blokken]
     return "\n\n".join(delen) + "\n"
 
 

@@ -760,6 +760,13 @@ class _Motor:
         if not plek.element.heeft_opschrift:
             self._fout(op, f"{plek.adres} heeft geen opschrift", "alleen artikelen, paragrafen en hoofdstukken hebben een opschrift")
             return None
+        if not plek.element.kop_getoond:
+            self._fout(
+                op,
+                f"{plek.adres} wordt zonder kop afgedrukt ('kop: geen'); een opschrift zou nergens staan",
+                "laat het artikel komen te luiden met een kop, of geef het in regeling.yaml een kop",
+            )
+            return None
         na = vervang(self.reg, plek, plek.element.met(opschrift=op.tekst))
         return self._stap(op, self._groep(plek), na, plek.element.id, {plek.element.id})
 

@@ -1,0 +1,237 @@
+"""Headings as a source prints them: `kop: kort` and `kop: geen`, lettered paragrafen, loose
+artikelen before paragrafen, and `aanhef: geen` / `afkondiging: geen` (docs/formaat.md, hoofdstuk 4).
+
+Built here: (1) the real CVDR sample cvdr_example3 (headless artikelen, paragrafen A, B, C after a
+loose artikel), imported, amended in paragraaf B and built with `bouw --strict`; (2) a hand-made
+hoofdstuk in the bad-input corpus's basis project with each shape, shown by `toon`, checked by
+`check`, and refused by `ontwerp`; (3) bgr.xml, a regeling without hoofdstukken whose tussenkoppen
+"A. Algemeen" are paragrafen printed short.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import grgen
+from generator.importeer.importeren import Opties, importeer
+from generator.pipeline import laad
+from generator.render.tekstweergave import als_markdown, als_tekst
+
+VOORBEELDEN = Path("/work/shared/voorbeelden/cvdr")
+BASIS = Path(__file__).parent / "invoer" / "basis"
+# The rules an imported beleidsregel breaks by what it is (no Wgr provisions, references to other
+# laws, bullets, headings as the source prints them): ignored where only the build is tested.
+NEGEER = ("wgr", "ar-4.14", "ar-4.24", "ar-3.29", "ar-3.59", "ar-3.54-kop", "ar-3.56-kop", "ar-3.55-indeling")
+BRIEF = {
+    "zaaknummer": "Z-1", "behandelend_ambtenaar": "A. Adviseur", "sector": "Bedrijfsvoering", "portefeuillehouder": "wethouder B",
+    "datum_college": "2027-01-12", "datum_raad": "2027-02-10", "burgemeester": "C", "voorzitter": "C", "secretaris": "D",
+    "griffier": "E", "agendapunt": "7", "kenmerk": "K-1",
+}  # fmt: skip
+
+
+def cli(*args: str):  # noqa: ANN201
+    return CliRunner().invoke(grgen, list(args), catch_exceptions=False)
+
+
+def _wijziging(wijzigingen: str) -> str:
+    brief = "\n".join(f'    {k}: "{w}"' for k, w in BRIEF.items())
+    return f"""id: 2027-bibob
+titel: Wijziging van de Beleidsregel Wet Bibob
+kort: Bibob
+basis: "2019"
+betreft: wijziging
+vorm: artikelsgewijs
+stadium: vastgesteld
+datum_besluit: 2027-03-01
+inwerkingtreding: 2027-04-01
+vastgesteld_door: het college van burgemeester en wethouders van Aastad
+toelichting: Verduidelijking.
+samenvatting: De beleidsregel wordt verduidelijkt.
+procedure:
+  datum_bekendmaking: 2027-03-10
+  gevolgen_begroting: Geen.
+deelnemers:
+  aastad:
+{brief}
+wijzigingen:
+{wijzigingen}"""
+
+
+def _bibob(tmp_path: Path) -> Path:
+    project = tmp_path / "p"
+    cli("-C", str(project), "nieuw", "--citeertitel", "Leeg", "--soort", "regeling zonder meer", "--deelnemer", "Aastad",
+        "--inwerkingtreding", "2017-01-01")  # fmt: skip
+    shutil.rmtree(project / "regeling" / "leeg")
+    r = cli("-C", str(project), "importeer", str(VOORBEELDEN / "cvdr_example3.xml"), "--naam", "bibob", "--deelnemer", "Aastad")
+    assert r.exit_code == 0, r.output
+    return project
+
+
+def test_geimporteerde_beleidsregel_zonder_koppen_wijzigen_in_paragraaf_b_en_bouwen(tmp_path: Path) -> None:
+    project = _bibob(tmp_path)
+    hoofdstuk = (project / "regeling" / "bibob" / "hoofdstukken" / "04-beleidsuitgangspunten.yaml").read_text()
+    assert "artikelen:\n- id: artikel-4\n  nummer: 4\n  kop: geen\n" in hoofdstuk
+    assert "paragrafen:\n- id: paragraaf-4-a\n  nummer: A\n  opschrift: Bibob-toets bij een aanvraag" in hoofdstuk
+    (project / "wijzigingen" / "2027-bibob.yaml").write_text(
+        _wijziging("""  - actie: vervangen
+    doel: artikel 6
+    wat: "reeds verleende"
+    door: "verleende"
+    toelichting: Het woord "reeds" voegt niets toe.
+  - actie: invoegen
+    na: artikel 6
+    nieuw:
+      opschrift: Melding
+      tekst: Het college meldt de toepassing aan de betrokkene.
+    toelichting: De betrokkene weet zo waar hij aan toe is.
+  - actie: opschrift
+    doel: paragraaf B
+    nieuw: Bibob-toets bij een verleende vergunning
+    toelichting: Als in artikel 6.
+  - actie: invoegen
+    na: paragraaf C
+    nieuw:
+      opschrift: Evaluatie
+      artikelen:
+        - opschrift: Evaluatie
+          tekst: Het college evalueert deze beleidsregel elke vier jaar.
+    toelichting: Een vaste evaluatie.
+"""),
+        encoding="utf-8",
+    )
+    b = cli("-C", str(project), "bouw", "--strict", *(a for n in NEGEER for a in ("--negeer", n)))
+    assert b.exit_code == 0, b.output
+    uit = project / "output" / "bibob" / "2027-bibob"
+    besluit = (uit / "wijzigingsbesluit.md").read_text()
+    for zin in (
+        # a headless artikel is named by its number (Ar 3.29), a lettered paragraaf by its letter
+        'In artikel 6 wordt "reeds verleende" vervangen door "verleende".',
+        "Na artikel 6 wordt een artikel ingevoegd, luidende:",
+        "**Artikel 6a Melding**",
+        'Het opschrift van hoofdstuk 4, paragraaf B komt te luiden: "Bibob-toets bij een verleende vergunning".',
+        # the next letter (Ar 6.16 as for hoofdstukken), its artikel numbered after artikel 7
+        "Na hoofdstuk 4, paragraaf C, wordt een paragraaf ingevoegd, luidende:",
+        "Paragraaf D Evaluatie",
+        "Artikel 7a Evaluatie",
+    ):
+        assert zin in besluit, besluit
+    geconsolideerd = (uit / "geconsolideerd.md").read_text()
+    assert (
+        "### Paragraaf B Bibob-toets bij een verleende vergunning\n\nDe Wet Bibob kan worden toegepast op een verleende" in geconsolideerd
+    )
+    assert "Artikel 6\n" not in geconsolideerd and "#### Artikel 6a Melding" in geconsolideerd
+    renvooi = (uit / "renvooi.md").read_text()
+    assert "De Wet Bibob kan worden toegepast op een <del>reeds</del> verleende" in renvooi
+    assert "#### <ins>Artikel 6a</ins> <ins>Melding</ins>" in renvooi
+    assert "Artikel 6 " not in renvooi  # the headless artikel stays headless in the renvooi too
+    waswordt = (uit / "was-wordt.md").read_text()
+    assert "| artikel 6 | De Wet Bibob kan worden toegepast op een <del>reeds</del> verleende" in waswordt
+    for docx in ("geconsolideerd.docx", "renvooi.docx", "was-wordt.docx", "wijzigingsbesluit.docx"):
+        with zipfile.ZipFile(uit / docx) as z:
+            xml = z.read("word/document.xml").decode()
+        assert "Melding" in xml and "Artikel 6<" not in xml, docx
+    d = cli("-C", str(project), "diff", "2019", "2027-bibob")
+    assert d.exit_code == 1, d.output  # as diff(1): the versions differ
+    assert "[artikel 6, zonder kop]\nDe Wet Bibob kan worden toegepast op een [-reeds -]verleende" in d.output
+
+
+def test_opschrift_voor_artikel_zonder_kop_wordt_geweigerd(tmp_path: Path) -> None:
+    project = _bibob(tmp_path)
+    (project / "wijzigingen" / "2027-bibob.yaml").write_text(
+        _wijziging("  - actie: opschrift\n    doel: artikel 6\n    nieuw: Toepassing\n    toelichting: x\n"), encoding="utf-8"
+    )
+    r = cli("-C", str(project), "check")
+    assert r.exit_code == 1
+    assert "artikel 6 wordt zonder kop afgedrukt ('kop: geen'); een opschrift zou nergens staan" in r.output, r.output
+
+
+# A hoofdstuk with every shape: a loose artikel without heading, then a paragraaf printed short
+# ("A. Algemeen") and one lettered in full, with an artikel printed short ("6. Slot").
+VORMEN = """id: hfd-slot
+nummer: 2
+kop: kort
+opschrift: Slotbepalingen
+artikelen:
+  - id: los
+    nummer: 5
+    kop: geen
+    tekst: Deze tekst staat buiten een artikel.
+paragrafen:
+  - id: par-a
+    nummer: A
+    kop: kort
+    opschrift: Algemeen
+    artikelen:
+      - id: citeertitel
+        nummer: 6
+        kop: kort
+        opschrift: Citeertitel
+        onderwerpen: [citeertitel]
+        tekst: Deze regeling wordt aangehaald als Proefregeling samenwerking.
+  - id: par-b
+    nummer: B
+    opschrift: Slot
+    artikelen:
+      - id: slot
+        nummer: 7
+        tekst: Slot.
+"""
+
+
+def _vormen(tmp_path: Path) -> Path:
+    project = tmp_path / "vormen"
+    shutil.copytree(BASIS, project)
+    (project / "regeling" / "proef" / "hoofdstukken" / "02-slot.yaml").write_text(VORMEN, encoding="utf-8")
+    regeling = project / "regeling" / "proef" / "regeling.yaml"
+    tekst = regeling.read_text()
+    begin = tekst.index("aanhef:")
+    eind = tekst.index("hoofdstukken:")
+    regeling.write_text(tekst[:begin] + "aanhef: geen\nafkondiging: geen\n" + tekst[eind:], encoding="utf-8")
+    (project / "wijzigingen" / "2020-toetreding-delta.yaml").unlink()
+    return project
+
+
+def test_koppen_aanhef_en_afkondiging_zoals_de_bron_ze_afdrukt(tmp_path: Path) -> None:
+    project = _vormen(tmp_path)
+    versie = laad(project).geschiedenis("proef")[1].tijdlijn.basis
+    tekst = als_tekst(versie)
+    # nothing between the title and the first hoofdstuk: no aanhef, no afkondiging invented
+    assert tekst.startswith("Proefregeling samenwerking\n==========================\n\nHOOFDSTUK 1 ALGEMENE BEPALINGEN\n"), tekst
+    assert tekst.endswith(
+        "2. SLOTBEPALINGEN\n\nDeze tekst staat buiten een artikel.\n\nA. Algemeen\n\n6. Citeertitel\n\n"
+        "Deze regeling wordt aangehaald als Proefregeling samenwerking.\n\nParagraaf B Slot\n\nArtikel 7\n\nSlot.\n"
+    ), tekst
+    md = als_markdown(versie)
+    assert "## 2\\. Slotbepalingen\n\nDeze tekst staat buiten een artikel.\n\n### A. Algemeen\n\n#### 6\\. Citeertitel" in md, md
+    # The basis project lacks the Wgr topics (tests/invoer/README.md); the rest gives warnings only.
+    c = cli("-C", str(project), "check", "--negeer", "wgr-9", "--negeer", "wgr-10", "--negeer", "wgr-11a", "--negeer", "wgr-26",
+            "--negeer", "wgr-8", "--negeer", "ar-4.14")  # fmt: skip
+    assert c.exit_code == 0, c.output
+    for regel in (
+        "[ar-3.54-kop (Ar 3.54)] [versie 2017] artikel 5: wordt afgedrukt zonder kop, niet als \"Artikel 5\"; laat 'kop: geen' weg",
+        '[ar-3.54-kop (Ar 3.54)] [versie 2017] artikel 6: wordt afgedrukt alleen met het nummer (6.), niet als "Artikel 6"',
+        "[ar-3.56-kop (Ar 3.56)] [versie 2017] hoofdstuk 2, paragraaf A: wordt afgedrukt alleen met het nummer (A.)",
+        "[ar-3.56-kop (Ar 3.56)] [versie 2017] hoofdstuk 2, paragraaf B: paragraaf B is genummerd met een letter",
+        "[ar-3.55-indeling (Ar 3.55)] [versie 2017] hoofdstuk 2: hoofdstuk 2 is ingedeeld in paragrafen, maar artikel 5 staat "
+        "buiten een paragraaf",
+        "[wgr-1-aanhef (Wgr art. 1, eerste lid)] [versie 2017]: de regeling heeft geen aanhef en geen afkondiging; grgen drukt daar niets af",
+    ):
+        assert regel in c.output, c.output
+    o = cli("-C", str(project), "ontwerp", "--uitvoer", str(tmp_path / "o.md"))
+    assert o.exit_code == 1 and "een kop die afwijkt ('kop: kort' of 'kop: geen') of geen aanhef of afkondiging" in o.output, o.output
+
+
+def test_regeling_zonder_hoofdstukken_met_tussenkoppen(tmp_path: Path) -> None:
+    r = importeer(str(VOORBEELDEN / "bgr.xml"), tmp_path, Opties(deelnemers=("Aastad",), inwerkingtreding=dt.date(2024, 5, 9)))
+    versie = laad(tmp_path).geschiedenis(r.map.name)[1].tijdlijn.basis
+    tekst = als_tekst(versie)
+    assert "HOOFDSTUK" not in tekst and "Hoofdstuk 1" not in tekst
+    assert "\nA. Algemeen\n\nArtikel 1. Begripsbepalingen\n" in tekst or "\nA. Algemeen\n\nArtikel 1 Begripsbepalingen\n" in tekst, tekst
+    assert "\nB. Mandatering\n" in tekst and "\nC. Slotbepalingen\n" in tekst
+    # the hoofdstuk the text does not show has no address; its paragrafen are named alone
+    assert versie.regeling.plek("paragraaf-1-b").adres == "paragraaf B"
