@@ -235,3 +235,24 @@ def test_regeling_zonder_hoofdstukken_met_tussenkoppen(tmp_path: Path) -> None:
     assert "\nB. Mandatering\n" in tekst and "\nC. Slotbepalingen\n" in tekst
     # the hoofdstuk the text does not show has no address; its paragrafen are named alone
     assert versie.regeling.plek("paragraaf-1-b").adres == "paragraaf B"
+
+
+def test_tekst_en_markdown_van_toon_komen_terug_met_dezelfde_koppen(tmp_path: Path) -> None:
+    # `toon` of an import with every shape, read back as plain text and as Markdown: the same
+    # blocks (kind, label, text), so "A. Algemeen" is a paragraaf again, headless artikelen stay
+    # headless and no hoofdstuk heading appears.
+    from generator.blokken import KOP, blokken
+
+    def rijen(versie):  # noqa: ANN001, ANN202
+        return [(b.soort, b.element_soort, b.label, b.tekst.casefold() if b.soort == KOP else b.tekst) for b in blokken(versie.regeling)]
+
+    for naam, datum in (("bgr.xml", dt.date(2024, 5, 9)), ("cvdr_example3.xml", dt.date(2019, 8, 30))):
+        r = importeer(str(VOORBEELDEN / naam), tmp_path / naam, Opties(deelnemers=("Aastad",), inwerkingtreding=datum))
+        origineel = laad(tmp_path / naam).geschiedenis(r.map.name)[1].tijdlijn.basis
+        for soort, weergave in (("txt", als_tekst), ("md", als_markdown)):
+            bron = tmp_path / f"{naam}.{soort}"
+            bron.write_text(weergave(origineel), encoding="utf-8")
+            terug = importeer(str(bron), tmp_path / f"{naam}-{soort}", Opties(deelnemers=("Aastad",), inwerkingtreding=datum))
+            assert terug.vergelijking.gelijk, (naam, soort, terug.vergelijking)
+            nieuw = laad(tmp_path / f"{naam}-{soort}").geschiedenis(terug.map.name)[1].tijdlijn.basis
+            assert rijen(nieuw) == rijen(origineel), (naam, soort)

@@ -119,7 +119,7 @@ class _Bouwer:
     # -- front matter -------------------------------------------------------------------------
 
     def bouw(self) -> Opbouw:
-        alineas = list(self.bron.alineas)
+        alineas = self._letterkoppen(list(self.bron.alineas))
         eerste_kop = next((i for i, a in enumerate(alineas) if self._kop(a) is not None), len(alineas))
         voor = [a for a in alineas[:eerste_kop] if a.soort != SLUITING]
         titel = self.bron.titel
@@ -169,6 +169,14 @@ class _Bouwer:
             meldingen=tuple(self.meldingen),
             toegevoegd=tuple(self.toegevoegd),
         )
+
+    def _letterkoppen(self, alineas: list[Alinea]) -> list[Alinea]:
+        """Plain text has no bold: "B. Mandatering" right before an artikel heading is the same
+        lettered tussenkop a Word or XML source marks bold (a list item is lower case)."""
+        for i, (a, volgende) in enumerate(zip(alineas, alineas[1:], strict=False)):
+            if not a.kop and a.soort is None and _LETTERKOP.match(a.tekst) and (kop := self._kop(volgende)) and kop[0] == ARTIKEL:
+                alineas[i] = dataclasses.replace(a, kop=True)
+        return alineas
 
     def _leestekens(self, k: _Knoop, artikel: _Knoop | None) -> None:
         """Report an onderdeel list whose items do not end as the Ar have them (Ar 3.59): each but
