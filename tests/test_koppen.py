@@ -256,3 +256,28 @@ def test_tekst_en_markdown_van_toon_komen_terug_met_dezelfde_koppen(tmp_path: Pa
             assert terug.vergelijking.gelijk, (naam, soort, terug.vergelijking)
             nieuw = laad(tmp_path / f"{naam}-{soort}").geschiedenis(terug.map.name)[1].tijdlijn.basis
             assert rijen(nieuw) == rijen(origineel), (naam, soort)
+
+
+def test_regeling_zonder_aanhef_en_afkondiging_bouwt_zonder_ze_te_verzinnen(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    cli("-C", str(project), "nieuw", "--citeertitel", "Leeg", "--soort", "regeling zonder meer", "--deelnemer", "Aastad",
+        "--inwerkingtreding", "2016-01-01")  # fmt: skip
+    shutil.rmtree(project / "regeling" / "leeg")
+    r = cli("-C", str(project), "importeer", str(VOORBEELDEN / "cvdr_example2.xml"), "--naam", "kampen", "--deelnemer", "Aastad")
+    assert r.exit_code == 0, r.output
+    assert "aanhef: geen\nafkondiging: geen\n" in (project / "regeling" / "kampen" / "regeling.yaml").read_text()
+    wijziging = _wijziging(
+        '  - actie: vervangen\n    doel: artikel 5\n    wat: "persoonsgebonden gehandicaptenparkeerplaats"\n'
+        '    door: "gehandicaptenparkeerplaats op kenteken"\n    toelichting: Op kenteken.\n'
+    )
+    (project / "wijzigingen" / "2027-kampen.yaml").write_text(
+        wijziging.replace('basis: "2019"', 'basis: "2016"').replace("id: 2027-bibob", "id: 2027-kampen"), encoding="utf-8"
+    )
+    b = cli("-C", str(project), "bouw", "--strict", *(a for n in NEGEER for a in ("--negeer", n)))
+    assert b.exit_code == 0, b.output
+    uit = project / "output" / "kampen" / "2027-kampen"
+    assert 'In artikel 5 wordt "persoonsgebonden gehandicaptenparkeerplaats" vervangen door' in (uit / "wijzigingsbesluit.md").read_text()
+    geconsolideerd = (uit / "geconsolideerd.md").read_text()
+    # straight from the version table to the first hoofdstuk: no aanhef, no standard afkondiging
+    assert "| – | niet bekend |\n\n## Hoofdstuk 1 Parkeren\n\n\\[Vervallen\\]\n" in geconsolideerd, geconsolideerd
+    assert "vast te stellen" not in geconsolideerd and "[de bron heeft geen aanhef]" not in geconsolideerd
