@@ -20,7 +20,7 @@ from generator.controles.tekst import informele_vormen, kort, slotteken
 from generator.errors import FOUT, WAARSCHUWING
 from generator.model import Element, Plek
 from generator.model.regeling import plekken_van
-from generator.nummering import letterpositie, letterreeks, reeks_tekst, splits_nummer
+from generator.nummering import letterpositie, letterreeks, met_letters, reeks_tekst, splits_nummer
 
 LIJSTSOORTEN = ("onderdeel", "subonderdeel")
 _TEKENNAAM = {";": "een puntkomma", ".": "een punt", ":": "een dubbele punt", ",": "een komma"}
@@ -233,22 +233,27 @@ def _koppen(top: Element, soorten: tuple[str, ...]) -> list[Vondst]:
                     f'wordt afgedrukt {_KOPVORM_WOORDEN[e.kopvorm].format(kop=e.kop)}, niet als "{woord} {e.nummer}"',
                     e.bron,
                     plek.adres,
-                    f"laat 'kop: {e.kopvorm}' weg; grgen drukt dan \"{woord} {e.nummer}\" af",
+                    f"laat 'kop: {e.kopvorm}' weg; grgen drukt dan \"{woord} {e.nummer}\" af"
+                    + (" (een hoofdstuk of paragraaf heeft dan een opschrift)" if e.soort != "artikel" and not e.opschrift else ""),
                     e.id,
                 )
             )
-        elif e.soort == "paragraaf" and not e.nummer[:1].isdigit() and splits_nummer(e.nummer, True, letters=True):
-            if splits_nummer(e.nummer, True) is None:  # "B", not the Roman "II"
-                uit.append(
-                    Vondst(
-                        f"paragraaf {e.nummer} is genummerd met een letter",
-                        e.bron,
-                        plek.adres,
-                        "paragrafen worden genummerd met Arabische cijfers (Paragraaf 1, Paragraaf 2)",
-                        e.id,
-                    )
+        elif e.soort == "paragraaf" and plek.ouder is not None and _met_letters(plek.ouder):
+            uit.append(
+                Vondst(
+                    f"paragraaf {e.nummer} is genummerd met een letter",
+                    e.bron,
+                    plek.adres,
+                    "paragrafen worden genummerd met Arabische cijfers (Paragraaf 1, Paragraaf 2)",
+                    e.id,
                 )
+            )
     return uit
+
+
+def _met_letters(hoofdstuk: Element) -> bool:
+    """Are the paragrafen of this hoofdstuk lettered (A, B, C; "C" alone would be Roman)?"""
+    return met_letters([k.nummer for k in hoofdstuk.kinderen if k.soort == "paragraaf"])
 
 
 def indeling(z: Zicht) -> Iterator[Vondst]:
