@@ -206,6 +206,8 @@ def test_koppen_aanhef_en_afkondiging_zoals_de_bron_ze_afdrukt(tmp_path: Path) -
         "2. SLOTBEPALINGEN\n\nDeze tekst staat buiten een artikel.\n\nA. Algemeen\n\n6. Citeertitel\n\n"
         "Deze regeling wordt aangehaald als Proefregeling samenwerking.\n\nParagraaf B Slot\n\nArtikel 7\n\nSlot.\n"
     ), tekst
+    # `toon --ids` names the headless artikel on its text, as a lid
+    assert "\n2. SLOTBEPALINGEN  [hfd-slot]\n\nDeze tekst staat buiten een artikel.  [los]\n" in als_tekst(versie, ids=True)
     md = als_markdown(versie)
     assert "## 2\\. Slotbepalingen\n\nDeze tekst staat buiten een artikel.\n\n### A. Algemeen\n\n#### 6\\. Citeertitel" in md, md
     # The basis project lacks the Wgr topics (tests/invoer/README.md); the rest gives warnings only.
