@@ -283,3 +283,42 @@ def test_regeling_zonder_aanhef_en_afkondiging_bouwt_zonder_ze_te_verzinnen(tmp_
     # straight from the version table to the first hoofdstuk: no aanhef, no standard afkondiging
     assert "| – | niet bekend |\n\n## Hoofdstuk 1 Parkeren\n\n\\[Vervallen\\]\n" in geconsolideerd, geconsolideerd
     assert "vast te stellen" not in geconsolideerd and "[de bron heeft geen aanhef]" not in geconsolideerd
+
+
+def test_word_met_vette_tussenkoppen_zonder_hoofdstukken_en_aanhef(tmp_path: Path) -> None:
+    # A Word regeling as a beleidsregel is often typed: a title, no aanhef, bold "A. Algemeen"
+    # tussenkoppen, artikel headings in bold, a loose sentence before the first tussenkop.
+    from tests.importbronnen import P, word_document
+
+    alineas = [
+        P("Beleidsregel mandaat Aastad", stijl="Title"),
+        P("A. Algemeen", vet=True),
+        P("Deze beleidsregel geldt voor alle medewerkers."),
+        P("Artikel 1 Begrippen", vet=True),
+        P("In deze regeling wordt verstaan onder mandaat: de bevoegdheid om namens het college te besluiten."),
+        P("B. Mandatering", vet=True),
+        P("Artikel 2 Mandaat", vet=True),
+        P("De secretaris krijgt mandaat."),
+        P("Artikel 3", vet=True),
+        P("Deze regeling treedt in werking op 1 januari 2027."),
+    ]
+    bron = tmp_path / "beleidsregel.docx"
+    bron.write_bytes(word_document(alineas))
+    r = importeer(str(bron), tmp_path / "p", Opties(deelnemers=("Aastad",), inwerkingtreding=dt.date(2027, 1, 1)))
+    v = r.vergelijking
+    assert (v.gevonden, v.totaal, v.extra) == (10, 10, ()), v
+    versie = laad(tmp_path / "p").geschiedenis(r.map.name)[1].tijdlijn.basis
+    assert als_tekst(versie).startswith(
+        "Beleidsregel mandaat Aastad\n===========================\n\nA. Algemeen\n\n"
+        "Deze beleidsregel geldt voor alle medewerkers.\n\nArtikel 1 Begrippen\n"
+    ), als_tekst(versie)
+    paragrafen = [(p.element.nummer, p.element.kopvorm, p.adres) for p in versie.regeling.elementen() if p.element.soort == "paragraaf"]
+    assert paragrafen == [("A", "kort", "paragraaf A"), ("B", "kort", "paragraaf B")]
+    meldingen = "\n".join(str(m) for m in r.meldingen)
+    for fragment in (
+        "de bron heeft geen aanhef; grgen schrijft 'aanhef: geen'",
+        # the loose sentence before the source's artikel 1 takes a number no artikel claims (Ar 6.16)
+        "tekst buiten een artikel (in paragraaf A); grgen zet hem in artikel a1 met 'kop: geen'",
+        'tussenkop "B. Mandatering" zonder het woord "Paragraaf"; grgen maakt er paragraaf B van',
+    ):
+        assert fragment in meldingen, meldingen

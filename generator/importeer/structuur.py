@@ -120,6 +120,7 @@ class _Bouwer:
 
     def bouw(self) -> Opbouw:
         alineas = self._letterkoppen(list(self.bron.alineas))
+        self.alineas, self.plaats = alineas, {id(a): i for i, a in enumerate(alineas)}  # to look ahead
         eerste_kop = next((i for i, a in enumerate(alineas) if self._kop(a) is not None), len(alineas))
         voor = [a for a in alineas[:eerste_kop] if a.soort != SLUITING]
         titel = self.bron.titel
@@ -316,7 +317,12 @@ class _Bouwer:
 
     def _artikel_erbij(self, a: Alinea) -> None:
         """Text outside any artikel: kept in an artikel of its own, reported."""
-        waar = f"hoofdstuk {self.hoofdstuk.nummer}" if self.hoofdstuk else "het begin van de regeling"
+        if self.paragraaf is not None:
+            waar = f"paragraaf {self.paragraaf.nummer}"
+        elif self.hoofdstuk is not None and self.hoofdstuk.kopvorm != "geen":
+            waar = f"hoofdstuk {self.hoofdstuk.nummer}"
+        else:
+            waar = "het begin van de regeling"
         self.nieuw_artikel("", "", a, stil=True, kopvorm="geen")
         assert self.artikel is not None
         self.meld(
@@ -334,7 +340,7 @@ class _Bouwer:
         houder = self.paragraaf or self.hoofdstuk
         if self.paragraaf is None and any(k.soort == PARAGRAAF for k in self.hoofdstuk.kinderen):
             houder = self.hoofdstuk.kinderen[-1]
-        nummer = self._volgnummer(ARTIKEL, nummer, self.artikelen, a, stil or not a.getoond)
+        nummer = self._volgnummer(ARTIKEL, nummer or self._vrij_nummer(a), self.artikelen, a, stil or not a.getoond)
         if not a.getoond:  # an empty <kop>: the source prints no heading, nor will grgen
             kopvorm = "geen"
             self.meld(
@@ -346,6 +352,22 @@ class _Bouwer:
         houder.kinderen.append(self.artikel)
         self.artikelen.append(self.artikel)
         self.lid = self.onderdeel = None
+
+    def _vrij_nummer(self, a: Alinea) -> str:
+        """A number for an artikel the source does not number (text outside an artikel, an empty
+        heading) that the next numbered artikel does not claim: after artikel 1 and before the
+        source's artikel 2 it is 1a, before artikel 1 a1 (Ar 6.16); "" leaves it to `_volgnummer`."""
+        volgende = next(
+            (kop[1] for b in self.alineas[self.plaats.get(id(a), len(self.alineas)) + 1 :] if (kop := self._kop(b)) and kop[0] == ARTIKEL),
+            "",
+        )
+        laatste = self.artikelen[-1].nummer if self.artikelen else None
+        gewoon = str(int(laatste) + 1) if laatste and laatste.isdigit() else "1" if laatste is None else ""
+        if not volgende or not gewoon or sorteersleutel(volgende) is None or sorteersleutel(gewoon) < sorteersleutel(volgende):
+            return ""
+        if laatste is None:
+            return f"a{volgende}" if volgende == "1" else ""
+        return nummer_na(laatste, volgende) or ""
 
     # -- content of an artikel ----------------------------------------------------------------
 
