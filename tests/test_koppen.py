@@ -138,6 +138,11 @@ def test_geimporteerde_beleidsregel_zonder_koppen_wijzigen_in_paragraaf_b_en_bou
     d = cli("-C", str(project), "diff", "2019", "2027-bibob")
     assert d.exit_code == 1, d.output  # as diff(1): the versions differ
     assert "[artikel 6, zonder kop]\nDe Wet Bibob kan worden toegepast op een [-reeds -]verleende" in d.output
+    html = cli("-C", str(project), "diff", "2019", "2027-bibob", "--formaat", "html")
+    assert '<p class="blok zonder-kop">[artikel 6, zonder kop]</p>' in html.output
+    assert cli("-C", str(project), "diff", "2019", "2027-bibob", "--formaat", "docx", "-o", str(tmp_path / "d.docx")).exit_code == 1
+    with zipfile.ZipFile(tmp_path / "d.docx") as z:
+        assert "[artikel 6, zonder kop]" in z.read("word/document.xml").decode()
 
 
 def test_opschrift_voor_artikel_zonder_kop_wordt_geweigerd(tmp_path: Path) -> None:

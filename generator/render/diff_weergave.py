@@ -248,6 +248,11 @@ def _html_blok(v: BlokVerschil, segs_label: tuple[Segment, ...], segs_tekst: tup
     return f'<p class="blok {klasse} {v.status}"{titel}>{inhoud}</p>'
 
 
+def _html_zonder_kop(eenheid: Eenheid) -> str:
+    zonder = zonder_kop(eenheid)
+    return f'<p class="blok zonder-kop">{escape(zonder)}</p>' if zonder is not None else ""
+
+
 def _zijde(segs: tuple[Segment, ...], weg: str) -> tuple[Segment, ...]:
     """One side of the side-by-side view: the old side without insertions, the new without deletions."""
     return tuple(s for s in segs if s.soort != weg)
@@ -283,7 +288,7 @@ def diff_html(v: Verschil, alleen_samenvatting: bool = False) -> str:
         delen.append(f"<table><thead><tr><th>Gebeurtenis</th><th>Element</th><th>Door</th></tr></thead><tbody>{rijen}</tbody></table>")
     if not alleen_samenvatting and v.eenheden:
         inline = "".join(
-            f'<div class="eenheid">{"".join(_html_blok(x, x.label, x.tekst, v.revisie_oorzaak(x)) for x in e.blokken)}</div>'
+            f'<div class="eenheid">{_html_zonder_kop(e)}{"".join(_html_blok(x, x.label, x.tekst, v.revisie_oorzaak(x)) for x in e.blokken)}</div>'
             for e in v.eenheden
         )
         naast_rijen = []
@@ -463,6 +468,8 @@ def diff_docx(v: Verschil, alleen_samenvatting: bool = False) -> bytes:
     if not alleen_samenvatting and v.eenheden:
         doc.kop(MARKERING_TEKST, niveau=1)
         for eenheid in v.eenheden:
+            if (zonder := zonder_kop(eenheid)) is not None:
+                doc.alinea(zonder)
             for x in eenheid.blokken:
                 schrijf_blok(doc, x, revisie_van(v, x) if x.status != GELIJK else None)
     # A wholly inserted or deleted last paragraph would leave an empty one in some readers.
