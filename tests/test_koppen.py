@@ -155,6 +155,22 @@ def test_opschrift_voor_artikel_zonder_kop_wordt_geweigerd(tmp_path: Path) -> No
     assert "artikel 6 wordt zonder kop afgedrukt ('kop: geen'); een opschrift zou nergens staan" in r.output, r.output
 
 
+def test_los_artikel_na_de_paragrafen_wordt_geweigerd(tmp_path: Path) -> None:
+    # Loose artikelen stand before the paragrafen; one added after them would belong to none.
+    project = _bibob(tmp_path)
+    actie = "  - actie: toevoegen\n    aan: {aan}\n    soort: artikel\n    nieuw:\n      opschrift: Slot\n      tekst: Slot.\n    toelichting: x\n"
+    wijziging = project / "wijzigingen" / "2027-bibob.yaml"
+    wijziging.write_text(_wijziging(actie.format(aan="hoofdstuk 4")), encoding="utf-8")
+    r = cli("-C", str(project), "check")
+    assert r.exit_code == 1
+    assert (
+        "hoofdstuk 4 is ingedeeld in paragrafen; een artikel na paragraaf C zou bij geen paragraaf horen; "
+        "voeg het artikel toe aan de paragraaf ('aan: hoofdstuk 4, paragraaf C')" in r.output
+    ), r.output
+    wijziging.write_text(_wijziging(actie.format(aan="hoofdstuk 4, paragraaf C")), encoding="utf-8")
+    assert "fout: wijziging" not in cli("-C", str(project), "check").output
+
+
 # A hoofdstuk with every shape: a loose artikel without heading, then a paragraaf printed short
 # ("A. Algemeen") and one lettered in full, with an artikel printed short ("6. Slot").
 VORMEN = """id: hfd-slot

@@ -521,6 +521,15 @@ class _Motor:
         """Ar 6.16: an inserted artikel or hoofdstuk gets a letter suffix; existing numbers stay."""
         soort = nieuw.soort
         hoofdletter = soort != "artikel"
+        if soort == "artikel" and positie > 0 and kinderen[positie - 1].soort != "artikel" and ouder is not None:
+            # Loose artikelen stand before the paragrafen of a hoofdstuk (formaat.md, hoofdstuk 4).
+            laatste = kinderen[positie - 1]
+            self._fout(
+                op,
+                f"{ouder.adres} is ingedeeld in paragrafen; een artikel na {laatste.verwijzing} zou bij geen paragraaf horen",
+                f"voeg het artikel toe aan de paragraaf ('aan: {Plek(laatste, (*ouder.ouders, ouder.element)).adres}')",
+            )
+            return None
         if soort == "artikel":
             # Artikel numbers run through the whole regeling, across hoofdstukken.
             if positie > 0:
