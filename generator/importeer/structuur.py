@@ -120,7 +120,8 @@ class _Bouwer:
 
     def bouw(self) -> Opbouw:
         alineas = self._letterkoppen(list(self.bron.alineas))
-        self.alineas, self.plaats = alineas, {id(a): i for i, a in enumerate(alineas)}  # to look ahead
+        self.alineas = alineas
+        self.volgende_nummers: dict[int, str] | None = None  # see _vrij_nummer
         eerste_kop = next((i for i, a in enumerate(alineas) if self._kop(a) is not None), len(alineas))
         voor = [a for a in alineas[:eerste_kop] if a.soort != SLUITING]
         titel = self.bron.titel
@@ -357,10 +358,13 @@ class _Bouwer:
         """A number for an artikel the source does not number (text outside an artikel, an empty
         heading) that the next numbered artikel does not claim: after artikel 1 and before the
         source's artikel 2 it is 1a, before artikel 1 a1 (Ar 6.16); "" leaves it to `_volgnummer`."""
-        volgende = next(
-            (kop[1] for b in self.alineas[self.plaats.get(id(a), len(self.alineas)) + 1 :] if (kop := self._kop(b)) and kop[0] == ARTIKEL),
-            "",
-        )
+        if self.volgende_nummers is None:  # made once, when first needed: by id() of each paragraph
+            self.volgende_nummers, volgende = {}, ""
+            for b in reversed(self.alineas):
+                self.volgende_nummers[id(b)] = volgende
+                if (kop := self._kop(b)) and kop[0] == ARTIKEL:
+                    volgende = kop[1]
+        volgende = self.volgende_nummers.get(id(a), "")
         laatste = self.artikelen[-1].nummer if self.artikelen else None
         gewoon = str(int(laatste) + 1) if laatste and laatste.isdigit() else "1" if laatste is None else ""
         if not volgende or not gewoon or sorteersleutel(volgende) is None or sorteersleutel(gewoon) < sorteersleutel(volgende):
