@@ -343,3 +343,26 @@ def test_word_met_vette_tussenkoppen_zonder_hoofdstukken_en_aanhef(tmp_path: Pat
         'tussenkop "B. Mandatering" zonder het woord "Paragraaf"; grgen maakt er paragraaf B van',
     ):
         assert fragment in meldingen, meldingen
+
+
+def test_invoegen_aan_het_begin_van_een_hoofdstuk_zonder_kop_noemt_het_hoofdstuk_niet(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    cli("-C", str(project), "nieuw", "--citeertitel", "Leeg", "--soort", "regeling zonder meer", "--deelnemer", "Aastad",
+        "--inwerkingtreding", "2019-01-01")  # fmt: skip
+    shutil.rmtree(project / "regeling" / "leeg")
+    bron = tmp_path / "r.txt"
+    bron.write_text("Regeling R\nDe raad;\nbesluit:\nArtikel 1 Een\nTekst een.\nArtikel 2 Twee\nTekst twee.\n", encoding="utf-8")
+    r = cli("-C", str(project), "importeer", str(bron), "--naam", "r", "--deelnemer", "Aastad", "--inwerkingtreding", "2019-01-01")
+    assert r.exit_code == 0, r.output
+    (project / "wijzigingen" / "2027-bibob.yaml").write_text(
+        _wijziging(
+            "  - actie: invoegen\n    voor: artikel 1\n    nieuw:\n      opschrift: Nul\n      tekst: Tekst nul.\n    toelichting: x\n"
+        ),
+        encoding="utf-8",
+    )
+    b = cli("-C", str(project), "bouw", "--strict", *(a for n in NEGEER for a in ("--negeer", n)))
+    assert b.exit_code == 0, b.output
+    besluit = (project / "output" / "r" / "2027-bibob" / "wijzigingsbesluit.md").read_text()
+    # not "Aan het begin van hoofdstuk 1": the text shows no hoofdstuk 1 (Ar 6.16: a1 before artikel 1)
+    assert "Voor artikel 1 wordt een artikel ingevoegd, luidende:" in besluit and "hoofdstuk" not in besluit.lower(), besluit
+    assert "**Artikel a1 Nul**" in besluit
