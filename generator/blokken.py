@@ -88,7 +88,7 @@ def voeg_kop_en_tekst_toe(regeling: Regeling, e: Element, ouders: tuple[Element,
     """Append the blocks `e` has before its children (heading, text); return the list levels
     its children and its slottekst stand under."""
     soort = e.soort
-    if soort in _KOPNIVEAU:
+    if soort in _KOPNIVEAU and e.kop_getoond:  # `kop: geen`: the element prints no heading
         niveau = 3 if soort == "artikel" and any(o.soort == "paragraaf" for o in ouders) else _KOPNIVEAU[soort]
         uit.append(Blok(KOP, e.id, "kop", niveau, e.kop, e.opschrift or "", soort))
     inspringing = boven + (soort in _INGESPRONGEN)
