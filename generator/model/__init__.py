@@ -3,6 +3,7 @@
 from generator.model.elementen import (
     ALINEAGRENS,
     GENUMMERD_OP_POSITIE,
+    KOPVORMEN,
     OPSOMMINGSTEKENS,
     SOORTEN,
     Artikel,
@@ -21,6 +22,7 @@ __all__ = [
     "ALINEAGRENS",
     "OPSOMMINGSTEKENS",
     "GENUMMERD_OP_POSITIE",
+    "KOPVORMEN",
     "SOORTEN",
     "Artikel",
     "Deelnemer",
