@@ -59,8 +59,9 @@ def aantal_processen(taken: int) -> int:
 
 
 @contextlib.contextmanager
-def verdeeld(werk: Callable[[T], R], taken: Sequence[T]) -> Iterator[Iterator[R]]:
-    """`werk` of every task, in the order of `taken`, as an iterator.
+def verdeeld(werk: Callable[[T], R], taken: Sequence[T], hoogstens: int | None = None) -> Iterator[Iterator[R]]:
+    """`werk` of every task, in the order of `taken`, as an iterator; in at most `hoogstens`
+    processes when given (1: in this one).
 
     The workers start when the block is entered, so the caller can do other work meanwhile;
     the results come as the iterator reaches them. Leaving the block (also after an error, or
@@ -72,7 +73,7 @@ def verdeeld(werk: Callable[[T], R], taken: Sequence[T]) -> Iterator[Iterator[R]
     ...     list(lengtes)
     [1, 2, 3]
     """
-    processen = aantal_processen(len(taken))
+    processen = min(aantal_processen(len(taken)), hoogstens or len(taken) or 1)
     uitvoerder = _start(werk, taken, processen) if processen > 1 else None
     if uitvoerder is None:
         yield (werk(t) for t in taken)

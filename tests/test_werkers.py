@@ -201,3 +201,20 @@ def test_een_gestorven_werker_is_een_nederlandse_fout_geen_wachten(monkeypatch: 
     with pytest.raises(WerkprocesFout, match="onverwacht gestopt") as fout, verdeeld(_sterft, list(range(6))) as uit:
         list(uit)
     assert fout.value.exit_code == 3
+
+
+def test_een_pakket_wordt_in_dit_proces_gemaakt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`grgen bouw` of one amendment starts no workers: its parts are too little work."""
+    from generator import pipeline
+
+    monkeypatch.setenv(werkers.OMGEVING, "2")
+
+    def geen_werkers(*_args: object) -> None:
+        raise AssertionError("workers started for one package")
+
+    monkeypatch.setattr(werkers, "_start", geen_werkers)
+    map_ = _kopie(tmp_path / "p")
+    gemaakt, _ = pipeline.bouw(map_)
+    assert [p.name for p in gemaakt] == ["2025-toetreding-borne"]
+    with pytest.raises(AssertionError, match="one package"):
+        pipeline.bouw(map_, alle=True)
