@@ -182,7 +182,9 @@ def test_woorddiff_geeft_beide_teksten_terug(a, b):
     assert nieuwe_tekst(segmenten) == b
 
 
-_ZINNEN = st.lists(st.sampled_from(["de", "het", "raad", "college", "artikel", "lid", " ", "  ", ",", ".", ";", "\n", "2", "é"]), max_size=60)
+_ZINNEN = st.lists(
+    st.sampled_from(["de", "het", "raad", "college", "artikel", "lid", " ", "  ", ",", ".", ";", "\n", "2", "é"]), max_size=60
+)
 
 
 @settings(max_examples=VOORBEELDEN * 3, deadline=None)

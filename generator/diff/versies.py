@@ -133,7 +133,9 @@ class _Splitser:
         gedeeld = {id(t) for t in oud.kinderen} & {id(t) for t in nieuw.kinderen}
         self.anders: frozenset[str] = frozenset().union(*(t.ids_in for t in (*oud.kinderen, *nieuw.kinderen) if id(t) not in gedeeld))
 
-    def splits(self, a: tuple[Element, ...], b: tuple[Element, ...], ouders_a: tuple[Element, ...], ouders_b: tuple[Element, ...], boven: int) -> None:
+    def splits(
+        self, a: tuple[Element, ...], b: tuple[Element, ...], ouders_a: tuple[Element, ...], ouders_b: tuple[Element, ...], boven: int
+    ) -> None:
         """The runs of sibling lists `a` (old) and `b` (new), under ancestors with the same ids."""
         positie = {id(e): i for i, e in enumerate(a)}
         paren = [(i, j) for j, e in enumerate(b) if (i := positie.get(id(e))) is not None]
@@ -147,7 +149,14 @@ class _Splitser:
                 self.delen.append(_Deel([], [], (b[j], ouders_b, boven)))
             vi, vj = i, j
 
-    def _tussen(self, oude: tuple[Element, ...], nieuwe: tuple[Element, ...], ouders_a: tuple[Element, ...], ouders_b: tuple[Element, ...], boven: int) -> None:
+    def _tussen(
+        self,
+        oude: tuple[Element, ...],
+        nieuwe: tuple[Element, ...],
+        ouders_a: tuple[Element, ...],
+        ouders_b: tuple[Element, ...],
+        boven: int,
+    ) -> None:
         """The siblings between two shared ones: each changed element (the same id and kind in
         both, with children) is looked into; the others are drawn and compared whole."""
         positie = {e.id: i for i, e in enumerate(oude)}
@@ -178,7 +187,14 @@ class _Splitser:
         voeg_slot_toe(self.nieuw, y, ouders_b, slot_nieuw, inspringing)
         self._te_vergelijken(slot_oud, slot_nieuw)
 
-    def _heel(self, oude: tuple[Element, ...], nieuwe: tuple[Element, ...], ouders_a: tuple[Element, ...], ouders_b: tuple[Element, ...], boven: int) -> None:
+    def _heel(
+        self,
+        oude: tuple[Element, ...],
+        nieuwe: tuple[Element, ...],
+        ouders_a: tuple[Element, ...],
+        ouders_b: tuple[Element, ...],
+        boven: int,
+    ) -> None:
         """Elements drawn and compared whole."""
         blokken_oud: list[Blok] = []
         blokken_nieuw: list[Blok] = []

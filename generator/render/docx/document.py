@@ -438,7 +438,9 @@ class Docx:
         stijl_id = self._pstijl_id
         self._wachtrij.extend([oxml.platte_alinea_xml(t, stijl_id(s)) for t, s in eerdere])
         xml = oxml.platte_alinea_xml(tekst, stijl_id(stijl))
-        self._open.append(_Open(None, stijl_id(stijl), "gelijk", None, stijl == "Title" or stijl.startswith("Heading"), xml=xml, tekst=tekst))
+        self._open.append(
+            _Open(None, stijl_id(stijl), "gelijk", None, stijl == "Title" or stijl.startswith("Heading"), xml=xml, tekst=tekst)
+        )
         if len(self._wachtrij) >= _WACHTRIJ:
             self._leeg_wachtrij()
 
