@@ -29,6 +29,7 @@ LAGEN = {
     "generator.onderwerpen": 0,
     "generator.proces": 0,
     "generator.werkers": 0,
+    "generator.gcpauze": 0,
     "generator.ontwerpsleutels": 0,
     "generator.loader": 1,
     "generator.uitvoer": 1,

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from generator.adressen import los_op
 from generator.blokken import KOP, Blok, blokken, voeg_element_toe, voeg_kop_en_tekst_toe, voeg_slot_toe
 from generator.diff.woorden import GELIJK, INGEVOEGD, MINIMAAL_GELIJK, VERWIJDERD, Segment, woorddiff
+from generator.gcpauze import zonder_collector
 from generator.model import Element, Plek, Regeling
 from generator.model.regeling import plekken_van
 
@@ -54,6 +55,7 @@ class BlokVerschil(NamedTuple):
         return self.status == GEWIJZIGD and self.oud.label != self.nieuw.label
 
 
+@zonder_collector
 def vergelijk(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
     """Every block of both versions in reading order, each with its change.
 
@@ -78,6 +80,7 @@ def vergelijk(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
     return uit
 
 
+@zonder_collector
 def gewijzigde_blokken(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
     """The changed blocks between two versions: `gewijzigd(vergelijk(oud, nieuw))`, without
     drawing the shared, unchanged elements at all.

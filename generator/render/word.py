@@ -12,6 +12,7 @@ from generator.blokken import KOP, Blok
 from generator.diff.versies import BlokVerschil
 from generator.diff.waswordt import Rij
 from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD
+from generator.gcpauze import zonder_collector
 from generator.render.docx.document import Alinea, Docx, Segment, normaliseer_segmenten
 from generator.render.docx.oxml import Revisie
 
@@ -102,6 +103,7 @@ def _is_gelijk(v: BlokVerschil) -> bool:
     return v.status == GELIJK
 
 
+@zonder_collector
 def renvooi_docx(
     verschillen: list[BlokVerschil],
     titel: str,
