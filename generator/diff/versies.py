@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from generator.adressen import los_op
-from generator.blokken import KOP, Blok, blokken, element_blokken
+from generator.blokken import KOP, Blok, bijlage_blokken, blokken, element_blokken
 from generator.diff.woorden import GELIJK, INGEVOEGD, MINIMAAL_GELIJK, VERWIJDERD, Segment, woorddiff
 from generator.model import Element, Regeling
 from generator.model.regeling import plekken_van
@@ -52,7 +52,14 @@ def vergelijk(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
 
     >>> # see tests/test_diff.py
     """
-    return vergelijk_blokken(blokken(oud), blokken(nieuw))
+    return vergelijk_blokken(blokken(oud), blokken(nieuw)) + bijlage_verschillen(oud, nieuw)
+
+
+def bijlage_verschillen(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
+    """The blocks of the bijlagen of both versions, each with its change (none when they are the same)."""
+    if not oud.bijlagen and not nieuw.bijlagen:
+        return []
+    return vergelijk_blokken(bijlage_blokken(oud), bijlage_blokken(nieuw))
 
 
 def gewijzigde_blokken(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
@@ -107,6 +114,8 @@ def gewijzigde_blokken(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
         blokken_oud = [blok for top in oude for blok in element_blokken(oud, top.id)]
         blokken_nieuw = [blok for top in nieuwe for blok in element_blokken(nieuw, top.id)]
         uit.extend(gewijzigd(vergelijk_blokken(blokken_oud, blokken_nieuw)))
+    if oud.bijlagen != nieuw.bijlagen:
+        uit.extend(gewijzigd(bijlage_verschillen(oud, nieuw)))
     return uit
 
 

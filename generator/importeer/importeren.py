@@ -21,7 +21,7 @@ from generator.importeer.schrijven import tekst as yaml_tekst
 from generator.importeer.structuur import Opbouw, bouw_opbouw
 from generator.importeer.vergelijk import Vergelijking, bronalineas, toonalineas, vergelijk
 from generator.importeer.verwijzingen import Blijft, zet_om
-from generator.model import Regeling, Versie, VersieInfo
+from generator.model import Bijlage, Regeling, Tabel, Versie, VersieInfo
 from generator.model.ids import ID, slug
 from generator.uitvoer import schrijf_pakket
 
@@ -159,6 +159,7 @@ def _proef(kop: dict, opbouw: Opbouw, kinderen: tuple, brontekst: Brontekst) -> 
         kinderen=kinderen,
         reconstructie=opbouw.reconstructie,
         ondertekening=opbouw.ondertekening,
+        bijlagen=opbouw.bijlagen,
     )
     versie = Versie(VersieInfo(kop["versie"]["id"], "nieuwe regeling", kop["versie"]["inwerkingtreding"]), regeling)
     return vergelijk(bronalineas(brontekst), toonalineas(als_tekst(versie)))
@@ -261,6 +262,16 @@ def _soort_uit_titel(titel: str) -> str:
     return "regeling zonder meer"
 
 
+def bijlage_kaart(bijlage: Bijlage) -> dict:
+    """A bijlage as regeling.yaml writes it: id, nummer, opschrift, inhoud (alineas and tabellen)."""
+    uit: dict = {"id": bijlage.id}
+    if bijlage.nummer:
+        uit["nummer"] = bijlage.nummer
+    uit["opschrift"] = bijlage.kop
+    uit["inhoud"] = [{"tabel": [list(r) for r in d.rijen]} if isinstance(d, Tabel) else d for d in bijlage.inhoud]
+    return uit
+
+
 def _voorwerk(opbouw: Opbouw) -> dict:
     """aanhef, considerans, afkondiging and ondertekening as the source has them, in that order."""
     uit: dict = {"aanhef": opbouw.aanhef[0] if opbouw.aanhef else AANHEF_ONTBREEKT}
@@ -284,6 +295,8 @@ def _bestanden(kop: dict, opbouw: Opbouw, kinderen: tuple, bron: Brontekst, meld
         regeling["ondertekening"] = yaml_tekst(opbouw.ondertekening, 2)
     if opbouw.reconstructie:
         regeling["reconstructie"] = opbouw.reconstructie
+    if opbouw.bijlagen:
+        regeling["bijlagen"] = [bijlage_kaart(b) for b in opbouw.bijlagen]
     regels = [f"Geïmporteerd door 'grgen importeer' uit {bron.naam}."]
     if bron.gegevens.get("identifier"):
         regels.append(f"CVDR: {bron.gegevens['identifier']}" + (f" ({bron.gegevens['betreft']})" if bron.gegevens.get("betreft") else ""))

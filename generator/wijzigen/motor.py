@@ -16,7 +16,7 @@ from generator.adressen import los_op, onbekende_verwijzingen, zoek
 from generator.errors import Verzamelaar, WijzigingFout
 from generator.model import SOORTEN, Element, Lid, Plek, Regeling, Versie, VersieInfo
 from generator.model.organen import ORGANEN, toestemmingsorgaan
-from generator.model.wijziging import METADATA_ACTIES, Operatie, Wijziging
+from generator.model.wijziging import BIJLAGE, METADATA_ACTIES, Operatie, Wijziging
 from generator.nummering import nummer_na, rangtelwoord, sorteersleutel, splits_nummer
 from generator.wijzigen.boom import (
     geef_ids,
@@ -258,6 +258,8 @@ class _Motor:
 
         The key is (place of the onderdeel, rank, place within it, rank, position in the file).
         """
+        if op.actie == BIJLAGE:  # the bijlagen follow the artikelen
+            return ((len(self.reg.kinderen) + 1, ()), 0, (0, ()), 0, op.volgnummer)
         if op.actie in METADATA_ACTIES:
             return ((-1, ()), 0, (-1, ()), 0, op.volgnummer)
         if len(self.w.operaties) == 1 and not self.w.operaties[0].meer:  # nothing to sort
@@ -883,6 +885,40 @@ class _Motor:
             regeling = vervang(regeling, regeling.index[element.id], element.met(**gewijzigd))
             vervangingen.append((element.id, naam, nieuw))
         return regeling, vervangingen
+
+    def _bijlage(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        """A bijlage replaced (it keeps its id and number), removed, or added after the last."""
+        bijlagen = list(self.reg.bijlagen)
+        if op.positie == "toevoegen":
+            nieuw = op.bijlage
+            assert nieuw is not None
+            nummers = [b.nummer for b in bijlagen]
+            if bijlagen and None in nummers:
+                self._fout(op, "de regeling heeft één bijlage zonder nummer; een tweede bijlage vraagt nummers", "laat de bestaande bijlage eerst komen te luiden met 'nummer: 1'")
+                return None
+            nummer = nieuw.nummer or (str(len(bijlagen) + 1) if bijlagen else None)
+            if nummer in nummers:
+                self._fout(op, f"bijlage {nummer} bestaat al", "laat 'nummer' weg: grgen nummert een toegevoegde bijlage door")
+                return None
+            bijlage_id = nieuw.id or f"bijlage-{nummer or 1}"
+            if bijlage_id in self.reg.index or bijlage_id in self.bezet or any(b.id == bijlage_id for b in bijlagen):
+                self._fout(op, f"id '{bijlage_id}' is al in gebruik", "geef de nieuwe bijlage een eigen id")
+                return None
+            nieuw = dataclasses.replace(nieuw, id=bijlage_id, nummer=nummer)
+            return self._stap(op, None, self.reg.met(bijlagen=(*bijlagen, nieuw)), None, {bijlage_id})
+        oud = self.reg.bijlage(op.bijlage_doel or None)
+        if oud is None:
+            bestaand = ", ".join(b.verwijzing for b in bijlagen) or "geen"
+            wat = f"bijlage {op.bijlage_doel}" if op.bijlage_doel else "de bijlage (zonder nummer)"
+            self._fout(op, f"{wat} bestaat niet in versie {self.huidig_id}", f"de regeling heeft als bijlagen: {bestaand}")
+            return None
+        i = bijlagen.index(oud)
+        if op.positie == "vervalt":
+            del bijlagen[i]
+        else:
+            assert op.bijlage is not None
+            bijlagen[i] = dataclasses.replace(op.bijlage, id=oud.id, nummer=oud.nummer if op.bijlage.nummer is None else op.bijlage.nummer)
+        return self._stap(op, None, self.reg.met(bijlagen=tuple(bijlagen)), None, {oud.id})
 
     def _citeertitel(self, op: Operatie, doel_id: str | None) -> Stap | None:
         return self._stap(op, None, self.reg.met(citeertitel=op.tekst), None, {"citeertitel"})
