@@ -20,9 +20,9 @@ from generator.importeer.bijlagen import lees_bijlagen
 from generator.importeer.onderwerpen import raad_onderwerpen
 from generator.model import (
     ALINEAGRENS,
-    Bijlage,
     OPSOMMINGSTEKENS,
     Artikel,
+    Bijlage,
     Element,
     Hoofdstuk,
     Lid,

@@ -19,6 +19,7 @@ from typing import Any
 from generator.errors import Bron
 from generator.loader.velden import Kaart, positie, typenaam
 from generator.model.bijlage import Bijlage, Tabel
+from generator.nummering import rangtelwoord
 
 BIJLAGE_SLEUTELS = ("id", "nummer", "opschrift", "inhoud")
 _NUMMER = re.compile(r"[1-9][0-9]{0,2}[a-z]?")
@@ -28,7 +29,7 @@ _OPSCHRIFTNUMMER = re.compile(r"^bijlage\s+([0-9]+[a-z]?)\b", re.IGNORECASE)
 def lees_bijlage(kaart: Kaart, positie_: int, nieuw: bool = False) -> Bijlage | None:
     """One bijlage from its mapping; None (and reported) when it is invalid. In an amendment
     (`nieuw`) id and nummer may be left to grgen: the bijlage it replaces gives them."""
-    kaart.adres = f"bijlage {kaart.ruw('nummer')}" if kaart.ruw("nummer") is not None else f"bijlage (de {positie_}e in de lijst)"
+    kaart.adres = f"bijlage {kaart.ruw('nummer')}" if kaart.ruw("nummer") is not None else f"bijlage (de {rangtelwoord(min(positie_, 99))} in de lijst)"
     kaart.controleer(BIJLAGE_SLEUTELS, ("inhoud",) if nieuw else ("id", "inhoud"))
     fouten = kaart.v.aantal_fouten
     bijlage_id = kaart.ident("id", verplicht=not nieuw)

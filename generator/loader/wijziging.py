@@ -7,7 +7,6 @@ engine resolves them, because the basis version exists only after earlier amendm
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 from typing import Any
 

@@ -78,13 +78,13 @@ def bijlage_zin(stap: Stap, toepassing: Toepassing) -> str:
     op = stap.operatie
     if op.positie == "vervalt":
         oud = next(b for b in stap.voor.bijlagen if b.id in stap.raakt)
-        return vul_in(FORMULES["bijlage_vervalt"], "bijlage_vervalt", naam=oud.verwijzing)
+        return vul_in(FORMULES["bijlage_vervalt"], "bijlage_vervalt", bijlage=oud.verwijzing)
     nieuw = _nieuwe_bijlage(stap)
     naam = next(n for n, b in besluitbijlagen(toepassing) if b.id == nieuw.id)
     if op.positie == "toevoegen":
         return vul_in(FORMULES["bijlage_toevoegen"], "bijlage_toevoegen", besluitbijlage=naam)
     oud = next(b for b in stap.voor.bijlagen if b.id == nieuw.id)
-    return vul_in(FORMULES["bijlage_komt_te_luiden"], "bijlage_komt_te_luiden", naam=oud.verwijzing, besluitbijlage=naam)
+    return vul_in(FORMULES["bijlage_komt_te_luiden"], "bijlage_komt_te_luiden", bijlage=oud.verwijzing, besluitbijlage=naam)
 
 
 def besluitonderdelen(toepassing: Toepassing) -> list[BesluitOnderdeel]:
@@ -99,7 +99,8 @@ def besluitonderdelen(toepassing: Toepassing) -> list[BesluitOnderdeel]:
             uit.append(BesluitOnderdeel(groep.letter, None, (Wijzigingszin(herindeling_zin(groep.stappen[0])),)))
             continue
         if groep.groep_id is None and groep.stappen[0].operatie.actie == "bijlage":
-            uit.append(BesluitOnderdeel(groep.letter, None, (Wijzigingszin(bijlage_zin(groep.stappen[0], toepassing)),)))
+            stap = groep.stappen[0]
+            uit.append(BesluitOnderdeel(groep.letter, None, (Wijzigingszin(bijlage_zin(stap, toepassing), element_id=min(stap.raakt)),)))
             continue
         if groep.groep_id is None:
             zin = vul_in(FORMULES["citeertitel"], "citeertitel", tekst=groep.stappen[0].operatie.tekst)

@@ -204,7 +204,7 @@ class _Motor:
     def _fout(self, op: Operatie, tekst: str, hint: str | None = None) -> None:
         # Point at the target the drafter wrote when there is one, else at the operation.
         bron = op.doel.bron if op.doel is not None and op.doel.bron.regel else op.bron
-        self.v.fout(tekst, bron, f"wijziging {op.volgnummer} ({op.actie})", hint)
+        self.v.fout(tekst, bron, f"wijziging {op.volgnummer} ({op.positie if op.actie == BIJLAGE else op.actie})", hint)
 
     # -- resolving targets -------------------------------------------------------------------
     def _los_op(self, op: Operatie) -> str | None:
@@ -896,7 +896,8 @@ class _Motor:
             if bijlagen and None in nummers:
                 self._fout(op, "de regeling heeft één bijlage zonder nummer; een tweede bijlage vraagt nummers", "laat de bestaande bijlage eerst komen te luiden met 'nummer: 1'")
                 return None
-            nummer = nieuw.nummer or (str(len(bijlagen) + 1) if bijlagen else None)
+            # The next number after the highest (a bijlage that went keeps its number unused).
+            nummer = nieuw.nummer or (str(max(int(re.match(r"[0-9]*", b.nummer or "")[0] or 0) for b in bijlagen) + 1) if bijlagen else None)
             if nummer in nummers:
                 self._fout(op, f"bijlage {nummer} bestaat al", "laat 'nummer' weg: grgen nummert een toegevoegde bijlage door")
                 return None
@@ -908,9 +909,13 @@ class _Motor:
             return self._stap(op, None, self.reg.met(bijlagen=(*bijlagen, nieuw)), None, {bijlage_id})
         oud = self.reg.bijlage(op.bijlage_doel or None)
         if oud is None:
-            bestaand = ", ".join(b.verwijzing for b in bijlagen) or "geen"
+            bestaand = ", ".join(b.verwijzing for b in bijlagen)
             wat = f"bijlage {op.bijlage_doel}" if op.bijlage_doel else "de bijlage (zonder nummer)"
-            self._fout(op, f"{wat} bestaat niet in versie {self.huidig_id}", f"de regeling heeft als bijlagen: {bestaand}")
+            self._fout(
+                op,
+                f"{wat} bestaat niet in versie {self.huidig_id}",
+                f"de regeling heeft als bijlagen: {bestaand}" if bestaand else "de regeling heeft geen bijlagen",
+            )
             return None
         i = bijlagen.index(oud)
         if op.positie == "vervalt":
