@@ -21,7 +21,8 @@ from generator.importeer.schrijven import tekst as yaml_tekst
 from generator.importeer.structuur import Opbouw, bouw_opbouw
 from generator.importeer.vergelijk import Vergelijking, bronalineas, toonalineas, vergelijk
 from generator.importeer.verwijzingen import Blijft, zet_om
-from generator.model import Bijlage, Regeling, Tabel, Versie, VersieInfo
+from generator.model import Regeling, Versie, VersieInfo
+from generator.model.bijlage import bijlage_kaart
 from generator.model.ids import ID, slug
 from generator.uitvoer import schrijf_pakket
 
@@ -260,16 +261,6 @@ def _soort_uit_titel(titel: str) -> str:
         if woord in t:
             return soort
     return "regeling zonder meer"
-
-
-def bijlage_kaart(bijlage: Bijlage) -> dict:
-    """A bijlage as regeling.yaml writes it: id, nummer, opschrift, inhoud (alineas and tabellen)."""
-    uit: dict = {"id": bijlage.id}
-    if bijlage.nummer:
-        uit["nummer"] = bijlage.nummer
-    uit["opschrift"] = bijlage.kop
-    uit["inhoud"] = [{"tabel": [list(r) for r in d.rijen]} if isinstance(d, Tabel) else d for d in bijlage.inhoud]
-    return uit
 
 
 def _voorwerk(opbouw: Opbouw) -> dict:

@@ -120,3 +120,18 @@ class Bijlage:
         for deel in self.inhoud:
             uit += deel.regels() if isinstance(deel, Tabel) else [deel]
         return uit
+
+
+def bijlage_kaart(bijlage: Bijlage, met_id: bool = True) -> dict:
+    """A bijlage as regeling.yaml (or the `nieuw` of an amendment) writes it (docs/formaat.md).
+
+    >>> bijlage_kaart(Bijlage("b", "1", None, ("Lijst.", Tabel((("a", "b"),)))))
+    {'id': 'b', 'nummer': '1', 'inhoud': ['Lijst.', {'tabel': [['a', 'b']]}]}
+    """
+    uit: dict = {"id": bijlage.id} if met_id and bijlage.id else {}
+    if bijlage.nummer:
+        uit["nummer"] = bijlage.nummer
+    if bijlage.opschrift:
+        uit["opschrift"] = bijlage.opschrift
+    uit["inhoud"] = [{"tabel": [list(r) for r in d.rijen]} if isinstance(d, Tabel) else d for d in bijlage.inhoud]
+    return uit

@@ -109,7 +109,7 @@ def md_blok(blok: Blok, tekst: str | None = None) -> str:
     """One block as Markdown; `tekst` replaces the block's own (escaped) text, e.g. with marks."""
     inhoud = md_escape(blok.tekst) if tekst is None else tekst
     if blok.soort == KOP:
-        return f"{'#' * (blok.niveau + 1)} {md_escape(blok.label)} {inhoud}".rstrip()
+        return f"{'#' * (blok.niveau + 1)} {md_escape(blok.label) + ' ' if blok.label else ''}{inhoud}".rstrip()
     label = md_escape(blok.label) if blok.label else ""
     if label and _MD_REGELSTART.match(blok.label + " "):
         label = blok.label[:-1] + "\\."
