@@ -12,6 +12,7 @@ import re
 
 from generator.errors import Bron
 from generator.importeer.alineas import Alinea, Brontekst, normaliseer
+from generator.model.bijlage import leesrij
 
 _ONDERSTREPING = re.compile(r"^\s*(=+|-{3,})\s*$")
 _MD_KOP = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -50,7 +51,7 @@ def lees_tekst(tekst: str, naam: str, markdown: bool = False) -> Brontekst:
         diepte = len(inhoud) - len(inhoud.lstrip(" \u00a0\t"))
         niveau = diepte // (4 if markdown else 3) if (ingesprongen or markdown) else None
         schoon = normaliseer(inhoud)
-        if not schoon:
+        if not schoon or (markdown and leesrij(schoon) == ()):  # the rule under a table's header row is markup
             continue
         alineas.append(Alinea(schoon, Bron(naam, regelnummer), kop=kop, niveau=niveau))
     if titel is None and alineas:
