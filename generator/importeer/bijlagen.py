@@ -24,7 +24,7 @@ def lees_bijlagen(alineas: list[Alinea], meld: Callable[[str, Bron, str | None],
     """The bijlagen from their paragraphs; the first paragraph is a bijlage heading.
 
     >>> from generator.importeer.tekst import lees_tekst
-    >>> a = lees_tekst("Bijlage 1 bij de regeling\\nLijst.\\n| Zaak | Aan |\\n| --- | --- |\\n| aangifte | secretaris |\\n", "b.txt").alineas
+    >>> a = lees_tekst("Titel\\nBijlage 1 bij de regeling\\nLijst.\\n| Zaak | Aan |\\n| --- | --- |\\n| aangifte | secretaris |\\n", "b.txt").alineas
     >>> b = lees_bijlagen(list(a), lambda *x: None)[0]
     >>> b.id, b.nummer, b.kop, b.inhoud
     ('bijlage-1', '1', 'Bijlage 1 bij de regeling', ('Lijst.', Tabel(rijen=(('Zaak', 'Aan'), ('aangifte', 'secretaris')))))
