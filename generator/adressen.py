@@ -26,6 +26,7 @@ _RANGTELWOORDEN = {rangtelwoord(n): n for n in range(1, 100)}
 _STAP = re.compile(
     r"""\s*(?:
         (?P<soort>artikel|hoofdstuk|paragraaf)\s+(?P<nummer>[0-9IVXLC]+[A-Za-z]*|[a-z]1)
+      | paragraaf\s+(?P<paragraafletter>(?-i:[A-Z]{1,4}))(?=\s*(?:,|$))
       | (?P<rang>[a-zë]+)\s+lid
       | lid\s+(?P<lidnummer>[0-9]+)
       | (?:onderdeel|sub)\s+(?P<letter>[a-z]+)
@@ -59,8 +60,8 @@ def parse_adres(adres: str) -> tuple[tuple[str, str], ...] | None:
 
     >>> parse_adres("artikel 5a, tweede lid, onderdeel b, onder 1°")
     (('artikel', '5a'), ('lid', '2'), ('onderdeel', 'b'), ('subonderdeel', '1'))
-    >>> parse_adres("Hoofdstuk 2A")
-    (('hoofdstuk', '2A'),)
+    >>> parse_adres("Hoofdstuk 2A"), parse_adres("paragraaf B")
+    ((('hoofdstuk', '2A'),), (('paragraaf', 'B'),))
     >>> parse_adres("artikel 3 lid 2") is None  # steps are separated by commas
     True
     >>> parse_adres("het vijfde artikel") is None
@@ -76,6 +77,8 @@ def parse_adres(adres: str) -> tuple[tuple[str, str], ...] | None:
         positie = m.end()
         if m["soort"]:
             stappen.append((m["soort"].lower(), m["nummer"]))
+        elif m["paragraafletter"]:  # "paragraaf B": a lettered paragraaf
+            stappen.append(("paragraaf", m["paragraafletter"]))
         elif m["rang"]:
             n = _RANGTELWOORDEN.get(m["rang"].lower())
             if n is None:

@@ -73,7 +73,7 @@ _INGESPRONGEN = ("onderdeel", "subonderdeel")  # one step per list level: a. und
 def _element(regeling: Regeling, e: Element, ouders: tuple[Element, ...], uit: list[Blok], boven: int = 0) -> None:
     """Append the blocks of `e` to `uit`; `boven` is the number of list levels above it."""
     soort = e.soort
-    if soort in _KOPNIVEAU:
+    if soort in _KOPNIVEAU and e.kop_getoond:  # `kop: geen`: the element prints no heading
         niveau = 3 if soort == "artikel" and any(o.soort == "paragraaf" for o in ouders) else _KOPNIVEAU[soort]
         uit.append(Blok(KOP, e.id, "kop", niveau, e.kop, e.opschrift or "", soort))
     inspringing = boven + (soort in _INGESPRONGEN)

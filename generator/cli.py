@@ -242,14 +242,17 @@ def check(map_: Path, strict: bool, als_json: bool, negeer: tuple[str, ...], too
         tijdlijn = geschiedenis.tijdlijn
         basis, laatste = tijdlijn.basis.regeling, tijdlijn.laatste
         artikelen = sum(1 for _ in laatste.regeling.artikelen())
-        hoofdstukken = sum(1 for p in laatste.regeling.elementen() if p.element.soort == "hoofdstuk")
+        # the hoofdstukken a reader sees: one printed without heading (`kop: geen`) is not counted
+        hoofdstukken = sum(1 for h in laatste.regeling.kinderen if h.soort == "hoofdstuk" and h.kop_getoond)
         click.echo(f"{basis.citeertitel} ({slug})")
         click.echo(
             f"  versies: {len(tijdlijn.versies)} (basis {tijdlijn.basis.id}, {aantal(len(geschiedenis.toepassingen), 'wijziging', 'wijzigingen')} toegepast)"
         )
         click.echo(
             f"  geldende versie vanaf {laatste.info.inwerkingtreding:%d-%m-%Y}: {laatste.id}, "
-            f"{aantal(artikelen, 'artikel', 'artikelen')} in {aantal(hoofdstukken, 'hoofdstuk', 'hoofdstukken')}, "
+            f"{aantal(artikelen, 'artikel', 'artikelen')}"
+            + (f" in {aantal(hoofdstukken, 'hoofdstuk', 'hoofdstukken')}" if hoofdstukken else "")
+            + ", "
             f"{aantal(len(laatste.deelnemers_op()), 'deelnemer', 'deelnemers')}"
         )
     waarschuwingen = sum(1 for m in meldingen if m.ernst == WAARSCHUWING)

@@ -154,9 +154,25 @@ MAX_NUMMER = 99999
 _ARTIKELNUMMER = re.compile(r"^(?P<basis>[1-9][0-9]{0,4})(?P<suffix>[a-z]{0,3})$")
 _VOOR_EEN = re.compile(r"^[a-z]1$")  # "a1": before artikel 1
 _HOOFDSTUKNUMMER = re.compile(r"^(?P<basis>[1-9][0-9]{0,4}|[IVXLC]{1,8})(?P<suffix>[A-Z]{0,3})$")
+# A paragraaf lettered "A", "B" (many beleidsregels do so; the Ar number them, Ar 3.56), with an
+# inserted one as "BA" (the Ar 6.16 suffix, as "2A").
+_LETTERNUMMER = re.compile(r"^(?P<basis>[A-Z])(?P<suffix>[A-Z]{0,3})$")
+_ROMEINSE_CIJFERS = frozenset("IVXLC")
 
 
-def splits_nummer(nummer: str, hoofdletter_suffix: bool = False) -> tuple[str, str] | None:
+def met_letters(nummers: list[str] | tuple[str, ...]) -> bool:
+    """Is a series of paragraaf numbers lettered (A, B, C) rather than Roman (I, II, III)?
+
+    "C" alone could be either; a series is lettered when one of its numbers is a letter that no
+    Roman numeral has, or when it is one such letter with a suffix.
+
+    >>> met_letters(["A", "B", "C"]), met_letters(["I", "II"]), met_letters(["C"]), met_letters(["1", "2"])
+    (True, False, False, False)
+    """
+    return any(_LETTERNUMMER.match(n) and n[0] not in _ROMEINSE_CIJFERS for n in nummers)
+
+
+def splits_nummer(nummer: str, hoofdletter_suffix: bool = False, letters: bool = False) -> tuple[str, str] | None:
     """Split an artikel or hoofdstuk number into its base and its Ar 6.16 letter suffix.
 
     >>> splits_nummer("5a"), splits_nummer("12"), splits_nummer("2A", hoofdletter_suffix=True)
@@ -165,31 +181,36 @@ def splits_nummer(nummer: str, hoofdletter_suffix: bool = False) -> tuple[str, s
     (True, ('0', 'a'))
 
     An artikel before artikel 1 is numbered "a1", "b1" (Ar 6.16, toelichting): it sorts as "0a".
+    With `letters` (a lettered series of paragrafen, `met_letters`) the base is a capital letter:
+
+    >>> splits_nummer("B", True, letters=True), splits_nummer("BA", True, letters=True), splits_nummer("2", True, letters=True)
+    (('B', ''), ('B', 'A'), None)
     """
     if not hoofdletter_suffix and _VOOR_EEN.match(nummer):
         return "0", nummer[0]
-    patroon = _HOOFDSTUKNUMMER if hoofdletter_suffix else _ARTIKELNUMMER
+    patroon = _LETTERNUMMER if letters else _HOOFDSTUKNUMMER if hoofdletter_suffix else _ARTIKELNUMMER
     m = patroon.match(nummer)
     if not m or (m["suffix"] and letterpositie(m["suffix"]) is None):
         return None
     return m["basis"], m["suffix"]
 
 
-def sorteersleutel(nummer: str, hoofdletter_suffix: bool = False) -> tuple[int, int] | None:
-    """Order of artikel or hoofdstuk numbers: 5 < 5a < 5b < 6.
+def sorteersleutel(nummer: str, hoofdletter_suffix: bool = False, letters: bool = False) -> tuple[int, int] | None:
+    """Order of artikel or hoofdstuk numbers: 5 < 5a < 5b < 6 (and of lettered paragrafen: B < BA < C).
 
     >>> sorted(["6", "5b", "5", "5a"], key=sorteersleutel)
     ['5', '5a', '5b', '6']
     """
-    delen = splits_nummer(nummer, hoofdletter_suffix)
+    delen = splits_nummer(nummer, hoofdletter_suffix, letters)
     if delen is None:
         return None
     basis, suffix = delen
-    return (_basiswaarde(basis), letterpositie(suffix) or 0 if suffix else 0)
+    return (letterpositie(basis) or 0 if letters else _basiswaarde(basis), letterpositie(suffix) or 0 if suffix else 0)
 
 
 def _basiswaarde(basis: str) -> int:
-    """Value of an Arabic or Roman base number (hoofdstukken are sometimes Roman)."""
+    """Value of an Arabic or Roman base number (hoofdstukken are sometimes Roman), or of the
+    letter of a lettered paragraaf."""
     if basis.isdigit():
         return int(basis)
     waarde, grootste = 0, 0
@@ -200,7 +221,7 @@ def _basiswaarde(basis: str) -> int:
     return waarde
 
 
-def nummer_na(vorige: str | None, volgende: str | None, hoofdletter_suffix: bool = False) -> str | None:
+def nummer_na(vorige: str | None, volgende: str | None, hoofdletter_suffix: bool = False, letters: bool = False) -> str | None:
     """The number Ar 6.16 gives to an artikel (or hoofdstuk) inserted between two others.
 
     Existing numbers never change: an element inserted after 5 gets 5a, after 5a gets 5b; one
@@ -213,21 +234,25 @@ def nummer_na(vorige: str | None, volgende: str | None, hoofdletter_suffix: bool
     '2A'
     >>> nummer_na("5", "5a") is None, nummer_na("a1", "1")
     (True, 'b1')
+    >>> nummer_na("C", None, True, letters=True), nummer_na("B", "C", True, letters=True)
+    ('D', 'BA')
     """
     if vorige is None:
         return None
-    delen = splits_nummer(vorige, hoofdletter_suffix)
+    delen = splits_nummer(vorige, hoofdletter_suffix, letters)
     if delen is None:
         return None
     basis, suffix = delen
     if volgende is None and not suffix and basis.isdigit():
         return str(int(basis) + 1)
+    if volgende is None and not suffix and letters and basis != "Z":
+        return chr(ord(basis) + 1)
     kandidaat = basis + letterreeks((letterpositie(suffix) or 0) + 1 if suffix else 1, hoofdletter_suffix)
     if basis == "0":  # after "a1" (before artikel 1) comes "b1"
         kandidaat = kandidaat[1:] + "1"
     if volgende is not None:
-        sleutel_kandidaat = sorteersleutel(kandidaat, hoofdletter_suffix)
-        sleutel_volgende = sorteersleutel(volgende, hoofdletter_suffix)
+        sleutel_kandidaat = sorteersleutel(kandidaat, hoofdletter_suffix, letters)
+        sleutel_volgende = sorteersleutel(volgende, hoofdletter_suffix, letters)
         if sleutel_volgende is None or not sleutel_kandidaat < sleutel_volgende:
             return None
     return kandidaat

@@ -28,11 +28,16 @@ from generator.wijzigen.bewerking import bouw_bewerking
 def _alleen_bekende_vormen(versie: Versie) -> None:
     """Refuse a version with texts of more than one alinea or lists marked "•" (formaat.md): the
     ontwerp reads a paragraph per element and derives Ar addresses, which those do not have."""
-    plekken = [p for p in versie.regeling.elementen() if p.element.opsommingsteken or any(ALINEAGRENS in t for t in p.element.teksten())]
-    if plekken:
-        waar = "; ".join(p.adres for p in plekken[:3]) + ("; ..." if len(plekken) > 3 else "")
+    plekken = [
+        p
+        for p in versie.regeling.elementen()
+        if p.element.opsommingsteken or p.element.kopvorm or any(ALINEAGRENS in t for t in p.element.teksten())
+    ]
+    if plekken or not versie.regeling.aanhef or not versie.regeling.afkondiging:
+        waar = "; ".join(p.adres for p in plekken[:3]) + ("; ..." if len(plekken) > 3 else "") or "de aanhef of afkondiging"
         raise GrgenFout(
-            f"versie {versie.id} heeft een tekst van meer dan één alinea of een opsomming met opsommingstekens ({waar}); "
+            f"versie {versie.id} heeft een tekst van meer dan één alinea, een opsomming met opsommingstekens, een kop die "
+            f"afwijkt ('kop: kort' of 'kop: geen') of geen aanhef of afkondiging ({waar}); "
             "grgen ontwerp en grgen afleiden kennen die nog niet. Schrijf de wijziging zelf in wijzigingen/ (docs/formaat.md, hoofdstuk 8)"
         )
 

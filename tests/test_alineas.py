@@ -238,7 +238,8 @@ def test_ontwerp_en_afleiden_weigeren_wat_zij_niet_kennen(project: Path, tmp_pat
     # One paragraph per element and Ar addresses: an ontwerp cannot yet hold these shapes.
     r = _cli("-C", str(project), "ontwerp", "2024", "-o", str(tmp_path / "o.md"))
     assert r.exit_code == 1 and not (tmp_path / "o.md").exists()
-    assert "versie 2024 heeft een tekst van meer dan één alinea of een opsomming met opsommingstekens (artikel 1; " in r.output
+    assert "versie 2024 heeft een tekst van meer dan één alinea, een opsomming met opsommingstekens, een kop die afwijkt" in r.output
+    assert "(artikel 1; " in r.output
     (tmp_path / "o.md").write_text("# Regeling alinea's Aastad <!--@citeertitel-->\n", encoding="utf-8")
     r = _cli("-C", str(project), "afleiden", str(tmp_path / "o.md"), "--basis", "2024")
     assert r.exit_code == 1 and "grgen ontwerp en grgen afleiden kennen die nog niet" in r.output

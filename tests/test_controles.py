@@ -409,6 +409,12 @@ def test_elke_regel_heeft_een_fixture() -> None:
         "wgr-1-4-toestemmingsorgaan",  # the loader refuses such data; see test_toestemmingsorgaan_*
         "arhi-41-4-termijn",  # tests/test_partijen.py: test_herindeling_later_dan_zes_maanden_waarschuwt
         "arhi-41-3-namen",  # tests/test_partijen.py: test_herindeling_noemt_geen_opgeheven_gemeente
+        # headings as a source prints them, and no aanhef: each asserted with its message in
+        # tests/test_koppen.py: test_koppen_aanhef_en_afkondiging_zoals_de_bron_ze_afdrukt
+        "ar-3.54-kop",
+        "ar-3.56-kop",
+        "ar-3.55-indeling",
+        "wgr-1-aanhef",
         # the procedure schedule: one test per rule on the bundled data in tests/test_procedure.py
         *(r.id for r in PROCEDUREREGELS),
     }

@@ -245,46 +245,54 @@ wijzigingen:
 
 # -- real CVDR and officiële-publicatie XML -------------------------------------------------------
 
-# sample -> (source paragraphs back in `toon`, total, references converted, anomaly fragments)
 # Per sample: source paragraphs found back, total, references converted, fragments of the expected
-# anomalies, and the paragraphs `toon` adds that the format requires (each reported): an "Artikel N"
-# heading where the source prints none, "Hoofdstuk 1 Bepalingen", the afkondiging, the aanhef
-# placeholder. Nothing else is added.
+# anomalies, and the paragraphs `toon` adds that the format requires (each reported); none since
+# the format can say what these sources print (`kop: geen`, `kop: kort`, `aanhef: geen`).
 VERWACHT = {
+    # (found, total, references converted, reported anomalies, frame parts grgen added): since
+    # `kop: geen` / `kop: kort`, lettered paragrafen, loose artikelen before paragrafen and
+    # `aanhef: geen` / `afkondiging: geen`, grgen adds nothing to these texts.
     "cvdr_example2.xml": (
         17,
         17,
         0,
-        ["tekst buiten een artikel (in hoofdstuk 1)", "opsomming met '-' in plaats van letters", "de bron heeft geen afkondiging"],
-        ["[de bron heeft geen aanhef]", "besluiten vast te stellen de volgende regeling:", *(f"Artikel {n}" for n in range(1, 6))],
+        [
+            "tekst buiten een artikel (in hoofdstuk 1); grgen zet hem in artikel 1 met 'kop: geen'",
+            "opsomming met '-' in plaats van letters",
+            "de bron heeft geen afkondiging",
+            "grgen schrijft 'afkondiging: geen' en drukt er niets af",
+            "de bron heeft geen aanhef; grgen schrijft 'aanhef: geen'",
+        ],
+        [],
     ),
     "cvdr_example3.xml": (
-        57,
+        60,
         60,
         0,
         [
-            "artikel zonder nummer; grgen geeft het nummer 1",
+            "artikel zonder kop (nummer en opschrift leeg); grgen geeft het nummer 1 met 'kop: geen'",
             "opsomming met '•' in plaats van letters",
             "een tweede opsomming na de tekst na de eerste",
-            "paragraafkop na artikelen",
+            "hoofdstuk 4 heeft artikel 4 buiten een paragraaf, vóór paragraaf A; grgen neemt dat zo over",
+            "tekst buiten een artikel (in paragraaf A); grgen zet hem in artikel 5 met 'kop: geen'",
         ],
-        [f"Artikel {n}" for n in range(1, 10)],
+        [],
     ),
-    # The 35 rows of the mandatenlijst (a CALS table inside a <noot>) count as source paragraphs:
-    # `toon` prints each row on one line, as the reader lists it.
+    # Everything comes back. The 35 rows of the mandatenlijst (a CALS table inside a <noot>) count
+    # as source paragraphs: `toon` prints each row on one line, as the reader lists it.
     "bgr.xml": (
-        81,
+        83,
         83,
         1,
         [
             "samengevoegde cellen in een tabel gesplitst",
-            'tussenkop vóór het eerste artikel staat nu als laatste alinea van de aanhef: "A. Algemeen"',
-            "tussenkop na artikel 1",
+            "de bron heeft geen hoofdstukken; grgen zet de artikelen in hoofdstuk 1 met 'kop: geen'",
+            'tussenkop "A. Algemeen" zonder het woord "Paragraaf"; grgen maakt er paragraaf A van met \'kop: kort\'',
+            'tussenkop "B. Mandatering"',
             "is genummerd met 1. in plaats van met letters",
             "artikel 7: na de tekst",
-            "de bron heeft geen afkondiging",
         ],
-        ["besluiten vast te stellen de volgende regeling:", "HOOFDSTUK 1 BEPALINGEN"],
+        [],
     ),
 }
 
@@ -559,7 +567,7 @@ def test_word_bijgehouden_wijzigingen_tabel_en_voetnoot(tmp_path: Path) -> None:
     meldingen = "\n".join(str(m) for m in r.meldingen)
     assert "bijgehouden wijzigingen; grgen neemt de tekst alsof alle wijzigingen zijn geaccepteerd" in meldingen
     assert "1 voetno(o)t(en) niet overgenomen" in meldingen and "tabel niet overgenomen" in meldingen
-    assert "tekst: De tekst. erbij" in (r.map / "hoofdstukken" / "01-bepalingen.yaml").read_text()
+    assert "tekst: De tekst. erbij" in (r.map / "hoofdstukken" / "01-hoofdstuk-1.yaml").read_text()
 
 
 def _voeg_revisies_toe(pad: Path) -> None:
@@ -616,16 +624,17 @@ def test_afwijkingen_met_plaats(tmp_path: Path) -> None:
     r = cli("-C", str(project), "importeer", str(bron), "--deelnemer", "Aastad", "--inwerkingtreding", "2026-01-01")
     assert r.exit_code == 0, r.output
     for regel in (
-        "bron.txt:5: waarschuwing: tekst buiten een artikel (in hoofdstuk 1); grgen zet hem in een nieuw artikel 1 zonder opschrift",
-        "bron.txt:6: waarschuwing: artikel 1 staat na artikel 1 (dubbel of niet oplopend); grgen geeft het nummer 2",
-        "bron.txt:8: waarschuwing: artikel 2: lid 3 staat op de plaats van lid 2 (gat of dubbel nummer)",
-        "bron.txt:10: waarschuwing: artikel 1 staat na artikel 2 (dubbel of niet oplopend); grgen geeft het nummer 3",
-        "bron.txt:12: waarschuwing: artikel 3, onderdeel a eindigt niet op een puntkomma",
-        "bron.txt:13: waarschuwing: de opsomming eindigt zonder leesteken na artikel 3, onderdeel b",
-        "bron.txt:14: waarschuwing: artikel 6 volgt op artikel 3: nummering heeft een gat",
-        # The heading the format requires for the loose text is grgen's own frame; a renumbered
-        # heading is a difference from the source.
-        "  toegevoegd door grgen, vereist door het formaat (gemeld): Artikel 1\n  toegevoegd door grgen: Artikel 2 Een\n",
+        # the loose text takes a number the source's artikel 1 does not claim (Ar 6.16: before artikel 1, a1)
+        "bron.txt:5: waarschuwing: tekst buiten een artikel (in hoofdstuk 1); grgen zet hem in artikel a1 met 'kop: geen', "
+        "zodat de tekst blijft zoals de bron hem afdrukt",
+        "bron.txt:8: waarschuwing: artikel 1: lid 3 staat op de plaats van lid 2 (gat of dubbel nummer)",
+        "bron.txt:10: waarschuwing: artikel 1 staat na artikel 1 (dubbel of niet oplopend); grgen geeft het nummer 2",
+        "bron.txt:12: waarschuwing: artikel 2, onderdeel a eindigt niet op een puntkomma",
+        "bron.txt:13: waarschuwing: de opsomming eindigt zonder leesteken na artikel 2, onderdeel b",
+        "bron.txt:14: waarschuwing: artikel 6 volgt op artikel 2: nummering heeft een gat",
+        # The loose text keeps no heading (`kop: geen`); a renumbered heading is a difference from the source.
+        "  anders of niet overgenomen: Artikel 1 Nog eens een\n  toegevoegd door grgen: 2. Derde lid.\n"
+        "  toegevoegd door grgen: Artikel 2 Nog eens een\n",
     ):
         assert regel in r.output
     assert "LET OP: de import meldde" in (project / "regeling" / "regeling-met-fouten" / "regeling.yaml").read_text()
@@ -714,8 +723,8 @@ def test_onbekende_xml_structuur_wordt_gemeld_met_regel(tmp_path: Path) -> None:
     )
     r = importeer(str(bron), tmp_path / "p", Opties(deelnemers=("Aastad",), inwerkingtreding=dt.date(2026, 1, 1), grondslag="de Wgr"))
     assert [str(m) for m in r.meldingen] == [
-        "r.xml:5: waarschuwing: de bron heeft geen hoofdstukken; grgen zet de artikelen in 'Hoofdstuk 1 Bepalingen'; "
-        "grgen kent alleen artikelen in hoofdstukken; pas het opschrift zo nodig aan",
+        "r.xml:5: waarschuwing: de bron heeft geen hoofdstukken; grgen zet de artikelen in hoofdstuk 1 met 'kop: geen', dat niet "
+        "wordt afgedrukt; een wijziging noemt dan de artikelen, niet 'hoofdstuk 1'",
         "r.xml:7: waarschuwing: onbekend element <vreemd>: alleen de tekst wordt gelezen; controleer de structuur op deze plaats",
     ]
 

@@ -20,7 +20,7 @@ from generator.controles.tekst import informele_vormen, kort, slotteken
 from generator.errors import FOUT, WAARSCHUWING
 from generator.model import Element, Plek
 from generator.model.regeling import plekken_van
-from generator.nummering import letterpositie, letterreeks, splits_nummer
+from generator.nummering import letterpositie, letterreeks, met_letters, reeks_tekst, splits_nummer
 
 LIJSTSOORTEN = ("onderdeel", "subonderdeel")
 _TEKENNAAM = {";": "een puntkomma", ".": "een punt", ":": "een dubbele punt", ",": "een komma"}
@@ -201,6 +201,76 @@ def _verwijzingsvormen(top: Element) -> list[Vondst]:
     ]
 
 
+# -- Ar 3.54, 3.55, 3.56: koppen en indeling ------------------------------------------------
+
+
+def koppen_artikelen(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.54: an artikel is headed "Artikel 5"; `kop: kort` or `kop: geen` (as an imported
+    beleidsregel may print it) hides its number, by which the besluit and references name it."""
+    yield from per_top(z.regeling, _koppen_artikelen, lambda top: _koppen(top, ("artikel",)))
+
+
+def koppen_indeling(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.56: a hoofdstuk or paragraaf is headed "Hoofdstuk 2", "Paragraaf 1" with an Arabic
+    number; a heading printed short, none, or a paragraaf lettered "B" is not the Ar form."""
+    yield from per_top(z.regeling, _koppen_indeling, lambda top: _koppen(top, ("hoofdstuk", "paragraaf")))
+
+
+_koppen_artikelen, _koppen_indeling = ("koppen", "artikel"), ("koppen", "indeling")
+_KOPVORM_WOORDEN = {"kort": "alleen met het nummer ({kop})", "geen": "zonder kop"}
+
+
+def _koppen(top: Element, soorten: tuple[str, ...]) -> list[Vondst]:
+    uit = []
+    for plek in plekken(top):
+        e = plek.element
+        if e.soort not in soorten:
+            continue
+        woord = e.soort.capitalize()
+        if e.kopvorm in _KOPVORM_WOORDEN:
+            uit.append(
+                Vondst(
+                    f'wordt afgedrukt {_KOPVORM_WOORDEN[e.kopvorm].format(kop=e.kop)}, niet als "{woord} {e.nummer}"',
+                    e.bron,
+                    plek.adres,
+                    f"laat 'kop: {e.kopvorm}' weg; grgen drukt dan \"{woord} {e.nummer}\" af"
+                    + (" (een hoofdstuk of paragraaf heeft dan een opschrift)" if e.soort != "artikel" and not e.opschrift else ""),
+                    e.id,
+                )
+            )
+        elif e.soort == "paragraaf" and plek.ouder is not None and _met_letters(plek.ouder):
+            uit.append(
+                Vondst(
+                    f"paragraaf {e.nummer} is genummerd met een letter",
+                    e.bron,
+                    plek.adres,
+                    "paragrafen worden genummerd met Arabische cijfers (Paragraaf 1, Paragraaf 2)",
+                    e.id,
+                )
+            )
+    return uit
+
+
+def _met_letters(hoofdstuk: Element) -> bool:
+    """Are the paragrafen of this hoofdstuk lettered (A, B, C; "C" alone would be Roman)?"""
+    return met_letters([k.nummer for k in hoofdstuk.kinderen if k.soort == "paragraaf"])
+
+
+def indeling(z: Zicht) -> Iterator[Vondst]:
+    """Ar 3.55: a hoofdstuk divided into paragrafen has all its artikelen in paragrafen."""
+    for h in z.regeling.kinderen:
+        if {k.soort for k in h.kinderen} == {"artikel", "paragraaf"}:
+            los = [k.nummer for k in h.kinderen if k.soort == "artikel"]
+            yield Vondst(
+                f"{h.verwijzing} is ingedeeld in paragrafen, maar {'artikel' if len(los) == 1 else 'de artikelen'} "
+                f"{reeks_tekst(los, False)} {'staat' if len(los) == 1 else 'staan'} buiten een paragraaf",
+                h.bron,
+                h.verwijzing,
+                "zet de losse artikelen in een (eerste) paragraaf",
+                h.id,
+            )
+
+
 # -- Ar 3.54, 3.56, 6.16: nummering ----------------------------------------------------------
 
 
@@ -344,6 +414,27 @@ def _onder(z: Zicht, artikel: Element) -> list[Element]:
 
 
 REGELS: list[Regel] = [
+    Regel(
+        "ar-3.54-kop",
+        "Ar 3.54",
+        WAARSCHUWING,
+        'een artikel heeft een kop met zijn nummer: "Artikel 5"',
+        koppen_artikelen,
+    ),
+    Regel(
+        "ar-3.56-kop",
+        "Ar 3.56",
+        WAARSCHUWING,
+        'hoofdstukken en paragrafen hebben een kop met een Arabisch nummer: "Hoofdstuk 2", "Paragraaf 1"',
+        koppen_indeling,
+    ),
+    Regel(
+        "ar-3.55-indeling",
+        "Ar 3.55",
+        WAARSCHUWING,
+        "is een hoofdstuk in paragrafen ingedeeld, dan staan al zijn artikelen in een paragraaf",
+        indeling,
+    ),
     Regel(
         "ar-3.59-leestekens",
         "Ar 3.59, eerste lid",

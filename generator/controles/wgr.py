@@ -240,8 +240,28 @@ def _citaten_in(top: Element) -> Iterator[Vondst]:
                 )
 
 
+def aanhef_en_afkondiging(z: Zicht) -> Iterator[Vondst]:
+    """Wgr art. 1: the organs that take part make the regeling; its aanhef names them and the
+    afkondiging states the decision. An imported beleidsregel may have neither (`geen`)."""
+    ontbreekt = [wat for wat, tekst in (("aanhef", z.regeling.aanhef), ("afkondiging", z.regeling.afkondiging)) if not tekst]
+    if ontbreekt:
+        yield Vondst(
+            f"de regeling heeft geen {' en geen '.join(ontbreekt)}; grgen drukt daar niets af",
+            z.bron,
+            hint="een gemeenschappelijke regeling noemt in de aanhef de deelnemende bestuursorganen (Wgr art. 1) en stelt de "
+            f"regeling vast in de afkondiging; vul {' en '.join(repr(w) for w in ontbreekt)} in regeling.yaml in",
+        )
+
+
 REGELS: list[Regel] = [
     *onderwerp_regels(),
+    Regel(
+        "wgr-1-aanhef",
+        "Wgr art. 1, eerste lid",
+        WAARSCHUWING,
+        "de regeling heeft een aanhef die de deelnemers noemt en een afkondiging",
+        aanhef_en_afkondiging,
+    ),
     Regel(
         "wgr-8-4-centrumgemeente-naam",
         "Wgr art. 8, vierde lid",

@@ -27,10 +27,9 @@ from generator.model.ids import ID, slug
 from generator.uitvoer import schrijf_pakket
 
 CVDR_ID = re.compile(r"^CVDR\d+(?:_\d+)?$", re.IGNORECASE)
-# What the loader puts where regeling.yaml has no afkondiging (loader/regeling.py).
-STANDAARD_AFKONDIGING = "besluiten vast te stellen de volgende regeling:"
 GRONDSLAG_INVULLEN = "[wettelijke grondslag invullen]"
-AANHEF_ONTBREEKT = "[de bron heeft geen aanhef]"
+# regeling.yaml's word for an aanhef or afkondiging the source does not have (loader/regeling.py).
+GEEN = "geen"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,18 +101,20 @@ def importeer(bron: str, project: Path, opties: Opties = Opties()) -> Resultaat:
     if not opbouw.aanhef:
         alle.append(
             Melding(
-                "de bron heeft geen aanhef",
+                "de bron heeft geen aanhef; grgen schrijft 'aanhef: geen' en drukt er niets af",
                 Bron(brontekst.naam),
-                hint=f"vul 'aanhef' in regeling.yaml in; nu staat er {AANHEF_ONTBREEKT}",
+                hint="grgen check waarschuwt hiervoor (een gemeenschappelijke regeling noemt in de aanhef wie haar treffen); "
+                "vul 'aanhef' in regeling.yaml in",
                 ernst="waarschuwing",
             )
         )
     if not opbouw.afkondiging:
         alle.append(
             Melding(
-                "de bron heeft geen afkondiging (de zin vóór het eerste artikel, zoals 'besluiten vast te stellen ...:')",
+                "de bron heeft geen afkondiging (de zin vóór het eerste artikel, zoals 'besluiten vast te stellen ...:'); "
+                "grgen schrijft 'afkondiging: geen' en drukt er niets af",
                 Bron(brontekst.naam),
-                hint=f"grgen drukt de vaste formule af: '{STANDAARD_AFKONDIGING}'; vul zo nodig 'afkondiging' in regeling.yaml in",
+                hint="grgen check waarschuwt hiervoor; vul zo nodig 'afkondiging' in regeling.yaml in",
                 ernst="waarschuwing",
             )
         )
@@ -128,12 +129,9 @@ def importeer(bron: str, project: Path, opties: Opties = Opties()) -> Resultaat:
         )
     schrijf_pakket(doel, bestanden, project)
     andere = tuple(sorted(p.name for p in doel.parent.iterdir() if p.name != naam and (p / "regeling.yaml").is_file()))
-    kader = (
-        *opbouw.toegevoegd,
-        *(() if opbouw.aanhef else (AANHEF_ONTBREEKT,)),
-        *(() if opbouw.afkondiging else (STANDAARD_AFKONDIGING,)),
+    return Resultaat(
+        doel, tuple(sorted(bestanden)), tuple(alle), verwijzingen.omgezet, verwijzingen.blijft, vergelijking, andere, opbouw.toegevoegd
     )
-    return Resultaat(doel, tuple(sorted(bestanden)), tuple(alle), verwijzingen.omgezet, verwijzingen.blijft, vergelijking, andere, kader)
 
 
 def _proef(kop: dict, opbouw: Opbouw, kinderen: tuple, brontekst: Brontekst) -> Vergelijking:
@@ -154,9 +152,9 @@ def _proef(kop: dict, opbouw: Opbouw, kinderen: tuple, brontekst: Brontekst) -> 
         centrumgemeente=kop.get("centrumgemeente"),
         publicerende_gemeente=kop["publicerende_gemeente"],
         deelnemers=(),
-        aanhef=voorwerk["aanhef"],
+        aanhef="" if voorwerk["aanhef"] == GEEN else voorwerk["aanhef"],
         considerans=tuple(voorwerk.get("considerans", ())),
-        afkondiging=voorwerk.get("afkondiging") or STANDAARD_AFKONDIGING,
+        afkondiging="" if voorwerk["afkondiging"] == GEEN else voorwerk["afkondiging"],
         kinderen=kinderen,
         reconstructie=opbouw.reconstructie,
         ondertekening=opbouw.ondertekening,
@@ -265,11 +263,10 @@ def _soort_uit_titel(titel: str) -> str:
 
 def _voorwerk(opbouw: Opbouw) -> dict:
     """aanhef, considerans, afkondiging and ondertekening as the source has them, in that order."""
-    uit: dict = {"aanhef": opbouw.aanhef[0] if opbouw.aanhef else AANHEF_ONTBREEKT}
+    uit: dict = {"aanhef": opbouw.aanhef[0] if opbouw.aanhef else GEEN}
     if opbouw.aanhef[1:]:
         uit["considerans"] = list(opbouw.aanhef[1:])
-    if opbouw.afkondiging:
-        uit["afkondiging"] = opbouw.afkondiging
+    uit["afkondiging"] = opbouw.afkondiging or GEEN
     return uit
 
 

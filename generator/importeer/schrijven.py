@@ -84,6 +84,8 @@ def element_kaart(e: Element, diepte: int = 0) -> dict[str, Any]:
     if e.soort in ("hoofdstuk", "paragraaf", "artikel"):
         k["id"] = e.id
         k["nummer"] = _nummer(e.nummer)
+        if e.kopvorm:
+            k["kop"] = e.kopvorm  # "kort" or "geen": printed as the source prints it
         if e.opschrift:
             k["opschrift"] = e.opschrift
     elif e.opsommingsteken:
@@ -92,9 +94,10 @@ def element_kaart(e: Element, diepte: int = 0) -> dict[str, Any]:
         k["onderwerpen"] = _Lijst(e.onderwerpen)
     if e.tekst is not None:
         k["tekst"] = tekst(e.tekst, diepte + 2)
-    if e.kinderen:
-        sleutel = {"paragraaf": "paragrafen", "artikel": "artikelen", "lid": "leden"}.get(e.kinderen[0].soort, "onderdelen")
-        k[sleutel] = [element_kaart(c, diepte + 2) for c in e.kinderen]
+    # A hoofdstuk may hold loose artikelen and then paragrafen (the loader reads them in that order).
+    for soort in dict.fromkeys(c.soort for c in e.kinderen):
+        sleutel = {"paragraaf": "paragrafen", "artikel": "artikelen", "lid": "leden"}.get(soort, "onderdelen")
+        k[sleutel] = [element_kaart(c, diepte + 2) for c in e.kinderen if c.soort == soort]
     if e.slottekst is not None:
         k["slottekst"] = tekst(e.slottekst, diepte + 2)
     return k

@@ -32,7 +32,7 @@ from generator.model import (
     is_opsommingsteken,
 )
 from generator.model.ids import slug
-from generator.nummering import letterpositie, letterreeks, sorteersleutel
+from generator.nummering import letterpositie, letterreeks, met_letters, nummer_na, sorteersleutel
 
 _SCHEIDING = r"\.?\s*(?:[-–—:.]\s*)?"
 # "5", and the decimal "2.1" or "4:3" some regelingen use: read whole, then reported as a number
@@ -40,7 +40,9 @@ _SCHEIDING = r"\.?\s*(?:[-–—:.]\s*)?"
 _NR = r"[0-9]+(?:[.:][0-9]+)*"
 _KOPPEN = {
     HOOFDSTUK: re.compile(rf"^hoofdstuk\s+(?P<nr>{_NR}[A-Za-z]?|[IVXLC]+[A-Z]?)\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
-    PARAGRAAF: re.compile(rf"^(?:§|paragraaf)\s*(?P<nr>{_NR}[A-Za-z]?|[IVXLC]+[A-Z]?)\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
+    PARAGRAAF: re.compile(
+        rf"^(?:§|paragraaf)\s*(?P<nr>{_NR}[A-Za-z]?|[IVXLC]+[A-Z]?|(?-i:[A-Z]))\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE
+    ),
     ARTIKEL: re.compile(rf"^art(?:ikel|\.)\s+(?P<nr>{_NR}[a-z]{{0,2}})\b{_SCHEIDING}(?P<titel>.*)$", re.IGNORECASE),
 }
 # A heading the source marks as such but without the word: "1.Parkeren", "2 Taken", "Parkeren".
@@ -48,7 +50,8 @@ _KALE_KOP = re.compile(r"^(?P<nr>[0-9]+[A-Za-z]?|[IVXLC]+)\b\.?\s*(?P<titel>.*)$
 _LID = re.compile(r"^(?P<nr>[0-9]{1,3})(?P<teken>[.)])\s*(?P<tekst>\S.*)$")
 _SUB = re.compile(r"^(?P<nr>[0-9]{1,3})°[.)]?\s*(?P<tekst>\S.*)$")
 _LETTER = re.compile(r"^(?P<nr>[a-z]{1,3})[.)]\s+(?P<tekst>\S.*)$")
-_LETTERKOP = re.compile(r"^[A-Z][.)]\s+\S")  # "A. Algemeen": a lettered subheading
+# "A. Algemeen" in bold: a lettered tussenkop, a paragraaf printed short (`kop: kort`)
+_LETTERKOP = re.compile(r"^(?P<nr>[A-Z])[.)]\s+(?P<titel>\S.*)$")
 _TEKEN = re.compile(r"^(?P<nr>[-–•·*▪])\s*(?P<tekst>\S.*)$")
 _SLUITING = re.compile(r"^(aldus|zo)\s+(vastgesteld|besloten)|^ondertekening\b|^vastgesteld (in|bij|door) ", re.IGNORECASE)
 _BIJLAGE = re.compile(r"^bijlage\b", re.IGNORECASE)
@@ -68,6 +71,7 @@ class _Knoop:
     slottekst: str | None = None
     kinderen: list[_Knoop] = dataclasses.field(default_factory=list)
     label: str = ""  # the number as the source wrote it, for messages
+    kopvorm: str | None = None  # "kort" or "geen" when the source prints the heading so
 
 
 @dataclasses.dataclass(frozen=True)
@@ -119,7 +123,9 @@ class _Bouwer:
     # -- front matter -------------------------------------------------------------------------
 
     def bouw(self) -> Opbouw:
-        alineas = list(self.bron.alineas)
+        alineas = self._letterkoppen(list(self.bron.alineas))
+        self.alineas = alineas
+        self.volgende_nummers: dict[int, str] | None = None  # see _vrij_nummer
         eerste_kop = next((i for i, a in enumerate(alineas) if self._kop(a) is not None), len(alineas))
         voor = [a for a in alineas[:eerste_kop] if a.soort != SLUITING]
         titel = self.bron.titel
@@ -128,14 +134,6 @@ class _Bouwer:
         reconstructie = None
         if voor and voor[0].tekst.startswith("[") and voor[0].tekst.endswith("]"):
             reconstructie = voor.pop(0).tekst[1:-1]  # as `grgen toon` prints the reconstruction notice
-        if voor and voor[-1].kop and _LETTERKOP.match(voor[-1].tekst):
-            # "A. Algemeen" right before the first artikel: a subheading of the body, which the
-            # format cannot hold; it stays where the text is kept (the aanhef), reported.
-            self.meld(
-                f'tussenkop vóór het eerste artikel staat nu als laatste alinea van de aanhef: "{_kort(voor[-1].tekst)}"',
-                voor[-1].bron,
-                "grgen kent hoofdstukken en paragrafen met een nummer; haal de regel uit de aanhef of maak er een paragraaf van",
-            )
         aanhef = [a.tekst for a in voor]
         afkondiging = None
         if len(aanhef) >= 2 and (_AFKONDIGING.search(aanhef[-1]) or aanhef[-1].endswith(":")):
@@ -178,6 +176,14 @@ class _Bouwer:
             bijlagen=self.bijlagen,
         )
 
+    def _letterkoppen(self, alineas: list[Alinea]) -> list[Alinea]:
+        """Plain text has no bold: "B. Mandatering" right before an artikel heading is the same
+        lettered tussenkop a Word or XML source marks bold (a list item is lower case)."""
+        for i, (a, volgende) in enumerate(zip(alineas, alineas[1:], strict=False)):
+            if not a.kop and a.soort is None and _LETTERKOP.match(a.tekst) and (kop := self._kop(volgende)) and kop[0] == ARTIKEL:
+                alineas[i] = dataclasses.replace(a, kop=True)
+        return alineas
+
     def _leestekens(self, k: _Knoop, artikel: _Knoop | None) -> None:
         """Report an onderdeel list whose items do not end as the Ar have them (Ar 3.59): each but
         the last with ";" (or "," / ":" / "; en" / "; of"), the last with a punctuation mark."""
@@ -205,6 +211,8 @@ class _Bouwer:
         """(soort, nummer, opschrift) when the paragraph is a heading, else None."""
         if a.soort == SLUITING:
             return None
+        if a.kop and a.soort is None and (m := _LETTERKOP.match(a.tekst)):
+            return PARAGRAAF, m["nr"], m["titel"].strip()  # "A. Algemeen": printed short
         for soort, patroon in _KOPPEN.items():
             m = patroon.match(a.tekst)
             if m is None:
@@ -226,6 +234,9 @@ class _Bouwer:
         kop = self._kop(a)
         if kop is not None:
             soort, nummer, titel = kop
+            if soort == PARAGRAAF and a.soort is None and _LETTERKOP.match(a.tekst):
+                self.nieuwe_paragraaf(nummer, titel, a, kopvorm="kort")
+                return
             {HOOFDSTUK: self.nieuw_hoofdstuk, PARAGRAAF: self.nieuwe_paragraaf, ARTIKEL: self.nieuw_artikel}[soort](nummer, titel, a)
             return
         if a.kop and self.artikel is not None and (self.artikel.tekst is not None or self.artikel.kinderen):
@@ -245,12 +256,13 @@ class _Bouwer:
         invalid or out of order, so that the imported regeling stays loadable."""
         hoofdletter = soort != ARTIKEL
         laatste = vorige[-1].nummer if vorige else None
-        geldig = sorteersleutel(nummer, hoofdletter) is not None
-        if geldig and (laatste is None or sorteersleutel(nummer, hoofdletter) > sorteersleutel(laatste, hoofdletter)):
+        letters = soort == PARAGRAAF and met_letters([*(k.nummer for k in vorige), nummer])  # "Paragraaf A", "B."
+        geldig = sorteersleutel(nummer, hoofdletter, letters) is not None
+        if geldig and (laatste is None or sorteersleutel(nummer, hoofdletter, letters) > sorteersleutel(laatste, hoofdletter, letters)):
             if laatste is not None and laatste.isdigit() and nummer.isdigit() and int(nummer) > int(laatste) + 1:
                 self.meld(f"{soort} {nummer} volgt op {soort} {laatste}: nummering heeft een gat", a.bron)
             return nummer
-        vervanger = str(int(laatste) + 1) if laatste and laatste.isdigit() else _na(laatste, hoofdletter)
+        vervanger = str(int(laatste) + 1) if laatste and laatste.isdigit() else _na(laatste, hoofdletter, letters)
         if not nummer and stil:
             pass
         elif not nummer:
@@ -273,64 +285,97 @@ class _Bouwer:
         self.hoofdstukken.append(self.hoofdstuk)
         self.paragraaf = self.artikel = self.lid = self.onderdeel = None
 
-    def nieuwe_paragraaf(self, nummer: str, titel: str, a: Alinea) -> None:
+    def nieuwe_paragraaf(self, nummer: str, titel: str, a: Alinea, kopvorm: str | None = None) -> None:
         if self.hoofdstuk is None:
             self._hoofdstuk_erbij(a)
         assert self.hoofdstuk is not None
-        if any(k.soort == ARTIKEL for k in self.hoofdstuk.kinderen):
-            self.meld(
-                f'paragraafkop na artikelen buiten een paragraaf in hoofdstuk {self.hoofdstuk.nummer} niet overgenomen: "{_kort(a.tekst)}"',
-                a.bron,
-                "grgen kent in één hoofdstuk artikelen of paragrafen, niet beide; de artikelen blijven in het hoofdstuk",
-            )
-            self.weggelaten.append(a.tekst)
-            self.lid = self.onderdeel = None
-            self.artikel = None
-            return
         vorige = [k for k in self.hoofdstuk.kinderen if k.soort == PARAGRAAF]
         nummer = self._volgnummer(PARAGRAAF, nummer, vorige, a)
-        self.paragraaf = _Knoop(PARAGRAAF, nummer, a.bron, opschrift=titel or f"Paragraaf {nummer}")
+        if not vorige and any(k.soort == ARTIKEL for k in self.hoofdstuk.kinderen):
+            los = [k.nummer for k in self.hoofdstuk.kinderen if k.soort == ARTIKEL]
+            waar = f"hoofdstuk {self.hoofdstuk.nummer}" if self.hoofdstuk.kopvorm != "geen" else "de regeling"
+            self.meld(
+                f"{waar} heeft artikel {', '.join(los)} buiten een paragraaf, vóór paragraaf {nummer}; grgen neemt dat zo over",
+                a.bron,
+                "grgen check waarschuwt hiervoor (Ar 3.55: in een hoofdstuk met paragrafen staan alle artikelen in een paragraaf)",
+            )
+        if kopvorm == "kort":
+            self.meld(
+                f'tussenkop "{_kort(a.tekst)}" zonder het woord "Paragraaf"; grgen maakt er paragraaf {nummer} van met \'kop: kort\'',
+                a.bron,
+                'grgen check waarschuwt hiervoor (Ar 3.56: "Paragraaf 1"); verwijs ernaar als "paragraaf ' + nummer + '"',
+            )
+        self.paragraaf = _Knoop(PARAGRAAF, nummer, a.bron, opschrift=titel or f"Paragraaf {nummer}", kopvorm=kopvorm)
         self.hoofdstuk.kinderen.append(self.paragraaf)
         self.artikel = self.lid = self.onderdeel = None
 
     def _hoofdstuk_erbij(self, a: Alinea) -> None:
-        # grgen's format needs a hoofdstuk; a regeling without them gets one, which `toon` shows.
-        opschrift = "Bepalingen"
-        self.hoofdstuk = _Knoop(HOOFDSTUK, "1", a.bron, opschrift=opschrift)
+        # grgen's format keeps artikelen in hoofdstukken; a regeling without them gets one that
+        # prints no heading (`kop: geen`), so the text stays as the source has it.
+        self.hoofdstuk = _Knoop(HOOFDSTUK, "1", a.bron, kopvorm="geen")
         self.hoofdstukken.append(self.hoofdstuk)
-        self.toegevoegd.append(f"Hoofdstuk 1 {opschrift}")
         self.meld(
-            f"de bron heeft geen hoofdstukken; grgen zet de artikelen in 'Hoofdstuk 1 {opschrift}'",
+            "de bron heeft geen hoofdstukken; grgen zet de artikelen in hoofdstuk 1 met 'kop: geen', dat niet wordt afgedrukt",
             a.bron,
-            "grgen kent alleen artikelen in hoofdstukken; pas het opschrift zo nodig aan",
+            "een wijziging noemt dan de artikelen, niet 'hoofdstuk 1'",
         )
 
     def _artikel_erbij(self, a: Alinea) -> None:
         """Text outside any artikel: kept in an artikel of its own, reported."""
-        waar = f"hoofdstuk {self.hoofdstuk.nummer}" if self.hoofdstuk else "het begin van de regeling"
-        self.nieuw_artikel("", "", a, stil=True)
+        if self.paragraaf is not None:
+            waar = f"paragraaf {self.paragraaf.nummer}"
+        elif self.hoofdstuk is not None and self.hoofdstuk.kopvorm != "geen":
+            waar = f"hoofdstuk {self.hoofdstuk.nummer}"
+        else:
+            waar = "het begin van de regeling"
+        self.nieuw_artikel("", "", a, stil=True, kopvorm="geen")
         assert self.artikel is not None
-        self.toegevoegd.append(f"Artikel {self.artikel.nummer}")
         self.meld(
-            f"tekst buiten een artikel (in {waar}); grgen zet hem in een nieuw artikel {self.artikel.nummer} zonder opschrift",
+            f"tekst buiten een artikel (in {waar}); grgen zet hem in artikel {self.artikel.nummer} met 'kop: geen', "
+            "zodat de tekst blijft zoals de bron hem afdrukt",
             a.bron,
-            "grgen kent alleen tekst in artikelen; maak er een echt artikel van of laat de tekst weg",
+            "grgen kent alleen tekst in artikelen; een wijziging noemt hem 'artikel "
+            f"{self.artikel.nummer}', en grgen check waarschuwt (Ar 3.54)",
         )
 
-    def nieuw_artikel(self, nummer: str, titel: str, a: Alinea, stil: bool = False) -> None:
+    def nieuw_artikel(self, nummer: str, titel: str, a: Alinea, stil: bool = False, kopvorm: str | None = None) -> None:
         if self.hoofdstuk is None:
             self._hoofdstuk_erbij(a)
         assert self.hoofdstuk is not None
         houder = self.paragraaf or self.hoofdstuk
         if self.paragraaf is None and any(k.soort == PARAGRAAF for k in self.hoofdstuk.kinderen):
             houder = self.hoofdstuk.kinderen[-1]
-        nummer = self._volgnummer(ARTIKEL, nummer, self.artikelen, a, stil)
-        if not a.getoond:
-            self.toegevoegd.append(f"Artikel {nummer}")
-        self.artikel = _Knoop(ARTIKEL, nummer, a.bron, opschrift=titel or None)
+        nummer = self._volgnummer(ARTIKEL, nummer or self._vrij_nummer(a), self.artikelen, a, stil or not a.getoond)
+        if not a.getoond:  # an empty <kop>: the source prints no heading, nor will grgen
+            kopvorm = "geen"
+            self.meld(
+                f"artikel zonder kop (nummer en opschrift leeg); grgen geeft het nummer {nummer} met 'kop: geen', dat niet wordt afgedrukt",
+                a.bron,
+                f"een wijziging noemt het 'artikel {nummer}'; grgen check waarschuwt (Ar 3.54)",
+            )
+        self.artikel = _Knoop(ARTIKEL, nummer, a.bron, opschrift=titel or None, kopvorm=kopvorm)
         houder.kinderen.append(self.artikel)
         self.artikelen.append(self.artikel)
         self.lid = self.onderdeel = None
+
+    def _vrij_nummer(self, a: Alinea) -> str:
+        """A number for an artikel the source does not number (text outside an artikel, an empty
+        heading) that the next numbered artikel does not claim: after artikel 1 and before the
+        source's artikel 2 it is 1a, before artikel 1 a1 (Ar 6.16); "" leaves it to `_volgnummer`."""
+        if self.volgende_nummers is None:  # made once, when first needed: by id() of each paragraph
+            self.volgende_nummers, volgende = {}, ""
+            for b in reversed(self.alineas):
+                self.volgende_nummers[id(b)] = volgende
+                if (kop := self._kop(b)) and kop[0] == ARTIKEL:
+                    volgende = kop[1]
+        volgende = self.volgende_nummers.get(id(a), "")
+        laatste = self.artikelen[-1].nummer if self.artikelen else None
+        gewoon = str(int(laatste) + 1) if laatste and laatste.isdigit() else "1" if laatste is None else ""
+        if not volgende or not gewoon or sorteersleutel(volgende) is None or sorteersleutel(gewoon) < sorteersleutel(volgende):
+            return ""
+        if laatste is None:
+            return f"a{volgende}" if volgende == "1" else ""
+        return nummer_na(laatste, volgende) or ""
 
     # -- content of an artikel ----------------------------------------------------------------
 
@@ -510,12 +555,10 @@ def _naam(k: _Knoop, artikel: _Knoop | None) -> str:
     return f"artikel {artikel.nummer}, {woorden[k.soort]}"
 
 
-def _na(laatste: str | None, hoofdletter: bool) -> str:
-    from generator.nummering import nummer_na
-
+def _na(laatste: str | None, hoofdletter: bool, letters: bool = False) -> str:
     if laatste is None:
-        return "1"
-    return nummer_na(laatste, None, hoofdletter) or laatste + ("A" if hoofdletter else "a")
+        return "A" if letters else "1"
+    return nummer_na(laatste, None, hoofdletter, letters) or laatste + ("A" if hoofdletter else "a")
 
 
 # -- ids and frozen model ---------------------------------------------------------------------
@@ -566,6 +609,7 @@ def _ids(hoofdstukken: list[_Knoop]) -> list[Element]:
             slottekst=k.slottekst,
             opschrift=k.opschrift if k.soort in (HOOFDSTUK, PARAGRAAF, ARTIKEL) else None,
             bron=k.bron,
+            kopvorm=k.kopvorm,
         )
 
     gebruikt.update(f"hoofdstuk-{h.nummer.lower()}" for h in hoofdstukken)

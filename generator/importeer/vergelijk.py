@@ -15,7 +15,7 @@ import re
 
 from generator.importeer.alineas import Brontekst
 
-_KOPLABEL = re.compile(r"^(§|paragraaf|artikel|hoofdstuk)\s*([0-9ivxlc]+[a-z]*)\s*[.:\-–—]*\s*")
+_KOPLABEL = re.compile(r"^(§|paragraaf|artikel|hoofdstuk)\s*([0-9ivxlc]+[a-z]*|[a-z](?=[.:\-–—]|\s|$))\s*[.:\-–—]*\s*")
 _LABEL = re.compile(r"^([0-9]+)°?[.)]?\s+|^([a-z]{1,3})[.)]\s*")
 
 
@@ -26,6 +26,8 @@ def vergelijkbaar(tekst: str) -> str:
     ('artikel 1 begrippen', 'artikel 1 begrippen', 'a zie hier')
     >>> vergelijkbaar("§ 2 Bestuur") == vergelijkbaar("Paragraaf 2 Bestuur"), vergelijkbaar("1°. x") == vergelijkbaar("1. x")
     (True, True)
+    >>> vergelijkbaar("Paragraaf A. Toets") == vergelijkbaar("Paragraaf A Toets")
+    True
     """
     t = " ".join(tekst.split()).casefold()
     if m := _KOPLABEL.match(t):

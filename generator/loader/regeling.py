@@ -15,24 +15,27 @@ from generator.errors import Bron, Verzamelaar, relatief
 from generator.loader.bestanden import lees_yaml
 from generator.loader.bijlagen import lees_bijlagen
 from generator.loader.velden import ONGELDIGE_TEKENS, Kaart
-from generator.model import SOORTEN, Deelnemer, Element, Regeling, VersieInfo, is_opsommingsteken
+from generator.model import KOPVORMEN, SOORTEN, Deelnemer, Element, Regeling, VersieInfo, is_opsommingsteken
 from generator.model.ids import NIEUW_ID
 from generator.model.organen import LICHAMEN, ORGANEN, Lichaam, toestemmingsorgaan
 from generator.model.regeling import SOORTEN_REGELING as SOORTRIJEN
 from generator.model.regeling import TAKEN, Rol, SoortRegeling
-from generator.nummering import MAX_NUMMER, rangtelwoord, sorteersleutel, splits_nummer
+from generator.nummering import MAX_NUMMER, met_letters, rangtelwoord, sorteersleutel, splits_nummer
 from generator.onderwerpen import ONDERWERPEN
 from generator.suggesties import MAX_SUGGESTIES, suggestie
 
 # soort -> (allowed keys, required keys)
 SLEUTELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "hoofdstuk": (("id", "nummer", "opschrift", "artikelen", "paragrafen"), ("id", "nummer", "opschrift")),
-    "paragraaf": (("id", "nummer", "opschrift", "artikelen"), ("id", "nummer", "opschrift")),
-    "artikel": (("id", "nummer", "opschrift", "onderwerpen", "tekst", "leden", "onderdelen", "slottekst"), ("id", "nummer")),
+    "hoofdstuk": (("id", "nummer", "kop", "opschrift", "artikelen", "paragrafen"), ("id", "nummer", "opschrift")),
+    "paragraaf": (("id", "nummer", "kop", "opschrift", "artikelen"), ("id", "nummer", "opschrift")),
+    "artikel": (("id", "nummer", "kop", "opschrift", "onderwerpen", "tekst", "leden", "onderdelen", "slottekst"), ("id", "nummer")),
     "lid": (("id", "nummer", "tekst", "onderdelen", "slottekst"), ("tekst",)),
     "onderdeel": (("id", "nummer", "tekst", "onderdelen", "slottekst"), ("tekst",)),
     "subonderdeel": (("id", "nummer", "tekst"), ("tekst",)),
 }
+# `aanhef: geen` / `afkondiging: geen`: the regeling has none (an imported beleidsregel often has
+# neither); nothing is printed there and `grgen check` warns.
+GEEN = "geen"
 # The key under which children of a soort are listed, and the soort they get.
 KINDSLEUTELS: dict[str, dict[str, str]] = {
     "hoofdstuk": {"paragrafen": "paragraaf", "artikelen": "artikel"},
@@ -135,6 +138,9 @@ def bouw_element(
     kaart.adres = (
         f"{ouder_adres}, nieuw {soort}" if nieuw and ouder_id is None and ouder_adres else _adres(soort, kaart, positie, ouder_adres)
     )
+    kopvorm = kaart.keuze("kop", KOPVORMEN) if "kop" in kaart else None
+    if kopvorm == "geen":
+        verplicht = tuple(s for s in verplicht if s != "opschrift")  # no heading, so no opschrift either
     kaart.controleer(toegestaan, verplicht)
     fouten_voor = kaart.v.aantal_fouten
 
@@ -160,12 +166,22 @@ def bouw_element(
     slottekst = kaart.tekst("slottekst", alineas=True) if "slottekst" in kaart else None
     opschrift = kaart.tekst("opschrift", verplicht="opschrift" in verplicht) if cls.heeft_opschrift else None
     onderwerpen = _onderwerpen(kaart) if soort == "artikel" else ()
+    if kopvorm == "geen" and opschrift is not None:
+        kaart.fout(
+            f"een {soort} met 'kop: geen' heeft geen opschrift: zonder kop wordt het nergens afgedrukt",
+            "opschrift",
+            "laat 'opschrift' weg, of gebruik 'kop: kort' (alleen het nummer en het opschrift)",
+        )
 
     kinderen: list[Element] = []
     kindsleutels = [s for s in KINDSLEUTELS[soort] if s in kaart]
-    if len(kindsleutels) > 1:
+    if soort == "hoofdstuk":
+        # Loose artikelen first, then paragrafen (an imported beleidsregel may have both; `grgen
+        # check` warns, Ar 3.55): read in that order whatever the order of the keys.
+        kindsleutels = sorted(kindsleutels, key=("artikelen", "paragrafen").index)
+    elif len(kindsleutels) > 1:
         kaart.fout(f"een {soort} heeft {' of '.join(kindsleutels)}, niet beide", kindsleutels[1])
-    for sleutel in kindsleutels[:1]:
+    for sleutel in kindsleutels if soort == "hoofdstuk" else kindsleutels[:1]:
         kindsoort = KINDSLEUTELS[soort][sleutel]
         for i, (item, bron) in enumerate(kaart.lijst(sleutel, verplicht=True), start=1):
             kindkaart = kaart.kind(item, bron, kaart.adres, f"elk item van '{sleutel}'")
@@ -190,7 +206,17 @@ def bouw_element(
         opschrift=opschrift,
         onderwerpen=onderwerpen,
         bron=kaart.eigen_bron,
+        kopvorm=None if kopvorm == "volledig" else kopvorm,
     )
+
+
+def _of_geen(tekst: str | None) -> str:
+    """A part of the regeling's opening, or "" when the data says it has none (`geen`).
+
+    >>> _of_geen("geen"), _of_geen("De raad;")
+    ('', 'De raad;')
+    """
+    return "" if tekst is None or tekst == GEEN else tekst
 
 
 def _adres(soort: str, kaart: Kaart, positie: int, ouder_adres: str | None) -> str:
@@ -227,8 +253,9 @@ def _nummer(kaart: Kaart, cls: type[Element], soort: str, positie: int, nummer_v
             f"toegestaan: 1 tot en met {MAX_NUMMER}, met eventueel een letter (Ar 6.16); staat hier een datum of kenmerk?",
         )
         return None
-    if splits_nummer(gegeven, hoofdletter_suffix=soort != "artikel") is None:
-        voorbeeld = "5 of 5a" if soort == "artikel" else "2 of 2A"
+    lettervorm = soort == "paragraaf" and splits_nummer(gegeven, True, letters=True) is not None  # "Paragraaf B"
+    if splits_nummer(gegeven, hoofdletter_suffix=soort != "artikel") is None and not lettervorm:
+        voorbeeld = "5 of 5a" if soort == "artikel" else "2 of 2A" + (", of een hoofdletter: B" if soort == "paragraaf" else "")
         kaart.fout(
             f"ongeldig {soort}nummer {gegeven!r}", "nummer", f"toegestaan: een getal met eventueel een letter (Ar 6.16), bijv. {voorbeeld}"
         )
@@ -286,10 +313,18 @@ def _controleer_inhoud(kaart: Kaart, soort: str, tekst: str | None, slottekst: s
 def _controleer_volgorde(kaart: Kaart, kinderen: list[Element], soort: str) -> None:
     """Artikel and hoofdstuk numbers must rise (5 < 5a < 6) and be unique."""
     vorige: Element | None = None
+    letters = soort == "paragraaf" and met_letters([k.nummer for k in kinderen if k.soort == soort])
     for kind in (k for k in kinderen if k.soort == soort):
+        if letters and splits_nummer(kind.nummer, True, letters=True) is None:
+            kaart.v.fout(
+                f"{soort} {kind.nummer} staat in een reeks paragrafen met letters (A, B, C)",
+                kind.bron,
+                f"{soort} {kind.nummer}",
+                "nummer de paragrafen van één hoofdstuk allemaal met letters of allemaal met cijfers",
+            )
         if vorige is not None:
-            a = sorteersleutel(vorige.nummer, soort != "artikel")
-            b = sorteersleutel(kind.nummer, soort != "artikel")
+            a = sorteersleutel(vorige.nummer, soort != "artikel", letters)
+            b = sorteersleutel(kind.nummer, soort != "artikel", letters)
             if a is not None and b is not None and not a < b:
                 kaart.v.fout(
                     f"{soort} {kind.nummer} staat na {soort} {vorige.nummer}",
@@ -474,9 +509,9 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
         centrumgemeente=centrum,
         publicerende_gemeente=publicerend or "",
         deelnemers=tuple(deelnemers),
-        aanhef=kaart.tekst("aanhef", verplicht=True) or "",
+        aanhef=_of_geen(kaart.tekst("aanhef", verplicht=True)),
         considerans=considerans,
-        afkondiging=kaart.tekst("afkondiging") or "besluiten vast te stellen de volgende regeling:",
+        afkondiging=_of_geen(kaart.tekst("afkondiging") or "besluiten vast te stellen de volgende regeling:"),
         kinderen=tuple(kinderen),
         reconstructie=kaart.tekst("reconstructie"),
         ondertekening=kaart.tekst("ondertekening", alineas=True),

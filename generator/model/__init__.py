@@ -4,6 +4,7 @@ from generator.model.bijlage import Bijlage, Tabel
 from generator.model.elementen import (
     ALINEAGRENS,
     GENUMMERD_OP_POSITIE,
+    KOPVORMEN,
     OPSOMMINGSTEKENS,
     SOORTEN,
     Artikel,
@@ -24,6 +25,7 @@ __all__ = [
     "ALINEAGRENS",
     "OPSOMMINGSTEKENS",
     "GENUMMERD_OP_POSITIE",
+    "KOPVORMEN",
     "SOORTEN",
     "Artikel",
     "Deelnemer",

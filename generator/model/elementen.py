@@ -30,6 +30,12 @@ OPSOMMINGSTEKENS = ("•", "-", "–", "▪", "·", "*")
 # onder:" is often numbered so). Kept as typed like a bullet; it has no Ar 3.29 address either, since
 # "onderdeel 1" would be read as the first subonderdeel's degree number.
 _CIJFERTEKEN = re.compile(r"[0-9]{1,3}[.)]")
+# How the heading of a hoofdstuk, paragraaf or artikel is printed (`kop:` in the YAML). None is
+# the Ar form, "Artikel 5 Taken"; "kort" the label without the word ("B. Mandatering", as many
+# beleidsregels print their tussenkoppen); "geen" no heading at all (text the source prints
+# outside any artikel, or a regeling without hoofdstukken). The element keeps its number: the
+# besluit and references name it by its address (Ar 3.29). `grgen check` warns for both.
+KOPVORMEN = ("volledig", "kort", "geen")
 
 
 def is_opsommingsteken(nummer: str | None, soort: str) -> bool:
@@ -62,6 +68,7 @@ class Element:
     opschrift: str | None = None
     onderwerpen: tuple[str, ...] = ()
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
+    kopvorm: str | None = None  # None (the Ar form), "kort" or "geen"; see KOPVORMEN
 
     soort: ClassVar[str] = "element"
     meervoud: ClassVar[str] = "elementen"
@@ -80,6 +87,23 @@ class Element:
     def verwijzing(self) -> str:
         """How a reference names this element in Ar 3.29 form: "tweede lid", "onderdeel b"."""
         raise NotImplementedError
+
+    @property
+    def kop_getoond(self) -> bool:
+        """False for a hoofdstuk, paragraaf or artikel printed without a heading (`kop: geen`)."""
+        return self.kopvorm != "geen"
+
+    def _koplabel(self, woord: str) -> str:
+        """The printed label of a heading in the element's kopvorm.
+
+        >>> Artikel("a", "5").kop, Paragraaf("p", "B", kopvorm="kort").kop, Artikel("a", "5", kopvorm="geen").kop
+        ('Artikel 5', 'B.', '')
+        """
+        if self.kopvorm == "geen":
+            return ""
+        if self.kopvorm == "kort":
+            return f"{self.nummer}."
+        return f"{woord} {self.nummer}"
 
     @property
     def opsommingsteken(self) -> bool:
@@ -188,7 +212,7 @@ class Hoofdstuk(Element):
 
     @property
     def kop(self) -> str:
-        return f"Hoofdstuk {self.nummer}"
+        return self._koplabel("Hoofdstuk")
 
     @property
     def verwijzing(self) -> str:
@@ -205,7 +229,7 @@ class Paragraaf(Element):
 
     @property
     def kop(self) -> str:
-        return f"Paragraaf {self.nummer}"
+        return self._koplabel("Paragraaf")
 
     @property
     def verwijzing(self) -> str:
@@ -222,7 +246,7 @@ class Artikel(Element):
 
     @property
     def kop(self) -> str:
-        return f"Artikel {self.nummer}"
+        return self._koplabel("Artikel")
 
     @property
     def verwijzing(self) -> str:

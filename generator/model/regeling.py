@@ -211,8 +211,8 @@ class Plek:
         """The element's address in Ar 3.29 form: "artikel 5, tweede lid, onderdeel b"."""
         keten = (*self.ouders, self.element)
         start = next((i for i, e in enumerate(keten) if e.soort == "artikel"), None)
-        if start is None:  # hoofdstuk or paragraaf
-            return ", ".join(e.verwijzing for e in keten)
+        if start is None:  # hoofdstuk or paragraaf; a hoofdstuk the text shows without heading is not named
+            return ", ".join(e.verwijzing for e in keten if e.kop_getoond or e is self.element)
         return ", ".join(e.verwijzing for e in keten[start:])
 
 

@@ -387,7 +387,12 @@ def _zinnen(stap: Stap, groep_id: str | None) -> list[Wijzigingszin]:
             ]
         if element.vast_nummer and actie == "invoegen":
             buur_plek = voor.index[_doel_id(stap)]
-            if op.positie == "voor" and buur_plek.ouder is not None and buur_plek.ouder.kinderen[0].id == buur_plek.element.id:
+            if (
+                op.positie == "voor"
+                and buur_plek.ouder is not None
+                and buur_plek.ouder.kop_getoond  # a hoofdstuk printed without heading (`kop: geen`) is not named
+                and buur_plek.ouder.kinderen[0].id == buur_plek.element.id
+            ):
                 # Ar 6.11 toelichting: at the start of a hoofdstuk the hoofdstuk is named
                 return [zin("invoegen_begin", stap.element_id, nieuw=True, ouder=buur_plek.ouder.verwijzing, soort=element.soort)]
             buur = buur_plek.adres

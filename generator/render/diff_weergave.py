@@ -23,6 +23,7 @@ from generator.diff.overzicht import (
     TOEGETREDEN,
     VERNUMMERD,
     VERVALLEN,
+    Eenheid,
     ElementGeschiedenis,
     ElementWijziging,
     Kant,
@@ -167,8 +168,18 @@ def diff_tekst(v: Verschil, kleur: bool = False, alleen_samenvatting: bool = Fal
     if not alleen_samenvatting:
         for eenheid in v.eenheden:
             regels.append("")
+            if (zonder := zonder_kop(eenheid)) is not None:
+                regels.append(zonder)
             regels += [blok_tekst(b, weergave) for b in eenheid.blokken]
     return "\n".join(regels) + "\n"
+
+
+def zonder_kop(eenheid: Eenheid) -> str | None:
+    """A line naming an artikel the text prints without heading (`kop: geen`), so the reader of
+    the diff sees which artikel the changed words are in; None when its heading is shown."""
+    if eenheid.blokken and eenheid.blokken[0].blok.soort != KOP and eenheid.blokken[0].blok.element_soort != "hoofdstuk":
+        return f"[{eenheid.adres}, zonder kop]"
+    return None
 
 
 # -- Markdown --------------------------------------------------------------------------------------
@@ -200,7 +211,10 @@ def diff_md(v: Verschil, alleen_samenvatting: bool = False) -> str:
         delen.append("\n".join(["| Gebeurtenis | Element | Door |", "| --- | --- | --- |", *rijen]))
     if not alleen_samenvatting and v.eenheden:
         delen.append("## Tekst")
-        delen += [blok_md(b) for eenheid in v.eenheden for b in eenheid.blokken]
+        for eenheid in v.eenheden:
+            if (zonder := zonder_kop(eenheid)) is not None:
+                delen.append(md_escape(zonder))
+            delen += [blok_md(b) for b in eenheid.blokken]
     return "\n\n".join(delen) + "\n"
 
 
@@ -232,6 +246,11 @@ def _html_blok(v: BlokVerschil, segs_label: tuple[Segment, ...], segs_tekst: tup
     klasse = "kop" if v.blok.soort == KOP else f"niveau-{min(v.blok.niveau, 3)}"
     titel = f' title="{escape(door.wijziging.kort + ": " + oorzaak_tekst(door))}"' if door is not None else ""
     return f'<p class="blok {klasse} {v.status}"{titel}>{inhoud}</p>'
+
+
+def _html_zonder_kop(eenheid: Eenheid) -> str:
+    zonder = zonder_kop(eenheid)
+    return f'<p class="blok zonder-kop">{escape(zonder)}</p>' if zonder is not None else ""
 
 
 def _zijde(segs: tuple[Segment, ...], weg: str) -> tuple[Segment, ...]:
@@ -269,7 +288,7 @@ def diff_html(v: Verschil, alleen_samenvatting: bool = False) -> str:
         delen.append(f"<table><thead><tr><th>Gebeurtenis</th><th>Element</th><th>Door</th></tr></thead><tbody>{rijen}</tbody></table>")
     if not alleen_samenvatting and v.eenheden:
         inline = "".join(
-            f'<div class="eenheid">{"".join(_html_blok(x, x.label, x.tekst, v.revisie_oorzaak(x)) for x in e.blokken)}</div>'
+            f'<div class="eenheid">{_html_zonder_kop(e)}{"".join(_html_blok(x, x.label, x.tekst, v.revisie_oorzaak(x)) for x in e.blokken)}</div>'
             for e in v.eenheden
         )
         naast_rijen = []
@@ -449,6 +468,8 @@ def diff_docx(v: Verschil, alleen_samenvatting: bool = False) -> bytes:
     if not alleen_samenvatting and v.eenheden:
         doc.kop(MARKERING_TEKST, niveau=1)
         for eenheid in v.eenheden:
+            if (zonder := zonder_kop(eenheid)) is not None:
+                doc.alinea(zonder)
             for x in eenheid.blokken:
                 schrijf_blok(doc, x, revisie_van(v, x) if x.status != GELIJK else None)
     # A wholly inserted or deleted last paragraph would leave an empty one in some readers.

@@ -34,9 +34,10 @@ def md_escape(tekst: str) -> str:
 
 
 def kopregels(versie: Versie) -> list[str]:
-    """The opening of the regeling: aanhef, considerans and afkondiging, one paragraph each."""
+    """The opening of the regeling: aanhef, considerans and afkondiging, one paragraph each; a
+    part the regeling has not (`aanhef: geen`, `afkondiging: geen`) is left out, never invented."""
     r = versie.regeling
-    return [r.aanhef, *r.considerans, r.afkondiging]
+    return [t for t in (r.aanhef, *r.considerans, r.afkondiging) if t]
 
 
 def als_tekst(versie: Versie, ids: bool = False) -> str:
@@ -46,8 +47,10 @@ def als_tekst(versie: Versie, ids: bool = False) -> str:
     if r.reconstructie:
         regels += [f"[{r.reconstructie}]", ""]
     regels += [*(f"{t}\n" for t in kopregels(versie))]
-    for blok in blokken(r):
-        id_ = f"  [{blok.element_id}]" if ids and _eerste_blok(blok) else ""
+    alle = blokken(r)
+    eerste = _eerste_blokken(alle) if ids else set()
+    for i, blok in enumerate(alle):
+        id_ = f"  [{blok.element_id}]" if i in eerste else ""
         if blok.soort == KOP:
             regels += ["", (blok.volledig.upper() if blok.niveau == 1 else blok.volledig) + id_, ""]
         else:
@@ -60,11 +63,16 @@ def als_tekst(versie: Versie, ids: bool = False) -> str:
     return tekst.rstrip() + "\n"
 
 
-def _eerste_blok(blok: Blok) -> bool:
-    """The block that carries an element's id: its heading, or its text when it has none."""
-    return blok.deel == "kop" or (
-        blok.deel == "tekst" and not blok.alinea and blok.element_soort not in ("hoofdstuk", "paragraaf", "artikel")
-    )
+def _eerste_blokken(alle: list[Blok]) -> set[int]:
+    """The positions of the blocks that carry an element's id: the first block of each element,
+    its heading, or its text when it has none (a lid, or an artikel with `kop: geen`)."""
+    gezien: set[str] = set()
+    uit: set[int] = set()
+    for i, blok in enumerate(alle):
+        if blok.element_id not in gezien:
+            gezien.add(blok.element_id)
+            uit.add(i)
+    return uit
 
 
 def als_markdown(versie: Versie, ids: bool = False) -> str:
@@ -74,7 +82,9 @@ def als_markdown(versie: Versie, ids: bool = False) -> str:
     if r.reconstructie:
         delen.append(f"> {md_escape(r.reconstructie)}")
     delen += [md_escape(t) for t in kopregels(versie)]
-    delen += [md_blok(b) + (f" `[{b.element_id}]`" if ids and _eerste_blok(b) else "") for b in blokken(r)]
+    alle = blokken(r)
+    eerste = _eerste_blokken(alle) if ids else set()
+    delen += [md_blok(b) + (f" `[{b.element_id}]`" if i in eerste else "") for i, b in enumerate(alle)]
     if r.ondertekening:
         delen += [md_escape(a) for a in alineas(r.ondertekening)]
     for bijlage in r.bijlagen:

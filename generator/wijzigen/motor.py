@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from generator.adressen import los_op, onbekende_verwijzingen, zoek
 from generator.errors import Verzamelaar, WijzigingFout
 from generator.model import SOORTEN, Element, Lid, Plek, Regeling, Versie, VersieInfo
 from generator.model.organen import ORGANEN, toestemmingsorgaan
 from generator.model.wijziging import BIJLAGE, METADATA_ACTIES, Operatie, Wijziging
-from generator.nummering import nummer_na, rangtelwoord, sorteersleutel, splits_nummer
+from generator.nummering import met_letters, nummer_na, rangtelwoord, sorteersleutel, splits_nummer
 from generator.wijzigen.boom import (
     geef_ids,
     ids_in,
@@ -224,12 +224,26 @@ class _Motor:
                     "laat het element met de opsomming komen te luiden (komt_te_luiden), met letters (Ar 3.59)",
                 )
                 return None
-            return doel.id
+            plek = self.reg.index.get(doel.id) or self.basis.index[doel.id]
+            return doel.id if self._genoemd_met_kop(op, plek, ("hoofdstuk", "paragraaf")) else None
         plek = zoek(self.basis, doel.stappen)
         if plek is None:
             self._fout(op, f"{doel.tekst} bestaat niet in versie {self.w.basis}", self._wel_wat(doel.stappen))
             return None
-        return plek.element.id
+        return plek.element.id if self._genoemd_met_kop(op, plek, {s for s, _ in doel.stappen}) else None
+
+    def _genoemd_met_kop(self, op: Operatie, plek: Plek, soorten: Iterable[str]) -> bool:
+        """A hoofdstuk or paragraaf the text prints without heading (`kop: geen`) has no address a
+        reader can find: the besluit may not name it. False, with an error, when it would."""
+        for e in (*plek.ouders, plek.element):
+            if e.soort in soorten and e.soort in ("hoofdstuk", "paragraaf") and not e.kop_getoond:
+                self._fout(
+                    op,
+                    f"{e.verwijzing} heeft geen kop in de tekst ('kop: geen'); een wijzigingsbesluit kan het niet noemen",
+                    "wijzig de artikelen zelf (Na artikel 5 wordt een artikel ingevoegd, ...), of geef het hoofdstuk een kop",
+                )
+                return False
+        return True
 
     def _wel_wat(self, stappen: tuple[tuple[str, str], ...]) -> str:
         """A hint naming what does exist near a missing address."""
@@ -509,6 +523,15 @@ class _Motor:
         """Ar 6.16: an inserted artikel or hoofdstuk gets a letter suffix; existing numbers stay."""
         soort = nieuw.soort
         hoofdletter = soort != "artikel"
+        if soort == "artikel" and positie > 0 and kinderen[positie - 1].soort != "artikel" and ouder is not None:
+            # Loose artikelen stand before the paragrafen of a hoofdstuk (formaat.md, hoofdstuk 4).
+            laatste = kinderen[positie - 1]
+            self._fout(
+                op,
+                f"{ouder.adres} is ingedeeld in paragrafen; een artikel na {laatste.verwijzing} zou bij geen paragraaf horen",
+                f"voeg het artikel toe aan de paragraaf ('aan: {Plek(laatste, (*ouder.ouders, ouder.element)).adres}')",
+            )
+            return None
         if soort == "artikel":
             # Artikel numbers run through the whole regeling, across hoofdstukken.
             if positie > 0:
@@ -522,15 +545,17 @@ class _Motor:
                 if vorige is None and ouder is not None and not kinderen:
                     vorige = vorige_in_documentvolgorde(self.reg, "artikel", ouder.element.id)
         else:
-            vorige = kinderen[positie - 1] if positie > 0 else None
-            volgende_el = kinderen[positie] if positie < len(kinderen) else None
+            # Only the siblings of its own kind count: a hoofdstuk may hold loose artikelen before its paragrafen.
+            vorige = next((k for k in reversed(kinderen[:positie]) if k.soort == soort), None)
+            volgende_el = next((k for k in kinderen[positie:] if k.soort == soort), None)
         volgende = volgende_el.nummer if volgende_el else None
-        gebruikt = self.artikelnummers if soort == "artikel" else {k.nummer for k in kinderen}
+        gebruikt = self.artikelnummers if soort == "artikel" else {k.nummer for k in kinderen if k.soort == soort}
+        letters = soort == "paragraaf" and met_letters(sorted(gebruikt))  # "Paragraaf B": the next one is C
         if nieuw.nummer:
             gegeven = nieuw.nummer
-            laag = sorteersleutel(vorige.nummer, hoofdletter) if vorige else None
-            hoog = sorteersleutel(volgende, hoofdletter) if volgende else None
-            eigen = sorteersleutel(gegeven, hoofdletter)
+            laag = sorteersleutel(vorige.nummer, hoofdletter, letters) if vorige else None
+            hoog = sorteersleutel(volgende, hoofdletter, letters) if volgende else None
+            eigen = sorteersleutel(gegeven, hoofdletter, letters)
             if eigen is None or (laag and not laag < eigen) or (hoog and not eigen < hoog) or gegeven in gebruikt:
                 self._fout(
                     op,
@@ -551,9 +576,9 @@ class _Motor:
                 "voeg het in na een bestaand element (Ar 6.16)",
             )
             return None
-        kandidaat = nummer_na(vorige.nummer, volgende, hoofdletter)
+        kandidaat = nummer_na(vorige.nummer, volgende, hoofdletter, letters)
         while kandidaat is not None and kandidaat in gebruikt:  # a vervallen number is not given again
-            kandidaat = nummer_na(kandidaat, volgende, hoofdletter)
+            kandidaat = nummer_na(kandidaat, volgende, hoofdletter, letters)
         if kandidaat is None:
             self._fout(
                 op,
@@ -745,6 +770,13 @@ class _Motor:
         plek = self.reg.index[doel_id]
         if not plek.element.heeft_opschrift:
             self._fout(op, f"{plek.adres} heeft geen opschrift", "alleen artikelen, paragrafen en hoofdstukken hebben een opschrift")
+            return None
+        if not plek.element.kop_getoond:
+            self._fout(
+                op,
+                f"{plek.adres} wordt zonder kop afgedrukt ('kop: geen'); een opschrift zou nergens staan",
+                "laat het artikel komen te luiden met een kop, of geef het in regeling.yaml een kop",
+            )
             return None
         na = vervang(self.reg, plek, plek.element.met(opschrift=op.tekst))
         return self._stap(op, self._groep(plek), na, plek.element.id, {plek.element.id})
