@@ -244,6 +244,13 @@ wijzigingen:
     for naam, tabellen in (("geconsolideerd.docx", 2), ("wijzigingsbesluit.docx", 1)):
         xml = zipfile.ZipFile(uit / naam).read("word/document.xml").decode()
         assert xml.count("<w:tbl>") == tabellen and "procuratie tot € 75.000" in xml
+    # Integraal: the whole text, bijlagen included, follows "komt te luiden als volgt", before the ondertekening.
+    b = cli("-C", str(project), "bouw", "--strict", "--vorm", "integraal", *(a for n in INHOUDSREGELS for a in ("--negeer", n)))
+    assert b.exit_code == 0, b.output
+    integraal = (uit / "wijzigingsbesluit.md").read_text(encoding="utf-8")
+    tekst = integraal[integraal.index("komt te luiden als volgt") : integraal.index("Aldus vastgesteld")]
+    assert "## Bijlage 1 bij Regeling mandatering" in tekst and "| procuratie tot € 75.000 | DB | Secretaris |" in tekst
+    assert integraal.count("procuratie tot € 75.000") == 1  # no second copy after the ondertekening
     d = cli("-C", str(project), "diff", "2024", "2025-mandatenlijst")
     assert "gewijzigd   bijlage 1\n              door 2025-mandatenlijst, onderdeel A" in d.output
     assert "procuratie tot € [-50-]{+75+}.000" in d.output
