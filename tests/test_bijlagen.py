@@ -229,6 +229,7 @@ wijzigingen:
     assert "## Bijlage bij Wijziging van de Regeling mandatering" in na_ondertekening
     assert "| Naam regeling/bevoegdheden | Door | Aan |\n| --- | --- | --- |\n| budgethouder | DB | Secretaris |" in na_ondertekening
     renvooi = (uit / "renvooi.md").read_text(encoding="utf-8")
+    assert "\n## Bijlage 1 bij Regeling mandatering" in renvooi
     assert "<del>Aan de secretaris Regio Achterhoek" in renvooi
     assert "<del>50</del><ins>75</ins>" in renvooi
     # Word: a tracked change per row; accepting gives the new bijlage, rejecting the old one.
