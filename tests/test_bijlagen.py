@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from generator.render.besluit import besluitonderdelen
 from generator.render.tekstweergave import als_markdown, als_tekst
 from generator.render.wijziging_yaml import wijziging_yaml
 from generator.wijzigen.motor import pas_toe
-from tests.docxhulp import lint_revisies, lxml_tekst, pandoc_tekst
+from tests.docxhulp import libreoffice_teksten, lint_revisies, lxml_tekst, pandoc_tekst
 from tests.test_afleiden import _pas_toe, _versie
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -239,6 +240,11 @@ wijzigingen:
         aanvaard, geweigerd = lezer(rv, "accept"), lezer(rv, "reject")
         assert "| procuratie tot € 75.000 | DB | Secretaris |" in aanvaard and "| procuratie tot € 50.000 | DB | Secretaris |" not in aanvaard
         assert "| - procuratie tot € 50.000 | DB | Secretaris | | |" in [" ".join(t.split()) for t in geweigerd]
+    if shutil.which("soffice"):  # the third reader, as in test_libreoffice.py
+        lo = libreoffice_teksten({"renvooi": rv})
+        assert "| procuratie tot € 75.000 | DB | Secretaris |" in lo[("renvooi", "accept")]
+        assert "| - procuratie tot € 50.000 | DB | Secretaris | | |" in lo[("renvooi", "reject")]
+        assert not any("50.000" in t for t in lo[("renvooi", "accept")])
     waswordt = (uit / "was-wordt.md").read_text(encoding="utf-8")
     assert "| bijlage 1 |" in waswordt and "De procuratiegrens gaat van € 50.000 naar € 75.000." in waswordt
     # The consolidated text and the besluit in Word hold the table as a real Word table.
