@@ -371,3 +371,23 @@ def test_word_bijlage_met_tabel_en_een_tabel_in_een_artikel(tmp_path: Path):
     meldingen = "\n".join(str(m) for m in r.meldingen)
     assert "tabel niet overgenomen" in meldingen and "samengevoegde cellen in een tabel gesplitst" in meldingen
     assert r.vergelijking.ontbreekt == ("| los |  |",)
+
+
+def test_de_id_van_een_vervallen_bijlage_wordt_niet_opnieuw_gegeven(tmp_path: Path):
+    """Like an element's id (STOP's wId), a bijlage's id is never given again: not in a later
+    amendment either (the removal touched it, so the timeline counts it as used)."""
+    from generator.errors import GrgenFout
+    from generator.wijzigen.tijdlijn import bouw_geschiedenis
+
+    basis = _met_bijlagen()
+    weg = _wijziging(tmp_path, "  - actie: vervalt\n    doel: bijlage 2\n")
+    terug = dataclasses.replace(
+        _wijziging(tmp_path, "  - actie: toevoegen\n    aan: regeling\n    soort: bijlage\n    nieuw:\n      id: contacten\n      inhoud: [Weer.]\n"),
+        id="w2",
+        basis="w",
+        datum_besluit=dt.date(2021, 3, 1),
+        inwerkingtreding=dt.date(2021, 4, 1),
+    )
+    with pytest.raises(GrgenFout) as fout:
+        bouw_geschiedenis(basis.regeling, basis.info, (weg, terug))
+    assert "id 'contacten' is al in gebruik" in "\n".join(str(m) for m in fout.value.meldingen)
