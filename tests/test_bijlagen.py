@@ -227,7 +227,7 @@ wijzigingen:
     assert "Bijlage 1 komt te luiden zoals opgenomen in de bijlage bij dit besluit." in besluit
     # The new bijlage follows the ondertekening, before the toelichting, with its table.
     na_ondertekening = besluit[besluit.index("Aldus vastgesteld") : besluit.index("## TOELICHTING")]
-    assert "## Bijlage bij Wijziging van de Regeling mandatering" in na_ondertekening
+    assert "## Bijlage bij het besluit tot wijziging van de Regeling mandatering bevoegdheden in verband met de procuratiegrens\n" in na_ondertekening
     assert "| Naam regeling/bevoegdheden | Door | Aan |\n| --- | --- | --- |\n| budgethouder | DB | Secretaris |" in na_ondertekening
     renvooi = (uit / "renvooi.md").read_text(encoding="utf-8")
     assert "\n## Bijlage 1 bij Regeling mandatering" in renvooi
