@@ -55,7 +55,7 @@ DOEL_OPDRACHT_GEHEUGEN_MB = 500.0  # any command on W3
 # every speed-up of the renvooi or of reading made them harder; see docs/benchmark.md)
 DOEL_TOON_W2 = 2.0
 TRAAG = 20.0  # seconds: a command slower than this in its first run is not repeated
-AFHANKELIJKHEDEN = ("click", "jinja2", "docx", "ruamel.yaml", "markdown_it", "diff_match_patch")  # pyproject dependencies
+AFHANKELIJKHEDEN = ("click", "jinja2", "docx", "ruamel.yaml", "markdown_it", "fast_diff_match_patch")  # pyproject dependencies
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -572,3 +572,34 @@ def test_grgen_zip_is_byte_for_byte_zipfiles(onderdelen: list[tuple[str, bytes]]
         deterministische_zip(onderdelen)
     assert deterministische_zip(onderdelen) == buf.getvalue()
     assert [(i.filename, zipfile.ZipFile(buf).read(i)) for i in zipfile.ZipFile(buf).infolist()] == onderdelen
+
+
+@settings(max_examples=VOORBEELDEN, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.booleans(),  # unchanged (through ongewijzigde_alineas) or wholly inserted
+            st.text(st.sampled_from("ab &<>\"'\t\n\r"), max_size=8),
+            st.sampled_from(["Normal", "Lid", "Heading 1", "Heading 3", "Title"]),
+        ),
+        max_size=8,
+    )
+)
+def test_ongewijzigde_alineas_als_alinea(alineas: list[tuple[bool, str, str]]) -> None:
+    """The unchanged paragraphs written without segments (most of a renvooi) give the bytes that
+    `alinea` gives for each, also where inserted paragraphs follow them (Word's convention moves
+    the mark of the last one) and for tabs, line breaks and characters XML escapes."""
+
+    def document(snel: bool) -> bytes:
+        doc = Docx(Revisie("Griffie", datetime.date(2024, 5, 1)))
+        reeks: list[tuple[str, str]] = []
+        for gelijk, tekst, stijl in [*alineas, (False, "slot", "Normal")]:
+            if gelijk and snel:
+                reeks.append((tekst, stijl))
+                continue
+            doc.ongewijzigde_alineas(reeks)
+            reeks = []
+            doc.alinea(tekst, stijl=stijl, alinea_status="gelijk" if gelijk else "ingevoegd")
+        return doc.bewaar_bytes()
+
+    assert document(snel=True) == document(snel=False)

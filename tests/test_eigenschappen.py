@@ -9,6 +9,7 @@ import copy
 import datetime as dt
 import os
 
+import fast_diff_match_patch
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -186,6 +187,34 @@ def test_woorddiff_geeft_beide_teksten_terug(a, b):
     segmenten = woorddiff(a, b)
     assert oude_tekst(segmenten) == a
     assert nieuwe_tekst(segmenten) == b
+
+
+_ZINNEN = st.lists(st.sampled_from(["de", "het", "raad", "college", "artikel", "lid", " ", "  ", ",", ".", ";", "\n", "2", "é"]), max_size=60)
+
+
+@settings(max_examples=VOORBEELDEN * 3, deadline=None)
+@given(_ZINNEN, _ZINNEN, st.booleans())
+def test_woorddiff_als_de_python_versie_van_diff_match_patch(a, b, veel) -> None:
+    """The C++ port of diff-match-patch gives what the Python port gives (no time limit,
+    semantic cleanup) on texts coded as grgen codes them, one private-use character per token;
+    `veel` first fills the code table, so the tokens get characters beyond the first plane."""
+    from diff_match_patch import diff_match_patch
+
+    from generator.diff.woorden import codes
+
+    tekens = codes([*(f"w{i}" for i in range(6400 if veel else 0)), *a, *b])
+    oud, nieuw = "".join(tekens[w] for w in a), "".join(tekens[w] for w in b)
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    python = dmp.diff_main(oud, nieuw, False)
+    dmp.diff_cleanupSemantic(python)
+    soort = {0: "=", 1: "+", -1: "-"}
+    assert fast_diff_match_patch.diff(oud, nieuw, timelimit=0, checklines=False, cleanup="Semantic") == [
+        (soort[op], len(tekst)) for op, tekst in python
+    ]
+    segmenten = woorddiff("".join(a), "".join(b))
+    assert oude_tekst(segmenten) == "".join(a)
+    assert nieuwe_tekst(segmenten) == "".join(b)
 
 
 @settings(

@@ -20,9 +20,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.blokken import blokken
 from generator.controles import REGELS, controleer
 from generator.diff.overzicht import Kant, _onder, vergelijk_versies
-from generator.diff.versies import gewijzigd, gewijzigde_blokken, vergelijk
+from generator.diff.versies import gewijzigd, gewijzigde_blokken, vergelijk, vergelijk_blokken
 from generator.model import Artikel, Hoofdstuk, Versie
 from generator.pipeline import laad
 from generator.wijzigen import gevolgen
@@ -133,10 +134,18 @@ def test_controles_als_vroeger_op_projecten(project: str, tmp_path: Path) -> Non
 @given(geschiedenis(), st.data())
 def test_gewijzigde_blokken_als_de_hele_vergelijking(g, data) -> None:
     for t in g.toepassingen:
-        assert gewijzigde_blokken(t.voor.regeling, t.na.regeling) == gewijzigd(vergelijk(t.voor.regeling, t.na.regeling))
+        _als_de_hele_vergelijking(t.voor.regeling, t.na.regeling)
     versies = g.tijdlijn.versies
     a, b = data.draw(st.sampled_from(versies)), data.draw(st.sampled_from(versies))
-    assert gewijzigde_blokken(a.regeling, b.regeling) == gewijzigd(vergelijk(a.regeling, b.regeling))
+    _als_de_hele_vergelijking(a.regeling, b.regeling)
+
+
+def _als_de_hele_vergelijking(oud, nieuw) -> None:  # noqa: ANN001
+    """`vergelijk` and `gewijzigde_blokken` skip the top-level elements both versions share
+    unchanged; both give what comparing every block of both versions gives."""
+    heel = vergelijk_blokken(blokken(oud), blokken(nieuw))
+    assert vergelijk(oud, nieuw) == heel
+    assert gewijzigde_blokken(oud, nieuw) == gewijzigd(heel)
 
 
 @INSTELLINGEN
@@ -172,13 +181,11 @@ def test_verplaatst_element_over_een_gedeeld_hoofdstuk() -> None:
     gedeeld = _h("2", a2)
     oud = _regeling_met(_h("1", a1), gedeeld, _h("3", a3))
     nieuw = _regeling_met(_h("1", a1, a3), gedeeld, _h("3"))
-    assert gewijzigde_blokken(oud, nieuw) == gewijzigd(vergelijk(oud, nieuw))
-    assert gewijzigde_blokken(nieuw, oud) == gewijzigd(vergelijk(nieuw, oud))
+    _als_de_hele_vergelijking(oud, nieuw)
+    _als_de_hele_vergelijking(nieuw, oud)
     # Shared hoofdstukken in another order.
     h1, h3 = _h("1", a1), _h("3", a3)
-    assert gewijzigde_blokken(_regeling_met(h1, gedeeld, h3), _regeling_met(h3, gedeeld, h1)) == gewijzigd(
-        vergelijk(_regeling_met(h1, gedeeld, h3), _regeling_met(h3, gedeeld, h1))
-    )
+    _als_de_hele_vergelijking(_regeling_met(h1, gedeeld, h3), _regeling_met(h3, gedeeld, h1))
 
 
 def test_verwijzing_in_gedeeld_hoofdstuk_volgt_vernummering() -> None:
@@ -191,8 +198,8 @@ def test_verwijzing_in_gedeeld_hoofdstuk_volgt_vernummering() -> None:
     oud = _regeling_met(_h("1", Artikel("a1", "1", "Een.")), verwijzend, _h("3", Artikel("a3", "3", kinderen=(lid1, lid2))))
     nieuw_lid = Lid("a3.n", "2", "Nieuw.")
     nieuw = _regeling_met(oud.kinderen[0], verwijzend, _h("3", Artikel("a3", "3", kinderen=(lid1, nieuw_lid, lid2.met(nummer="3")))))
+    _als_de_hele_vergelijking(oud, nieuw)
     verschil = gewijzigde_blokken(oud, nieuw)
-    assert verschil == gewijzigd(vergelijk(oud, nieuw))
     assert any(v.element_id == "a2" for v in verschil)  # the reference changed its words
 
 
@@ -217,3 +224,23 @@ def test_verwijzingsgevolgen_als_vroeger(basis, data) -> None:
     with mock.patch.object(gevolgen, "_te_lezen", lambda begin, stappen, eind: eind.elementen()):
         vroeger = bouw_geschiedenis(regeling, info, tuple(wijzigingen))
     assert _stappen(nu) == _stappen(vroeger)
+
+
+def test_gedeeld_artikel_in_gewijzigd_hoofdstuk() -> None:
+    # Artikelen both versions share inside hoofdstukken that changed split the comparison too;
+    # an artikel moved back past one of them, or a reference in one to a lid renumbered
+    # elsewhere, still gives what the full comparison gives.
+    from generator.model import Lid
+
+    a1, a2, a3, a4 = (Artikel(f"a{n}", str(n), f"Tekst {n} over de taken van de raad.") for n in (1, 2, 3, 4))
+    oud = _regeling_met(_h("1", a1, a2, a3), _h("2", a4))
+    _als_de_hele_vergelijking(oud, _regeling_met(_h("1", a3, a2), _h("2", a4, a1)))  # a3 moved before the shared a2
+    _als_de_hele_vergelijking(oud, _regeling_met(_h("1", a1, a2), _h("2", a3, a4)))  # a3 moved on to hoofdstuk 2
+    _als_de_hele_vergelijking(oud, _regeling_met(_h("1", a1, a3.met(opschrift="Nieuw"), a2), _h("2", a4)))
+    lid1, lid2 = Lid("a5.1", "1", "Eerste."), Lid("a5.2", "2", "Tweede.")
+    verwijzend = Artikel("a6", "6", "Zoals bedoeld in [[a5.2]] en verder.")
+    oud = _regeling_met(_h("1", a1, verwijzend, Artikel("a5", "5", kinderen=(lid1, lid2))))
+    nieuw = _regeling_met(_h("1", a1, verwijzend, Artikel("a5", "5", kinderen=(lid1, Lid("a5.n", "2", "Nieuw."), lid2.met(nummer="3")))))
+    _als_de_hele_vergelijking(oud, nieuw)
+    assert any(v.element_id == "a6" for v in gewijzigde_blokken(oud, nieuw))  # "tweede lid" became "derde lid"
+    assert not any(v.element_id == "a1" for v in gewijzigde_blokken(oud, nieuw))

@@ -6,12 +6,13 @@ literal text followed by a tab (never Word auto-numbering), and no raw XML is bu
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from generator.blokken import KOP, Blok
 from generator.diff.versies import BlokVerschil
 from generator.diff.waswordt import Rij
 from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD
-from generator.render.docx.document import Alinea, Docx, Segment
+from generator.render.docx.document import Alinea, Docx, Segment, normaliseer_segmenten
 from generator.render.docx.oxml import Revisie
 
 # paragraph style per (list depth, has a label); slotteksten of leden and onderdelen use Vervolg.
@@ -44,9 +45,11 @@ def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None, opm
     blok = v.blok
     status = v.status if v.status in (INGEVOEGD, VERWIJDERD) else GELIJK
     tussen = " " if blok.soort == KOP else "\t"
-    if v.status == GELIJK:  # most blocks: one unchanged run
-        tekst = "".join(s.tekst for s in v.label) + (tussen if v.label and v.tekst else "") + "".join(s.tekst for s in v.tekst)
-        segmenten = [Segment(GELIJK, tekst)] if tekst else []
+    if v.status == GELIJK:
+        if opmerking is None:
+            doc.ongewijzigde_alineas([_ongewijzigde_alinea(v)])
+            return
+        segmenten = normaliseer_segmenten(_ongewijzigde_alinea(v)[0])
     else:
         delen = [(s.soort, s.tekst) for s in v.label]
         if delen and v.tekst:
@@ -58,6 +61,19 @@ def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None, opm
         doc.kop(segmenten, niveau=min(blok.niveau, 3), alinea_status=status, revisie=revisie, opmerking=opmerking)
     else:
         doc.alinea(segmenten, stijl=stijl(blok), alinea_status=status, revisie=revisie, opmerking=opmerking)
+
+
+def _ongewijzigde_alinea(v: BlokVerschil) -> tuple[str, str]:
+    """(text, style) of an unchanged block: label, separator and text as one run (its segments
+    are its own label and text, see `BlokVerschil`)."""
+    blok = v.nieuw
+    label, tekst = blok.label, blok.tekst
+    if blok.soort == KOP:
+        return (f"{label} {tekst}" if label and tekst else label or tekst), _KOPSTIJLEN[min(blok.niveau, 3)]
+    return (f"{label}\t{tekst}" if label and tekst else label or tekst), stijl(blok)
+
+
+_KOPSTIJLEN = {niveau: Docx.kopstijl(niveau) for niveau in range(4)}
 
 
 def _samengevoegd(delen: list[tuple[str, str]]) -> list[Segment]:
@@ -82,6 +98,10 @@ def _samengevoegd(delen: list[tuple[str, str]]) -> list[Segment]:
     return uit
 
 
+def _is_gelijk(v: BlokVerschil) -> bool:
+    return v.status == GELIJK
+
+
 def renvooi_docx(
     verschillen: list[BlokVerschil],
     titel: str,
@@ -101,14 +121,16 @@ def renvooi_docx(
     for tekst in inleiding:
         doc.alinea(tekst)
     gegeven: set[str] = set()
-    for v in verschillen:
-        teksten = []
-        if v.status != GELIJK:
+    for ongewijzigd, groep in itertools.groupby(verschillen, key=_is_gelijk):
+        if ongewijzigd:  # most blocks: written in one go, without segments
+            doc.ongewijzigde_alineas([_ongewijzigde_alinea(v) for v in groep])
+            continue
+        for v in groep:
             ids = {b.element_id for b in (v.oud, v.nieuw) if b is not None}
             teksten = [t for i in sorted(ids) for t in (toelichtingen or {}).get(i, ()) if t not in gegeven]
             teksten = list(dict.fromkeys(teksten))
             gegeven.update(teksten)
-        schrijf_blok(doc, v, opmerking="\n".join(teksten) or None)
+            schrijf_blok(doc, v, opmerking="\n".join(teksten) or None)
     # A wholly inserted or deleted last paragraph would leave an empty one in some readers.
     doc.alinea("Einde van de renvooi.")
     return doc.bewaar_bytes()

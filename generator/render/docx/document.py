@@ -180,6 +180,13 @@ class _Open:
     revisie: Revisie | None
     kop: bool
     opmerking: int | None = None  # id of a comment on the paragraph
+    # The paragraph's XML when its mark carries no revision, made up front for an unchanged one
+    # (`Docx.ongewijzigde_alineas`): most paragraphs of a renvooi, written without segments.
+    xml: str | None = None
+    tekst: str = ""  # with `xml`: the text, for the segments (`segs` is then None)
+
+    def segmenten(self) -> list[Segment]:
+        return self.segs if self.segs is not None else normaliseer_segmenten(self.tekst)
 
 
 _TABELSTIJL = "Table Grid"
@@ -361,6 +368,19 @@ class Docx:
         """
         return BabelFish.ui2internal(naam) in self._stijlnamen  # as python-docx's `naam in styles`, without its scan
 
+    @staticmethod
+    def kopstijl(niveau: int) -> str:
+        """The style of a heading: niveau 1-3 "Heading N", niveau 0 "Title".
+
+        >>> Docx.kopstijl(2)
+        'Heading 2'
+        """
+        if niveau == 0:
+            return "Title"
+        if 1 <= niveau <= 3:
+            return f"Heading {niveau}"
+        raise ValueError(f"kopniveau moet 0..3 zijn, kreeg {niveau}")
+
     def kop(
         self,
         tekst: Segmenten,
@@ -373,13 +393,7 @@ class Docx:
 
         *tekst* may be a str or a segment list (e.g. a changed article title).
         """
-        if niveau == 0:
-            stijl = "Title"
-        elif 1 <= niveau <= 3:
-            stijl = f"Heading {niveau}"
-        else:
-            raise ValueError(f"kopniveau moet 0..3 zijn, kreeg {niveau}")
-        self.alinea(tekst, stijl=stijl, alinea_status=alinea_status, revisie=revisie, opmerking=opmerking)
+        self.alinea(tekst, stijl=self.kopstijl(niveau), alinea_status=alinea_status, revisie=revisie, opmerking=opmerking)
 
     def alinea(
         self,
@@ -407,6 +421,24 @@ class Docx:
         if item.status != "ingevoegd":
             self._sluit_run()
         self._open.append(item)
+        if len(self._wachtrij) >= _WACHTRIJ:
+            self._leeg_wachtrij()
+
+    def ongewijzigde_alineas(self, alineas: Sequence[tuple[str, str]]) -> None:
+        """`alinea(tekst, stijl)` for each (tekst, stijl): paragraphs of one unchanged run without
+        formatting or comment (most of a renvooi: 4,600 for 1,000 artikelen).
+
+        The same XML, made without segments; only the last paragraph is held open, as it alone
+        can start a run of wholly inserted paragraphs (see `_sluit_run`).
+        """
+        if not alineas:
+            return
+        self._sluit_run()
+        *eerdere, (tekst, stijl) = alineas
+        stijl_id = self._pstijl_id
+        self._wachtrij.extend([oxml.platte_alinea_xml(t, stijl_id(s)) for t, s in eerdere])
+        xml = oxml.platte_alinea_xml(tekst, stijl_id(stijl))
+        self._open.append(_Open(None, stijl_id(stijl), "gelijk", None, stijl == "Title" or stijl.startswith("Heading"), xml=xml, tekst=tekst))
         if len(self._wachtrij) >= _WACHTRIJ:
             self._leeg_wachtrij()
 
@@ -561,6 +593,10 @@ class Docx:
             self._stijl_ids[naam] = self._doc.styles[naam].style_id
         return self._stijl_ids[naam]
 
+    def _pstijl_id(self, naam: str) -> str | None:
+        """The style id a paragraph names: none for "Normal", the default style (no w:pStyle)."""
+        return None if naam == "Normal" else self._stijl_id(naam)
+
     def _eis_revisie(self, revisie: Revisie | None = None) -> Revisie:
         revisie = revisie or self.revisie
         if revisie is None:
@@ -607,10 +643,12 @@ class Docx:
         else:
             # pandoc misreads a moved mark next to a heading, LibreOffice an own mark after an
             # insertion: the users' readers (Word, LibreOffice) win.
-            word = bool(p.segs) and p.segs[-1].soort == "ingevoegd"
+            segs = p.segmenten()
+            word = bool(segs) and segs[-1].soort == "ingevoegd"
         if not word:
             self._wachtrij.extend(
-                oxml.alinea_xml(a.segs, a.stijl_id, a.status, a.revisie, self.teller, opmerking=a.opmerking) for a in open_
+                a.xml if a.xml is not None else oxml.alinea_xml(a.segs, a.stijl_id, a.status, a.revisie, self.teller, opmerking=a.opmerking)
+                for a in open_
             )
             return
         reeks = [p, *run]
@@ -619,7 +657,7 @@ class Docx:
             oude_stijl = (p.stijl_id, a.revisie) if volgende is None and a.stijl_id != p.stijl_id else None
             self._wachtrij.append(
                 oxml.alinea_xml(
-                    a.segs, a.stijl_id, a.status, a.revisie, self.teller, teken=teken, oude_stijl=oude_stijl, opmerking=a.opmerking
+                    a.segmenten(), a.stijl_id, a.status, a.revisie, self.teller, teken=teken, oude_stijl=oude_stijl, opmerking=a.opmerking
                 )
             )
 
@@ -652,9 +690,7 @@ class Docx:
                 segs = normaliseer_segmenten([s if s.soort == alinea_status else dataclasses.replace(s, soort=alinea_status) for s in segs])
         if alinea_status != "gelijk" or any(seg.soort != "gelijk" for seg in segs):
             revisie = self._eis_revisie(revisie)
-        # "Normal" is the default style: no w:pStyle (and no empty w:pPr) needed.
-        stijl_id = None if stijl == "Normal" else self._stijl_id(stijl)
-        return segs, stijl_id, revisie
+        return segs, self._pstijl_id(stijl), revisie
 
     def _cel_xml(self, inhoud: CelInhoud) -> str:
         alineas = _als_alineas(inhoud)

@@ -223,10 +223,10 @@ def run_xml(  # noqa: PLR0913 - the formatting of one run
         else ""
     )
     tag = "w:delText" if verwijderd else "w:t"
-    if "\t" not in tekst and "\n" not in tekst and "\r" not in tekst:
+    if "\n" not in tekst and "\r" not in tekst:
         if not tekst:
             return f"<w:r>{rpr}</w:r>" if rpr else "<w:r/>"
-        return f'<w:r>{rpr}<{tag} xml:space="preserve">{_tekens(tekst)}</{tag}></w:r>'
+        return f"<w:r>{rpr}{_regel_xml(tekst, tag)}</w:r>"
     delen = []
     for stuk in _SPLITSER.split(tekst):
         if not stuk:
@@ -238,6 +238,19 @@ def run_xml(  # noqa: PLR0913 - the formatting of one run
         else:
             delen.append(f'<{tag} xml:space="preserve">{escape(stuk)}</{tag}>')
     return f"<w:r>{rpr}{''.join(delen)}</w:r>" if rpr or delen else "<w:r/>"
+
+
+def _regel_xml(tekst: str, tag: str = "w:t") -> str:
+    """The inside of a run of a non-empty text without line breaks: its pieces between tabs
+    (none for an empty piece), escaped in one go.
+
+    >>> _regel_xml("1.\\tDe raad")
+    '<w:t xml:space="preserve">1.</w:t><w:tab/><w:t xml:space="preserve">De raad</w:t>'
+    """
+    tekst = _tekens(tekst)
+    if "\t" not in tekst:
+        return f'<{tag} xml:space="preserve">{tekst}</{tag}>'
+    return "<w:tab/>".join([f'<{tag} xml:space="preserve">{stuk}</{tag}>' if stuk else "" for stuk in tekst.split("\t")])
 
 
 @functools.lru_cache(maxsize=256)
@@ -331,6 +344,28 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
         delen.append(f'<w:commentRangeEnd w:id="{opmerking}"/><w:r><w:commentReference w:id="{opmerking}"/></w:r>')
     # Empty elements as lxml writes them (`<w:p/>`): the text is spliced into the part unparsed.
     return f"<w:p>{ppr}{''.join(delen)}</w:p>" if ppr or delen else "<w:p/>"
+
+
+def platte_alinea_xml(tekst: str, stijl_id: str | None) -> str:
+    """`alinea_xml` of one unchanged run without formatting (an unchanged paragraph of a renvooi),
+    made without segments.
+
+    >>> platte_alinea_xml("1.\\tDe raad", "Lid")
+    '<w:p><w:pPr><w:pStyle w:val="Lid"/></w:pPr><w:r><w:t xml:space="preserve">1.</w:t><w:tab/><w:t xml:space="preserve">De raad</w:t></w:r></w:p>'
+    """
+    if tekst and "\n" not in tekst and "\r" not in tekst:  # most paragraphs: the style and one run
+        return f"<w:p>{_ppr(stijl_id)}<w:r>{_regel_xml(tekst)}</w:r></w:p>"
+    stijl = _pstijl(stijl_id) if stijl_id else ""
+    bijeen = "<w:keepLines/>" if "\n" in tekst else ""  # as in `alinea_xml`
+    ppr = f"<w:pPr>{stijl}{bijeen}</w:pPr>" if stijl or bijeen else ""
+    run = run_xml(tekst) if tekst else ""
+    return f"<w:p>{ppr}{run}</w:p>" if ppr or run else "<w:p/>"
+
+
+@functools.lru_cache(maxsize=64)
+def _ppr(stijl_id: str | None) -> str:
+    """The ``w:pPr`` of a paragraph that only names its style (none for Normal)."""
+    return f"<w:pPr>{_pstijl(stijl_id)}</w:pPr>" if stijl_id else ""
 
 
 @functools.lru_cache(maxsize=64)
