@@ -247,6 +247,8 @@ wijzigingen:
         assert not any("50.000" in t for t in lo[("renvooi", "accept")])
     waswordt = (uit / "was-wordt.md").read_text(encoding="utf-8")
     assert "| bijlage 1 |" in waswordt and "De procuratiegrens gaat van € 50.000 naar € 75.000." in waswordt
+    xml = zipfile.ZipFile(uit / "was-wordt.docx").read("word/document.xml").decode()
+    assert ">bijlage 1<" in xml and 'preserve">procuratie tot € </w:t>' in xml  # "50" struck through, "75" underlined after it
     # The consolidated text and the besluit in Word hold the table as a real Word table.
     for naam, tabellen in (("geconsolideerd.docx", 2), ("wijzigingsbesluit.docx", 1)):
         xml = zipfile.ZipFile(uit / naam).read("word/document.xml").decode()
