@@ -955,6 +955,9 @@ class _Motor:
                 f"de regeling heeft als bijlagen: {bestaand}" if bestaand else "de regeling heeft geen bijlagen",
             )
             return None
+        if op.bijlage is not None and op.bijlage.id and op.bijlage.id != oud.id:
+            self._fout(op, f"{oud.verwijzing} houdt haar id '{oud.id}'; 'nieuw' noemt '{op.bijlage.id}'", "laat 'id' weg onder 'nieuw'")
+            return None
         i = bijlagen.index(oud)
         if op.positie == "vervalt":
             del bijlagen[i]
