@@ -15,6 +15,7 @@ from generator.model import ALINEAGRENS, Element, Plek, Regeling, alineas
 
 KOP = "kop"
 ALINEA = "alinea"
+BIJLAGE = "bijlage"  # the element_soort of the blocks of a bijlage (no element of the tree)
 
 
 class Blok(NamedTuple):
@@ -123,3 +124,20 @@ def _alineas(uit: list[Blok], element_id: str, deel: str, niveau: int, label: st
         return
     for n, alinea in enumerate(alineas(tekst)):
         uit.append(Blok(ALINEA, element_id, deel, niveau, label if n == 0 else "", alinea, soort, n))
+
+
+def bijlage_blokken(regeling: Regeling) -> list[Blok]:
+    """The blocks of the bijlagen: each heading, then each alinea and table row (one line per row,
+    as `grgen toon` prints it), keyed by the bijlage's id and their place in it, so that a
+    replaced bijlage is compared row by row.
+
+    >>> from generator.model import Bijlage, Tabel
+    >>> r = Regeling("r", "R", "R", "", "", None, "", (), "", (), "", (), bijlagen=(Bijlage("b", "1", None, ("Lijst.", Tabel((("a", "b"),)))),))
+    >>> [(b.sleutel, b.tekst) for b in bijlage_blokken(r)]
+    [(('b', 'kop'), 'Bijlage 1'), (('b', 'tekst'), 'Lijst.'), (('b', 'tekst.2'), '| a | b |')]
+    """
+    uit: list[Blok] = []
+    for bijlage in regeling.bijlagen:
+        uit.append(Blok(KOP, bijlage.id, "kop", 1, "", bijlage.kop, BIJLAGE))
+        uit += [Blok(ALINEA, bijlage.id, "tekst", 0, "", regel, BIJLAGE, n) for n, regel in enumerate(bijlage.regels())]
+    return uit

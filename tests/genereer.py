@@ -8,13 +8,14 @@ and nothing that is referred to is deleted.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
 from hypothesis import strategies as st
 
 from generator.adressen import parse_adres, verwijzingen
-from generator.model import ALINEAGRENS, Artikel, Deelnemer, Hoofdstuk, Lid, Onderdeel, Regeling, VersieInfo
+from generator.model import ALINEAGRENS, Artikel, Bijlage, Deelnemer, Hoofdstuk, Lid, Onderdeel, Regeling, Tabel, VersieInfo
 from generator.model.ids import NIEUW_ID
 from generator.model.wijziging import Doel, Operatie, Wijziging
 from generator.nummering import nummer_na
@@ -100,8 +101,47 @@ def regelingen(draw, rijk: bool = False) -> tuple[Regeling, VersieInfo]:
         doel = draw(st.sampled_from(doelen))
         nieuw = plek.element.tekst[:-1] + f", bedoeld in [[{doel}]]."
         regeling = vervang(regeling, plek, plek.element.met(tekst=nieuw))
+    aantal = draw(st.integers(0, 2))
+    if aantal:
+        genummerd = aantal > 1 or draw(st.booleans())
+        regeling = regeling.met(
+            bijlagen=tuple(draw(bijlage(f"bijlage-{n}", str(n) if genummerd else None)) for n in range(1, aantal + 1))
+        )
     info = VersieInfo("v0", "nieuwe regeling", dt.date(2020, 1, 1), datum_ondertekening=dt.date(2019, 12, 1))
     return regeling, info
+
+
+@st.composite
+def bijlage(draw, bijlage_id: str, nummer: str | None) -> Bijlage:
+    """A bijlage of one or two alineas and perhaps a table of two or three columns."""
+    inhoud: list[str | Tabel] = [draw(zin()) for _ in range(draw(st.integers(1, 2)))]
+    if draw(st.booleans()):
+        breedte = draw(st.integers(2, 3))
+        cel = st.sampled_from([*WOORDEN, ""])
+        rijen = draw(st.lists(st.tuples(*[cel] * breedte), min_size=1, max_size=4))
+        inhoud.insert(draw(st.integers(0, len(inhoud))), Tabel(tuple(rijen)))
+    opschrift = draw(st.sampled_from([None, f"Bijlage {nummer or ''} bij de Proefregeling".replace("  ", " ")]))
+    return Bijlage(bijlage_id, nummer, opschrift, tuple(inhoud))
+
+
+@st.composite
+def bijlage_operatie(draw, regeling: Regeling, volgnummer: int, wijziging_nummer: int) -> Operatie | None:
+    """A bijlage replaced, removed or added as a whole (as the loader makes it of komt_te_luiden,
+    vervalt or toevoegen naming a bijlage)."""
+    bijlagen = regeling.bijlagen
+    keuzes = ["komt_te_luiden", "vervalt"] if bijlagen else []
+    if not bijlagen or all(b.nummer for b in bijlagen):
+        keuzes.append("toevoegen")
+    soort = draw(st.sampled_from(keuzes))
+    if soort == "toevoegen":
+        nieuw = draw(bijlage(f"bijlage-w{wijziging_nummer}", None))
+        return Operatie("bijlage", volgnummer, Doel("de regeling", ()), positie="toevoegen", bijlage=dataclasses.replace(nieuw, opschrift=None))
+    doel = draw(st.sampled_from(bijlagen))
+    sleutel = doel.nummer or ""
+    if soort == "vervalt":
+        return Operatie("bijlage", volgnummer, Doel(doel.verwijzing, ()), positie="vervalt", bijlage_doel=sleutel)
+    nieuw = draw(bijlage("", None))
+    return Operatie("bijlage", volgnummer, Doel(doel.verwijzing, ()), positie="komt_te_luiden", bijlage=dataclasses.replace(nieuw, opschrift=doel.opschrift), bijlage_doel=sleutel)
 
 
 def _regeling(kinderen: tuple) -> Regeling:
@@ -237,6 +277,8 @@ def wijziging(draw, regeling: Regeling, basis: str, volgnummer: int, datum: dt.d
         op = draw(operatie(regeling, gebruikt, i, volgnummer, rijk=rijk))
         if op is not None:
             operaties.append(op)
+    if draw(st.integers(0, 3)) == 0:  # now and then a bijlage, after the artikelen
+        operaties.append(draw(bijlage_operatie(regeling, max((o.volgnummer for o in operaties), default=0) + 1, volgnummer)))
     if not operaties:
         return None
     return Wijziging(

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator.adressen import los_op, verwijzingen
-from generator.blokken import blokken
+from generator.blokken import BIJLAGE, bijlage_blokken, blokken
 from generator.diff.versies import vergelijk
 from generator.diff.woorden import GELIJK, nieuwe_tekst, oude_tekst, woorddiff
 from generator.model import Versie
@@ -128,6 +128,10 @@ def test_elke_tekstwijziging_staat_in_het_besluit(data):
                 _weergave(nieuw, plek),
                 [z.zin for o in besluitonderdelen(t) for top in o.zinnen for z in top.alle()],
             )
+        # A bijlage changes only by an instruction that names it (replaced, removed or added whole).
+        for b in {*oud.bijlagen, *nieuw.bijlagen}:
+            if oud.bijlage(b.id) != nieuw.bijlage(b.id):
+                assert b.id in genoemd, (t.wijziging.id, b.verwijzing, [z.zin for o in besluitonderdelen(t) for top in o.zinnen for z in top.alle()])
         zinnen = [z.zin for o in besluitonderdelen(t) for top in o.zinnen for z in top.alle()]
         assert all("[[" not in z for z in zinnen)
         event(f"verwijzingen aangepast: {sum(1 for s in t.stappen if s.operatie.actie == GEVOLG) > 0}")
@@ -143,11 +147,14 @@ def test_renvooi_aanvaarden_en_weigeren(data):
         verschillen = vergelijk(oud, nieuw)
         aanvaard = [(v.nieuw.label, nieuwe_tekst(v.tekst)) for v in verschillen if v.nieuw is not None]
         geweigerd = [(v.oud.label, oude_tekst(v.tekst)) for v in verschillen if v.oud is not None]
-        assert aanvaard == [(b.label, b.tekst) for b in blokken(nieuw)]
-        assert geweigerd == [(b.label, b.tekst) for b in blokken(oud)]
+        assert aanvaard == [(b.label, b.tekst) for b in (*blokken(nieuw), *bijlage_blokken(nieuw))]
+        assert geweigerd == [(b.label, b.tekst) for b in (*blokken(oud), *bijlage_blokken(oud))]
         # Only what the amendment touched, or text that refers to it, carries marks.
         for v in verschillen:
             if v.status == GELIJK:
+                continue
+            if v.blok.element_soort == BIJLAGE:  # marked only where this amendment replaced, removed or added it
+                assert v.element_id in t.raakt, v
                 continue
             element = (nieuw if v.element_id in nieuw.index else oud).index[v.element_id].element
             verwijst = {d for tekst in element.teksten() for d in verwijzingen(tekst)}
@@ -240,6 +247,6 @@ def test_word_renvooi_volgens_pandoc(data):
         def normaal(regels):
             return [" ".join(r.split()) for r in regels if r.strip()]
 
-        assert normaal(pandoc_tekst(docx, "accept"))[2:-1] == normaal(b.volledig for b in blokken(nieuw))
-        assert normaal(pandoc_tekst(docx, "reject"))[2:-1] == normaal(b.volledig for b in blokken(oud))
+        assert normaal(pandoc_tekst(docx, "accept"))[2:-1] == normaal(b.volledig for b in (*blokken(nieuw), *bijlage_blokken(nieuw)))
+        assert normaal(pandoc_tekst(docx, "reject"))[2:-1] == normaal(b.volledig for b in (*blokken(oud), *bijlage_blokken(oud)))
         assert lint_revisies(docx) == []

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.blokken import blokken
+from generator.blokken import bijlage_blokken, blokken
 from generator.controles import REGELS, controleer
 from generator.diff.overzicht import Kant, _onder, vergelijk_versies
 from generator.diff.versies import gewijzigd, gewijzigde_blokken, vergelijk, vergelijk_blokken
@@ -143,7 +143,8 @@ def test_gewijzigde_blokken_als_de_hele_vergelijking(g, data) -> None:
 def _als_de_hele_vergelijking(oud, nieuw) -> None:  # noqa: ANN001
     """`vergelijk` and `gewijzigde_blokken` skip the top-level elements both versions share
     unchanged; both give what comparing every block of both versions gives."""
-    heel = vergelijk_blokken(blokken(oud), blokken(nieuw))
+    # The bijlagen follow the artikelen, compared on their own (generated regelingen have them).
+    heel = vergelijk_blokken(blokken(oud), blokken(nieuw)) + vergelijk_blokken(bijlage_blokken(oud), bijlage_blokken(nieuw))
     assert vergelijk(oud, nieuw) == heel
     assert gewijzigde_blokken(oud, nieuw) == gewijzigd(heel)
 

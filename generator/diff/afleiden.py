@@ -202,10 +202,26 @@ class _Afleider:
         for d in oud.values():
             if d.id not in nieuw:
                 ops.append(_Op({"actie": "uittreding", "deelnemer_id": d.id, "toelichting": self._toelichting("@deelnemer:" + d.id)}, None))
+        ops += self._bijlagen()
         if self.nieuw.citeertitel != self.oud.citeertitel:
             ops.append(
                 _Op({"actie": "citeertitel", "tekst": self.nieuw.citeertitel, "toelichting": self._toelichting("@citeertitel")}, None)
             )
+        return ops
+
+    def _bijlagen(self) -> list[_Op]:
+        """A bijlage edited, removed or added: replaced, removed or added as a whole (they have no
+        Ar addresses inside), after the artikelen."""
+        ops: list[_Op] = []
+        for b in self.oud.bijlagen:
+            nieuw = self.nieuw.bijlage(b.id)
+            if nieuw == b:
+                continue
+            velden = {"actie": "bijlage", "doel": Doel(b.verwijzing, ()), "bijlage_doel": b.nummer or "", "toelichting": self._toelichting(b.id)}
+            ops.append(_Op({**velden, "positie": "vervalt"} if nieuw is None else {**velden, "positie": "komt_te_luiden", "bijlage": nieuw}, None))
+        for b in self.nieuw.bijlagen:
+            if self.oud.bijlage(b.id) is None:
+                ops.append(_Op({"actie": "bijlage", "doel": Doel("de regeling", ()), "positie": "toevoegen", "bijlage": b, "toelichting": self._toelichting(b.id)}, None))
         return ops
 
     def _toelichting(self, element_id: str) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.adressen import parse_adres, verwijzingen, zoek
-from generator.blokken import Blok, element_blokken
+from generator.blokken import BIJLAGE, Blok, element_blokken
 from generator.diff.versies import GEWIJZIGD, BlokVerschil, gewijzigd, gewijzigde_blokken, vergelijk, vergelijk_blokken
 from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD
 from generator.errors import DiffFout, GrgenFout
@@ -270,8 +270,17 @@ def _plek(element_id: str, oud: Regeling, nieuw: Regeling):  # noqa: ANN202
     return nieuw.index.get(element_id) or oud.index[element_id]
 
 
+def _bijlage_adres(element_id: str, oud: Regeling, nieuw: Regeling) -> str | None:
+    """ "bijlage 1" when `element_id` is a bijlage of either version (no element of the tree)."""
+    b = nieuw.bijlage(element_id) if element_id not in nieuw.index else None
+    b = b or (oud.bijlage(element_id) if element_id not in oud.index else None)
+    return b.verwijzing if b is not None else None
+
+
 def _eenheid_id(blok: Blok, oud: Regeling, nieuw: Regeling) -> str:
-    """The artikel a block belongs to; a hoofdstuk or paragraaf heading stands on its own."""
+    """The artikel a block belongs to; a hoofdstuk or paragraaf heading, or a bijlage, stands on its own."""
+    if blok.element_soort == BIJLAGE:
+        return blok.element_id
     plek = _plek(blok.element_id, oud, nieuw)
     return plek.artikel.id if plek.artikel is not None else plek.element.id
 
@@ -281,7 +290,7 @@ def _eenheden(verschillen: list[BlokVerschil], oud: Regeling, nieuw: Regeling, a
     for v in verschillen:
         groepen.setdefault(_eenheid_id(v.blok, oud, nieuw), []).append(v)
     return tuple(
-        Eenheid(eenheid_id, _plek(eenheid_id, oud, nieuw).adres, tuple(vs))
+        Eenheid(eenheid_id, _bijlage_adres(eenheid_id, oud, nieuw) or _plek(eenheid_id, oud, nieuw).adres, tuple(vs))
         for eenheid_id, vs in groepen.items()
         if alles or any(v.status != GELIJK for v in vs)
     )
@@ -308,6 +317,9 @@ def _elementen(
         oorzaken_van.setdefault(v.element_id, []).extend(a.oorzaak for a in geraakt.get(v.blok.sleutel, ()))
     uit: list[ElementWijziging] = []
     for element_id, vs in per_element.items():
+        if vs[0].blok.element_soort == BIJLAGE:
+            uit.append(_bijlagewijziging(element_id, vs, oud, nieuw, oorzaken_van))
+            continue
         plek_oud, plek_nieuw = oud.index.get(element_id), nieuw.index.get(element_id)
         if plek_oud is None:
             ouder = plek_nieuw.ouder
@@ -338,6 +350,19 @@ def _elementen(
             )
         )
     return tuple(uit)
+
+
+def _bijlagewijziging(
+    element_id: str, vs: list[BlokVerschil], oud: Regeling, nieuw: Regeling, oorzaken_van: dict[str, list[Oorzaak]]
+) -> ElementWijziging:
+    """A bijlage replaced, removed or added: one entry under its own name ("bijlage 1")."""
+    b_oud, b_nieuw = oud.bijlage(element_id), nieuw.bijlage(element_id)
+    gebeurtenis = NIEUW if b_oud is None else VERVALLEN if b_nieuw is None else GEWIJZIGD
+    adres = (b_nieuw or b_oud).verwijzing  # type: ignore[union-attr]
+    delen = _delen(vs) if gebeurtenis == GEWIJZIGD else ()
+    return ElementWijziging(
+        element_id, BIJLAGE, gebeurtenis, adres, b_oud.verwijzing if b_oud else None, delen, _uniek(oorzaken_van.get(element_id, ()))
+    )
 
 
 def _onder(element_id: str, regeling: Regeling, oorzaken_van: dict[str, list[Oorzaak]]) -> tuple[Oorzaak, ...]:

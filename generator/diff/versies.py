@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from generator.adressen import los_op
-from generator.blokken import KOP, Blok, blokken, voeg_element_toe, voeg_kop_en_tekst_toe, voeg_slot_toe
+from generator.blokken import KOP, Blok, bijlage_blokken, blokken, voeg_element_toe, voeg_kop_en_tekst_toe, voeg_slot_toe
 from generator.diff.woorden import GELIJK, INGEVOEGD, MINIMAAL_GELIJK, VERWIJDERD, Segment, woorddiff
 from generator.gcpauze import zonder_collector
 from generator.model import Element, Plek, Regeling
@@ -67,7 +67,7 @@ def vergelijk(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
     """
     delen = _delen(oud, nieuw)
     if delen is None:
-        return vergelijk_blokken(blokken(oud), blokken(nieuw))
+        return vergelijk_blokken(blokken(oud), blokken(nieuw)) + bijlage_verschillen(oud, nieuw)
     uit: list[BlokVerschil] = []
     for deel in delen:
         if deel.gedeeld is None:
@@ -77,7 +77,14 @@ def vergelijk(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
             getekend: list[Blok] = []
             voeg_element_toe(nieuw, e, ouders, getekend, boven)
             uit.extend(map(_ongewijzigd, getekend))
-    return uit
+    return uit + bijlage_verschillen(oud, nieuw)
+
+
+def bijlage_verschillen(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
+    """The blocks of the bijlagen of both versions (after the artikelen), each with its change."""
+    if not oud.bijlagen and not nieuw.bijlagen:
+        return []
+    return vergelijk_blokken(bijlage_blokken(oud), bijlage_blokken(nieuw))
 
 
 @zonder_collector
@@ -87,10 +94,11 @@ def gewijzigde_blokken(oud: Regeling, nieuw: Regeling) -> list[BlokVerschil]:
 
     >>> # see tests/test_schaal.py: equal to the full comparison on generated chains
     """
+    bijlagen = gewijzigd(bijlage_verschillen(oud, nieuw)) if oud.bijlagen != nieuw.bijlagen else []
     delen = _delen(oud, nieuw)
     if delen is None:
-        return gewijzigd(vergelijk_blokken(blokken(oud), blokken(nieuw)))
-    return [v for deel in delen if deel.gedeeld is None for v in gewijzigd(vergelijk_blokken(deel.oude, deel.nieuwe))]
+        return gewijzigd(vergelijk_blokken(blokken(oud), blokken(nieuw))) + bijlagen
+    return [v for deel in delen if deel.gedeeld is None for v in gewijzigd(vergelijk_blokken(deel.oude, deel.nieuwe))] + bijlagen
 
 
 class _Deel(NamedTuple):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from generator.blokken import Blok
+from generator.blokken import BIJLAGE, Blok
 from generator.diff.versies import BlokVerschil
 from generator.diff.woorden import GELIJK, INGEVOEGD, VERWIJDERD, Segment
 from generator.model import Plek, Regeling
@@ -77,6 +77,9 @@ def rijen(verschillen: list[BlokVerschil], oud: Regeling, nieuw: Regeling, toeli
     lid) stand in one row even when their ids belong to different leden; a toelichting is given
     once per artikel, in its first row.
     """
+    bijlagen = [v for v in verschillen if v.blok.element_soort == BIJLAGE]
+    if bijlagen:
+        verschillen = [v for v in verschillen if v.blok.element_soort != BIJLAGE]
     heel = (oud.index.keys() ^ nieuw.index.keys()) | _anders_ingedeeld(oud, nieuw)
 
     def eenheid_van(regeling: Regeling, blok: Blok) -> Plek:
@@ -135,6 +138,23 @@ def rijen(verschillen: list[BlokVerschil], oud: Regeling, nieuw: Regeling, toeli
         teksten = tuple(t for t in dict.fromkeys(t for i in sorted(ids) for t in toelichting.get(i, ())) if (artikel, t) not in gehad)
         gehad.update((artikel, t) for t in teksten)
         uit.append(Rij(_plaats(naam, oud, nieuw), oude, nieuwe, teksten, tuple(paren_per.get(wortel_id, ()))))
+    return uit + _bijlagerijen(bijlagen, oud, nieuw, toelichting)
+
+
+def _bijlagerijen(
+    verschillen: list[BlokVerschil], oud: Regeling, nieuw: Regeling, toelichting: dict[str, tuple[str, ...]]
+) -> list[Rij]:
+    """One row per changed bijlage, its whole old text beside its whole new text."""
+    uit = []
+    for bijlage_id in dict.fromkeys(v.element_id for v in verschillen if v.status != GELIJK):
+        eigen = tuple(v for v in verschillen if v.element_id == bijlage_id)
+        b = nieuw.bijlage(bijlage_id) or oud.bijlage(bijlage_id)
+        plaats = b.verwijzing if b is not None else bijlage_id
+        if nieuw.bijlage(bijlage_id) is None:
+            plaats += " (vervalt)"
+        oude = tuple(v.oud for v in eigen if v.oud is not None)
+        nieuwe = tuple(v.nieuw for v in eigen if v.nieuw is not None)
+        uit.append(Rij(plaats, oude, nieuwe, toelichting.get(bijlage_id, ()), eigen))
     return uit
 
 

@@ -36,6 +36,9 @@ class Alinea:
     # False for a heading the reader had to name itself because the source shows no words there
     # (a CVDR <artikel> with an empty <kop>): it marks the structure, but is no text of the source.
     getoond: bool = True
+    # A row of a table: its cells (plain text, merged cells flattened); `tekst` is the row as
+    # `grgen toon` prints it ("| cel | cel |").
+    cellen: tuple[str, ...] | None = None
 
 
 @dataclasses.dataclass(frozen=True)

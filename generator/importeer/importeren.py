@@ -22,6 +22,7 @@ from generator.importeer.structuur import Opbouw, bouw_opbouw
 from generator.importeer.vergelijk import Vergelijking, bronalineas, toonalineas, vergelijk
 from generator.importeer.verwijzingen import Blijft, zet_om
 from generator.model import Regeling, Versie, VersieInfo
+from generator.model.bijlage import bijlage_kaart
 from generator.model.ids import ID, slug
 from generator.uitvoer import schrijf_pakket
 
@@ -157,6 +158,7 @@ def _proef(kop: dict, opbouw: Opbouw, kinderen: tuple, brontekst: Brontekst) -> 
         kinderen=kinderen,
         reconstructie=opbouw.reconstructie,
         ondertekening=opbouw.ondertekening,
+        bijlagen=opbouw.bijlagen,
     )
     versie = Versie(VersieInfo(kop["versie"]["id"], "nieuwe regeling", kop["versie"]["inwerkingtreding"]), regeling)
     return vergelijk(bronalineas(brontekst), toonalineas(als_tekst(versie)))
@@ -281,6 +283,8 @@ def _bestanden(kop: dict, opbouw: Opbouw, kinderen: tuple, bron: Brontekst, meld
         regeling["ondertekening"] = yaml_tekst(opbouw.ondertekening, 2)
     if opbouw.reconstructie:
         regeling["reconstructie"] = opbouw.reconstructie
+    if opbouw.bijlagen:
+        regeling["bijlagen"] = [bijlage_kaart(b) for b in opbouw.bijlagen]
     regels = [f"Geïmporteerd door 'grgen importeer' uit {bron.naam}."]
     if bron.gegevens.get("identifier"):
         regels.append(f"CVDR: {bron.gegevens['identifier']}" + (f" ({bron.gegevens['betreft']})" if bron.gegevens.get("betreft") else ""))

@@ -16,11 +16,13 @@ import re
 
 from generator.errors import Bron, Melding
 from generator.importeer.alineas import ARTIKEL, HOOFDSTUK, PARAGRAAF, SLUITING, Alinea, Brontekst, waarschuwing
+from generator.importeer.bijlagen import lees_bijlagen
 from generator.importeer.onderwerpen import raad_onderwerpen
 from generator.model import (
     ALINEAGRENS,
     OPSOMMINGSTEKENS,
     Artikel,
+    Bijlage,
     Element,
     Hoofdstuk,
     Lid,
@@ -84,6 +86,7 @@ class Opbouw:
     reconstructie: str | None
     meldingen: tuple[Melding, ...]
     toegevoegd: tuple[str, ...]  # paragraphs the import had to add (shown by `toon`, not in the source)
+    bijlagen: tuple[Bijlage, ...] = ()  # after the ondertekening
 
 
 def bouw_opbouw(bron: Brontekst) -> Opbouw:
@@ -112,6 +115,7 @@ class _Bouwer:
         self.lid: _Knoop | None = None
         self.onderdeel: _Knoop | None = None
         self.tweede_lijst: set[int] = set()  # elements whose second list was reported (by id())
+        self.bijlagen: tuple[Bijlage, ...] = ()
 
     def meld(self, tekst: str, bron: Bron, hint: str | None = None) -> None:
         self.meldingen.append(waarschuwing(tekst, bron, hint))
@@ -138,13 +142,12 @@ class _Bouwer:
         in_sluiting = False
         for i, a in enumerate(alineas[eerste_kop:], start=eerste_kop):
             if _BIJLAGE.match(a.tekst) and self.artikel is not None and self._kop(a) is None:
-                self.meld(
-                    f'bijlage niet overgenomen ({len(alineas) - i} alinea\'s vanaf "{_kort(a.tekst)}")',
-                    a.bron,
-                    "grgen kent geen bijlagen; bewaar de bijlage apart",
-                )
-                self.weggelaten += [b.tekst for b in alineas[i:]]
+                self.bijlagen = lees_bijlagen(alineas[i:], self.meld)
                 break
+            if a.cellen is not None:  # a table row outside a bijlage: the format has no tables there
+                if i == 0 or alineas[i - 1].cellen is None:
+                    self.meld("tabel niet overgenomen", a.bron, "grgen kent tabellen alleen in een bijlage; neem de inhoud zo nodig op als leden of onderdelen")
+                continue
             in_sluiting = in_sluiting or a.soort == SLUITING or bool(_SLUITING.match(a.tekst))
             if in_sluiting:
                 sluiting.append(a)
@@ -170,6 +173,7 @@ class _Bouwer:
             reconstructie=reconstructie,
             meldingen=tuple(self.meldingen),
             toegevoegd=tuple(self.toegevoegd),
+            bijlagen=self.bijlagen,
         )
 
     def _letterkoppen(self, alineas: list[Alinea]) -> list[Alinea]:

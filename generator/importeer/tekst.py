@@ -2,8 +2,8 @@
 
 Plain text: every non-empty line is a paragraph; when lines are indented (as `grgen toon`
 indents onderdelen, three spaces a level) the indentation gives the list depth. Markdown:
-paragraphs are separated by blank lines, `#` lines and lines wholly in bold are headings, and
-CommonMark's backslash escapes are undone.
+paragraphs are separated by blank lines, `#` lines and lines wholly in bold are headings, a line
+starting with "|" is a table row of its own, and CommonMark's backslash escapes are undone.
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ import re
 
 from generator.errors import Bron
 from generator.importeer.alineas import Alinea, Brontekst, normaliseer
+from generator.model.bijlage import leesrij
 
 _ONDERSTREPING = re.compile(r"^\s*(=+|-{3,})\s*$")
 _MD_KOP = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_VET = re.compile(r"^\*\*(.+)\*\*$|^__(.+)__$")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_MD_ESCAPE_BEHALVE_PIJP = re.compile(r"\\([!-/:-@\[-`{-{}~])")
 
 
 def lees_tekst(tekst: str, naam: str, markdown: bool = False) -> Brontekst:
@@ -44,11 +46,12 @@ def lees_tekst(tekst: str, naam: str, markdown: bool = False) -> Brontekst:
                     continue
             elif m := _MD_VET.match(inhoud.strip()):
                 inhoud, kop = m[1] or m[2], True
-            inhoud = _MD_ESCAPE.sub(r"\1", inhoud)
+            # In a table row "\|" stays: it is a "|" inside a cell (model.bijlage.leesrij).
+            inhoud = (_MD_ESCAPE_BEHALVE_PIJP if inhoud.lstrip().startswith("|") else _MD_ESCAPE).sub(r"\1", inhoud)
         diepte = len(inhoud) - len(inhoud.lstrip(" \u00a0\t"))
         niveau = diepte // (4 if markdown else 3) if (ingesprongen or markdown) else None
         schoon = normaliseer(inhoud)
-        if not schoon:
+        if not schoon or (markdown and leesrij(schoon) == ()):  # the rule under a table's header row is markup
             continue
         alineas.append(Alinea(schoon, Bron(naam, regelnummer), kop=kop, niveau=niveau))
     if titel is None and alineas:
@@ -67,7 +70,7 @@ def _md_stukken(regels: list[str]) -> list[tuple[int, str]]:
     huidig: list[str] = []
     start = 0
     for n, regel in enumerate(regels, start=1):
-        if not regel.strip() or _MD_KOP.match(regel):
+        if not regel.strip() or _MD_KOP.match(regel) or regel.lstrip().startswith("|"):  # a table row stands alone
             if huidig:
                 stukken.append((start, " ".join(huidig)))
                 huidig = []

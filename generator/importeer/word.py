@@ -34,6 +34,7 @@ from generator.errors import Bron, InvoerFout, Melding
 from generator.importeer.alineas import Alinea, Brontekst, normaliseer, waarschuwing
 from generator.importeer.wordnummering import NIVEAUS, Nummering
 from generator.importeer.xml import veilige_parser
+from generator.model.bijlage import rijregel
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRIKT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -324,18 +325,41 @@ class _Lezer:
                 )
 
     def tabel(self, tbl: etree._Element) -> None:
-        """Report the table; count its numbered paragraphs, since Word's lists continue through it."""
-        self.nummer += 1
+        """Each row of the table as a paragraph with its cells (the structure keeps them in a
+        bijlage and reports them elsewhere). A cell spanning columns (gridSpan) or continuing a
+        cell above (vMerge) is flattened to empty cells, reported. The paragraphs inside count in
+        Word's lists, which continue through a table; the table counts as one source paragraph."""
         self.begin = False
-        self.meldingen.append(
-            waarschuwing(
-                "tabel niet overgenomen",
-                Bron(self.naam, self.nummer),
-                "grgen kent geen tabellen; neem de inhoud zo nodig op als leden of onderdelen",
+        nummer = self.nummer + 1
+        w = f"{{{self.w}}}"
+        samengevoegd = False
+        for tr in tbl.iter(self.T["tr"]):
+            cellen: list[str] = []
+            for tc in tr.findall(self.T["tc"]):
+                eerder = len(self.alineas)
+                for p in tc.iter(self.T["p"]):
+                    self.alinea(p)
+                cellen.append(normaliseer(" ".join(a.tekst for a in self.alineas[eerder:])))
+                del self.alineas[eerder:]
+                tcpr = tc.find(f"{w}tcPr")
+                span = tcpr.find(f"{w}gridSpan") if tcpr is not None else None
+                if span is not None and (span.get(f"{w}val") or "1").isdigit() and int(span.get(f"{w}val") or 1) > 1:
+                    cellen += [""] * (int(span.get(f"{w}val") or 1) - 1)
+                    samengevoegd = True
+                vmerge = tcpr.find(f"{w}vMerge") if tcpr is not None else None
+                if vmerge is not None and vmerge.get(f"{w}val") != "restart":
+                    samengevoegd = True
+            if cellen:
+                self.alineas.append(Alinea(rijregel(cellen), Bron(self.naam, nummer), cellen=tuple(cellen)))
+        self.nummer = nummer
+        if samengevoegd:
+            self.meldingen.append(
+                waarschuwing(
+                    "samengevoegde cellen in een tabel gesplitst: de tekst staat in de eerste cel, de andere zijn leeg",
+                    Bron(self.naam, nummer),
+                    "grgen kent alleen tabellen zonder samengevoegde cellen; controleer de tabel in regeling.yaml",
+                )
             )
-        )
-        for p in tbl.iter(self.T["p"]):
-            self._nummer_van(p.find(self.T["pPr"]), self._stijl_id(p.find(self.T["pPr"])))
 
     def _stijl_id(self, ppr: etree._Element | None) -> str | None:
         if ppr is None:

@@ -16,6 +16,7 @@ from lxml import etree
 
 from generator.errors import Bron, InvoerFout, Melding
 from generator.importeer.alineas import ARTIKEL, HOOFDSTUK, PARAGRAAF, SLUITING, Alinea, Brontekst, normaliseer, waarschuwing
+from generator.model.bijlage import rijregel
 
 _KOPSOORTEN = {"hoofdstuk": HOOFDSTUK, "paragraaf": PARAGRAAF, "afdeling": PARAGRAAF, "artikel": ARTIKEL}
 _KOPWOORD = {HOOFDSTUK: "Hoofdstuk", PARAGRAAF: "Paragraaf", ARTIKEL: "Artikel"}
@@ -99,6 +100,10 @@ def _titel(wortel: etree._Element) -> str | None:
     return None
 
 
+def _tabellen(e: etree._Element) -> list[etree._Element]:
+    return [t for t in e.iter() if _naam(t) in ("table", "tabel")]
+
+
 def _metadata(wortel: etree._Element) -> dict[str, str]:
     gegevens: dict[str, str] = {}
     for e in wortel.iter():
@@ -134,6 +139,7 @@ class _Lezer:
         self.naam = naam
         self.alineas: list[Alinea] = []
         self.meldingen: list[Melding] = []
+        self.in_bijlage = False  # a table is kept only in a bijlage
 
     def bron(self, e: etree._Element) -> Bron:
         return Bron(self.naam, e.sourceline or 0)
@@ -142,7 +148,9 @@ class _Lezer:
         """The visible text of an element, without footnotes (reported) and their markers."""
         delen: list[str] = [e.text or ""]
         for kind in e:
-            if _naam(kind) == "noot":
+            if _naam(kind) == "noot" and _tabellen(kind):
+                pass  # a table in a note (seen in a Blad gemeenschappelijke regeling): read as a table by `al`
+            elif _naam(kind) == "noot":
                 self.meldingen.append(
                     waarschuwing(
                         "voetnoot niet overgenomen", self.bron(kind), "grgen kent geen voetnoten; neem de tekst zo nodig op in een lid"
@@ -161,6 +169,44 @@ class _Lezer:
     def al(self, e: etree._Element, niveau: int, voor: str = "", soort: str | None = None) -> None:
         vet = all(_naam(k) in ("vet", "nadruk") for k in e) and len(e) > 0 and not (e.text or "").strip()
         self.voeg_toe(f"{voor} {self.tekst(e)}", e, kop=vet, niveau=niveau, soort=soort)
+        for noot in (k for k in e if _naam(k) == "noot"):
+            for tabel in _tabellen(noot):
+                self.tabel(tabel)
+
+    def tabel(self, e: etree._Element) -> None:
+        """Each row of a CALS table as a paragraph with its cells; a cell spanning columns
+        (namest/nameend) or rows (morerows) is flattened to its first cell, reported."""
+        namen = [c.get("colname") for c in e.iter() if _naam(c) == "colspec"]
+        omlaag: dict[int, int] = {}  # column -> rows still covered by a cell above
+        samengevoegd = False
+        for rij in (r for r in e.iter() if _naam(r) == "row"):
+            cellen: list[str] = []
+            for entry in (c for c in rij if _naam(c) == "entry"):
+                while omlaag.get(len(cellen), 0) > 0:
+                    omlaag[len(cellen)] -= 1
+                    cellen.append("")
+                kolom = len(cellen)
+                cellen.append(normaliseer(" ".join(self.tekst(a) for a in entry if _naam(a) in ("al", "al-groep")) or self.tekst(entry)))
+                begin, eind = entry.get("namest"), entry.get("nameend")
+                if begin in namen and eind in namen and namen.index(eind) > namen.index(begin):
+                    cellen += [""] * (namen.index(eind) - namen.index(begin))
+                    samengevoegd = True
+                if (entry.get("morerows") or "0").isdigit() and int(entry.get("morerows") or 0) > 0:
+                    omlaag[kolom] = int(entry.get("morerows") or 0)
+                    samengevoegd = True
+            while omlaag.get(len(cellen), 0) > 0:
+                omlaag[len(cellen)] -= 1
+                cellen.append("")
+            if cellen:
+                self.alineas.append(Alinea(rijregel(cellen), self.bron(rij), cellen=tuple(cellen)))
+        if samengevoegd:
+            self.meldingen.append(
+                waarschuwing(
+                    "samengevoegde cellen in een tabel gesplitst: de tekst staat in de eerste cel, de andere zijn leeg",
+                    self.bron(e),
+                    "grgen kent alleen tabellen zonder samengevoegde cellen; controleer de tabel in regeling.yaml",
+                )
+            )
 
     def blok(self, e: etree._Element, niveau: int, soort: str | None = None) -> None:
         """Every paragraph inside `e`, in document order."""
@@ -190,12 +236,14 @@ class _Lezer:
                 self.blok(kind, 0, SLUITING)
             elif n in ("functie", "naam", "dagtekening", "plaats"):
                 self.voeg_toe(self.tekst(kind), kind, soort=SLUITING)
+            elif n in ("table", "tabel") and self.in_bijlage:
+                self.tabel(kind)
             elif n in ("table", "tabel"):
                 self.meldingen.append(
                     waarschuwing(
                         "tabel niet overgenomen",
                         self.bron(kind),
-                        "grgen kent geen tabellen; neem de inhoud zo nodig op als leden of onderdelen",
+                        "grgen kent tabellen alleen in een bijlage; neem de inhoud zo nodig op als leden of onderdelen",
                     )
                 )
             elif n in (
@@ -210,7 +258,8 @@ class _Lezer:
                 "bijlage",
             ):
                 if n == "bijlage":
-                    self.meldingen.append(waarschuwing("bijlage: de tekst wordt gelezen alsof hij bij de regeling hoort", self.bron(kind)))
+                    self.bijlage(kind)
+                    continue
                 self.blok(kind, niveau if n != "regeling-tekst" else 0, soort)
             elif n in ("intitule", "citeertitel", "considerans"):
                 if n == "considerans":
@@ -222,6 +271,17 @@ class _Lezer:
                     )
                 )
                 self.blok(kind, niveau, soort)
+
+    def bijlage(self, e: etree._Element) -> None:
+        """A CVDR <bijlage>: its <kop> as the heading "Bijlage 1 ..." (the word added when the
+        label lacks it), then its paragraphs and tables."""
+        kop = next((k for k in e if _naam(k) == "kop"), None)
+        tekst = normaliseer(" ".join(self.tekst(k) for k in kop)) if kop is not None else ""
+        if not tekst.lower().startswith("bijlage"):
+            tekst = f"Bijlage {tekst}".strip()
+        self.voeg_toe(tekst, kop if kop is not None else e, kop=True)
+        self.in_bijlage = True
+        self.blok(e, 0)
 
     def kop(self, e: etree._Element, soort: str) -> None:
         kop = next((k for k in e if _naam(k) == "kop"), None)

@@ -13,6 +13,7 @@ from typing import Any
 from generator.adressen import onbekende_verwijzingen
 from generator.errors import Bron, Verzamelaar, relatief
 from generator.loader.bestanden import lees_yaml
+from generator.loader.bijlagen import lees_bijlagen
 from generator.loader.velden import ONGELDIGE_TEKENS, Kaart
 from generator.model import KOPVORMEN, SOORTEN, Deelnemer, Element, Regeling, VersieInfo, is_opsommingsteken
 from generator.model.ids import NIEUW_ID
@@ -63,6 +64,7 @@ REGELING_SLEUTELS = (
     "lichaam",
     "rollen",
     "lidwoord",
+    "bijlagen",
 )
 REGELING_VERPLICHT = (
     "citeertitel",
@@ -495,6 +497,7 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
             "lichaam",
         )
     rollen = _rollen(kaart, rij)
+    bijlagen = lees_bijlagen(kaart, ids.gezien)
     considerans = tuple(t for item, bron in kaart.lijst("considerans") if (t := _lijsttekst(kaart, item, bron, "considerans")) is not None)
     regeling = Regeling(
         slug=map_.name,
@@ -515,6 +518,7 @@ def lees_regeling(map_: Path, project: Path, v: Verzamelaar) -> tuple[Regeling, 
         bron=Bron(naam, 1, 1),
         lichaam=lichaam,
         rollen=rollen,
+        bijlagen=bijlagen,
     )
     for rol in rollen:
         if rol.artikel and rol.artikel not in regeling.index:

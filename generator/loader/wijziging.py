@@ -6,12 +6,14 @@ engine resolves them, because the basis version exists only after earlier amendm
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from generator.adressen import parse_adres, splits_zin
 from generator.errors import Bron, Verzamelaar
 from generator.loader.bestanden import lees_yaml
+from generator.loader.bijlagen import lees_bijlage
 from generator.loader.regeling import Ids, bouw_element, lees_deelnemer
 from generator.loader.velden import EERSTE_DATUM, Kaart, typenaam
 from generator.model.wijziging import ACTIES, BRIEF_SLEUTELS, INWERKINGTREDING_VORMEN, STADIA, VORMEN, Doel, Operatie, Wijziging
@@ -199,6 +201,8 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
     if actie is None:
         return None
     kaart.adres = f"wijziging {volgnummer} ({actie})"
+    if _noemt_bijlage(kaart, actie):
+        return _bijlage_operatie(kaart, actie, volgnummer, bron)
     toegestaan, verplicht = OPERATIE_SLEUTELS[actie]
     kaart.controleer(("actie", "toelichting", *toegestaan), verplicht)
     fouten_voor = kaart.v.aantal_fouten
@@ -312,6 +316,67 @@ def _operatie(kaart: Kaart, volgnummer: int, bron: Bron) -> Operatie | None:
         toelichting=_toelichting(kaart),
         bron=bron,
         meer=meer,
+    )
+
+
+_BIJLAGEDOEL = re.compile(r"^\s*bijlage(?:\s+([0-9]+[a-z]?))?\s*$", re.IGNORECASE)
+BIJLAGE_ACTIES = ("komt_te_luiden", "vervalt", "toevoegen")
+
+
+def _noemt_bijlage(kaart: Kaart, actie: str) -> bool:
+    """Does the operation name a bijlage ("doel: bijlage 1", "doel: {bijlage: 1}", "soort: bijlage")?"""
+    doel = kaart.ruw("doel")
+    if isinstance(doel, str) and _BIJLAGEDOEL.match(doel):
+        return True
+    if isinstance(doel, dict) and "bijlage" in doel:
+        return True
+    return actie == "toevoegen" and kaart.ruw("soort") == "bijlage"
+
+
+def _bijlage_operatie(kaart: Kaart, actie: str, volgnummer: int, bron: Bron) -> Operatie | None:
+    """A bijlage replaced, removed or added as a whole: `komt_te_luiden` or `vervalt` with
+    `doel: bijlage 1` (or `bijlage` when there is one), `toevoegen` with `aan: regeling` and
+    `soort: bijlage`. The new bijlage is written as in regeling.yaml; id and nummer may be left
+    out (a replaced bijlage keeps its own)."""
+    fouten = kaart.v.aantal_fouten
+    if actie not in BIJLAGE_ACTIES:
+        kaart.fout(
+            f"'{actie}' werkt niet op een bijlage",
+            "actie",
+            "een bijlage wordt als geheel gewijzigd: komt_te_luiden, vervalt of toevoegen (aan: regeling, soort: bijlage)",
+        )
+        return None
+    sleutels = {"komt_te_luiden": ("doel", "nieuw"), "vervalt": ("doel",), "toevoegen": ("aan", "soort", "nieuw")}[actie]
+    kaart.controleer(("actie", "toelichting", *sleutels), tuple(s for s in sleutels if s != "soort"))
+    doel: str | None = None
+    if actie != "toevoegen":
+        waarde = kaart.ruw("doel")
+        if isinstance(waarde, dict):
+            sub = Kaart(waarde, kaart.naam, kaart.v, kaart.adres, kaart.bron("doel"))
+            sub.controleer(("bijlage",), ("bijlage",))
+            doel = sub.nummer("bijlage", verplicht=True)
+        elif isinstance(waarde, str) and (m := _BIJLAGEDOEL.match(waarde)):
+            doel = m[1] or ""
+    elif str(kaart.ruw("aan") or "").strip().lower() != "regeling":
+        kaart.fout("een bijlage wordt toegevoegd aan de regeling", "aan", "schrijf 'aan: regeling'")
+    nieuw = None
+    if actie != "vervalt":
+        nk = kaart.kaart("nieuw", verplicht=True)
+        if nk is not None:
+            adres = kaart.adres
+            nieuw = lees_bijlage(nk, 1, nieuw=True)
+            kaart.adres = adres
+    if kaart.v.aantal_fouten > fouten:
+        return None
+    return Operatie(
+        actie="bijlage",
+        volgnummer=volgnummer,
+        positie=actie,
+        bijlage=nieuw,
+        bijlage_doel=doel,
+        doel=Doel(f"bijlage {doel}".strip() if doel is not None else "de regeling", (), None, kaart.bron("doel" if doel is not None else "aan")),
+        toelichting=_toelichting(kaart),
+        bron=bron,
     )
 
 

@@ -1,5 +1,6 @@
 """Frozen model objects: the regeling as structured data, its versions and amendments."""
 
+from generator.model.bijlage import Bijlage, Tabel
 from generator.model.elementen import (
     ALINEAGRENS,
     GENUMMERD_OP_POSITIE,
@@ -19,6 +20,8 @@ from generator.model.elementen import (
 from generator.model.regeling import Deelnemer, Plek, Regeling, Tijdlijn, Versie, VersieInfo
 
 __all__ = [
+    "Bijlage",
+    "Tabel",
     "ALINEAGRENS",
     "OPSOMMINGSTEKENS",
     "GENUMMERD_OP_POSITIE",

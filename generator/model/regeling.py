@@ -14,6 +14,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from generator.errors import GEEN_BRON, Bron
+from generator.model.bijlage import Bijlage
 from generator.model.elementen import Element, kopie
 from generator.model.organen import LICHAMEN, ORGANEN, Orgaan
 
@@ -250,6 +251,13 @@ class Regeling:
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
     lichaam: str | None = None  # name of the body the regeling sets up: "Belastingsamenwerking Twente-Oost"
     rollen: tuple[Rol, ...] = ()  # what the GR's own organs do in an amendment
+    bijlagen: tuple[Bijlage, ...] = ()  # after the artikelen and the ondertekening
+
+    def bijlage(self, sleutel: str | None) -> Bijlage | None:
+        """The bijlage with this number or id; with None, the only bijlage (None when there are more)."""
+        if sleutel is None:
+            return self.bijlagen[0] if len(self.bijlagen) == 1 else None
+        return next((b for b in self.bijlagen if sleutel in (b.nummer, b.id)), None)
 
     @property
     def soortrij(self) -> SoortRegeling:

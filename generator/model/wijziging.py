@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from generator.errors import GEEN_BRON, Bron
+from generator.model.bijlage import Bijlage
 from generator.model.elementen import Element
 from generator.model.regeling import Deelnemer
 
@@ -30,7 +31,10 @@ ACTIES = (
     "citeertitel",  # the citeertitel changes
     "herindeling",  # gemeenten merge (Wet arhi art. 41): the new gemeente takes their place by law
 )
-METADATA_ACTIES = ("toetreding", "uittreding", "citeertitel", "herindeling")
+# A bijlage replaced, removed or added as a whole. Written as komt_te_luiden, vervalt or toevoegen
+# naming a bijlage; the loader makes it this action, with the written one in `positie`.
+BIJLAGE = "bijlage"
+METADATA_ACTIES = ("toetreding", "uittreding", "citeertitel", "herindeling", BIJLAGE)
 # Not written by a drafter: the engine adds it when a reference's printed words follow a change
 # elsewhere (a renumbered lid), so that the besluit states that change too (wijzigen/gevolgen.py).
 GEVOLG = "verwijzing_aangepast"
@@ -107,6 +111,8 @@ class Operatie:
     namen: bool = True  # herindeling: replace the old names in the text
     organen_overnemen: bool = False  # herindeling: the new gemeente takes part with the organs of the old ones
     toelichting: str | None = None
+    bijlage: Bijlage | None = None  # bijlage: the new bijlage (komt_te_luiden, toevoegen)
+    bijlage_doel: str | None = None  # bijlage: number or id of the bijlage it changes; "" the only one
     bron: Bron = dataclasses.field(default=GEEN_BRON, compare=False)
     # vervalt: the further siblings deleted in the same sentence ("vervallen de subonderdelen 2°
     # en 5°"); the engine applies each as its own step, numbered `deel` 1, 2, ... (0: a single target)

@@ -12,7 +12,7 @@ import dataclasses
 
 from generator.adressen import los_op
 from generator.blokken import Blok, element_blokken
-from generator.model import Element, Regeling
+from generator.model import Bijlage, Element, Regeling
 from generator.model.wijziging import GEVOLG
 from generator.nummering import letterreeks, rangtelwoord, reeks_tekst
 from generator.render.formules import FORMULES, SLOTNAMEN, SLOTTEKENS, VERNUMMERING_WOORD
@@ -53,6 +53,40 @@ class BesluitOnderdeel:
         return self.aanhef is not None
 
 
+def besluitbijlagen(toepassing: Toepassing) -> list[tuple[str, Bijlage]]:
+    """The bijlagen of the besluit itself: the new text of each bijlage it replaces or adds, in
+    the order of its onderdelen, with the name the besluit gives it ("de bijlage", or "bijlage 2"
+    when it carries more than one).
+
+    >>> # see tests/test_bijlagen.py
+    """
+    nieuw = [s for s in toepassing.stappen if s.operatie.actie == "bijlage" and s.operatie.positie != "vervalt"]
+    if len(nieuw) == 1:
+        return [("de bijlage", _nieuwe_bijlage(nieuw[0]))]
+    return [(f"bijlage {i}", _nieuwe_bijlage(s)) for i, s in enumerate(nieuw, start=1)]
+
+
+def _nieuwe_bijlage(stap: Stap) -> Bijlage:
+    """The bijlage as the step left it in the regeling (with its id and number)."""
+    ids = {b.id for b in stap.voor.bijlagen}
+    veranderd = [b for b in stap.na.bijlagen if b.id in stap.raakt]
+    return veranderd[0] if veranderd else next(b for b in stap.na.bijlagen if b.id not in ids)
+
+
+def bijlage_zin(stap: Stap, toepassing: Toepassing) -> str:
+    """ "Bijlage 1 komt te luiden zoals opgenomen in de bijlage bij dit besluit." and the like."""
+    op = stap.operatie
+    if op.positie == "vervalt":
+        oud = next(b for b in stap.voor.bijlagen if b.id in stap.raakt)
+        return vul_in(FORMULES["bijlage_vervalt"], "bijlage_vervalt", bijlage=oud.verwijzing)
+    nieuw = _nieuwe_bijlage(stap)
+    naam = next(n for n, b in besluitbijlagen(toepassing) if b.id == nieuw.id)
+    if op.positie == "toevoegen":
+        return vul_in(FORMULES["bijlage_toevoegen"], "bijlage_toevoegen", besluitbijlage=naam)
+    oud = next(b for b in stap.voor.bijlagen if b.id == nieuw.id)
+    return vul_in(FORMULES["bijlage_komt_te_luiden"], "bijlage_komt_te_luiden", bijlage=oud.verwijzing, besluitbijlage=naam)
+
+
 def besluitonderdelen(toepassing: Toepassing) -> list[BesluitOnderdeel]:
     """The lettered onderdelen of ARTIKEL I, in the order of the regeling, worded (Ar 6.15).
 
@@ -63,6 +97,10 @@ def besluitonderdelen(toepassing: Toepassing) -> list[BesluitOnderdeel]:
     for groep in groepen(toepassing):
         if groep.groep_id is None and groep.stappen[0].operatie.actie == "herindeling":
             uit.append(BesluitOnderdeel(groep.letter, None, (Wijzigingszin(herindeling_zin(groep.stappen[0])),)))
+            continue
+        if groep.groep_id is None and groep.stappen[0].operatie.actie == "bijlage":
+            stap = groep.stappen[0]
+            uit.append(BesluitOnderdeel(groep.letter, None, (Wijzigingszin(bijlage_zin(stap, toepassing), element_id=min(stap.raakt)),)))
             continue
         if groep.groep_id is None:
             zin = vul_in(FORMULES["citeertitel"], "citeertitel", tekst=groep.stappen[0].operatie.tekst)

@@ -18,7 +18,7 @@ from generator.model.wijziging import BRIEF_SLEUTELS, Wijziging
 from generator.procedure import Stuk, rollen_bij
 from generator.procedure import betrokken as betrokken_deelnemers
 from generator.render import inwerkingtreding
-from generator.render.besluit import besluitonderdelen
+from generator.render.besluit import besluitbijlagen, besluitonderdelen
 from generator.render.omgeving import hoofdletter, lidwoord, opsomming
 from generator.render.plaatshouders import plaatshouder
 from generator.render.versienamen import omschrijving, versienaam
@@ -103,6 +103,7 @@ def besluit_context(geschiedenis: Geschiedenis, toepassing: Toepassing, meldinge
         "uittredingen": [r.deelnemer(i) for i in uittredingen],
         "herindelingen": herindelingen,
         "onderdelen": besluitonderdelen(toepassing),
+        "besluitbijlagen": [{"naam": n, "bijlage": b} for n, b in besluitbijlagen(toepassing)],
         "integraal": w.vorm == "integraal",
         "soort": r.soortrij,
         "het_gr_lichaam": r.het_lichaam,

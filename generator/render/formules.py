@@ -19,6 +19,10 @@ of ARTIKEL I), 6.16 (letter suffixes), 6.18 (vernummering, verlettering, punctua
 from __future__ import annotations
 
 FORMULES: dict[str, str] = {
+    # -- a bijlage, as a whole: the new text is a bijlage of the besluit itself --
+    "bijlage_komt_te_luiden": "{{ bijlage|hoofdletter }} komt te luiden zoals opgenomen in {{ besluitbijlage }} bij dit besluit.",
+    "bijlage_toevoegen": "Er wordt een bijlage toegevoegd, zoals opgenomen in {{ besluitbijlage }} bij dit besluit.",
+    "bijlage_vervalt": "{{ bijlage|hoofdletter }} vervalt.",
     # -- whole elements (Ar 6.9) --
     "komt_te_luiden": "{{ adres|hoofdletter|komma }} komt te luiden:",
     # one sentence of a text (Ar 3.29 "het vijfde lid, tweede zin"): the new sentence quoted

@@ -31,13 +31,13 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from generator.blokken import KOP, Blok
 from generator.errors import Melding, SjabloonFout, relatief
-from generator.model import alineas
+from generator.model import Bijlage, alineas
 from generator.model.organen import ORGANEN
 from generator.model.partijen import lichamen
 from generator.nummering import romeins
 from generator.render.plaatshouders import plaatshouder
 from generator.render.sjabloonfouten import FilterFout, Grensfout, melding
-from generator.render.tekstweergave import md_blok, md_escape
+from generator.render.tekstweergave import md_bijlage, md_blok, md_escape
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
 
@@ -428,6 +428,11 @@ def alineas_van(tekst: str) -> list[str]:
     return [a for a in alineas(tekst) if a]
 
 
+def md_bijlage_blok(bijlage: Bijlage) -> str:
+    """A bijlage as Markdown: heading (H2), alineas, pipe tables (see `tekstweergave.md_bijlage`)."""
+    return "\n\n".join(md_bijlage(bijlage))
+
+
 # The filters every template and Ar formula may use.
 FILTERS = {
     "datum": datum,
@@ -440,6 +445,7 @@ FILTERS = {
     "md_tekstblok": md_tekstblok,
     "md_aanhaling": md_aanhaling,
     "alineas": alineas_van,
+    "md_bijlage": md_bijlage_blok,
     "lidwoord": lidwoord,
     "lichamen": lichamen,
 }

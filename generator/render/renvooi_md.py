@@ -28,7 +28,7 @@ def blok_md(v: BlokVerschil, stijl: str = "html") -> str:
     label = segmenten_md(v.label, stijl)
     tekst = segmenten_md(v.tekst, stijl)
     if blok.soort == KOP:
-        return f"{'#' * (blok.niveau + 1)} {label} {tekst}".rstrip()
+        return f"{'#' * (blok.niveau + 1)} {' '.join(d for d in (label, tekst) if d)}".rstrip()  # a bijlage's heading has no label
     regel = f"{label} {tekst}".strip() if label else tekst
     return "\u00a0" * (4 * blok.niveau) + regel
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from generator.blokken import KOP, Blok, blokken
-from generator.model import Versie, alineas
+from generator.model import Bijlage, Tabel, Versie, alineas
 
 _MD_SPECIAAL = re.compile(r"([\\`*_\[\]<>|&])")
 _MD_REGELSTART = re.compile(r"^(\d+)([.)])(\s|$)")
@@ -57,6 +57,8 @@ def als_tekst(versie: Versie, ids: bool = False) -> str:
             regels.append("   " * blok.niveau + blok.volledig + id_)
     if r.ondertekening:
         regels += ["", *alineas(r.ondertekening)]
+    for bijlage in r.bijlagen:
+        regels += ["", bijlage.kop + (f"  [{bijlage.id}]" if ids else ""), "", *bijlage.regels()]
     tekst = re.sub(r"\n{3,}", "\n\n", "\n".join(regels))
     return tekst.rstrip() + "\n"
 
@@ -85,14 +87,39 @@ def als_markdown(versie: Versie, ids: bool = False) -> str:
     delen += [md_blok(b) + (f" `[{b.element_id}]`" if i in eerste else "") for i, b in enumerate(alle)]
     if r.ondertekening:
         delen += [md_escape(a) for a in alineas(r.ondertekening)]
+    for bijlage in r.bijlagen:
+        delen += md_bijlage(bijlage, ids)
     return "\n\n".join(delen) + "\n"
+
+
+def md_bijlage(bijlage: Bijlage, ids: bool = False) -> list[str]:
+    """A bijlage as Markdown paragraphs: its heading (H2), each alinea, each table as a pipe table.
+
+    >>> md_bijlage(Bijlage("b", None, "Bijlage", ("Lijst.", Tabel((("Zaak", "Aan"), ("a|b", ""))))))
+    ['## Bijlage', 'Lijst.', '| Zaak | Aan |\\n| --- | --- |\\n| a\\\\|b |  |']
+    """
+    delen = [f"## {md_escape(bijlage.kop)}" + (f" `[{bijlage.id}]`" if ids else "")]
+    for deel in bijlage.inhoud:
+        delen.append(md_tabel(deel) if isinstance(deel, Tabel) else md_escape(deel))
+    return delen
+
+
+def md_tabel(tabel: Tabel) -> str:
+    """A table as a GFM pipe table (the first row is the header row); `md_docx` makes it a Word table."""
+    breedte = tabel.kolommen
+
+    def rij(cellen: tuple[str, ...]) -> str:
+        volledig = [*cellen, *("",) * (breedte - len(cellen))]
+        return "| " + " | ".join(md_escape(c) for c in volledig) + " |"
+
+    return "\n".join([rij(tabel.kop), "| " + " | ".join(["---"] * breedte) + " |", *(rij(r) for r in tabel.rijen[1:])])
 
 
 def md_blok(blok: Blok, tekst: str | None = None) -> str:
     """One block as Markdown; `tekst` replaces the block's own (escaped) text, e.g. with marks."""
     inhoud = md_escape(blok.tekst) if tekst is None else tekst
     if blok.soort == KOP:
-        return f"{'#' * (blok.niveau + 1)} {md_escape(blok.label)} {inhoud}".rstrip()
+        return f"{'#' * (blok.niveau + 1)} {md_escape(blok.label) + ' ' if blok.label else ''}{inhoud}".rstrip()
     label = md_escape(blok.label) if blok.label else ""
     if label and _MD_REGELSTART.match(blok.label + " "):
         label = blok.label[:-1] + "\\."

@@ -15,8 +15,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from generator.model import Element
+from generator.model.bijlage import bijlage_kaart
 from generator.model.ids import NIEUW_ID
-from generator.model.wijziging import Operatie
+from generator.model.wijziging import BIJLAGE, Operatie
 from generator.nummering import rangtelwoord
 
 # The key under which an element lists its children, per kind of child (as the loader reads it).
@@ -89,6 +90,16 @@ def _woorden(tekst: str | None) -> DoubleQuotedScalarString:
 
 def _operatie(op: Operatie) -> CommentedMap:
     m = CommentedMap()
+    if op.actie == BIJLAGE:  # written as the drafter writes it: komt_te_luiden / vervalt / toevoegen naming a bijlage
+        m["actie"] = op.positie
+        if op.positie == "toevoegen":
+            m["aan"], m["soort"] = "regeling", "bijlage"
+        else:
+            m["doel"] = f"bijlage {op.bijlage_doel}".strip()
+        if op.bijlage is not None:
+            m["nieuw"] = bijlage_kaart(op.bijlage, met_id=op.positie == "toevoegen")
+        m["toelichting"] = op.toelichting if op.toelichting else DoubleQuotedScalarString("")
+        return m
     m["actie"] = op.actie
     doel = op.doel.tekst if op.doel is not None else None
     if op.doel is not None and op.doel.zin:

@@ -16,7 +16,7 @@ from generator.adressen import los_op, onbekende_verwijzingen, zoek
 from generator.errors import Verzamelaar, WijzigingFout
 from generator.model import SOORTEN, Element, Lid, Plek, Regeling, Versie, VersieInfo
 from generator.model.organen import ORGANEN, toestemmingsorgaan
-from generator.model.wijziging import METADATA_ACTIES, Operatie, Wijziging
+from generator.model.wijziging import BIJLAGE, METADATA_ACTIES, Operatie, Wijziging
 from generator.nummering import met_letters, nummer_na, rangtelwoord, sorteersleutel, splits_nummer
 from generator.wijzigen.boom import (
     geef_ids,
@@ -204,7 +204,7 @@ class _Motor:
     def _fout(self, op: Operatie, tekst: str, hint: str | None = None) -> None:
         # Point at the target the drafter wrote when there is one, else at the operation.
         bron = op.doel.bron if op.doel is not None and op.doel.bron.regel else op.bron
-        self.v.fout(tekst, bron, f"wijziging {op.volgnummer} ({op.actie})", hint)
+        self.v.fout(tekst, bron, f"wijziging {op.volgnummer} ({op.positie if op.actie == BIJLAGE else op.actie})", hint)
 
     # -- resolving targets -------------------------------------------------------------------
     def _los_op(self, op: Operatie) -> str | None:
@@ -272,6 +272,8 @@ class _Motor:
 
         The key is (place of the onderdeel, rank, place within it, rank, position in the file).
         """
+        if op.actie == BIJLAGE:  # the bijlagen follow the artikelen
+            return ((len(self.reg.kinderen) + 1, ()), 0, (0, ()), 0, op.volgnummer)
         if op.actie in METADATA_ACTIES:
             return ((-1, ()), 0, (-1, ()), 0, op.volgnummer)
         if len(self.w.operaties) == 1 and not self.w.operaties[0].meer:  # nothing to sort
@@ -915,6 +917,54 @@ class _Motor:
             regeling = vervang(regeling, regeling.index[element.id], element.met(**gewijzigd))
             vervangingen.append((element.id, naam, nieuw))
         return regeling, vervangingen
+
+    def _bijlage(self, op: Operatie, doel_id: str | None) -> Stap | None:
+        """A bijlage replaced (it keeps its id and number), removed, or added after the last."""
+        bijlagen = list(self.reg.bijlagen)
+        if op.positie == "toevoegen":
+            nieuw = op.bijlage
+            assert nieuw is not None
+            nummers = [b.nummer for b in bijlagen]
+            if bijlagen and None in nummers:
+                self._fout(op, "de regeling heeft één bijlage zonder nummer; een tweede bijlage vraagt nummers", "laat de bestaande bijlage eerst komen te luiden met 'nummer: 1'")
+                return None
+            # The next number after the highest, counting those this amendment removes: as with
+            # artikelen (Ar 6.16), a number that went is not given again.
+            gehad = [*bijlagen, *self.basis.bijlagen]
+            nummer = nieuw.nummer or (str(max(int(re.match(r"[0-9]*", b.nummer or "")[0] or 0) for b in gehad) + 1) if bijlagen else None)
+            genoemd = re.match(r"bijlage\s+([0-9]+[a-z]?)\b", nieuw.opschrift or "", re.IGNORECASE)
+            if genoemd and genoemd[1] != nummer:
+                self._fout(op, f"het opschrift noemt bijlage {genoemd[1]}, maar de nieuwe bijlage krijgt nummer {nummer or '(geen)'}", f"schrijf 'Bijlage {nummer}' in het opschrift" if nummer else "laat het nummer uit het opschrift")
+                return None
+            if nummer in nummers:
+                self._fout(op, f"bijlage {nummer} bestaat al", "laat 'nummer' weg: grgen nummert een toegevoegde bijlage door")
+                return None
+            bijlage_id = nieuw.id or f"bijlage-{nummer or 1}"
+            if bijlage_id in self.reg.index or bijlage_id in self.bezet or any(b.id == bijlage_id for b in bijlagen):
+                self._fout(op, f"id '{bijlage_id}' is al in gebruik", "geef de nieuwe bijlage een eigen id")
+                return None
+            nieuw = dataclasses.replace(nieuw, id=bijlage_id, nummer=nummer)
+            return self._stap(op, None, self.reg.met(bijlagen=(*bijlagen, nieuw)), None, {bijlage_id})
+        oud = self.reg.bijlage(op.bijlage_doel or None)
+        if oud is None:
+            bestaand = ", ".join(b.verwijzing for b in bijlagen)
+            wat = f"bijlage {op.bijlage_doel}" if op.bijlage_doel else "de bijlage (zonder nummer)"
+            self._fout(
+                op,
+                f"{wat} bestaat niet in versie {self.huidig_id}",
+                f"de regeling heeft als bijlagen: {bestaand}" if bestaand else "de regeling heeft geen bijlagen",
+            )
+            return None
+        if op.bijlage is not None and op.bijlage.id and op.bijlage.id != oud.id:
+            self._fout(op, f"{oud.verwijzing} houdt haar id '{oud.id}'; 'nieuw' noemt '{op.bijlage.id}'", "laat 'id' weg onder 'nieuw'")
+            return None
+        i = bijlagen.index(oud)
+        if op.positie == "vervalt":
+            del bijlagen[i]
+        else:
+            assert op.bijlage is not None
+            bijlagen[i] = dataclasses.replace(op.bijlage, id=oud.id, nummer=oud.nummer if op.bijlage.nummer is None else op.bijlage.nummer)
+        return self._stap(op, None, self.reg.met(bijlagen=tuple(bijlagen)), None, {oud.id})
 
     def _citeertitel(self, op: Operatie, doel_id: str | None) -> Stap | None:
         return self._stap(op, None, self.reg.met(citeertitel=op.tekst), None, {"citeertitel"})

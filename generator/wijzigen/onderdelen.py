@@ -34,6 +34,7 @@ def groepen(toepassing: Toepassing) -> list[Groep]:
     # A herindeling replaces the old names throughout the regeling in one change, first.
     uit = [Groep("", None, (s,)) for s in toepassing.stappen if s.operatie.actie == "herindeling" and s.namen]
     uit += [Groep("", g, tuple(s)) for g, s in per_groep.items()]
+    uit += [Groep("", None, (s,)) for s in toepassing.stappen if s.operatie.actie == "bijlage"]
     for stap in (s for s in toepassing.stappen if s.operatie.actie == "citeertitel"):
         uit.append(Groep("", None, (stap,)))
     return [dataclasses.replace(g, letter=letterreeks(i, hoofdletters=True)) for i, g in enumerate(uit, start=1)]
