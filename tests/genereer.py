@@ -104,9 +104,7 @@ def regelingen(draw, rijk: bool = False) -> tuple[Regeling, VersieInfo]:
     aantal = draw(st.integers(0, 2))
     if aantal:
         genummerd = aantal > 1 or draw(st.booleans())
-        regeling = regeling.met(
-            bijlagen=tuple(draw(bijlage(f"bijlage-{n}", str(n) if genummerd else None)) for n in range(1, aantal + 1))
-        )
+        regeling = regeling.met(bijlagen=tuple(draw(bijlage(f"bijlage-{n}", str(n) if genummerd else None)) for n in range(1, aantal + 1)))
     info = VersieInfo("v0", "nieuwe regeling", dt.date(2020, 1, 1), datum_ondertekening=dt.date(2019, 12, 1))
     return regeling, info
 
@@ -135,13 +133,22 @@ def bijlage_operatie(draw, regeling: Regeling, volgnummer: int, wijziging_nummer
     soort = draw(st.sampled_from(keuzes))
     if soort == "toevoegen":
         nieuw = draw(bijlage(f"bijlage-w{wijziging_nummer}", None))
-        return Operatie("bijlage", volgnummer, Doel("de regeling", ()), positie="toevoegen", bijlage=dataclasses.replace(nieuw, opschrift=None))
+        return Operatie(
+            "bijlage", volgnummer, Doel("de regeling", ()), positie="toevoegen", bijlage=dataclasses.replace(nieuw, opschrift=None)
+        )
     doel = draw(st.sampled_from(bijlagen))
     sleutel = doel.nummer or ""
     if soort == "vervalt":
         return Operatie("bijlage", volgnummer, Doel(doel.verwijzing, ()), positie="vervalt", bijlage_doel=sleutel)
     nieuw = draw(bijlage("", None))
-    return Operatie("bijlage", volgnummer, Doel(doel.verwijzing, ()), positie="komt_te_luiden", bijlage=dataclasses.replace(nieuw, opschrift=doel.opschrift), bijlage_doel=sleutel)
+    return Operatie(
+        "bijlage",
+        volgnummer,
+        Doel(doel.verwijzing, ()),
+        positie="komt_te_luiden",
+        bijlage=dataclasses.replace(nieuw, opschrift=doel.opschrift),
+        bijlage_doel=sleutel,
+    )
 
 
 def _regeling(kinderen: tuple) -> Regeling:

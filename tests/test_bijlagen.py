@@ -35,7 +35,13 @@ from tests.test_afleiden import _pas_toe, _versie
 
 ROOT = Path(__file__).resolve().parent.parent
 BGR = Path(__file__).parent / "importeer" / "bgr.xml"
-MANDATEN = Tabel((("Bevoegdheid", "Door", "Aan"), ("aangifte bij de politie", "Voorzitter", "Secretaris"), ("procuratie tot € 50.000", "DB", "Secretaris")))
+MANDATEN = Tabel(
+    (
+        ("Bevoegdheid", "Door", "Aan"),
+        ("aangifte bij de politie", "Voorzitter", "Secretaris"),
+        ("procuratie tot € 50.000", "DB", "Secretaris"),
+    )
+)
 BRIEF = {
     "zaaknummer": "Z-1", "behandelend_ambtenaar": "A. Adviseur", "sector": "Bedrijfsvoering", "portefeuillehouder": "wethouder B",
     "datum_college": "2025-01-13", "datum_raad": "2025-02-10", "burgemeester": "C", "voorzitter": "C", "secretaris": "D",
@@ -141,9 +147,14 @@ def test_vervangen_laten_vervallen_en_toevoegen_in_het_besluit(tmp_path: Path):
 def test_de_enige_bijlage_zonder_nummer(tmp_path: Path):
     basis = _met_bijlagen()
     basis = Versie(basis.info, basis.regeling.met(bijlagen=(Bijlage("lijst", None, "Bijlage bij de Proefregeling", ("Oud.",)),)))
-    w = _wijziging(tmp_path, "  - actie: komt_te_luiden\n    doel: bijlage\n    nieuw:\n      opschrift: Bijlage bij de Proefregeling\n      inhoud: [Nieuw.]\n")
+    w = _wijziging(
+        tmp_path,
+        "  - actie: komt_te_luiden\n    doel: bijlage\n    nieuw:\n      opschrift: Bijlage bij de Proefregeling\n      inhoud: [Nieuw.]\n",
+    )
     t = pas_toe(basis, w, basis)
-    assert [z.zin for o in besluitonderdelen(t) for z in o.zinnen] == ["De bijlage komt te luiden zoals opgenomen in de bijlage bij dit besluit."]
+    assert [z.zin for o in besluitonderdelen(t) for z in o.zinnen] == [
+        "De bijlage komt te luiden zoals opgenomen in de bijlage bij dit besluit."
+    ]
     # A second bijlage next to an unnumbered one is refused: which one would be "bijlage 2"?
     w2 = _wijziging(tmp_path, "  - actie: toevoegen\n    aan: regeling\n    soort: bijlage\n    nieuw:\n      inhoud: [Twee.]\n")
     with pytest.raises(Exception, match="past niet") as fout:
@@ -227,7 +238,10 @@ wijzigingen:
     assert "Bijlage 1 komt te luiden zoals opgenomen in de bijlage bij dit besluit." in besluit
     # The new bijlage follows the ondertekening, before the toelichting, with its table.
     na_ondertekening = besluit[besluit.index("Aldus vastgesteld") : besluit.index("## TOELICHTING")]
-    assert "## Bijlage bij het besluit tot wijziging van de Regeling mandatering bevoegdheden in verband met de procuratiegrens\n" in na_ondertekening
+    assert (
+        "## Bijlage bij het besluit tot wijziging van de Regeling mandatering bevoegdheden in verband met de procuratiegrens\n"
+        in na_ondertekening
+    )
     assert "| Naam regeling/bevoegdheden | Door | Aan |\n| --- | --- | --- |\n| budgethouder | DB | Secretaris |" in na_ondertekening
     renvooi = (uit / "renvooi.md").read_text(encoding="utf-8")
     assert "\n## Bijlage 1 bij Regeling mandatering" in renvooi
@@ -238,7 +252,9 @@ wijzigingen:
     assert lint_revisies(rv) == []
     for lezer in (lxml_tekst, pandoc_tekst):
         aanvaard, geweigerd = lezer(rv, "accept"), lezer(rv, "reject")
-        assert "| procuratie tot € 75.000 | DB | Secretaris |" in aanvaard and "| procuratie tot € 50.000 | DB | Secretaris |" not in aanvaard
+        assert (
+            "| procuratie tot € 75.000 | DB | Secretaris |" in aanvaard and "| procuratie tot € 50.000 | DB | Secretaris |" not in aanvaard
+        )
         assert "| - procuratie tot € 50.000 | DB | Secretaris | | |" in [" ".join(t.split()) for t in geweigerd]
     if shutil.which("soffice"):  # the third reader, as in test_libreoffice.py
         lo = libreoffice_teksten({"renvooi": rv})
@@ -303,12 +319,20 @@ def test_tekst_en_markdown_met_bijlagen(tmp_path: Path, soort: str):
         ("bijlage-1", "1", "Bijlage 1 bij de Regeling tarieven"),
         ("bijlage-2", "2", "Bijlage 2 bij de Regeling tarieven"),
     ]
-    assert versie.regeling.bijlagen[0].inhoud == ("De tarieven per jaar.", Tabel((("Deelnemer", "Tarief"), ("Aastad", "€ 100"), ("Bedorp", ""))))
+    assert versie.regeling.bijlagen[0].inhoud == (
+        "De tarieven per jaar.",
+        Tabel((("Deelnemer", "Tarief"), ("Aastad", "€ 100"), ("Bedorp", ""))),
+    )
     # The rule under the header row is no row of the table; in Markdown it is markup, no paragraph.
     assert r.vergelijking.ontbreekt == (("| --- | --- |",) if soort == "txt" else ())
     # `toon` (text or Markdown) re-imported gives the same bijlagen, a "|" in a cell included.
     tabel = Tabel((("Deelnemer", "Tarief"), ("Aastad | Bedorp", "€ 100")))
-    versie = dataclasses.replace(versie, regeling=versie.regeling.met(bijlagen=(versie.regeling.bijlagen[0], dataclasses.replace(versie.regeling.bijlagen[1], inhoud=("Contactpersonen.", tabel)))))
+    versie = dataclasses.replace(
+        versie,
+        regeling=versie.regeling.met(
+            bijlagen=(versie.regeling.bijlagen[0], dataclasses.replace(versie.regeling.bijlagen[1], inhoud=("Contactpersonen.", tabel)))
+        ),
+    )
     tweede = tmp_path / "tweede"
     opnieuw = tweede / f"toon.{soort}"
     tweede.mkdir()
@@ -358,7 +382,9 @@ def test_word_bijlage_met_tabel_en_een_tabel_in_een_artikel(tmp_path: Path):
     d.add_paragraph().add_run("Bijlage 1 bij de Regeling tarieven").bold = True
     d.add_paragraph("De tarieven per jaar.")
     tabel = d.add_table(rows=3, cols=3)
-    for rij, cellen in zip(tabel.rows, (("Deelnemer", "Tarief", "Ingang"), ("Aastad", "€ 100", "2024"), ("Bedorp", "€ 90", "2025")), strict=True):
+    for rij, cellen in zip(
+        tabel.rows, (("Deelnemer", "Tarief", "Ingang"), ("Aastad", "€ 100", "2024"), ("Bedorp", "€ 90", "2025")), strict=True
+    ):
         for cel, tekst in zip(rij.cells, cellen, strict=True):
             cel.text = tekst
     tabel.cell(0, 1).merge(tabel.cell(0, 2))  # "Tarief" spans two columns
@@ -384,7 +410,10 @@ def test_de_id_van_een_vervallen_bijlage_wordt_niet_opnieuw_gegeven(tmp_path: Pa
     basis = _met_bijlagen()
     weg = _wijziging(tmp_path, "  - actie: vervalt\n    doel: bijlage 2\n")
     terug = dataclasses.replace(
-        _wijziging(tmp_path, "  - actie: toevoegen\n    aan: regeling\n    soort: bijlage\n    nieuw:\n      id: contacten\n      inhoud: [Weer.]\n"),
+        _wijziging(
+            tmp_path,
+            "  - actie: toevoegen\n    aan: regeling\n    soort: bijlage\n    nieuw:\n      id: contacten\n      inhoud: [Weer.]\n",
+        ),
         id="w2",
         basis="w",
         datum_besluit=dt.date(2021, 3, 1),

@@ -131,7 +131,11 @@ def test_elke_tekstwijziging_staat_in_het_besluit(data):
         # A bijlage changes only by an instruction that names it (replaced, removed or added whole).
         for b in {*oud.bijlagen, *nieuw.bijlagen}:
             if oud.bijlage(b.id) != nieuw.bijlage(b.id):
-                assert b.id in genoemd, (t.wijziging.id, b.verwijzing, [z.zin for o in besluitonderdelen(t) for top in o.zinnen for z in top.alle()])
+                assert b.id in genoemd, (
+                    t.wijziging.id,
+                    b.verwijzing,
+                    [z.zin for o in besluitonderdelen(t) for top in o.zinnen for z in top.alle()],
+                )
         zinnen = [z.zin for o in besluitonderdelen(t) for top in o.zinnen for z in top.alle()]
         assert all("[[" not in z for z in zinnen)
         event(f"verwijzingen aangepast: {sum(1 for s in t.stappen if s.operatie.actie == GEVOLG) > 0}")

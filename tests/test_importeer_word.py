@@ -281,7 +281,9 @@ def test_lxml_lezer_leest_als_pandoc(soort: str, tmp_path) -> None:  # noqa: ANN
     assert eigen.titel == pandoc.titel
     # built with lvlText "%3°" (not typed): pandoc shows "1.", Word and grgen "1°"
     graden = _zonder_graden if soort in ("stijl", "direct") else str
-    assert [(graden(a.tekst), a.kop) for a in eigen.alineas if a.cellen is None]  # pandoc_word skips tables == [(_zoals_pandoc(a.tekst), a.kop) for a in pandoc.alineas]
+    assert [
+        (graden(a.tekst), a.kop) for a in eigen.alineas if a.cellen is None
+    ]  # pandoc_word skips tables == [(_zoals_pandoc(a.tekst), a.kop) for a in pandoc.alineas]
     assert len(eigen.alineas) >= 3
 
 

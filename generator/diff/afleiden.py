@@ -217,11 +217,29 @@ class _Afleider:
             nieuw = self.nieuw.bijlage(b.id)
             if nieuw == b:
                 continue
-            velden = {"actie": "bijlage", "doel": Doel(b.verwijzing, ()), "bijlage_doel": b.nummer or "", "toelichting": self._toelichting(b.id)}
-            ops.append(_Op({**velden, "positie": "vervalt"} if nieuw is None else {**velden, "positie": "komt_te_luiden", "bijlage": nieuw}, None))
+            velden = {
+                "actie": "bijlage",
+                "doel": Doel(b.verwijzing, ()),
+                "bijlage_doel": b.nummer or "",
+                "toelichting": self._toelichting(b.id),
+            }
+            ops.append(
+                _Op({**velden, "positie": "vervalt"} if nieuw is None else {**velden, "positie": "komt_te_luiden", "bijlage": nieuw}, None)
+            )
         for b in self.nieuw.bijlagen:
             if self.oud.bijlage(b.id) is None:
-                ops.append(_Op({"actie": "bijlage", "doel": Doel("de regeling", ()), "positie": "toevoegen", "bijlage": b, "toelichting": self._toelichting(b.id)}, None))
+                ops.append(
+                    _Op(
+                        {
+                            "actie": "bijlage",
+                            "doel": Doel("de regeling", ()),
+                            "positie": "toevoegen",
+                            "bijlage": b,
+                            "toelichting": self._toelichting(b.id),
+                        },
+                        None,
+                    )
+                )
         return ops
 
     def _toelichting(self, element_id: str) -> str:

@@ -141,9 +141,7 @@ def rijen(verschillen: list[BlokVerschil], oud: Regeling, nieuw: Regeling, toeli
     return uit + _bijlagerijen(bijlagen, oud, nieuw, toelichting)
 
 
-def _bijlagerijen(
-    verschillen: list[BlokVerschil], oud: Regeling, nieuw: Regeling, toelichting: dict[str, tuple[str, ...]]
-) -> list[Rij]:
+def _bijlagerijen(verschillen: list[BlokVerschil], oud: Regeling, nieuw: Regeling, toelichting: dict[str, tuple[str, ...]]) -> list[Rij]:
     """One row per changed bijlage, its whole old text beside its whole new text."""
     uit = []
     for bijlage_id in dict.fromkeys(v.element_id for v in verschillen if v.status != GELIJK):

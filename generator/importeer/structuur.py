@@ -146,7 +146,11 @@ class _Bouwer:
                 break
             if a.cellen is not None:  # a table row outside a bijlage: the format has no tables there
                 if i == 0 or alineas[i - 1].cellen is None:
-                    self.meld("tabel niet overgenomen", a.bron, "grgen kent tabellen alleen in een bijlage; neem de inhoud zo nodig op als leden of onderdelen")
+                    self.meld(
+                        "tabel niet overgenomen",
+                        a.bron,
+                        "grgen kent tabellen alleen in een bijlage; neem de inhoud zo nodig op als leden of onderdelen",
+                    )
                 continue
             in_sluiting = in_sluiting or a.soort == SLUITING or bool(_SLUITING.match(a.tekst))
             if in_sluiting:

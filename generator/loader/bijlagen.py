@@ -1,14 +1,14 @@
 """`bijlagen` in regeling.yaml (and the new bijlage of an amendment) -> frozen `Bijlage` objects.
 
-    bijlagen:
-      - id: mandatenlijst
-        nummer: 1
-        opschrift: Bijlage 1 bij de Regeling mandatering
-        inhoud:
-          - Overzicht van de bevoegdheden.
-          - tabel:
-              - [Bevoegdheid, Aan]
-              - [het doen van aangifte, secretaris]
+bijlagen:
+  - id: mandatenlijst
+    nummer: 1
+    opschrift: Bijlage 1 bij de Regeling mandatering
+    inhoud:
+      - Overzicht van de bevoegdheden.
+      - tabel:
+          - [Bevoegdheid, Aan]
+          - [het doen van aangifte, secretaris]
 """
 
 from __future__ import annotations
@@ -29,7 +29,11 @@ _OPSCHRIFTNUMMER = re.compile(r"^bijlage\s+([0-9]+[a-z]?)\b", re.IGNORECASE)
 def lees_bijlage(kaart: Kaart, positie_: int, nieuw: bool = False) -> Bijlage | None:
     """One bijlage from its mapping; None (and reported) when it is invalid. In an amendment
     (`nieuw`) id and nummer may be left to grgen: the bijlage it replaces gives them."""
-    kaart.adres = f"bijlage {kaart.ruw('nummer')}" if kaart.ruw("nummer") is not None else f"bijlage (de {rangtelwoord(min(positie_, 99))} in de lijst)"
+    kaart.adres = (
+        f"bijlage {kaart.ruw('nummer')}"
+        if kaart.ruw("nummer") is not None
+        else f"bijlage (de {rangtelwoord(min(positie_, 99))} in de lijst)"
+    )
     kaart.controleer(BIJLAGE_SLEUTELS, ("inhoud",) if nieuw else ("id", "inhoud"))
     fouten = kaart.v.aantal_fouten
     bijlage_id = kaart.ident("id", verplicht=not nieuw)
@@ -88,7 +92,7 @@ def _tabel(kaart: Kaart) -> Tabel | None:
                 f"rij {n} van de tabel heeft {len(cellen)} cellen, de kopregel {len(rijen[0])}",
                 bron,
                 kaart.adres,
-                "geef elke rij evenveel cellen; een lege cel schrijft u als \"\"",
+                'geef elke rij evenveel cellen; een lege cel schrijft u als ""',
             )
             goed = False
         rijen.append(tuple(c or "" for c in cellen))
@@ -122,12 +126,16 @@ def lees_bijlagen(kaart: Kaart, bezet: dict[str, Bron]) -> tuple[Bijlage, ...]:
     if len(uit) > 1:
         for b in uit:
             if b.nummer is None:
-                kaart.v.fout("een regeling met meer bijlagen nummert ze alle", b.bron, f"bijlage '{b.id}'", "geef elke bijlage een 'nummer': 1, 2, 3")
+                kaart.v.fout(
+                    "een regeling met meer bijlagen nummert ze alle", b.bron, f"bijlage '{b.id}'", "geef elke bijlage een 'nummer': 1, 2, 3"
+                )
         nummers = [b.nummer for b in uit if b.nummer]
         for vorige, b in zip(uit, uit[1:], strict=False):
             if vorige.nummer and b.nummer and _sleutel(b.nummer) <= _sleutel(vorige.nummer):
                 kaart.v.fout(
-                    f"bijlage {b.nummer} staat na bijlage {vorige.nummer}" if b.nummer != vorige.nummer else f"bijlage {b.nummer} komt twee keer voor",
+                    f"bijlage {b.nummer} staat na bijlage {vorige.nummer}"
+                    if b.nummer != vorige.nummer
+                    else f"bijlage {b.nummer} komt twee keer voor",
                     b.bron,
                     f"bijlage {b.nummer}",
                     f"bijlagen zijn oplopend genummerd: {', '.join(sorted(set(nummers), key=_sleutel))}",

@@ -374,7 +374,9 @@ def _bijlage_operatie(kaart: Kaart, actie: str, volgnummer: int, bron: Bron) -> 
         positie=actie,
         bijlage=nieuw,
         bijlage_doel=doel,
-        doel=Doel(f"bijlage {doel}".strip() if doel is not None else "de regeling", (), None, kaart.bron("doel" if doel is not None else "aan")),
+        doel=Doel(
+            f"bijlage {doel}".strip() if doel is not None else "de regeling", (), None, kaart.bron("doel" if doel is not None else "aan")
+        ),
         toelichting=_toelichting(kaart),
         bron=bron,
     )

@@ -926,7 +926,11 @@ class _Motor:
             assert nieuw is not None
             nummers = [b.nummer for b in bijlagen]
             if bijlagen and None in nummers:
-                self._fout(op, "de regeling heeft één bijlage zonder nummer; een tweede bijlage vraagt nummers", "laat de bestaande bijlage eerst komen te luiden met 'nummer: 1'")
+                self._fout(
+                    op,
+                    "de regeling heeft één bijlage zonder nummer; een tweede bijlage vraagt nummers",
+                    "laat de bestaande bijlage eerst komen te luiden met 'nummer: 1'",
+                )
                 return None
             # The next number after the highest, counting those this amendment removes: as with
             # artikelen (Ar 6.16), a number that went is not given again.
@@ -934,7 +938,11 @@ class _Motor:
             nummer = nieuw.nummer or (str(max(int(re.match(r"[0-9]*", b.nummer or "")[0] or 0) for b in gehad) + 1) if bijlagen else None)
             genoemd = re.match(r"bijlage\s+([0-9]+[a-z]?)\b", nieuw.opschrift or "", re.IGNORECASE)
             if genoemd and genoemd[1] != nummer:
-                self._fout(op, f"het opschrift noemt bijlage {genoemd[1]}, maar de nieuwe bijlage krijgt nummer {nummer or '(geen)'}", f"schrijf 'Bijlage {nummer}' in het opschrift" if nummer else "laat het nummer uit het opschrift")
+                self._fout(
+                    op,
+                    f"het opschrift noemt bijlage {genoemd[1]}, maar de nieuwe bijlage krijgt nummer {nummer or '(geen)'}",
+                    f"schrijf 'Bijlage {nummer}' in het opschrift" if nummer else "laat het nummer uit het opschrift",
+                )
                 return None
             if nummer in nummers:
                 self._fout(op, f"bijlage {nummer} bestaat al", "laat 'nummer' weg: grgen nummert een toegevoegde bijlage door")
