@@ -413,7 +413,7 @@ def test_elke_regel_heeft_een_fixture() -> None:
         # tests/test_koppen.py: test_koppen_aanhef_en_afkondiging_zoals_de_bron_ze_afdrukt
         "ar-3.54-kop",
         "ar-3.56-kop",
-        "ar-3.55-indeling",
+        "ar-3.56-indeling",
         "wgr-1-aanhef",
         # the procedure schedule: one test per rule on the bundled data in tests/test_procedure.py
         *(r.id for r in PROCEDUREREGELS),

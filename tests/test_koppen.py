@@ -26,7 +26,7 @@ VOORBEELDEN = Path("/work/shared/voorbeelden/cvdr")
 BASIS = Path(__file__).parent / "invoer" / "basis"
 # The rules an imported beleidsregel breaks by what it is (no Wgr provisions, references to other
 # laws, bullets, headings as the source prints them): ignored where only the build is tested.
-NEGEER = ("wgr", "ar-4.14", "ar-4.24", "ar-3.29", "ar-3.59", "ar-3.54-kop", "ar-3.56-kop", "ar-3.55-indeling")
+NEGEER = ("wgr", "ar-4.14", "ar-4.24", "ar-3.29", "ar-3.59", "ar-3.54-kop", "ar-3.56-kop", "ar-3.56-indeling")
 BRIEF = {
     "zaaknummer": "Z-1", "behandelend_ambtenaar": "A. Adviseur", "sector": "Bedrijfsvoering", "portefeuillehouder": "wethouder B",
     "datum_college": "2027-01-12", "datum_raad": "2027-02-10", "burgemeester": "C", "voorzitter": "C", "secretaris": "D",
@@ -240,7 +240,7 @@ def test_koppen_aanhef_en_afkondiging_zoals_de_bron_ze_afdrukt(tmp_path: Path) -
         '[ar-3.54-kop (Ar 3.54)] [versie 2017] artikel 6: wordt afgedrukt alleen met het nummer (6.), niet als "Artikel 6"',
         "[ar-3.56-kop (Ar 3.56)] [versie 2017] hoofdstuk 2, paragraaf A: wordt afgedrukt alleen met het nummer (A.)",
         "[ar-3.56-kop (Ar 3.56)] [versie 2017] hoofdstuk 2, paragraaf B: paragraaf B is genummerd met een letter",
-        "[ar-3.55-indeling (Ar 3.55)] [versie 2017] hoofdstuk 2: hoofdstuk 2 is ingedeeld in paragrafen, maar artikel 5 staat "
+        "[ar-3.56-indeling (Ar 3.56, eerste lid)] [versie 2017] hoofdstuk 2: hoofdstuk 2 is ingedeeld in paragrafen, maar artikel 5 staat "
         "buiten een paragraaf",
         "[wgr-1-aanhef (Wgr art. 1, eerste lid)] [versie 2017]: de regeling heeft geen aanhef en geen afkondiging; grgen drukt daar niets af",
     ):

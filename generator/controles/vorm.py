@@ -201,7 +201,7 @@ def _verwijzingsvormen(top: Element) -> list[Vondst]:
     ]
 
 
-# -- Ar 3.54, 3.55, 3.56: koppen en indeling ------------------------------------------------
+# -- Ar 3.54, 3.56: koppen en indeling -----------------------------------------------------
 
 
 def koppen_artikelen(z: Zicht) -> Iterator[Vondst]:
@@ -257,7 +257,7 @@ def _met_letters(hoofdstuk: Element) -> bool:
 
 
 def indeling(z: Zicht) -> Iterator[Vondst]:
-    """Ar 3.55: a hoofdstuk divided into paragrafen has all its artikelen in paragrafen."""
+    """Ar 3.56, eerste lid: a hoofdstuk divided into paragrafen has all its artikelen in paragrafen."""
     for h in z.regeling.kinderen:
         if {k.soort for k in h.kinderen} == {"artikel", "paragraaf"}:
             los = [k.nummer for k in h.kinderen if k.soort == "artikel"]
@@ -429,8 +429,8 @@ REGELS: list[Regel] = [
         koppen_indeling,
     ),
     Regel(
-        "ar-3.55-indeling",
-        "Ar 3.55",
+        "ar-3.56-indeling",
+        "Ar 3.56, eerste lid",
         WAARSCHUWING,
         "is een hoofdstuk in paragrafen ingedeeld, dan staan al zijn artikelen in een paragraaf",
         indeling,

@@ -301,7 +301,7 @@ class _Bouwer:
             self.meld(
                 f"{waar} heeft artikel {', '.join(los)} buiten een paragraaf, vóór paragraaf {nummer}; grgen neemt dat zo over",
                 a.bron,
-                "grgen check waarschuwt hiervoor (Ar 3.55: in een hoofdstuk met paragrafen staan alle artikelen in een paragraaf)",
+                "grgen check waarschuwt hiervoor (Ar 3.56, eerste lid: in een hoofdstuk met paragrafen staan alle artikelen in een paragraaf)",
             )
         if kopvorm == "kort":
             self.meld(

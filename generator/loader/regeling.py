@@ -177,7 +177,7 @@ def bouw_element(
     kindsleutels = [s for s in KINDSLEUTELS[soort] if s in kaart]
     if soort == "hoofdstuk":
         # Loose artikelen first, then paragrafen (an imported beleidsregel may have both; `grgen
-        # check` warns, Ar 3.55): read in that order whatever the order of the keys.
+        # check` warns, Ar 3.56, eerste lid): read in that order whatever the order of the keys.
         kindsleutels = sorted(kindsleutels, key=("artikelen", "paragrafen").index)
     elif len(kindsleutels) > 1:
         kaart.fout(f"een {soort} heeft {' of '.join(kindsleutels)}, niet beide", kindsleutels[1])
