@@ -106,15 +106,19 @@ def _start(werk: Callable[[T], R], taken: Sequence[T], processen: int) -> tuple[
 
     global _werk
     _werk = lambda i: werk(taken[i])  # noqa: E731 - inherited by the forked workers, never pickled
-    pool = ProcessPoolExecutor(processen, mp_context=multiprocessing.get_context("fork"), initializer=_als_werker)
     # Objects alive now are shared with the workers; frozen, the collector in a worker does not
     # walk them (and touch their pages, which would copy them). The workers are forked at the
     # first task handed over.
     gc.freeze()
+    pool = None
     try:
+        # The pool's queues need POSIX semaphores: a container without /dev/shm refuses them
+        # (OSError, or ImportError "lacks a functioning sem_open"); one process then does it all.
+        pool = ProcessPoolExecutor(processen, mp_context=multiprocessing.get_context("fork"), initializer=_als_werker)
         return pool, pool.map(_doe, range(len(taken)))
-    except OSError:
-        pool.shutdown(cancel_futures=True)
+    except (OSError, ImportError):
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         _werk = None
         return None
     finally:

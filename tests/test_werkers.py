@@ -218,3 +218,19 @@ def test_een_pakket_wordt_in_dit_proces_gemaakt(tmp_path: Path, monkeypatch: pyt
     assert [p.name for p in gemaakt] == ["2025-toetreding-borne"]
     with pytest.raises(AssertionError, match="one package"):
         pipeline.bouw(map_, alle=True)
+
+
+@pytest.mark.parametrize(
+    "fout", [OSError(38, "Function not implemented"), ImportError("This platform lacks a functioning sem_open implementation")]
+)
+def test_zonder_semaforen_doet_dit_proces_alles(monkeypatch: pytest.MonkeyPatch, fout: Exception) -> None:
+    # A container without /dev/shm: the pool's queues cannot be made; one process does the work.
+    import concurrent.futures
+
+    def geweigerd(*args: object, **kwargs: object) -> None:
+        raise fout
+
+    monkeypatch.setenv(werkers.OMGEVING, "2")
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", geweigerd)
+    with verdeeld(lambda i: (i * i, os.getpid()), list(range(6))) as uit:
+        assert list(uit) == [(i * i, os.getpid()) for i in range(6)]
