@@ -93,11 +93,9 @@ def voeg_kop_en_tekst_toe(regeling: Regeling, e: Element, ouders: tuple[Element,
         niveau = 3 if soort == "artikel" and any(o.soort == "paragraaf" for o in ouders) else _KOPNIVEAU[soort]
         uit.append(Blok(KOP, e.id, "kop", niveau, e.kop, e.opschrift or "", soort))
     inspringing = boven + (soort in _INGESPRONGEN)
-    tekst = e.tekst
-    if tekst is not None:
+    if e.tekst is not None:
         label = e.kop if soort in _GELABELD else ""
-        if "[[" in tekst:
-            tekst = los_op(tekst, regeling, Plek(e, ouders))
+        tekst = _opgelost(e.tekst, regeling, e, ouders)
         if ALINEAGRENS in tekst:
             _alineas(uit, e.id, "tekst", inspringing, label, tekst, soort)
         else:  # most texts: one block (inline: a version of 1,000 artikelen has 4,600)
