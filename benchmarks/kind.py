@@ -69,11 +69,12 @@ def paren(versies: list) -> dict[str, tuple]:
 
 
 def renvooi(voor, na) -> bytes:
-    from generator.diff.versies import vergelijk
+    from generator.diff.versies import vergelijk_per_deel
     from generator.render.docx.oxml import Revisie
     from generator.render.word import renvooi_docx
 
-    verschillen = vergelijk(voor.regeling, na.regeling)
+    # As `grgen bouw` makes it (render/pakket.py): shared elements written from their blocks.
+    verschillen = vergelijk_per_deel(voor.regeling, na.regeling)
     inleiding = [f"Versie {voor.id} – versie {na.id}."]
     titel = voor.regeling.citeertitel
     return renvooi_docx(verschillen, f"Renvooi {titel}", f"{titel} – Renvooi", AUTEUR, Revisie(AUTEUR, DATUM), inleiding)
@@ -228,8 +229,16 @@ def yamlvloer(spec: dict, werk: Path) -> dict:
 
 
 def _warm() -> None:
-    """Import the renderer and open the base document once, as any grgen run has done by then."""
+    """Import the renderer and open the base document once, as any grgen run has done by then.
+
+    The renderer is `generator.render.word` (`grgen bouw` imports it with the package renderer,
+    render/pakket.py, before any document is made); until run D only its imports were imported
+    here, and the first renvooi of a run paid 4-5 ms for importing word.py itself. The base
+    document with a header and footer of its own (`kop_en_voet`) is not opened here: the renvooi
+    is the first such document of a package, and pays for it as `grgen bouw` does.
+    """
     from generator.diff import versies  # noqa: F401
+    from generator.render import word  # noqa: F401
     from generator.render.docx.document import Docx
 
     Docx()

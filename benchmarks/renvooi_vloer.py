@@ -2,12 +2,12 @@
 
     python benchmarks/renvooi_vloer.py --artikelen 1000 --herhalingen 9
 
-The renvooi is what run.py times (`kind.renvooi`: `vergelijk` + `renvooi_docx` of two versions
+The renvooi is what run.py times (`kind.renvooi`: `vergelijk_per_deel` + `renvooi_docx` of two versions
 in memory) for the two pairs of the synthetic workload (the last amendment; version 0 -> N);
 the floor is what run.py's floor is (`kind.zipvloer`): the same parts, the same
 word/document.xml bytes, written into a .docx with zipfile alone at grgen's deflate level. Both
 are timed with the process's processor time (medians), so a busy machine changes the ratio
-less than it changes wall times; `vergelijk` alone is shown beside them.
+less than it changes wall times; `vergelijk_per_deel` alone is shown beside them.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--herhalingen", type=int, default=9)
     args = parser.parse_args()
-    from generator.diff.versies import vergelijk
+    from generator.diff.versies import vergelijk_per_deel
     from generator.wijzigen.tijdlijn import bouw_geschiedenis
 
     wl = maak_werklast(args.seed, args.artikelen, args.wijzigingen)
@@ -61,11 +61,11 @@ def main() -> None:
             data = kind.renvooi(voor, na)
             renvooi.append(time.process_time() - t)
             t = time.process_time()
-            vergelijk(voor.regeling, na.regeling)
+            vergelijk_per_deel(voor.regeling, na.regeling)
             diff.append(time.process_time() - t)
         r, z = statistics.median(renvooi), vloer(data, 3 * args.herhalingen)
         print(
-            f"{naam}: renvooi {r:.3f} s (of which vergelijk {statistics.median(diff):.3f} s), "
+            f"{naam}: renvooi {r:.3f} s (of which vergelijk_per_deel {statistics.median(diff):.3f} s), "
             f"zipfile floor {z:.4f} s, renvooi = {r / z:.1f}x the floor"
         )
 

@@ -472,7 +472,7 @@ def verslag(uitvoer: dict) -> str:
         "",
         "Every tool runs in a child process of its own; the tools take turns within each run (the order",
         "rotates per run). Times are medians over the runs (min–max beside them), in seconds. grgen's",
-        "renvooi time is `vergelijk` + `renvooi_docx` on two versions in memory; pandoc's is its whole",
+        "renvooi time is `vergelijk_per_deel` + `renvooi_docx` on two versions in memory; pandoc's is its whole",
         "process (Markdown of the new version to .docx); python-redlines' is its `run_redline` call",
         "(Docxodus comparing the clean .docx of the old and the new version, made by pandoc from",
         "grgen's consolidated Markdown). Peak memory is the child's peak RSS (`ru_maxrss` from `os.wait4`, which covers",

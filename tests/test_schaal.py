@@ -23,9 +23,11 @@ from hypothesis import strategies as st
 from generator.blokken import bijlage_blokken, blokken
 from generator.controles import REGELS, controleer
 from generator.diff.overzicht import Kant, _onder, vergelijk_versies
-from generator.diff.versies import gewijzigd, gewijzigde_blokken, vergelijk, vergelijk_blokken
+from generator.diff.versies import Gedeeld, gewijzigd, gewijzigde_blokken, uitgevouwen, vergelijk, vergelijk_blokken, vergelijk_per_deel
 from generator.model import Artikel, Hoofdstuk, Versie
 from generator.pipeline import laad
+from generator.render.docx.oxml import Revisie
+from generator.render.word import renvooi_docx
 from generator.wijzigen import gevolgen
 from generator.wijzigen.boom import vervang
 from generator.wijzigen.tijdlijn import bouw_geschiedenis
@@ -147,6 +149,14 @@ def _als_de_hele_vergelijking(oud, nieuw) -> None:  # noqa: ANN001
     heel = vergelijk_blokken(blokken(oud), blokken(nieuw)) + vergelijk_blokken(bijlage_blokken(oud), bijlage_blokken(nieuw))
     assert vergelijk(oud, nieuw) == heel
     assert gewijzigde_blokken(oud, nieuw) == gewijzigd(heel)
+    # The Word renvooi writes a shared element straight from its blocks: the same document.
+    per_deel = vergelijk_per_deel(oud, nieuw)
+    assert uitgevouwen(per_deel) == heel
+    assert _renvooi(per_deel) == _renvooi(heel)
+
+
+def _renvooi(verschillen) -> bytes:  # noqa: ANN001
+    return renvooi_docx(verschillen, "Renvooi", "R", "Griffie", Revisie("Griffie", dt.date(2025, 1, 1)), ["Inleiding."])
 
 
 @INSTELLINGEN
@@ -245,3 +255,20 @@ def test_gedeeld_artikel_in_gewijzigd_hoofdstuk() -> None:
     _als_de_hele_vergelijking(oud, nieuw)
     assert any(v.element_id == "a6" for v in gewijzigde_blokken(oud, nieuw))  # "tweede lid" became "derde lid"
     assert not any(v.element_id == "a1" for v in gewijzigde_blokken(oud, nieuw))
+
+
+def test_verwijzing_naar_vernummerd_hoofdstuk_vanuit_gedeeld_artikel() -> None:
+    # Hoofdstuk 2 becomes hoofdstuk 3 (a hoofdstuk is inserted before it); artikel 1, the same
+    # object in both versions in a hoofdstuk both share, names it: "hoofdstuk 2" becomes
+    # "hoofdstuk 3". Artikel 3 refers only to artikel 2, which keeps its words ("artikel 2"):
+    # artikel 3 stays one shared element, unchanged, and is not compared block by block.
+    verwijzend = Artikel("a1", "1", "Zoals bedoeld in [[h2]] en in [[a2]].")
+    blijvend = Artikel("a3", "3", "Zie [[a2]].")
+    h1 = _h("1", verwijzend, blijvend)
+    a2 = Artikel("a2", "2", "Tekst twee.")
+    oud = _regeling_met(h1, _h("2", a2))
+    nieuw = _regeling_met(h1, Hoofdstuk("hn", "2", opschrift="Nieuw", kinderen=()), _h("2", a2).met(nummer="3"))
+    _als_de_hele_vergelijking(oud, nieuw)
+    veranderd = {v.element_id for v in gewijzigde_blokken(oud, nieuw)}
+    assert "a1" in veranderd and "a3" not in veranderd
+    assert any(type(d) is Gedeeld and d.element.id == "a3" for d in vergelijk_per_deel(oud, nieuw))

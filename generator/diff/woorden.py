@@ -56,7 +56,7 @@ def woorddiff(oud: str, nieuw: str) -> tuple[Segment, ...]:
         stukken.append((op, woorden[begin : begin + n]))
         i += n if op != "+" else 0
         j += n if op != "-" else 0
-    if _te_versnipperd(stukken, tekens):
+    if _te_versnipperd(stukken):
         # Mostly new text: one deletion and one insertion read better than a patchwork.
         return tuple(s for s in (Segment(VERWIJDERD, oud), Segment(INGEVOEGD, nieuw)) if s.tekst)
     segmenten: list[Segment] = []
@@ -78,26 +78,32 @@ def codes(woorden: list[str]) -> dict[str, str]:
     >>> [hex(ord(c)) for c in codes(["de", " ", "raad", " ", "de"]).values()]
     ['0xe000', '0xe001', '0xe002']
     """
-    # Private use area and beyond: never collides with diff-match-patch internals.
-    return {w: chr(0xE000 + i) if i < 6400 else chr(0xF0000 + i) for i, w in enumerate(dict.fromkeys(woorden))}
+    uniek = dict.fromkeys(woorden)
+    if len(uniek) <= len(_CODES):  # most texts: the characters made once, paired in C
+        return dict(zip(uniek, _CODES, strict=False))  # more characters than tokens
+    return {w: chr(0xE000 + i) if i < 6400 else chr(0xF0000 + i) for i, w in enumerate(uniek)}
+
+
+# Private use area and beyond: never collides with diff-match-patch internals.
+_CODES = tuple(chr(0xE000 + i) for i in range(6400))
 
 
 # Below this share of surviving words a changed text is shown as replaced whole.
 MINIMAAL_GELIJK = 0.5
 
 
-def _te_versnipperd(stukken: list[tuple[str, list[str]]], tekens: dict[str, str]) -> bool:
+def _te_versnipperd(stukken: list[tuple[str, list[str]]]) -> bool:
     """True when fewer than half of the words of the longer text are unchanged.
 
     >>> [(s.soort[0], s.tekst) for s in woorddiff("de kosten van ICT te beheersen", "een stabiele en veilige IT-omgeving te bieden")]
     [('v', 'de kosten van ICT te beheersen'), ('i', 'een stabiele en veilige IT-omgeving te bieden')]
     """
-    # The tokens that count as words (a letter or digit in them), each looked at once; a single
-    # character or white space counts only when it is alphanumeric itself.
-    telt = {w for w in tekens if w.isalnum() or (len(w) > 1 and not w.isspace() and any(ch.isalnum() for ch in w))}
+    telt = _TELT.__getitem__
+    if len(_TELT) > 100_000:  # a bound on the memory of the cache below
+        _TELT.clear()
     gelijk = oud = nieuw = 0
     for op, woorden in stukken:
-        aantal = sum(map(telt.__contains__, woorden))
+        aantal = sum(map(telt, woorden))
         if op == "=":
             gelijk += aantal
         if op != "+":
@@ -106,6 +112,23 @@ def _te_versnipperd(stukken: list[tuple[str, list[str]]], tekens: dict[str, str]
             nieuw += aantal
     langste = max(oud, nieuw)
     return langste > 0 and gelijk < MINIMAAL_GELIJK * langste
+
+
+class _TeltAlsWoord(dict):
+    """Whether a token counts as a word (a letter or digit in it), each token looked at once per
+    process: a single character or white space counts only when it is alphanumeric itself.
+
+    >>> [_TELT[w] for w in ("raad", " ", ",", "IT-omgeving", "3")]
+    [True, False, False, True, True]
+    """
+
+    def __missing__(self, w: str) -> bool:
+        telt = w.isalnum() or (len(w) > 1 and not w.isspace() and any(ch.isalnum() for ch in w))
+        self[w] = telt
+        return telt
+
+
+_TELT = _TeltAlsWoord()
 
 
 def oude_tekst(segmenten: tuple[Segment, ...]) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.diff.versies import vergelijk
+from generator.diff.versies import uitgevouwen, vergelijk_per_deel
 from generator.diff.waswordt import rijen
 from generator.errors import Bron, InvoerFout, Melding, SjabloonFout, relatief
 from generator.model import Deelnemer
@@ -200,7 +200,10 @@ def zet_op(
         w = dataclasses.replace(w, vorm=instellingen.vorm)
         toepassing = dataclasses.replace(toepassing, wijziging=w)
     voor, na = toepassing.voor.regeling, toepassing.na.regeling
-    verschillen = vergelijk(voor, na)
+    # The Word renvooi writes a shared element straight from its blocks; the other views take
+    # every block (the blocks are drawn once, for both).
+    per_deel = vergelijk_per_deel(voor, na)
+    verschillen = uitgevouwen(per_deel)
     tabelrijen = rijen(verschillen, voor, na, toepassing.toelichting_per_element())
     # Every warning goes into this list, also those a template adds while it renders (a letter
     # field still to fill in, `context.Briefgegevens`); a part reports what it added.
@@ -255,7 +258,7 @@ def zet_op(
             "Word-revisie (Wijzigingen bijhouden) en kan worden aanvaard of geweigerd.",
         ]
         bestanden["renvooi.docx"] = renvooi_docx(
-            verschillen,
+            per_deel,
             f"Renvooi {citeertitel}",
             koptekst(citeertitel, "Renvooi", w),
             auteur,

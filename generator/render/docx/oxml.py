@@ -48,6 +48,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from docx.oxml.ns import NamespacePrefixedTag, qn
@@ -315,19 +316,32 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
     if teken is True:
         teken = (alinea_status, revisie) if alinea_status in _REVISIETAG else None  # type: ignore[assignment]
     tekenxml = alineateken_xml(teken[0], teken[1], teller) if teken else ""  # type: ignore[index]
-    segmenten = list(segmenten)
+    if not isinstance(segmenten, list):
+        segmenten = list(segmenten)
     delen = []
+    regels = False  # whether a segment has a line break
     for seg in segmenten:
-        if seg.soort == "gelijk":
-            tekst = seg.tekst
-            if not tekst:
-                continue
+        soort, tekst = seg.soort, seg.tekst
+        if not tekst:  # no run; an empty revision takes no id (`revisie_xml`)
+            if soort != "gelijk":
+                delen.append("")
+            continue
+        vet, cursief = seg.vet, seg.cursief
+        # Most runs of a renvooi: plain text on one line, made here without run_xml's checks.
+        plat = "\n" not in tekst and "\r" not in tekst
+        regels = regels or not plat
+        if soort == "gelijk":
             opmaak = (getattr(seg, "markering", False), getattr(seg, "doorgehaald", False), getattr(seg, "onderstreept", False))
-            delen.append(
-                run_xml(tekst, vet=seg.vet, cursief=seg.cursief, markering=opmaak[0], doorgehaald=opmaak[1], onderstreept=opmaak[2])
-            )
+            if plat and not (vet or cursief or opmaak[0] or opmaak[1] or opmaak[2]):
+                delen.append(f"<w:r>{_regel_xml(tekst)}</w:r>")
+            else:
+                delen.append(run_xml(tekst, vet=vet, cursief=cursief, markering=opmaak[0], doorgehaald=opmaak[1], onderstreept=opmaak[2]))
+        elif plat and not (vet or cursief):
+            tag = _REVISIETAG[soort]
+            run = f"<w:r>{_regel_xml(tekst, 'w:delText' if tag == 'w:del' else 'w:t')}</w:r>"
+            delen.append(f"<{tag} {_revisie_attributen(revisie, teller)}>{run}</{tag}>")  # type: ignore[arg-type]
         else:
-            delen.append(revisie_xml(_REVISIETAG[seg.soort], seg.tekst, revisie, teller, vet=seg.vet, cursief=seg.cursief))  # type: ignore[arg-type]
+            delen.append(revisie_xml(_REVISIETAG[soort], tekst, revisie, teller, vet=vet, cursief=cursief))  # type: ignore[arg-type]
     stijl = _pstijl(stijl_id) if stijl_id else ""
     wijziging = ""
     if oude_stijl is not None:
@@ -337,7 +351,7 @@ def alinea_xml(  # noqa: PLR0913 - the parts of one paragraph
         )
     # A paragraph with line breaks is a block (a signature with room to sign, an address): Word
     # and LibreOffice keep its lines on one page rather than leave a name alone on the next.
-    bijeen = "<w:keepLines/>" if any("\n" in seg.tekst for seg in segmenten) else ""
+    bijeen = "<w:keepLines/>" if regels and any("\n" in seg.tekst for seg in segmenten) else ""
     ppr = f"<w:pPr>{stijl}{bijeen}{tekenxml}{wijziging}</w:pPr>" if stijl or bijeen or tekenxml or wijziging else ""
     if opmerking is not None:
         delen.insert(0, f'<w:commentRangeStart w:id="{opmerking}"/>')
@@ -360,6 +374,34 @@ def platte_alinea_xml(tekst: str, stijl_id: str | None) -> str:
     ppr = f"<w:pPr>{stijl}{bijeen}</w:pPr>" if stijl or bijeen else ""
     run = run_xml(tekst) if tekst else ""
     return f"<w:p>{ppr}{run}</w:p>" if ppr or run else "<w:p/>"
+
+
+def platte_alineas_xml(alineas: Iterable[tuple[str, str]], stijl_id: Callable[[str], str | None]) -> list[str]:
+    """`platte_alinea_xml` of each (text, style name), the style's id given by `stijl_id`: in
+    one loop, for the thousands of unchanged paragraphs of a renvooi (most: one run of text, or
+    a label, a tab and a text).
+
+    >>> platte_alineas_xml([("1.\tDe raad", "Lid"), ("a & b", "Normal")], lambda s: None if s == "Normal" else s)[1]
+    '<w:p><w:r><w:t xml:space="preserve">a &amp; b</w:t></w:r></w:p>'
+    """
+    pprs: dict[str, str] = {}
+    uit: list[str] = []
+    for tekst, stijl in alineas:
+        ppr = pprs.get(stijl)
+        if ppr is None:
+            ppr = pprs[stijl] = _ppr(stijl_id(stijl))
+        if not tekst or "\n" in tekst or "\r" in tekst:
+            uit.append(platte_alinea_xml(tekst, stijl_id(stijl)))
+            continue
+        t = tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        voor, tab, na = t.partition("\t")
+        if not tab:
+            uit.append(f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>')
+        elif voor and na and "\t" not in na:
+            uit.append(f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{voor}</w:t><w:tab/><w:t xml:space="preserve">{na}</w:t></w:r></w:p>')
+        else:
+            uit.append(f"<w:p>{ppr}<w:r>{_regel_xml(tekst)}</w:r></w:p>")
+    return uit
 
 
 @functools.lru_cache(maxsize=64)
