@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -603,3 +604,61 @@ def test_ongewijzigde_alineas_als_alinea(alineas: list[tuple[bool, str, str]]) -
         return doc.bewaar_bytes()
 
     assert document(snel=True) == document(snel=False)
+
+
+def test_a_large_part_is_deflated_in_blocks_that_read_back(monkeypatch) -> None:
+    """A part over BLOKKEN_VANAF is deflated in blocks (pigz's way, on two threads): zipfile
+    reads it back (checking its CRC); the bytes are the same on one thread or two and from run
+    to run; a part of exactly the limit is still what zipfile itself writes."""
+    from generator.render.docx import maak_basis
+
+    groot = b"".join(
+        b'<w:p><w:r><w:t xml:space="preserve">%d. De raad besluit &amp; %d</w:t></w:r></w:p>' % (i, i * i) for i in range(40_000)
+    )
+    assert len(groot) > 3 * maak_basis.BLOKKEN_VANAF
+    onderdelen = [("[Content_Types].xml", b"<Types/>"), ("word/document.xml", groot)]
+    twee = maak_basis.deterministische_zip(onderdelen)
+    assert maak_basis.deterministische_zip(onderdelen) == twee
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)  # one processor: one thread
+    assert maak_basis.deterministische_zip(onderdelen) == twee
+    with zipfile.ZipFile(io.BytesIO(twee)) as zf:
+        assert zf.testzip() is None
+        assert [(i.filename, zf.read(i)) for i in zf.infolist()] == onderdelen
+    # In blocks: not zipfile's single stream, and not much larger than it.
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for naam, data in onderdelen:
+            zf.writestr(zipfile.ZipInfo(naam, date_time=maak_basis.ZIP_DATUM), data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+    assert twee != buf.getvalue() and len(twee) < len(buf.getvalue()) * 1.01
+    # At the limit a part is one stream, byte for byte zipfile's.
+    grens = groot[: maak_basis.BLOKKEN_VANAF]
+    inpakker = zlib.compressobj(6, zlib.DEFLATED, -15)
+    assert maak_basis._gedeflateerd(grens) == (zlib.crc32(grens), inpakker.compress(grens) + inpakker.flush())  # noqa: SLF001
+
+
+def test_a_thread_that_fails_is_not_swallowed(monkeypatch) -> None:
+    from generator.render.docx import maak_basis
+
+    def stuk(*_args, **_kwargs) -> None:
+        raise MemoryError("geen geheugen")
+
+    monkeypatch.setattr(maak_basis.zlib, "compressobj", stuk)
+    with pytest.raises(MemoryError):
+        maak_basis._in_blokken(b"x" * (2 * maak_basis.BLOKKEN_VANAF), draden=2)  # noqa: SLF001
+
+
+@settings(max_examples=VOORBEELDEN, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["gelijk", "ingevoegd", "verwijderd"]), st.text(st.sampled_from("ab \t<&"), max_size=4)), max_size=8)
+)
+def test_samengevoegd_is_normalised_and_not_walked_again(delen: list[tuple[str, str]]) -> None:
+    """The renvooi's changed paragraphs come as `normaliseer_segmenten` would leave them, so it
+    hands them back as they are; anything else it still normalises."""
+    from generator.render.docx.document import GenormaliseerdeSegmenten, kaal_segment
+    from generator.render.word import _samengevoegd
+
+    segmenten = _samengevoegd(delen)
+    assert segmenten == normaliseer_segmenten([Segment(s, t) for s, t in delen])
+    assert normaliseer_segmenten(segmenten) is segmenten
+    assert isinstance(normaliseer_segmenten([kaal_segment(s, t) for s, t in delen]), GenormaliseerdeSegmenten)
+    assert [kaal_segment(s, t) for s, t in delen] == [Segment(s, t) for s, t in delen]

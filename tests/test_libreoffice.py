@@ -11,8 +11,10 @@ LibreOffice is slow to start, so every document goes through one soffice call pe
 from __future__ import annotations
 
 import datetime
+import io
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -65,6 +67,10 @@ _VIJANDIG_KOP = [
 ]
 
 
+# A body of 1.8 MB: its document.xml is deflated in blocks on two threads (maak_basis._in_blokken).
+_GROOT = [([(s, f"{t} {n}") for s, t in seg], status, stijl) for n in range(400) for seg, status, stijl in _VIJANDIG]
+
+
 def _docx(alineas) -> bytes:  # noqa: ANN001
     doc = Docx(revisie=REV)
     for segmenten, status, stijl in alineas:
@@ -89,6 +95,7 @@ def weergaven(pakketten):
     documenten |= {f"{w}/was-wordt": b["was-wordt.docx"] for w, (_, b) in pakketten.items()}
     documenten["vijandig"] = _docx(_VIJANDIG)
     documenten["vijandig-kop"] = _docx(_VIJANDIG_KOP)
+    documenten["groot"] = _docx(_GROOT)
     return libreoffice_teksten(documenten)
 
 
@@ -127,6 +134,19 @@ def test_vijandige_buren_van_nieuwe_alineas(modus: str, weergaven) -> None:
     assert lint_revisies(data) == []
     verwacht = _verwacht(_VIJANDIG, modus)
     assert weergaven[("vijandig", modus)] == verwacht
+    assert pandoc_tekst(data, modus) == verwacht
+    assert lxml_tekst(data, modus) == verwacht
+
+
+@pytest.mark.parametrize("modus", ["accept", "reject"])
+def test_groot_document_in_blokken_gedeflateerd(modus: str, weergaven) -> None:
+    """A document whose body is deflated in blocks reads as any other in all three readers."""
+    from generator.render.docx.maak_basis import BLOKKEN_VANAF
+
+    data = _docx(_GROOT)
+    assert len(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")) > 2 * BLOKKEN_VANAF
+    verwacht = _verwacht(_GROOT, modus)
+    assert weergaven[("groot", modus)] == verwacht
     assert pandoc_tekst(data, modus) == verwacht
     assert lxml_tekst(data, modus) == verwacht
 

@@ -20,7 +20,9 @@ header and footer (python-docx adds those parts on demand).
 from __future__ import annotations
 
 import argparse
+import os
 import struct
+import threading
 import zipfile
 import zlib
 from pathlib import Path
@@ -281,7 +283,8 @@ def deterministische_zip(onderdelen: list[tuple[str, bytes]]) -> bytes:
     """Write zip entries in the given order with fixed metadata (1980-01-01), deflated.
 
     The bytes are exactly those of ``zipfile`` writing each entry with ``writestr`` at level 6
-    (tests/test_docx_revisies.py compares them), written here in one pass: most parts of a
+    (tests/test_docx_revisies.py compares them), except for a part over 512 KB, which is deflated
+    in blocks on two threads (`_in_blokken`); written here in one pass: most parts of a
     package (styles, theme, settings, ...) are the same in every document of a build, and their
     deflated form is made once per process (`_gedeflateerd`). Shared by this script and
     ``document.Docx.bewaar_bytes``.
@@ -312,10 +315,13 @@ _HERHAALD = 64 * 1024  # parts up to this size are remembered: a body is not the
 
 
 def _gedeflateerd(data: bytes) -> tuple[int, bytes]:
-    """CRC-32 and raw deflate at level 6 (as zipfile makes them) of one part."""
+    """CRC-32 and raw deflate at level 6 (as zipfile makes them) of one part; a large part in
+    blocks (`_in_blokken`)."""
     bekend = _INGEPAKT.get(data)
     if bekend is not None:
         return bekend
+    if len(data) > BLOKKEN_VANAF:
+        return _in_blokken(data)
     inpakker = zlib.compressobj(6, zlib.DEFLATED, -15)
     uit = zlib.crc32(data), inpakker.compress(data) + inpakker.flush()
     if len(data) <= _HERHAALD:
@@ -323,6 +329,65 @@ def _gedeflateerd(data: bytes) -> tuple[int, bytes]:
             _INGEPAKT.clear()
         _INGEPAKT[data] = uit
     return uit
+
+
+# A part larger than this (the body of a renvooi of 1,000 artikelen is 1.1 MB) is deflated in
+# blocks of _BLOK bytes, as pigz does: each block is a deflate stream of its own, primed with the
+# 32 KB before it (its matches reach back as far as in one stream) and ended by a sync flush, the
+# last one by the final block; together they are one valid deflate stream. zlib works without
+# the interpreter lock, so a second thread deflates half of the blocks while this one does the
+# other half: the zip of a large renvooi takes half the time. The bytes depend on the part only,
+# never on the threads or the processors (tests/test_docx_revisies.py).
+BLOKKEN_VANAF = 512 * 1024
+_BLOK = 256 * 1024
+_VENSTER = 32 * 1024  # deflate's window
+
+
+def _in_blokken(data: bytes, draden: int | None = None) -> tuple[int, bytes]:
+    """CRC-32 and raw deflate (level 6) of a large part, block by block, on `draden` threads
+    (default: two when the process may use two processors).
+
+    >>> data = b"".join(b"<w:p>alinea %d</w:p>" % i for i in range(60_000))
+    >>> crc, ingepakt = _in_blokken(data)
+    >>> zlib.decompress(ingepakt, -15) == data, crc == zlib.crc32(data), _in_blokken(data, draden=1) == (crc, ingepakt)
+    (True, True, True)
+    """
+    grenzen = [*range(0, len(data), _BLOK), len(data)]
+    if len(grenzen) > 2 and grenzen[-1] - grenzen[-2] < _BLOK // 2:
+        del grenzen[-2]  # no short last block: it would compress worse on its own
+    aantal = len(grenzen) - 1
+    blokken: list[bytes] = [b""] * aantal
+    fouten: list[BaseException] = []
+
+    def deflate(nummers: range) -> None:
+        try:
+            for i in nummers:
+                begin, eind = grenzen[i], grenzen[i + 1]
+                voorraad = data[max(0, begin - _VENSTER) : begin]
+                inpakker = (
+                    zlib.compressobj(6, zlib.DEFLATED, -15, 8, zlib.Z_DEFAULT_STRATEGY, voorraad)
+                    if voorraad
+                    else zlib.compressobj(6, zlib.DEFLATED, -15)
+                )
+                blokken[i] = inpakker.compress(data[begin:eind]) + inpakker.flush(zlib.Z_FINISH if i == aantal - 1 else zlib.Z_SYNC_FLUSH)
+        except BaseException as fout:  # noqa: BLE001 - raised again by the thread that waits
+            fouten.append(fout)
+
+    if draden is None:
+        draden = 2 if (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1) > 1 else 1
+    helft = (aantal + 1) // 2
+    if draden > 1:
+        tweede = threading.Thread(target=deflate, args=(range(helft, aantal),), name="grgen-deflate")
+        tweede.start()
+        deflate(range(helft))
+        crc = zlib.crc32(data)
+        tweede.join()
+    else:
+        deflate(range(aantal))
+        crc = zlib.crc32(data)
+    if fouten:
+        raise fouten[0]
+    return crc, b"".join(blokken)
 
 
 def maak_basis() -> bytes:
