@@ -71,6 +71,12 @@ def element_blokken(regeling: Regeling, element_id: str) -> list[Blok]:
 _KOPNIVEAU = {"hoofdstuk": 1, "paragraaf": 2, "artikel": 2}
 _GELABELD = ("lid", "onderdeel", "subonderdeel")
 _INGESPRONGEN = ("onderdeel", "subonderdeel")  # one step per list level: a. under a lid, 1° under a.
+# Per kind, looked up once per element: (heading level or 0, labelled, list levels it adds).
+_PER_SOORT = {
+    s: (_KOPNIVEAU.get(s, 0), s in _GELABELD, int(s in _INGESPRONGEN))
+    for s in ("hoofdstuk", "paragraaf", "artikel", "lid", "onderdeel", "subonderdeel")
+}
+_ANDERS = (0, False, 0)
 
 
 def voeg_element_toe(regeling: Regeling, e: Element, ouders: tuple[Element, ...], uit: list[Blok], boven: int = 0) -> None:
@@ -94,14 +100,15 @@ def voeg_kop_en_tekst_toe(regeling: Regeling, e: Element, ouders: tuple[Element,
     # Made for every block of every view (a version of 1,000 artikelen has 4,600): the blocks
     # are made with tuple.__new__ (every field given), without the named tuple's own __new__.
     soort = e.soort
-    if soort in _KOPNIVEAU and e.kopvorm != "geen":  # `kop: geen`: the element prints no heading
+    kopniveau, gelabeld, ingesprongen = _PER_SOORT.get(soort, _ANDERS)
+    if kopniveau and e.kopvorm != "geen":  # `kop: geen`: the element prints no heading
         # A paragraaf holds artikelen only, so an artikel in one has it as its parent.
-        niveau = 3 if soort == "artikel" and ouders and ouders[-1].soort == "paragraaf" else _KOPNIVEAU[soort]
+        niveau = 3 if soort == "artikel" and ouders and ouders[-1].soort == "paragraaf" else kopniveau
         uit.append(_blok(Blok, (KOP, e.id, "kop", niveau, e.kop, e.opschrift or "", soort, 0)))
-    inspringing = boven + (soort in _INGESPRONGEN)
+    inspringing = boven + ingesprongen
     tekst = e.tekst
     if tekst is not None:
-        label = e.kop if soort in _GELABELD else ""
+        label = e.kop if gelabeld else ""
         if "[[" in tekst:  # `_opgelost`
             tekst = los_op(tekst, regeling, Plek(e, ouders))
         if ALINEAGRENS in tekst:

@@ -75,13 +75,6 @@ def _ongewijzigde_alinea(v: BlokVerschil) -> tuple[str, str]:
     return _alinea_van(v.nieuw)
 
 
-def _ongewijzigde_alineas(v: BlokVerschil | Gedeeld) -> list[tuple[str, str]]:
-    """(text, style) of each block of an unchanged run: one block, or a shared element's."""
-    if type(v) is Gedeeld:
-        return list(map(_alinea_van, v.blokken()))
-    return [_alinea_van(v.nieuw)]  # type: ignore[union-attr]
-
-
 def _alinea_van(blok: Blok) -> tuple[str, str]:
     """(text, style) of a block written unchanged (4,600 in a renvooi of 1,000 artikelen: the
     block's fields are unpacked at once)."""
@@ -145,7 +138,13 @@ def renvooi_docx(
     gegeven: set[str] = set()
     for ongewijzigd, groep in itertools.groupby(verschillen, key=_is_gelijk):
         if ongewijzigd:  # most blocks: written in one go, without segments
-            doc.ongewijzigde_alineas([a for v in groep for a in _ongewijzigde_alineas(v)])
+            alineas: list[tuple[str, str]] = []
+            for v in groep:
+                if type(v) is Gedeeld:
+                    alineas.extend(map(_alinea_van, v.blokken()))
+                else:
+                    alineas.append(_alinea_van(v.nieuw))  # type: ignore[union-attr]
+            doc.ongewijzigde_alineas(alineas)
             continue
         for v in groep:
             schrijf_blok(doc, v, opmerking=_toelichting(v, toelichtingen, gegeven) if toelichtingen else None)
