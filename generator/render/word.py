@@ -57,12 +57,10 @@ def schrijf_blok(doc: Docx, v: BlokVerschil, revisie: Revisie | None = None, opm
             return
         segmenten = normaliseer_segmenten(_ongewijzigde_alinea(v)[0])
     else:
-        delen = [(s.soort, s.tekst) for s in v.label]
-        if delen and v.tekst:
-            # The separator belongs to whatever the block as a whole is: new, deleted or both.
-            delen.append((status, tussen))
-        delen += [(s.soort, s.tekst) for s in v.tekst]
-        segmenten = _samengevoegd(delen)
+        # Segments are (kind, text) pairs already. The separator belongs to whatever the block
+        # as a whole is: new, deleted or both.
+        label, tekst = v.label, v.tekst
+        segmenten = _samengevoegd((*label, (status, tussen), *tekst) if label and tekst else (*label, *tekst))
     if blok.soort == KOP:
         doc.kop(segmenten, niveau=min(blok.niveau, 3), alinea_status=status, revisie=revisie, opmerking=opmerking)
     else:
@@ -87,7 +85,7 @@ def _alinea_van(blok: Blok) -> tuple[str, str]:
 _KOPSTIJLEN = {niveau: Docx.kopstijl(niveau) for niveau in range(4)}
 
 
-def _samengevoegd(delen: list[tuple[str, str]]) -> list[Segment]:
+def _samengevoegd(delen: Sequence[tuple[str, str]]) -> list[Segment]:
     """Segments of (kind, text) pieces, adjacent pieces of one kind joined: a label, its tab and
     an unchanged text become one run, as `normaliseer_segmenten` would make them, built once.
 
