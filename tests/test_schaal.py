@@ -272,3 +272,31 @@ def test_verwijzing_naar_vernummerd_hoofdstuk_vanuit_gedeeld_artikel() -> None:
     veranderd = {v.element_id for v in gewijzigde_blokken(oud, nieuw)}
     assert "a1" in veranderd and "a3" not in veranderd
     assert any(type(d) is Gedeeld and d.element.id == "a3" for d in vergelijk_per_deel(oud, nieuw))
+
+
+@pytest.mark.parametrize("project", ["bundel", *sorted(p.name for p in (REPO / "voorbeelden").iterdir() if p.is_dir())])
+def test_vergelijking_op_projecten_als_de_hele(project: str) -> None:
+    # Every pair of versions of the bundled projects (paragrafen, slotteksten, references across
+    # hoofdstukken): the comparison that skips shared elements gives the full one.
+    map_ = REPO if project == "bundel" else REPO / "voorbeelden" / project
+    for g in laad(map_).geschiedenissen.values():
+        versies = g.tijdlijn.versies
+        for a in versies:
+            for b in versies:
+                _als_de_hele_vergelijking(a.regeling, b.regeling)
+
+
+def test_paragraaf_zonder_kop_en_slottekst_als_de_hele() -> None:
+    # A paragraaf whose heading stops showing, and one renumbered, named from an artikel both
+    # versions share; a lid with a slottekst and an artikel without heading.
+    from generator.model import Lid, Onderdeel, Paragraaf
+
+    verwijzend = Artikel("a1", "1", "Zie [[p1]], [[p2]] en [[a3.1]].")
+    a2 = Artikel("a2", "2", kinderen=(Lid("a2.1", "1", "Lijst:", kinderen=(Onderdeel("a2.1.a", "a", "een;"),), slottekst="Slot."),))
+    a3 = Artikel("a3", "3", kopvorm="geen", kinderen=(Lid("a3.1", "1", "Tekst."),))
+    p1, p2 = Paragraaf("p1", "1", opschrift="Een", kinderen=(a2,)), Paragraaf("p2", "2", opschrift="Twee", kinderen=(a3,))
+    oud = _regeling_met(_h("1", verwijzend), Hoofdstuk("h2", "2", opschrift="Deel 2", kinderen=(p1, p2)))
+    for p1_nieuw, p2_nieuw in ((p1.met(kopvorm="geen"), p2), (p1, p2.met(nummer="3")), (p1.met(opschrift="Anders"), p2)):
+        nieuw = _regeling_met(_h("1", verwijzend), Hoofdstuk("h2", "2", opschrift="Deel 2", kinderen=(p1_nieuw, p2_nieuw)))
+        _als_de_hele_vergelijking(oud, nieuw)
+        _als_de_hele_vergelijking(nieuw, oud)
