@@ -20,7 +20,6 @@ from collections.abc import Iterator, Sequence
 
 from generator.adressen import VERWIJZING, los_op
 from generator.model import Element, Plek, Regeling
-from generator.model.regeling import plekken_van
 from generator.model.wijziging import GEVOLG, Operatie
 from generator.nummering import reeks_tekst
 from generator.wijzigen.stap import Stap, Vervanging
@@ -121,16 +120,24 @@ def _te_lezen(begin: Regeling, stappen: Sequence[Stap], eind: Regeling) -> Itera
         gedeeld = id(top) in voor
         if gedeeld and geraakt.isdisjoint(top.ids_in) and verplaatsbaar.isdisjoint(top.verwijzingen_in):
             continue
-        for plek in plekken_van(top).values():
-            eenheid = plek.artikel
+        # Walk the top-level element in document order and pass over an artikel (with all it
+        # holds) that prints as before, without making a place for each of its elements.
+        open_: list[tuple[Element, tuple[Element, ...], bool]] = [(top, (), False)]
+        while open_:
+            element, ouders, in_artikel = open_.pop()
             if (
-                eenheid is not None
-                and (gedeeld or id(eenheid) in oude_eenheden)
-                and geraakt.isdisjoint(eenheid.ids_in)
-                and verplaatsbaar.isdisjoint(eenheid.verwijzingen_in)
+                not in_artikel
+                and element.soort == "artikel"
+                and (gedeeld or id(element) in oude_eenheden)
+                and geraakt.isdisjoint(element.ids_in)
+                and verplaatsbaar.isdisjoint(element.verwijzingen_in)
             ):
                 continue
-            yield plek
+            yield Plek(element, ouders)
+            if element.kinderen:
+                eigen = (*ouders, element)
+                binnen = in_artikel or element.soort == "artikel"
+                open_.extend((k, eigen, binnen) for k in reversed(element.kinderen))
 
 
 def _eenheden(top: Element) -> tuple[list[Element], frozenset[str]]:
