@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+from unittest import mock
 
 import fast_diff_match_patch
 from hypothesis import HealthCheck, event, given, settings
@@ -221,6 +222,25 @@ def test_woorddiff_als_de_python_versie_van_diff_match_patch(a, b, veel) -> None
     segmenten = woorddiff("".join(a), "".join(b))
     assert oude_tekst(segmenten) == "".join(a)
     assert nieuwe_tekst(segmenten) == "".join(b)
+
+
+_WOORDENSCHAT = st.lists(
+    st.sampled_from(["de", "het", "raad", "college", "artikel", "lid", "taken", "regeling", "IT", " ", ",", ".", "3"]),
+    max_size=50,
+)
+
+
+@settings(max_examples=VOORBEELDEN * 3, deadline=None)
+@given(_WOORDENSCHAT, _WOORDENSCHAT)
+def test_woorddiff_zonder_diff_bij_nieuwe_tekst_als_met_diff(a, b) -> None:
+    """A text the diff could not keep half of is replaced whole without diffing it
+    (`_helft_kan_blijven`): the same segments as when the diff is run and found too scattered."""
+    from generator.diff import woorden
+
+    oud, nieuw = "".join(a), "".join(b)
+    snel = woorddiff(oud, nieuw)
+    with mock.patch.object(woorden, "_helft_kan_blijven", lambda *_: True):
+        assert woorden.woorddiff(oud, nieuw) == snel
 
 
 @settings(

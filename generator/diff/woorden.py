@@ -42,23 +42,29 @@ def woorddiff(oud: str, nieuw: str) -> tuple[Segment, ...]:
     if oud == nieuw:
         return (Segment(GELIJK, oud),) if oud else ()
     woorden_oud, woorden_nieuw = _TOKEN.findall(oud), _TOKEN.findall(nieuw)
+    if len(_TELT) > 100_000:  # a bound on the memory of the cache of `_TeltAlsWoord`
+        _TELT.clear()
+    telt = _TELT.__getitem__
+    langste = max(sum(map(telt, woorden_oud)), sum(map(telt, woorden_nieuw)))
+    if not _helft_kan_blijven(woorden_oud, woorden_nieuw, langste):
+        return _geheel(oud, nieuw)  # a text written anew, the costliest diff, is not diffed at all
     tekens = codes([*woorden_oud, *woorden_nieuw])
-    a, b = "".join(map(tekens.__getitem__, woorden_oud)), "".join(map(tekens.__getitem__, woorden_nieuw))
+    teken = tekens.__getitem__
+    a, b = "".join(map(teken, woorden_oud)), "".join(map(teken, woorden_nieuw))
     # (op, number of tokens): "=" both, "-" the old text only, "+" the new one only
-    verschillen = [
-        (op, woorden_nieuw if op == "+" else woorden_oud, n)
-        for op, n in fast_diff_match_patch.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=True)
-    ]
     stukken: list[tuple[str, list[str]]] = []  # (op, tokens)
     i = j = 0  # where the next piece starts in the old and the new tokens
-    for op, woorden, n in verschillen:
-        begin = j if op == "+" else i
-        stukken.append((op, woorden[begin : begin + n]))
-        i += n if op != "+" else 0
-        j += n if op != "-" else 0
-    if _te_versnipperd(stukken):
-        # Mostly new text: one deletion and one insertion read better than a patchwork.
-        return tuple(s for s in (Segment(VERWIJDERD, oud), Segment(INGEVOEGD, nieuw)) if s.tekst)
+    for op, n in fast_diff_match_patch.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=True):
+        if op == "+":
+            stukken.append((op, woorden_nieuw[j : j + n]))
+            j += n
+        else:
+            stukken.append((op, woorden_oud[i : i + n]))
+            i += n
+            if op == "=":
+                j += n
+    if _te_versnipperd(stukken, langste):
+        return _geheel(oud, nieuw)
     segmenten: list[Segment] = []
     for op, woorden in stukken:
         tekst = "".join(woorden)
@@ -92,26 +98,32 @@ _CODES = tuple(chr(0xE000 + i) for i in range(6400))
 MINIMAAL_GELIJK = 0.5
 
 
-def _te_versnipperd(stukken: list[tuple[str, list[str]]]) -> bool:
-    """True when fewer than half of the words of the longer text are unchanged.
+def _te_versnipperd(stukken: list[tuple[str, list[str]]], langste: int) -> bool:
+    """True when fewer than half of the words of the longer text (`langste` words) are unchanged.
 
     >>> [(s.soort[0], s.tekst) for s in woorddiff("de kosten van ICT te beheersen", "een stabiele en veilige IT-omgeving te bieden")]
     [('v', 'de kosten van ICT te beheersen'), ('i', 'een stabiele en veilige IT-omgeving te bieden')]
     """
     telt = _TELT.__getitem__
-    if len(_TELT) > 100_000:  # a bound on the memory of the cache below
-        _TELT.clear()
-    gelijk = oud = nieuw = 0
-    for op, woorden in stukken:
-        aantal = sum(map(telt, woorden))
-        if op == "=":
-            gelijk += aantal
-        if op != "+":
-            oud += aantal
-        if op != "-":
-            nieuw += aantal
-    langste = max(oud, nieuw)
+    gelijk = sum(sum(map(telt, woorden)) for op, woorden in stukken if op == "=")
     return langste > 0 and gelijk < MINIMAAL_GELIJK * langste
+
+
+def _helft_kan_blijven(woorden_oud: list[str], woorden_nieuw: list[str], langste: int) -> bool:
+    """False when the diff cannot keep half of the words of the longer text, so that
+    `_te_versnipperd` is true whatever it says: the words it keeps are old words that also occur
+    in the new text, and there are fewer than that (tests/test_eigenschappen.py compares).
+
+    >>> _helft_kan_blijven(["de", " ", "raad"], ["het", " ", "college"], 2), _helft_kan_blijven(["de"], ["de"], 1)
+    (False, True)
+    """
+    in_nieuw = set(woorden_nieuw)
+    return not langste or sum(map(_TELT.__getitem__, filter(in_nieuw.__contains__, woorden_oud))) >= MINIMAAL_GELIJK * langste
+
+
+def _geheel(oud: str, nieuw: str) -> tuple[Segment, ...]:
+    """Mostly new text: one deletion and one insertion read better than a patchwork."""
+    return tuple(s for s in (Segment(VERWIJDERD, oud), Segment(INGEVOEGD, nieuw)) if s.tekst)
 
 
 class _TeltAlsWoord(dict):
