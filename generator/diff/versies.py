@@ -317,7 +317,13 @@ def anders_genoemd(a: tuple[Element, ...], b: tuple[Element, ...], uit: set[str]
             continue
         if y is None:
             uit.update(x.ids_in)
-        elif type(x) is not type(y) or x.verwijzing != y.verwijzing or x.kop_getoond != y.kop_getoond:
+        # A name is made of the kind and number, whether the heading shows of the kopvorm: compared
+        # only where those differ (most elements with the same id keep both).
+        elif (
+            type(x) is not type(y)
+            or (x.nummer != y.nummer and x.verwijzing != y.verwijzing)
+            or (x.kopvorm != y.kopvorm and x.kop_getoond != y.kop_getoond)
+        ):
             uit.update(x.ids_in)
             uit.update(y.ids_in)
         elif x.kinderen or y.kinderen:
