@@ -288,7 +288,10 @@ class Onderdeel(Element):
 
     @property
     def kop(self) -> str:
-        return self.nummer if self.opsommingsteken else f"{self.nummer}."
+        nummer = self.nummer
+        if nummer.isalpha() and nummer.islower() and nummer.isascii():  # "a", "aa": most onderdelen, no mark
+            return f"{nummer}."
+        return nummer if self.opsommingsteken else f"{nummer}."
 
     @property
     def verwijzing(self) -> str:

@@ -483,9 +483,9 @@ class Index(Mapping[str, Plek]):
         top = self._top.get(top_id) if top_id is not None else None
         return top if top is not None and sleutel in sleutels(top) else None
 
-    def _pad(self, element_id: str) -> list[Element]:
-        """The elements from the top-level one down to `element_id`."""
-        e = self.top(element_id)
+    def _pad(self, element_id: str, top: Element | None = None) -> list[Element]:
+        """The elements from the top-level one (`top`, if known) down to `element_id`."""
+        e = self.top(element_id) if top is None else top
         pad = [e]
         while e.id != element_id:
             e = next(k for k in e.kinderen if element_id in k.ids_in)
@@ -517,11 +517,21 @@ class Index(Mapping[str, Plek]):
         return self._rang
 
     def __getitem__(self, element_id: str) -> Plek:
-        top = self.top(element_id)
+        plek = self.get(element_id)
+        if plek is None:
+            raise KeyError(element_id)
+        return plek
+
+    def get(self, element_id: str, default: Plek | None = None) -> Plek | None:  # type: ignore[override]
+        """The place of `element_id`, or `default`: `Mapping.get` without its KeyError (every
+        reference printed is looked up here)."""
+        top = self._houder(self._ids, element_id, _ids_in)
+        if top is None:
+            return default
         plekken = top.__dict__.get("_plekken")  # walked before: every place is at hand
         if plekken is not None:
             return plekken[element_id]
-        *ouders, element = self._pad(element_id)
+        *ouders, element = self._pad(element_id, top)
         return Plek(element, tuple(ouders))
 
     def __contains__(self, element_id: object) -> bool:
