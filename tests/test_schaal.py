@@ -300,3 +300,33 @@ def test_paragraaf_zonder_kop_en_slottekst_als_de_hele() -> None:
         nieuw = _regeling_met(_h("1", verwijzend), Hoofdstuk("h2", "2", opschrift="Deel 2", kinderen=(p1_nieuw, p2_nieuw)))
         _als_de_hele_vergelijking(oud, nieuw)
         _als_de_hele_vergelijking(nieuw, oud)
+
+
+@INSTELLINGEN
+@given(geschiedenis())
+def test_index_vindt_elke_plek_zoals_een_wandeling(g) -> None:
+    # `Index.get` finds a place from its top-level element, walked (the cached places) or not
+    # (the path down to it); what is not in the version is None or the default, never a place.
+    from generator.model.regeling import _plekken_onder, plekken_van
+
+    versies = [v.regeling for v in g.tijdlijn.versies]
+    alle_ids = {p.element.id for r in versies for k in r.kinderen for p in _plekken_onder(k, ())}
+    geen = object()
+    for r in versies:
+        gewandeld = {p.element.id: p for k in r.kinderen for p in _plekken_onder(k, ())}
+        for k in r.kinderen:
+            k.__dict__.pop("_plekken", None)  # the first look-ups walk the path, the next ones use the cache
+        for stap in ("pad", "bewaard"):
+            for element_id in sorted(alle_ids):
+                plek = r.index.get(element_id, geen)
+                if element_id in gewandeld:
+                    verwacht = gewandeld[element_id]
+                    assert plek.element is verwacht.element and plek.ouders == verwacht.ouders, (stap, element_id)
+                    assert r.index[element_id] == plek and element_id in r.index
+                else:
+                    assert plek is geen and r.index.get(element_id) is None and element_id not in r.index
+                    with pytest.raises(KeyError):
+                        r.index[element_id]
+            for k in r.kinderen:
+                plekken_van(k)
+        assert r.index.get(5) is None and 5 not in r.index  # type: ignore[arg-type]
