@@ -525,7 +525,7 @@ class Index(Mapping[str, Plek]):
     def get(self, element_id: str, default: Plek | None = None) -> Plek | None:  # type: ignore[override]
         """The place of `element_id`, or `default`: `Mapping.get` without its KeyError (every
         reference printed is looked up here)."""
-        top = self._houder(self._ids, element_id, _ids_in)
+        top = self._top_van(element_id)
         if top is None:
             return default
         plekken = top.__dict__.get("_plekken")  # walked before: every place is at hand
