@@ -317,8 +317,9 @@ def anders_genoemd(a: tuple[Element, ...], b: tuple[Element, ...], uit: set[str]
             continue
         if y is None:
             uit.update(x.ids_in)
-        # A name is made of the kind and number, whether the heading shows of the kopvorm: compared
-        # only where those differ (most elements with the same id keep both).
+        # How an element is named depends on its kind and number (`verwijzing`), whether its heading
+        # shows on its kopvorm (`kop_getoond`): each compared only where what it depends on differs
+        # (most elements with the same id keep both; `verwijzing` spells out an ordinal).
         elif (
             type(x) is not type(y)
             or (x.nummer != y.nummer and x.verwijzing != y.verwijzing)

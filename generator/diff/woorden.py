@@ -100,9 +100,11 @@ MINIMAAL_GELIJK = 0.5
 
 def _te_versnipperd(stukken: list[tuple[str, list[str]]], langste: int) -> bool:
     """True when fewer than half of the words of the longer text (`langste` words) are unchanged.
+    Here half of the old words are in the new text (`_helft_kan_blijven` lets it through), but
+    the diff keeps only "de" and "en" of five; it would otherwise be a patchwork of six pieces:
 
-    >>> [(s.soort[0], s.tekst) for s in woorddiff("de kosten van ICT te beheersen", "een stabiele en veilige IT-omgeving te bieden")]
-    [('v', 'de kosten van ICT te beheersen'), ('i', 'een stabiele en veilige IT-omgeving te bieden')]
+    >>> [(s.soort[0], s.tekst) for s in woorddiff("de kosten en het bestuur", "bestuur de raad en")]
+    [('v', 'de kosten en het bestuur'), ('i', 'bestuur de raad en')]
     """
     telt = _TELT.__getitem__
     gelijk = sum(sum(map(telt, woorden)) for op, woorden in stukken if op == "=")
@@ -116,6 +118,8 @@ def _helft_kan_blijven(woorden_oud: list[str], woorden_nieuw: list[str], langste
 
     >>> _helft_kan_blijven(["de", " ", "raad"], ["het", " ", "college"], 2), _helft_kan_blijven(["de"], ["de"], 1)
     (False, True)
+    >>> [(s.soort[0], s.tekst) for s in woorddiff("de kosten van ICT te beheersen", "een stabiele en veilige IT-omgeving te bieden")]
+    [('v', 'de kosten van ICT te beheersen'), ('i', 'een stabiele en veilige IT-omgeving te bieden')]
     """
     in_nieuw = set(woorden_nieuw)
     return not langste or sum(map(_TELT.__getitem__, filter(in_nieuw.__contains__, woorden_oud))) >= MINIMAAL_GELIJK * langste
