@@ -50,6 +50,17 @@ class Blok(NamedTuple):
         return f"{self.label} {self.tekst}".strip() if self.label else self.tekst
 
 
+def sleutels(blokken: Iterable[Blok]) -> list[tuple[str, str]]:
+    """The `sleutel` of each block, made in one pass: a comparison asks it of every block it
+    aligns, and the property costs half as much again.
+
+    >>> bl = [Blok(ALINEA, "a.1", "tekst", 0, "1.", "Een."), Blok(ALINEA, "a.1", "tekst", 0, "", "Twee.", "lid", 1)]
+    >>> sleutels(bl) == [b.sleutel for b in bl] == [("a.1", "tekst"), ("a.1", "tekst.2")]
+    True
+    """
+    return [(b[1], b[2]) if not b[7] else (b[1], f"{b[2]}.{b[7] + 1}") for b in blokken]
+
+
 def blokken(regeling: Regeling, kinderen: Iterable[Element] | None = None) -> list[Blok]:
     """The blocks of a version's body (hoofdstukken, artikelen, leden, onderdelen); with
     `kinderen`, of those top-level elements of it only."""

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from generator.adressen import los_op
-from generator.blokken import KOP, Blok, bijlage_blokken, blokken, voeg_element_toe, voeg_kop_en_tekst_toe, voeg_slot_toe
+from generator.blokken import KOP, Blok, bijlage_blokken, blokken, sleutels, voeg_element_toe, voeg_kop_en_tekst_toe, voeg_slot_toe
 from generator.diff.woorden import GELIJK, INGEVOEGD, MINIMAAL_GELIJK, VERWIJDERD, Segment, woorddiff
 from generator.gcpauze import zonder_collector
 from generator.model import Element, Plek, Regeling
@@ -173,8 +173,8 @@ def _delen(oud: Regeling, nieuw: Regeling) -> list[_Deel] | None:
     splitser = _Splitser(oud, nieuw)
     splitser.splits(oud.kinderen, nieuw.kinderen, (), (), 0)
     delen = splitser.delen
-    deel_oud = {b.sleutel: k for k, deel in enumerate(delen) for b in deel.oude}
-    if any(deel_oud.get(b.sleutel, -1) > k for k, deel in enumerate(delen) for b in deel.nieuwe):
+    deel_oud = {s: k for k, deel in enumerate(delen) for s in sleutels(deel.oude)}
+    if any(deel_oud.get(s, -1) > k for k, deel in enumerate(delen) for s in sleutels(deel.nieuwe)):
         return None  # an element moved back across a shared one
     return delen
 
@@ -341,10 +341,10 @@ def vergelijk_blokken(oude: list[Blok], nieuwe: list[Blok]) -> list[BlokVerschil
     Compare does: a replaced artikel gives its leden and onderdelen new ids by position, so an
     onderdeel that moved from b to c would otherwise show as deleted and inserted again.
     """
-    oud_positie = {b.sleutel: i for i, b in enumerate(oude)}
+    oud_positie = {s: i for i, s in enumerate(sleutels(oude))}
     vast: list[tuple[int, int]] = []
-    for j, nb in enumerate(nieuwe):
-        i = oud_positie.get(nb.sleutel)
+    for j, (nb, sleutel) in enumerate(zip(nieuwe, sleutels(nieuwe), strict=True)):
+        i = oud_positie.get(sleutel)
         if i is not None and (not vast or i > vast[-1][0]) and (nb.soort == KOP or oude[i].tekst == nb.tekst):
             vast.append((i, j))
     uit: list[BlokVerschil] = []
@@ -463,8 +463,13 @@ def _gewicht(oud: Blok, nieuw: Blok, a: _Woorden, b: _Woorden) -> float | None:
 def _ongewijzigd(oud: Blok, nieuw: Blok | None = None) -> BlokVerschil:
     """A block both versions print alike (`nieuw`: the new version's own copy of it)."""
     nieuw = oud if nieuw is None else nieuw
-    tekst = (Segment(GELIJK, nieuw.tekst),) if nieuw.tekst else ()
-    return BlokVerschil(GELIJK, oud, nieuw, _ongewijzigd_label(nieuw.label), tekst)
+    tekst = (_segment(Segment, (GELIJK, nieuw.tekst)),) if nieuw.tekst else ()
+    return _verschil(BlokVerschil, (GELIJK, oud, nieuw, _ongewijzigd_label(nieuw.label), tekst))
+
+
+# A comparison makes thousands of these named tuples: made with tuple.__new__ (every field
+# given), without the named tuple's own __new__, as `blokken` makes its blocks.
+_verschil = _segment = tuple.__new__
 
 
 @functools.lru_cache(maxsize=1024)
@@ -475,19 +480,19 @@ def _ongewijzigd_label(label: str) -> tuple[Segment, ...]:
 
 
 def _heel(blok: Blok, status: str) -> BlokVerschil:
-    label = (Segment(status, blok.label),) if blok.label else ()
-    tekst = (Segment(status, blok.tekst),) if blok.tekst else ()
-    return BlokVerschil(status, blok if status == VERWIJDERD else None, blok if status == INGEVOEGD else None, label, tekst)
+    label = (_segment(Segment, (status, blok.label)),) if blok.label else ()
+    tekst = (_segment(Segment, (status, blok.tekst)),) if blok.tekst else ()
+    return _verschil(BlokVerschil, (status, blok if status == VERWIJDERD else None, blok if status == INGEVOEGD else None, label, tekst))
 
 
 def _paar(oud: Blok, nieuw: Blok) -> BlokVerschil:
     if oud.label == nieuw.label and oud.tekst == nieuw.tekst:
         return _ongewijzigd(oud, nieuw)
     if oud.label == nieuw.label:
-        label = (Segment(GELIJK, nieuw.label),) if nieuw.label else ()
+        label = _ongewijzigd_label(nieuw.label)
     else:  # a number is replaced whole: "<del>3.</del><ins>2.</ins>", never letter by letter
         label = tuple(s for s in (Segment(VERWIJDERD, oud.label), Segment(INGEVOEGD, nieuw.label)) if s.tekst)
-    return BlokVerschil(GEWIJZIGD, oud, nieuw, label, woorddiff(oud.tekst, nieuw.tekst))
+    return _verschil(BlokVerschil, (GEWIJZIGD, oud, nieuw, label, woorddiff(oud.tekst, nieuw.tekst)))
 
 
 def gewijzigd(verschillen: Iterable[BlokVerschil]) -> list[BlokVerschil]:
