@@ -536,6 +536,71 @@ def test_spliced_body_equals_the_parsed_body() -> None:
     ).read("word/document.xml")
 
 
+@pytest.mark.parametrize("rest", [1, 64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1, 128 * 1024 - 1])
+@pytest.mark.parametrize("draden", [1, 2])
+def test_blocks_made_ahead_never_change_the_bytes(rest: int, draden: int) -> None:
+    """Given the part in pieces up to its very end (or all of it), a Blokpakker hands out only
+    blocks whose end is certain: the last block, which takes a short rest with it, is made at
+    the end. Whatever was given, the bytes are those of deflating the part at once."""
+    from generator.render.docx import maak_basis
+
+    blok = maak_basis._BLOK  # noqa: SLF001
+    data = b"".join(b"<w:p>%d de raad</w:p>" % i for i in range(400_000))[: 5 * blok + rest]
+    verwacht = maak_basis._in_blokken(data, draden=1)  # noqa: SLF001
+    for tot in (5 * blok, 5 * blok + rest, 4 * blok + blok // 2):
+        pakker = maak_basis.Blokpakker(draden=draden)
+        for begin in range(0, tot, 50_000):
+            pakker.voeg_toe(data[begin : min(begin + 50_000, tot)])
+        assert pakker.af(data) == verwacht
+
+
+@pytest.mark.parametrize("pagina_tussendoor", [False, True])
+def test_a_large_body_deflated_while_written_is_deflated_as_at_the_end(monkeypatch, pagina_tussendoor: bool) -> None:
+    """A body over BLOKKEN_VANAF is deflated block by block on a second thread while it is still
+    being written (maak_basis.Blokpakker). The .docx is byte for byte what deflating the finished
+    parts gives, on two processors or one; the blocks made ahead are used when the part begins
+    with what was given, and not when a page break, put into the tree by python-docx, lies
+    between the spliced paragraphs."""
+    from generator.render.docx import maak_basis
+
+    gemaakt: list[int] = []
+    echt = maak_basis._deflate_blok  # noqa: SLF001
+
+    def geteld(voorraad: bytes, blok: bytes, laatste: bool) -> bytes:
+        gemaakt.append(len(blok))
+        return echt(voorraad, blok, laatste)
+
+    monkeypatch.setattr(maak_basis, "_deflate_blok", geteld)
+
+    def maak() -> bytes:
+        doc = Docx(revisie=Revisie("Griffie", datetime.date(2024, 5, 1)))
+        doc.kop("Titel", 0)
+        for i in range(9000):
+            doc.alinea(
+                [("gelijk", f"{i}.\tDe raad "), ("ingevoegd", f"besluit {i * i}")] if i % 7 == 0 else f"alinea {i} van de regeling",
+                stijl="Lid",
+            )
+            if pagina_tussendoor and i == 7000:
+                doc.pagina_einde()
+        doc.alinea("Einde.")
+        return doc.bewaar_bytes()
+
+    data = maak()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert zf.testzip() is None
+        delen = [(info.filename, zf.read(info)) for info in zf.infolist()]
+    body = dict(delen)["word/document.xml"]
+    assert len(body) > 2 * maak_basis.BLOKKEN_VANAF
+    blokken = len(maak_basis._blokgrenzen(len(body))) - 1  # noqa: SLF001
+    if maak_basis._processoren() > 1:  # noqa: SLF001
+        assert len(gemaakt) == blokken if not pagina_tussendoor else len(gemaakt) > blokken
+    assert maak_basis.deterministische_zip(delen) == data  # deflated at the end, without a Blokpakker
+    monkeypatch.setattr(maak_basis, "_processoren", lambda: 1)
+    gemaakt.clear()
+    assert maak() == data
+    assert len(gemaakt) == blokken  # one processor: every block at the end, once
+
+
 @pytest.mark.parametrize("teken", ["\x0b", "\x00", "\ufffe", "\ud800"])
 def test_a_character_xml_cannot_hold_is_refused_not_written(teken: str) -> None:
     doc = Docx()

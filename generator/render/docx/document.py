@@ -60,7 +60,7 @@ from lxml import etree
 
 from generator.render.docx import oxml
 from generator.render.docx.kolommen import CELMARGE_CM, breek_af, kolombreedtes
-from generator.render.docx.maak_basis import BASIS_PAD, deterministische_zip
+from generator.render.docx.maak_basis import BASIS_PAD, BLOKKEN_VANAF, Blokpakker, deterministische_zip
 from generator.render.docx.maten import breedte_cm
 from generator.render.docx.oxml import Revisie, RevisieTeller
 
@@ -190,7 +190,7 @@ _RSIDS_ELEMENT = re.compile(rb"<w:rsids>.*?</w:rsids>|<w:rsids/>", re.S)
 _RANDOM_TEKENS = (b"w:rsid", b"w14:paraId", b"w14:textId")  # what the two patterns can match
 
 _PAGINA_LABELS = ("Pagina ", " van ")
-_WACHTRIJ = 2000  # paragraphs parsed per batch
+_WACHTRIJ = 500  # paragraphs parsed per batch
 
 
 @dataclass(slots=True)
@@ -258,6 +258,13 @@ _MARKERINGEN = re.compile(rb"<!--" + _MARKERING.encode() + rb"(\d+)-->")
 # The control characters XML 1.0 cannot hold: one byte each in UTF-8 (never part of another
 # character's bytes); U+FFFE and U+FFFF are refused too, a surrogate cannot be encoded at all.
 _STUURTEKENS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
+def _schoon(data: bytes) -> bytes:
+    """An XML part without the attributes and elements with random values (a fast scan first)."""
+    if any(t in data for t in _RANDOM_TEKENS):
+        return _RSIDS_ELEMENT.sub(b"", _RANDOM_ATTR.sub(b"", data))
+    return data
 
 
 def _als_xml_tekst(xml: str) -> bytes | None:
@@ -380,6 +387,9 @@ class Docx:
         # holding such a comment (a strange reference document) is built by parsing instead.
         self._wachtrij: list[str] = []
         self._stukken: list[bytes] | None = [] if _zonder_markering(self._doc.element) else None
+        # A large body is deflated while it is still being written (`_vooruit`).
+        self._pakker: Blokpakker | None = None
+        self._gespoeld = 0  # bytes in `_stukken`
         # The last paragraph that is not wholly inserted, and the inserted ones after it: their
         # paragraph marks are decided when the run ends (Word's convention, see oxml).
         self._open: list[_Open] = []
@@ -599,15 +609,14 @@ class Docx:
         self._spoel()
         onderdelen = _onderdelen(self._doc.part.package)
         for naam, data in onderdelen.items():
-            if naam.endswith((".xml", ".rels")) and any(t in data for t in _RANDOM_TEKENS):  # a fast scan first
-                data = _RANDOM_ATTR.sub(b"", data)
-                onderdelen[naam] = _RSIDS_ELEMENT.sub(b"", data)
+            if naam.endswith((".xml", ".rels")):
+                onderdelen[naam] = _schoon(data)
+        naam = self._doc.part.partname.membername
         if self._stukken:  # after the scan: grgen's paragraphs hold no random attributes
-            naam = self._doc.part.partname.membername
             onderdelen[naam] = _met_stukken(onderdelen[naam], self._stukken)
         voorop = ["[Content_Types].xml", "_rels/.rels"]
         volgorde = [n for n in voorop if n in onderdelen] + sorted(n for n in onderdelen if n not in voorop)
-        return deterministische_zip([(n, onderdelen[n]) for n in volgorde])
+        return deterministische_zip([(n, onderdelen[n]) for n in volgorde], {naam: self._pakker} if self._pakker else None)
 
     def bewaar(self, pad: str | Path) -> None:
         """Write :meth:`bewaar_bytes` to *pad*."""
@@ -649,6 +658,28 @@ class Docx:
             return
         oxml.voeg_toe_aan_body(self._doc.element.body, etree.Comment(f"{_MARKERING}{len(self._stukken)}"))
         self._stukken.append(data)
+        self._vooruit(data)
+
+    def _vooruit(self, data: bytes) -> None:
+        """Give the body's bytes to a `Blokpakker` once document.xml is sure to be deflated in
+        blocks: the second thread deflates its first blocks while the rest is written. It is
+        given document.xml as far as it goes (up to the first marker, cleaned as `bewaar_bytes`
+        cleans it) and the spliced bodies after it; `bewaar_bytes` hands it the part as it is in
+        the end, and it keeps only what still holds."""
+        if self._pakker is not None:
+            self._pakker.voeg_toe(data)
+            return
+        self._gespoeld += len(data)
+        if self._gespoeld <= BLOKKEN_VANAF:
+            return
+        begin = _schoon(self._doc.part.blob)
+        markering = b"<!--" + _MARKERING.encode() + b"0-->"
+        if markering not in begin:
+            return  # no body spliced as text: nothing to give
+        self._pakker = Blokpakker()
+        self._pakker.voeg_toe(begin[: begin.index(markering)])
+        for stuk in self._stukken:
+            self._pakker.voeg_toe(stuk)
 
     def _sluit_run(self) -> None:
         """Write the open paragraphs: P and the wholly inserted N1..Nk after it.

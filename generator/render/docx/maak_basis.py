@@ -21,8 +21,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import struct
+import sys
 import threading
+import weakref
 import zipfile
 import zlib
 from pathlib import Path
@@ -279,7 +282,7 @@ ONDERDELEN: tuple[tuple[str, str], ...] = (
 )
 
 
-def deterministische_zip(onderdelen: list[tuple[str, bytes]]) -> bytes:
+def deterministische_zip(onderdelen: list[tuple[str, bytes]], pakkers: dict[str, Blokpakker] | None = None) -> bytes:
     """Write zip entries in the given order with fixed metadata (1980-01-01), deflated.
 
     The bytes are exactly those of ``zipfile`` writing each entry with ``writestr`` at level 6
@@ -287,13 +290,14 @@ def deterministische_zip(onderdelen: list[tuple[str, bytes]]) -> bytes:
     in blocks on two threads (`_in_blokken`); written here in one pass: most parts of a
     package (styles, theme, settings, ...) are the same in every document of a build, and their
     deflated form is made once per process (`_gedeflateerd`). Shared by this script and
-    ``document.Docx.bewaar_bytes``.
+    ``document.Docx.bewaar_bytes``. `pakkers` holds, per part, the `Blokpakker` that deflated its
+    blocks ahead while it was written.
     """
     lokaal: list[bytes] = []
     centraal: list[bytes] = []
     positie = 0
     for naam, data in onderdelen:
-        crc, ingepakt = _gedeflateerd(data)
+        crc, ingepakt = pakkers[naam].af(data) if pakkers and naam in pakkers else _gedeflateerd(data)
         try:
             naam_bytes, vlaggen = naam.encode("ascii"), 0
         except UnicodeEncodeError:
@@ -335,11 +339,11 @@ def _gedeflateerd(data: bytes) -> tuple[int, bytes]:
 # blocks of _BLOK bytes, as pigz does: each block is a deflate stream of its own, primed with the
 # 32 KB before it (its matches reach back as far as in one stream) and ended by a sync flush, the
 # last one by the final block; together they are one valid deflate stream. zlib works without
-# the interpreter lock, so a second thread deflates half of the blocks while this one does the
-# other half: the zip of a large renvooi takes half the time. The bytes depend on the part only,
-# never on the threads or the processors (tests/test_docx_revisies.py).
+# the interpreter lock, so a second thread deflates blocks while this one does others, and while
+# a document is still being written (`Blokpakker`). The bytes depend on the part only, never on
+# the threads, the processors or what was made ahead (tests/test_docx_revisies.py).
 BLOKKEN_VANAF = 512 * 1024
-_BLOK = 256 * 1024
+_BLOK = 128 * 1024
 _VENSTER = 32 * 1024  # deflate's window
 
 
@@ -352,42 +356,192 @@ def _in_blokken(data: bytes, draden: int | None = None) -> tuple[int, bytes]:
     >>> zlib.decompress(ingepakt, -15) == data, crc == zlib.crc32(data), _in_blokken(data, draden=1) == (crc, ingepakt)
     (True, True, True)
     """
-    grenzen = [*range(0, len(data), _BLOK), len(data)]
+    return Blokpakker(draden).af(data)
+
+
+def _blokgrenzen(lengte: int) -> list[int]:
+    """Where the blocks of a part of `lengte` bytes begin, and its end: every _BLOK bytes, the
+    last block at least half as long (a short one would compress worse on its own).
+
+    >>> [g // 1024 for g in _blokgrenzen(600 * 1024)], [g // 1024 for g in _blokgrenzen(540 * 1024)]
+    ([0, 128, 256, 384, 512, 600], [0, 128, 256, 384, 540])
+    """
+    grenzen = [*range(0, lengte, _BLOK), lengte]
     if len(grenzen) > 2 and grenzen[-1] - grenzen[-2] < _BLOK // 2:
-        del grenzen[-2]  # no short last block: it would compress worse on its own
-    aantal = len(grenzen) - 1
-    blokken: list[bytes] = [b""] * aantal
-    fouten: list[BaseException] = []
+        del grenzen[-2]
+    return grenzen
 
-    def deflate(nummers: range) -> None:
-        try:
-            for i in nummers:
-                begin, eind = grenzen[i], grenzen[i + 1]
-                voorraad = data[max(0, begin - _VENSTER) : begin]
-                inpakker = (
-                    zlib.compressobj(6, zlib.DEFLATED, -15, 8, zlib.Z_DEFAULT_STRATEGY, voorraad)
-                    if voorraad
-                    else zlib.compressobj(6, zlib.DEFLATED, -15)
-                )
-                blokken[i] = inpakker.compress(data[begin:eind]) + inpakker.flush(zlib.Z_FINISH if i == aantal - 1 else zlib.Z_SYNC_FLUSH)
-        except BaseException as fout:  # noqa: BLE001 - raised again by the thread that waits
-            fouten.append(fout)
 
-    if draden is None:
-        draden = 2 if (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1) > 1 else 1
-    helft = (aantal + 1) // 2
-    if draden > 1:
-        tweede = threading.Thread(target=deflate, args=(range(helft, aantal),), name="grgen-deflate")
-        tweede.start()
-        deflate(range(helft))
+def _deflate_blok(voorraad: bytes, blok: bytes, laatste: bool) -> bytes:
+    """One block: primed with the (up to 32 KB of) bytes before it, ended by a sync flush, or
+    for the last block by the final one."""
+    inpakker = (
+        zlib.compressobj(6, zlib.DEFLATED, -15, 8, zlib.Z_DEFAULT_STRATEGY, voorraad)
+        if voorraad
+        else zlib.compressobj(6, zlib.DEFLATED, -15)
+    )
+    return inpakker.compress(blok) + inpakker.flush(zlib.Z_FINISH if laatste else zlib.Z_SYNC_FLUSH)
+
+
+def _processoren() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class Blokpakker:
+    """Deflates the blocks of one large part (`_in_blokken`), on a second thread while the part
+    is still being written.
+
+    The part's first bytes are given as they are made (`voeg_toe`); a block goes to the second
+    thread as soon as its bytes are known and it cannot be the last one (only the last block's
+    end depends on what follows). `af(data)` finishes with the whole part: the blocks still to do
+    are shared by both threads, and the blocks made ahead are kept only when `data` begins with
+    every byte given. So the result is always `_in_blokken(data)`, byte for
+    byte, whatever was given before.
+
+    >>> data = b"".join(b"<w:p>alinea %d</w:p>" % i for i in range(60_000))
+    >>> pakker = Blokpakker(draden=2)
+    >>> for begin in range(0, 900_000, 100_000):  # as a document is written
+    ...     pakker.voeg_toe(data[begin : begin + 100_000])
+    >>> pakker.af(data) == _in_blokken(data, draden=1)
+    True
+    >>> anders = Blokpakker(draden=2); anders.voeg_toe(b"<" * 900_000)  # not how the part begins
+    >>> anders.af(data) == _in_blokken(data, draden=1)
+    True
+    """
+
+    def __init__(self, draden: int | None = None) -> None:
+        self._draden = _processoren() if draden is None else draden
+        self._bekend = bytearray()  # the part's first bytes, as given
+        self._gegeven = 0  # blocks 0 .. _gegeven - 1 are made ahead from them
+        self._klaar: dict[int, bytes] = {}
+        self._taken: queue.SimpleQueue[tuple[int, bytes, bytes, bool] | None] = queue.SimpleQueue()
+        self._tweede: threading.Thread | None = None
+        self._einde: weakref.finalize | None = None  # stops the thread: `_stop_werk`
+        self._fouten: list[BaseException] = []
+
+    def voeg_toe(self, stuk: bytes) -> None:
+        """The next bytes of the part; blocks that are now certain go to the second thread."""
+        if self._draden < 2:
+            return  # one processor: everything in `af`
+        self._bekend += stuk
+        if len(self._bekend) <= BLOKKEN_VANAF:
+            return  # the part may still be small enough for one stream
+        # Block i ends at (i + 1) * _BLOK once at least half a block follows it (`_blokgrenzen`).
+        zeker = (len(self._bekend) - _BLOK // 2) // _BLOK
+        for i in range(self._gegeven, zeker):
+            self._geef(
+                i, bytes(self._bekend[max(0, i * _BLOK - _VENSTER) : i * _BLOK]), bytes(self._bekend[i * _BLOK : (i + 1) * _BLOK]), False
+            )
+        self._gegeven = max(self._gegeven, zeker)
+
+    def af(self, data: bytes) -> tuple[int, bytes]:
+        """CRC-32 and raw deflate of the whole part (`_gedeflateerd(data)`), with the blocks made
+        ahead that still hold."""
+        if len(data) <= BLOKKEN_VANAF:
+            self._wacht()
+            return _gedeflateerd(data)
+        vooruit = self._gegeven * _BLOK
+        # All bytes given must begin the part (compared in place: a copy cost half a millisecond).
+        if self._gegeven and not (len(data) >= vooruit + _BLOK // 2 and data.startswith(self._bekend)):
+            self._wacht()  # the part is not what was given: nothing made ahead is used
+            self._klaar.clear()  # the same dict: the thread's, should a new one start
+            self._fouten.clear()
+            self._gegeven = 0
+        grenzen = _blokgrenzen(len(data))
+        aantal = len(grenzen) - 1
+        bron = memoryview(data)
+
+        def taak(i: int) -> tuple[int, bytes, bytes, bool]:
+            begin, eind = grenzen[i], grenzen[i + 1]
+            return i, bytes(bron[max(0, begin - _VENSTER) : begin]), bytes(bron[begin:eind]), i == aantal - 1
+
+        for i in range(self._gegeven, aantal - 1):
+            self._geef(*taak(i), starten=aantal - self._gegeven > 1)
+        self._taken.put(None)  # the second thread stops when nothing is left
+        # This thread begins with the last block (it ends the part, and is the longest), then
+        # takes from the others the second thread has not begun.
+        self._doe(taak(aantal - 1))
+        while (volgende := self._taken.get()) is not None:
+            self._doe(volgende)
         crc = zlib.crc32(data)
-        tweede.join()
-    else:
-        deflate(range(aantal))
-        crc = zlib.crc32(data)
-    if fouten:
-        raise fouten[0]
-    return crc, b"".join(blokken)
+        self._wacht()
+        if self._fouten:
+            raise self._fouten[0]
+        return crc, b"".join(self._klaar[i] for i in range(aantal))
+
+    def _geef(self, i: int, voorraad: bytes, blok: bytes, laatste: bool, starten: bool = True) -> None:
+        self._taken.put((i, voorraad, blok, laatste))
+        if self._tweede is None and starten and self._draden > 1:
+            # The thread holds the queue and the results, not the pakker: a pakker dropped before
+            # `af` (an error while writing) is collected, and its finaliser stops the thread.
+            self._tweede = threading.Thread(
+                target=_deflatewerk, args=(self._taken, self._klaar, self._fouten), name="grgen-deflate", daemon=True
+            )
+            _snel_wisselen(True)
+            self._tweede.start()
+            self._einde = weakref.finalize(self, _stop_werk, self._taken)
+
+    def _doe(self, taak: tuple[int, bytes, bytes, bool]) -> None:
+        _doe(taak, self._klaar, self._fouten)
+
+    def _wacht(self) -> None:
+        """Until the second thread has stopped (it is told to by the None `af` puts)."""
+        if self._tweede is not None:
+            if self._tweede.is_alive():
+                self._taken.put(None)
+                self._tweede.join()
+            self._tweede = None
+            self._einde()  # the switch interval back (once; the thread has stopped)
+        while True:  # leave the queue empty for a next use
+            try:
+                self._taken.get_nowait()
+            except queue.Empty:
+                break
+
+
+def _stop_werk(taken: queue.SimpleQueue) -> None:
+    """A pakker's thread is done with (`_wacht`, or the pakker dropped): told to stop, and the
+    interpreter's switch interval back as it was when no thread deflates."""
+    taken.put(None)
+    _snel_wisselen(False)
+
+
+# Between two zlib calls the second thread needs the interpreter lock for a moment, and the
+# thread writing the document holds it for up to the switch interval (5 ms by default) before it
+# lets go: at that pace a block of 128 KB, deflated in 2-3 ms, waited longer than it took, and the
+# blocks made ahead were not ready when the document was. While a pakker's thread runs the
+# interval is 0.2 ms (the writing thread only lets go when the other one asks), then as before.
+_SCHAKELTIJD = 0.0002
+_wisselen = threading.Lock()
+_wisselend: list[float] = []  # per running thread, the interval before it (the first one counts)
+
+
+def _snel_wisselen(aan: bool) -> None:
+    with _wisselen:
+        if aan:
+            _wisselend.append(sys.getswitchinterval())
+            sys.setswitchinterval(min(_SCHAKELTIJD, _wisselend[0]))
+        elif _wisselend:
+            oud = _wisselend[0]
+            _wisselend.pop()
+            if not _wisselend:
+                sys.setswitchinterval(oud)
+
+
+def _deflatewerk(taken: queue.SimpleQueue, klaar: dict[int, bytes], fouten: list[BaseException]) -> None:
+    """The second thread of a `Blokpakker`: blocks until told to stop (a None, put back for the
+    other thread)."""
+    while (taak := taken.get()) is not None:
+        _doe(taak, klaar, fouten)
+    taken.put(None)
+
+
+def _doe(taak: tuple[int, bytes, bytes, bool], klaar: dict[int, bytes], fouten: list[BaseException]) -> None:
+    i, voorraad, blok, laatste = taak
+    try:
+        klaar[i] = _deflate_blok(voorraad, blok, laatste)
+    except BaseException as fout:  # noqa: BLE001 - raised again by `Blokpakker.af`
+        fouten.append(fout)
 
 
 def maak_basis() -> bytes:
