@@ -173,8 +173,9 @@ def _delen(oud: Regeling, nieuw: Regeling) -> list[_Deel] | None:
     splitser = _Splitser(oud, nieuw)
     splitser.splits(oud.kinderen, nieuw.kinderen, (), (), 0)
     delen = splitser.delen
-    deel_oud = {s: k for k, deel in enumerate(delen) for s in sleutels(deel.oude)}
-    if any(deel_oud.get(s, -1) > k for k, deel in enumerate(delen) for s in sleutels(deel.nieuwe)):
+    vergeleken = [(k, deel) for k, deel in enumerate(delen) if deel.gedeeld is None]  # a shared run has no blocks of its own here
+    deel_oud = {s: k for k, deel in vergeleken for s in sleutels(deel.oude)}
+    if any(deel_oud.get(s, -1) > k for k, deel in vergeleken for s in sleutels(deel.nieuwe)):
         return None  # an element moved back across a shared one
     return delen
 
