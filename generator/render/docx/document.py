@@ -190,7 +190,7 @@ _RSIDS_ELEMENT = re.compile(rb"<w:rsids>.*?</w:rsids>|<w:rsids/>", re.S)
 _RANDOM_TEKENS = (b"w:rsid", b"w14:paraId", b"w14:textId")  # what the two patterns can match
 
 _PAGINA_LABELS = ("Pagina ", " van ")
-_WACHTRIJ = 500  # paragraphs parsed per batch
+_WACHTRIJ = 500  # paragraphs per batch, parsed or spliced; a spliced batch goes to the Blokpakker (small: its blocks start sooner)
 
 
 @dataclass(slots=True)
