@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.controles import Resultaat, controleer_project
+from generator.controles.procedure import bewaar_feestdagen_in
 from generator.errors import FOUT, GrgenFout, Melding, WijzigingFout
 from generator.loader import Project
 from generator.loader.bestanden import lees_bestand
@@ -62,6 +63,8 @@ def laad(map_: Path) -> Stand:
 def controleer_stand(stand: Stand, negeer: Iterable[str] = ()) -> Resultaat:
     """`grgen check`: the legal checks over every regeling of a loaded project, with the
     loader's warnings; `negeer` holds rule ids or prefixes to skip."""
+    # The working-day check's feestdagen in grgen's cache folder when the user named one.
+    bewaar_feestdagen_in(code_opslag("feestdagen"))
     return controleer_project(stand.geschiedenissen, stand.project.waarschuwingen, negeer)
 
 

@@ -127,6 +127,75 @@ def test_feestdagen_uit_de_bibliotheek() -> None:
     assert geen_werkdag(__import__("datetime").date(2025, 11, 12)) is None
 
 
+@pytest.fixture
+def feestdagen_opslag(monkeypatch):  # noqa: ANN201
+    """An in-memory store handed to the working-day check, and an empty per-process memo."""
+    from generator.controles import procedure
+
+    bewaard: dict[str, bytes] = {}
+    monkeypatch.setattr(procedure, "_opslag", [(bewaard.get, bewaard.__setitem__)])
+    procedure._feestdagen.cache_clear()  # noqa: SLF001
+    yield bewaard
+    procedure._feestdagen.cache_clear()  # noqa: SLF001
+
+
+def test_feestdagen_bewaard_zoals_de_bibliotheek_ze_geeft(feestdagen_opslag: dict[str, bytes], monkeypatch) -> None:
+    """Each year's table is stored once and read back as the library gives it; an entry that is
+    not a table is asked again and stored over; another release of the library is another entry."""
+    import datetime as dt
+    import json
+
+    from generator.controles import procedure
+
+    jaren = range(2020, 2031)
+    verwacht = {jaar: procedure._uit_de_bibliotheek(jaar) for jaar in jaren}  # noqa: SLF001
+    assert [procedure._feestdagen(jaar) for jaar in jaren] == list(verwacht.values())  # noqa: SLF001
+    assert len(feestdagen_opslag) == len(jaren)
+    naam = next(n for n in feestdagen_opslag if n.endswith("-2026.json"))
+    assert json.loads(feestdagen_opslag[naam])["2026-04-27"] == "Koningsdag"
+
+    procedure._feestdagen.cache_clear()  # noqa: SLF001  # a next process: from the store, not from the library
+    monkeypatch.setattr(procedure, "_uit_de_bibliotheek", lambda jaar: pytest.fail(f"{jaar} niet uit de opslag"))
+    assert {jaar: procedure._feestdagen(jaar) for jaar in jaren} == verwacht  # noqa: SLF001
+    assert geen_werkdag(dt.date(2026, 5, 5)) == "Bevrijdingsdag"
+
+    monkeypatch.undo()
+    monkeypatch.setattr(procedure, "_opslag", [(feestdagen_opslag.get, feestdagen_opslag.__setitem__)])
+    feestdagen_opslag[naam] = b'["geen tabel"]'
+    procedure._feestdagen.cache_clear()  # noqa: SLF001
+    assert procedure._feestdagen(2026) == verwacht[2026]  # noqa: SLF001
+    assert json.loads(feestdagen_opslag[naam])["2026-12-25"] == "Eerste kerstdag"
+
+    monkeypatch.setattr(procedure, "_bibliotheekversie", lambda: "andere-release")
+    procedure._feestdagen.cache_clear()  # noqa: SLF001
+    procedure._feestdagen(2026)  # noqa: SLF001
+    assert "andere-release-2026.json" in feestdagen_opslag
+
+
+def test_check_met_cachemap_laadt_holidays_niet_opnieuw(tmp_path: Path) -> None:
+    """With GRGEN_CACHE, `grgen check` stores the feestdagen it needed; the next `check` of the
+    project finds them there and does not import the holidays library at all."""
+    import os
+    import subprocess
+    import sys
+
+    project = kopie(tmp_path / "p")
+    code = (
+        "import sys; from generator.cli import main\n"
+        "sys.argv = ['grgen', '-C', sys.argv[1], 'check']\n"
+        "main()\n"
+        "print('holidays' in sys.modules)"
+    )
+    omgeving = {**os.environ, "GRGEN_CACHE": str(tmp_path / "cache")}
+    uit = [
+        subprocess.run([sys.executable, "-c", code, str(project)], capture_output=True, text=True, env=omgeving, check=True).stdout
+        for _ in range(2)
+    ]
+    assert "Geen fouten gevonden." in uit[0] and uit[0].splitlines()[-1] == "True", uit[0]
+    assert "Geen fouten gevonden." in uit[1] and uit[1].splitlines()[-1] == "False", uit[1]
+    assert list((tmp_path / "cache" / "feestdagen").glob("*.json"))
+
+
 def test_gebundeld_voorbeeld_streng_schoon_en_zonder_plaatshouders(tmp_path: Path) -> None:
     project = kopie(tmp_path)
     assert grgen_in(project, "check", "--strict").exit_code == 0

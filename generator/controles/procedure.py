@@ -19,7 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
+import hashlib
+import importlib.util
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from generator.controles.motor import Regel, Vondst, Zicht
 from generator.errors import FOUT, WAARSCHUWING
@@ -200,6 +204,30 @@ _VIJF_MEI = "Bevrijdingsdag"
 
 @functools.cache
 def _feestdagen(jaar: int) -> dict[dt.date, str]:
+    """The Algemene termijnenwet's feestdagen of a year, by date: from the holidays library, or
+    from grgen's cache folder when it holds this year for this release of the library.
+
+    Asking the library costs about a tenth of a second in every process (importing it imports all
+    of its 279 countries), most of `grgen check` on a small project. With `GRGEN_CACHE` set, the
+    use case hands down grgen's cache folder (`bewaar_feestdagen_in`), and each year's table is
+    kept there (signed, under this grgen's code) by the library's version file, so another
+    release of `holidays` computes it again.
+    """
+    opslag = _opslag[0]
+    naam = f"{_bibliotheekversie()}-{jaar}.json"
+    bewaard = opslag[0](naam) if opslag else None
+    if bewaard is not None:
+        try:
+            return {dt.date.fromisoformat(datum): dag for datum, dag in json.loads(bewaard).items()}
+        except (ValueError, TypeError, AttributeError):
+            pass  # not a table grgen wrote: asked again, and stored over
+    dagen = _uit_de_bibliotheek(jaar)
+    if opslag:
+        opslag[1](naam, json.dumps({d.isoformat(): dag for d, dag in sorted(dagen.items())}, ensure_ascii=False).encode())
+    return dagen
+
+
+def _uit_de_bibliotheek(jaar: int) -> dict[dt.date, str]:
     import holidays  # only when a date falls on a weekday: the import costs a tenth of a second
 
     dagen = {
@@ -207,6 +235,31 @@ def _feestdagen(jaar: int) -> dict[dt.date, str]:
     }
     dagen.setdefault(dt.date(jaar, 5, 5), _VIJF_MEI)
     return dagen
+
+
+# (read, store) of grgen's cache folder, handed down by the use case that runs the checks
+# (`bewaar_feestdagen_in`); None: every process asks the library.
+_opslag: list[tuple[Callable[[str], bytes | None], Callable[[str, bytes], None]] | None] = [None]
+
+
+def bewaar_feestdagen_in(opslag: tuple[Callable[[str], bytes | None], Callable[[str, bytes], None]] | None) -> None:
+    """Keep each year's feestdagen in `opslag` too (`generator.loader.cache.code_opslag`), or
+    in this process's memory only (None)."""
+    _opslag[0] = opslag
+
+
+@functools.cache
+def _bibliotheekversie() -> str:
+    """A short hash of the installed holidays library's version file, found without importing
+    the library (its metadata would cost 17 ms); "onbekend" when it cannot be read."""
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return "onbekend"
+    try:
+        inhoud = (Path(spec.origin).parent / "version.py").read_bytes()
+    except OSError:
+        return "onbekend"
+    return hashlib.sha256(inhoud).hexdigest()[:12]
 
 
 def geen_werkdag(datum: dt.date) -> str | None:
