@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from generator.adressen import los_op
 from generator.blokken import KOP, Blok, bijlage_blokken, blokken, sleutels, voeg_element_toe, voeg_kop_en_tekst_toe, voeg_slot_toe
-from generator.diff.woorden import GELIJK, INGEVOEGD, MINIMAAL_GELIJK, VERWIJDERD, Segment, woorddiff
+from generator.diff.woorden import GELIJK, INGEVOEGD, MINIMAAL_GELIJK, VERWIJDERD, Segment, geheel_vervangen, woorddiff
 from generator.gcpauze import zonder_collector
 from generator.model import Element, Plek, Regeling
 from generator.model.regeling import plekken_van
@@ -492,7 +492,7 @@ def _paar(oud: Blok, nieuw: Blok) -> BlokVerschil:
     if oud.label == nieuw.label:
         label = _ongewijzigd_label(nieuw.label)
     else:  # a number is replaced whole: "<del>3.</del><ins>2.</ins>", never letter by letter
-        label = tuple(s for s in (Segment(VERWIJDERD, oud.label), Segment(INGEVOEGD, nieuw.label)) if s.tekst)
+        label = geheel_vervangen(oud.label, nieuw.label)
     return _verschil(BlokVerschil, (GEWIJZIGD, oud, nieuw, label, woorddiff(oud.tekst, nieuw.tekst)))
 
 

@@ -47,7 +47,7 @@ def woorddiff(oud: str, nieuw: str) -> tuple[Segment, ...]:
     telt = _TELT.__getitem__
     langste = max(sum(map(telt, woorden_oud)), sum(map(telt, woorden_nieuw)))
     if not _helft_kan_blijven(woorden_oud, woorden_nieuw, langste):
-        return _geheel(oud, nieuw)  # a text written anew, the costliest diff, is not diffed at all
+        return geheel_vervangen(oud, nieuw)  # a text written anew, the costliest diff, is not diffed at all
     tekens = codes([*woorden_oud, *woorden_nieuw])
     teken = tekens.__getitem__
     a, b = "".join(map(teken, woorden_oud)), "".join(map(teken, woorden_nieuw))
@@ -64,7 +64,7 @@ def woorddiff(oud: str, nieuw: str) -> tuple[Segment, ...]:
             if op == "=":
                 j += n
     if _te_versnipperd(stukken, langste):
-        return _geheel(oud, nieuw)
+        return geheel_vervangen(oud, nieuw)
     segmenten: list[Segment] = []
     for op, woorden in stukken:
         tekst = "".join(woorden)
@@ -125,8 +125,13 @@ def _helft_kan_blijven(woorden_oud: list[str], woorden_nieuw: list[str], langste
     return not langste or sum(map(_TELT.__getitem__, filter(in_nieuw.__contains__, woorden_oud))) >= MINIMAAL_GELIJK * langste
 
 
-def _geheel(oud: str, nieuw: str) -> tuple[Segment, ...]:
-    """Mostly new text: one deletion and one insertion read better than a patchwork."""
+def geheel_vervangen(oud: str, nieuw: str) -> tuple[Segment, ...]:
+    """`oud` deleted and `nieuw` inserted, each whole (an empty one left out): mostly new text,
+    where one deletion and one insertion read better than a patchwork, or a replaced number.
+
+    >>> [(s.soort, s.tekst) for s in geheel_vervangen("3.", "2.")], geheel_vervangen("", "b.")[0].soort
+    ([('verwijderd', '3.'), ('ingevoegd', '2.')], 'ingevoegd')
+    """
     return tuple(s for s in (Segment(VERWIJDERD, oud), Segment(INGEVOEGD, nieuw)) if s.tekst)
 
 

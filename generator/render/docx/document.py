@@ -673,11 +673,11 @@ class Docx:
         if self._gespoeld <= BLOKKEN_VANAF:
             return
         begin = _schoon(self._doc.part.blob)
-        markering = b"<!--" + _MARKERING.encode() + b"0-->"
-        if markering not in begin:
+        eerste = _MARKERINGEN.search(begin)  # the markers are in the body in their order
+        if eerste is None:
             return  # no body spliced as text: nothing to give
         self._pakker = Blokpakker()
-        self._pakker.voeg_toe(begin[: begin.index(markering)])
+        self._pakker.voeg_toe(begin[: eerste.start()])
         for stuk in self._stukken:
             self._pakker.voeg_toe(stuk)
 
